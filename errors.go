@@ -1,0 +1,326 @@
+package ghesadmin
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentinel errors, matched with errors.Is against any error the SDK returns
+// for a reply with that meaning.
+var (
+	// ErrNotFound: 404. On administration endpoints GHES also answers 404
+	// when the token lacks site-admin rights.
+	ErrNotFound = errors.New("ghesadmin: not found")
+	// ErrUnauthorized: 401, missing or bad credentials.
+	ErrUnauthorized = errors.New("ghesadmin: unauthorized")
+	// ErrForbidden: 403.
+	ErrForbidden = errors.New("ghesadmin: forbidden")
+	// ErrRateLimited: a primary or secondary rate limit.
+	ErrRateLimited = errors.New("ghesadmin: rate limited")
+)
+
+// maxErrorBody bounds how much of an error body is read.
+const maxErrorBody = 1 << 20
+
+// An ErrorResponse is a non-2xx reply. The more specific errors
+// (*ValidationError, *RateLimitError, *SecondaryRateLimitError) wrap one, so
+// errors.As(err, &er) with er *ErrorResponse works for them too.
+type ErrorResponse struct {
+	// Response is the HTTP response; its Body is already read and closed.
+	Response *http.Response `json:"-"`
+	// Message is the "message" of the JSON body or, for a body that is not
+	// JSON (an HTML page from a proxy), a short excerpt of it.
+	Message string `json:"message"`
+	// Errors are the field errors of the body.
+	Errors []FieldError `json:"errors,omitempty"`
+	// DocumentationURL is the "documentation_url" of the body.
+	DocumentationURL string `json:"documentation_url,omitempty"`
+}
+
+// A FieldError is one entry of the "errors" array of an error body. A bare
+// string entry is kept in Message.
+type FieldError struct {
+	Resource string `json:"resource,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Message  string `json:"message,omitempty"`
+}
+
+// UnmarshalJSON accepts an object or a bare string.
+func (f *FieldError) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = FieldError{Message: s}
+		return nil
+	}
+	type plain FieldError
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*f = FieldError(p)
+	return nil
+}
+
+func (f FieldError) String() string {
+	var parts []string
+	if f.Resource != "" || f.Field != "" {
+		parts = append(parts, strings.Trim(f.Resource+"."+f.Field, "."))
+	}
+	if f.Code != "" {
+		parts = append(parts, f.Code)
+	}
+	if f.Message != "" {
+		parts = append(parts, f.Message)
+	}
+	return strings.Join(parts, " ")
+}
+
+// UnmarshalJSON accepts "errors" as an array, a single string or a single
+// object, and "message" of any JSON type.
+func (e *ErrorResponse) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Message          json.RawMessage `json:"message"`
+		Errors           json.RawMessage `json:"errors"`
+		DocumentationURL string          `json:"documentation_url"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	e.DocumentationURL = raw.DocumentationURL
+	if len(raw.Message) > 0 {
+		var s string
+		if json.Unmarshal(raw.Message, &s) == nil {
+			e.Message = s
+		} else if string(raw.Message) != "null" {
+			e.Message = string(raw.Message)
+		}
+	}
+	errs := bytes.TrimSpace(raw.Errors)
+	switch {
+	case len(errs) == 0 || string(errs) == "null":
+	case errs[0] == '[':
+		if err := json.Unmarshal(errs, &e.Errors); err != nil {
+			return err
+		}
+	default:
+		var one FieldError
+		if err := json.Unmarshal(errs, &one); err != nil {
+			return err
+		}
+		e.Errors = []FieldError{one}
+	}
+	return nil
+}
+
+// Error reads "ghesadmin: METHOD URL: STATUS: message [field errors]".
+func (e *ErrorResponse) Error() string {
+	var sb strings.Builder
+	sb.WriteString("ghesadmin: ")
+	status := 0
+	if r := e.Response; r != nil {
+		status = r.StatusCode
+		if r.Request != nil && r.Request.URL != nil {
+			sb.WriteString(r.Request.Method)
+			sb.WriteByte(' ')
+			sb.WriteString(r.Request.URL.Redacted())
+			sb.WriteString(": ")
+		}
+		sb.WriteString(statusText(r.StatusCode))
+	}
+	if e.Message != "" {
+		sb.WriteString(": ")
+		sb.WriteString(e.Message)
+	}
+	if len(e.Errors) > 0 {
+		sb.WriteString(" [")
+		for i, f := range e.Errors {
+			if i > 0 {
+				sb.WriteString("; ")
+			}
+			sb.WriteString(f.String())
+		}
+		sb.WriteByte(']')
+	}
+	if status == http.StatusNotFound && e.isAPI() {
+		sb.WriteString(" (GHES also answers 404 when the token lacks site-admin rights)")
+	}
+	return sb.String()
+}
+
+func (e *ErrorResponse) isAPI() bool {
+	if e.Response == nil || e.Response.Request == nil || e.Response.Request.URL == nil {
+		return true
+	}
+	p := e.Response.Request.URL.Path
+	return !strings.HasPrefix(p, "/setup/") && !strings.HasPrefix(p, "/manage/")
+}
+
+func statusText(code int) string {
+	if t := http.StatusText(code); t != "" {
+		return fmt.Sprintf("%d %s", code, t)
+	}
+	return fmt.Sprintf("%d", code)
+}
+
+// StatusCode returns the HTTP status of the reply, or 0.
+func (e *ErrorResponse) StatusCode() int {
+	if e.Response == nil {
+		return 0
+	}
+	return e.Response.StatusCode
+}
+
+// Is matches ErrNotFound (404), ErrUnauthorized (401) and ErrForbidden (403).
+func (e *ErrorResponse) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode() == http.StatusNotFound
+	case ErrUnauthorized:
+		return e.StatusCode() == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode() == http.StatusForbidden
+	}
+	return false
+}
+
+// A ValidationError is a 422 Unprocessable Entity: the request was
+// understood but refused, for the reasons in Message and Errors.
+type ValidationError struct {
+	*ErrorResponse
+}
+
+// Unwrap returns the ErrorResponse.
+func (e *ValidationError) Unwrap() error { return e.ErrorResponse }
+
+// A RateLimitError is a reply refused because the primary rate limit is used
+// up (X-RateLimit-Remaining: 0).
+type RateLimitError struct {
+	*ErrorResponse
+	// Rate is the rate limit status; Rate.Reset says when it resets.
+	Rate Rate
+}
+
+// Unwrap returns the ErrorResponse.
+func (e *RateLimitError) Unwrap() error { return e.ErrorResponse }
+
+// Is matches ErrRateLimited, and what ErrorResponse matches.
+func (e *RateLimitError) Is(target error) bool {
+	return target == ErrRateLimited || e.ErrorResponse.Is(target)
+}
+
+// A SecondaryRateLimitError is a reply refused by a secondary (abuse) rate
+// limit: a 403 or 429 with a Retry-After header or a message that says so.
+type SecondaryRateLimitError struct {
+	*ErrorResponse
+	// RetryAfter is how long the server asks to wait.
+	RetryAfter time.Duration
+}
+
+// Unwrap returns the ErrorResponse.
+func (e *SecondaryRateLimitError) Unwrap() error { return e.ErrorResponse }
+
+// Is matches ErrRateLimited, and what ErrorResponse matches.
+func (e *SecondaryRateLimitError) Is(target error) bool {
+	return target == ErrRateLimited || e.ErrorResponse.Is(target)
+}
+
+// checkResponse turns a non-2xx reply into the matching error. It reads at
+// most maxErrorBody bytes of the body and closes it.
+func checkResponse(r *http.Response, req *http.Request) error {
+	data, _ := io.ReadAll(io.LimitReader(r.Body, maxErrorBody))
+	r.Body.Close()
+	if r.Request == nil {
+		r.Request = req
+	}
+	er := &ErrorResponse{Response: r}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, er) == nil {
+		er.Response = r
+	} else {
+		*er = ErrorResponse{Response: r, Message: excerpt(data)}
+	}
+	if r.StatusCode >= 300 && r.StatusCode < 400 {
+		loc := r.Header.Get("Location")
+		msg := "redirect not followed: it leads to another origin"
+		if loc != "" {
+			msg = "redirect to " + excerptString(loc, 200) + " not followed: it leads to another origin"
+		}
+		er.Message = msg
+	}
+
+	switch r.StatusCode {
+	case http.StatusUnprocessableEntity:
+		return &ValidationError{ErrorResponse: er}
+	case http.StatusForbidden, http.StatusTooManyRequests:
+		rate := parseRate(r.Header)
+		retryAfter, hasRetryAfter := parseRetryAfter(r.Header.Get("Retry-After"), time.Now())
+		lower := strings.ToLower(er.Message)
+		secondary := hasRetryAfter || strings.Contains(lower, "secondary rate limit") || strings.Contains(lower, "abuse")
+		if r.Header.Get("X-RateLimit-Remaining") == "0" && !secondary {
+			return &RateLimitError{ErrorResponse: er, Rate: rate}
+		}
+		if secondary || r.StatusCode == http.StatusTooManyRequests {
+			if !hasRetryAfter {
+				// GitHub asks to wait at least a minute when it
+				// gives no Retry-After.
+				retryAfter = time.Minute
+			}
+			return &SecondaryRateLimitError{ErrorResponse: er, RetryAfter: retryAfter}
+		}
+	}
+	return er
+}
+
+// excerpt turns a non-JSON body into a short, printable message: an HTML
+// page's <title>, or the first 200 characters with whitespace folded.
+func excerpt(data []byte) string {
+	s := string(data)
+	lower := strings.ToLower(s)
+	if i := strings.Index(lower, "<title>"); i >= 0 {
+		if j := strings.Index(lower[i:], "</title>"); j > 0 {
+			if t := excerptString(s[i+len("<title>"):i+j], 200); t != "" {
+				return t
+			}
+		}
+	}
+	return excerptString(s, 200)
+}
+
+func excerptString(s string, n int) string {
+	var sb strings.Builder
+	space := false
+	count := 0
+	for _, r := range s {
+		if r == utf8.RuneError || (!unicode.IsPrint(r) && !unicode.IsSpace(r)) {
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = sb.Len() > 0
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		if count == n {
+			sb.WriteString("…")
+			break
+		}
+		sb.WriteRune(r)
+		count++
+	}
+	return sb.String()
+}

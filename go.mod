@@ -1,0 +1,5 @@
+module github.com/ghesadmin/ghesadmin
+
+go 1.23
+
+require github.com/google/go-querystring v1.1.0

@@ -1,0 +1,255 @@
+package ghesadmin
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Test credentials. They are recognisable so that tests can assert they never
+// leak into URLs, errors or logs.
+const (
+	testToken           = "ghp_TESTTOKEN0123456789secret"
+	testConsolePassword = "console-PASSWORD-0123456789"
+)
+
+// testEnv is a client wired to two httptest servers: the REST API (served
+// only under /api/v3/) and the administration port. Handlers are registered
+// on API and Console with paths relative to those prefixes for the API
+// ("/admin/hooks") and absolute for the console ("/setup/api/settings").
+// A request to a path no handler is registered for fails the test.
+type testEnv struct {
+	Client     *Client
+	API        *http.ServeMux
+	Console    *http.ServeMux
+	APIServer  *httptest.Server
+	ConsoleSrv *httptest.Server
+}
+
+// setup starts the two servers and a client with a token, a console
+// password, and retries off (tests of retries turn them back on with opts).
+func setup(t *testing.T, opts ...Option) *testEnv {
+	t.Helper()
+	env := &testEnv{API: http.NewServeMux(), Console: http.NewServeMux()}
+
+	apiRoot := http.NewServeMux()
+	apiRoot.Handle("/api/v3/", http.StripPrefix("/api/v3", strictMux(t, "API", env.API)))
+	apiRoot.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("API request outside /api/v3/: %s %s", r.Method, r.URL.EscapedPath())
+		http.Error(w, "outside /api/v3/", http.StatusBadRequest)
+	})
+	env.APIServer = httptest.NewServer(apiRoot)
+	t.Cleanup(env.APIServer.Close)
+
+	env.ConsoleSrv = httptest.NewServer(strictMux(t, "console", env.Console))
+	t.Cleanup(env.ConsoleSrv.Close)
+
+	all := append([]Option{
+		WithToken(testToken),
+		WithManagementConsole(env.ConsoleSrv.URL, testConsolePassword),
+		WithoutRetries(),
+	}, opts...)
+	c, err := NewClient(env.APIServer.URL, all...)
+	if err != nil {
+		t.Fatalf("NewClient: %v", err)
+	}
+	env.Client = c
+	return env
+}
+
+// strictMux fails the test for a request that no pattern of mux matches.
+func strictMux(t *testing.T, name string, mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern == "" {
+			t.Errorf("%s: unexpected request %s %s", name, r.Method, r.URL.EscapedPath())
+			http.Error(w, "no handler", http.StatusTeapot)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+func testMethod(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	if r.Method != want {
+		t.Errorf("method = %s, want %s", r.Method, want)
+	}
+}
+
+// testEscapedPath checks the path as sent on the wire (after the /api/v3
+// prefix for API requests).
+func testEscapedPath(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	if got := r.URL.EscapedPath(); got != want {
+		t.Errorf("escaped path = %q, want %q", got, want)
+	}
+}
+
+func testHeader(t *testing.T, r *http.Request, key, want string) {
+	t.Helper()
+	if got := r.Header.Get(key); got != want {
+		t.Errorf("header %s = %q, want %q", key, got, want)
+	}
+}
+
+// testQuery checks that the query is exactly want (no more, no less).
+func testQuery(t *testing.T, r *http.Request, want url.Values) {
+	t.Helper()
+	got := r.URL.Query()
+	if len(want) == 0 && len(got) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("query = %v, want %v", got, want)
+	}
+}
+
+// testAPIHeaders checks Accept (with preview when not empty), the token and
+// the User-Agent of a REST API request.
+func testAPIHeaders(t *testing.T, r *http.Request, preview string) {
+	t.Helper()
+	accept := mediaTypeV3
+	if preview != "" {
+		accept += ", " + preview
+	}
+	testHeader(t, r, "Accept", accept)
+	testHeader(t, r, "Authorization", "token "+testToken)
+	testHeader(t, r, "User-Agent", defaultUserAgent)
+}
+
+// testConsoleAuth checks the console's basic authentication.
+func testConsoleAuth(t *testing.T, r *http.Request) {
+	t.Helper()
+	user, pass, ok := r.BasicAuth()
+	if !ok || user != "api_key" || pass != testConsolePassword {
+		t.Errorf("console basic auth = (%q, %v), want api_key and the console password", user, ok)
+	}
+}
+
+// testBody checks the exact bytes of the request body.
+func testBody(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Fatalf("reading the body: %v", err)
+	}
+	if got := string(b); got != want {
+		t.Errorf("body = %q, want %q", got, want)
+	}
+}
+
+// testEmptyBody checks that the request has no body and, for POST, PUT and
+// PATCH, that it announced Content-Length: 0.
+func testEmptyBody(t *testing.T, r *http.Request) {
+	t.Helper()
+	b, _ := io.ReadAll(r.Body)
+	if len(b) != 0 {
+		t.Errorf("body = %q, want none", b)
+	}
+	if r.ContentLength != 0 || len(r.TransferEncoding) != 0 {
+		t.Errorf("ContentLength = %d, TransferEncoding = %v; want an empty body", r.ContentLength, r.TransferEncoding)
+	}
+	switch r.Method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch:
+		testHeader(t, r, "Content-Length", "0")
+	}
+	testHeader(t, r, "Content-Type", "")
+}
+
+// testJSONBody checks Content-Type and that the JSON body equals want
+// (a JSON document as a string) exactly: same keys, same values.
+func testJSONBody(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	testHeader(t, r, "Content-Type", "application/json")
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Fatalf("reading the body: %v", err)
+	}
+	var got, exp any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("body %q is not JSON: %v", b, err)
+	}
+	if err := json.Unmarshal([]byte(want), &exp); err != nil {
+		t.Fatalf("want %q is not JSON: %v", want, err)
+	}
+	if !reflect.DeepEqual(got, exp) {
+		t.Errorf("JSON body = %s\nwant        %s", b, want)
+	}
+}
+
+// testFormBody checks Content-Type and that the form body equals want.
+func testFormBody(t *testing.T, r *http.Request, want url.Values) {
+	t.Helper()
+	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Fatalf("reading the body: %v", err)
+	}
+	got, err := url.ParseQuery(string(b))
+	if err != nil {
+		t.Fatalf("body %q is not a form: %v", b, err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("form = %v, want %v", got, want)
+	}
+}
+
+// fixture returns testdata/name.
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("fixture: %v", err)
+	}
+	return b
+}
+
+// writeFixture answers with status and testdata/name as a JSON body.
+func writeFixture(t *testing.T, w http.ResponseWriter, status int, name string) {
+	t.Helper()
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(fixture(t, name))
+}
+
+// writeJSON answers with status and body.
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+// mustTime parses an RFC 3339 time.
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatalf("time %q: %v", s, err)
+	}
+	return v
+}
+
+// assertNoSecret fails when s contains a test credential.
+func assertNoSecret(t *testing.T, what, s string) {
+	t.Helper()
+	for _, secret := range []string{testToken, testConsolePassword} {
+		if strings.Contains(s, secret) {
+			t.Errorf("%s leaks a secret: %q", what, s)
+		}
+	}
+	if strings.Contains(s, basicAuth("api_key", testConsolePassword)[len("Basic "):]) {
+		t.Errorf("%s leaks the encoded console credentials: %q", what, s)
+	}
+}
+
+// capture is a bytes.Buffer for log output.
+type capture = bytes.Buffer

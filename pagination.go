@@ -1,0 +1,247 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// ListOptions selects a page of a paginated list. The zero value asks for
+// the server's defaults (page 1, 30 items).
+type ListOptions struct {
+	// Page is the page to fetch, from 1.
+	Page int `url:"page,omitempty"`
+	// PerPage is the number of items per page, at most 100.
+	PerPage int `url:"per_page,omitempty"`
+}
+
+// MaxPerPage is the largest page size GHES serves.
+const MaxPerPage = 100
+
+func (o ListOptions) validate() error {
+	if o.Page < 0 {
+		return fmt.Errorf("%w: ListOptions.Page is %d; pages start at 1", ErrInvalidArgument, o.Page)
+	}
+	if o.PerPage < 0 || o.PerPage > MaxPerPage {
+		return fmt.Errorf("%w: ListOptions.PerPage is %d; it must be between 1 and %d (0 for the default)", ErrInvalidArgument, o.PerPage, MaxPerPage)
+	}
+	return nil
+}
+
+// ErrPaginationLoop is returned by an iterator when the server's next link
+// points to a page the iterator has already read.
+var ErrPaginationLoop = errors.New("ghesadmin: the next link repeats a page already read")
+
+// links are the relations of a Link header.
+type links struct {
+	next, prev, first, last string
+}
+
+// parseLinkHeader reads an RFC 8288 Link header, keeping the next, prev,
+// first and last relations. It never fails: what it cannot read it skips.
+func parseLinkHeader(h string) links {
+	var l links
+	s := h
+	for {
+		start := strings.IndexByte(s, '<')
+		if start < 0 {
+			return l
+		}
+		end := strings.IndexByte(s[start:], '>')
+		if end < 0 {
+			return l
+		}
+		target := strings.TrimSpace(s[start+1 : start+end])
+		s = s[start+end+1:]
+		// The parameters run to the next comma that is outside quotes.
+		params, rest := splitParams(s)
+		s = rest
+		for _, p := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(p, "=")
+			if !ok || !strings.EqualFold(strings.TrimSpace(k), "rel") {
+				continue
+			}
+			v = strings.Trim(strings.TrimSpace(v), `"`)
+			for _, rel := range strings.Fields(v) {
+				switch strings.ToLower(rel) {
+				case "next":
+					l.next = target
+				case "prev", "previous":
+					l.prev = target
+				case "first":
+					l.first = target
+				case "last":
+					l.last = target
+				}
+			}
+		}
+	}
+}
+
+func splitParams(s string) (params, rest string) {
+	inQuote := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			inQuote = !inQuote
+		case ',':
+			if !inQuote {
+				return s[:i], s[i+1:]
+			}
+		}
+	}
+	return s, ""
+}
+
+func (r *Response) applyLinks(l links) {
+	r.NextURL = l.next
+	r.NextPage = pageOf(l.next)
+	r.PrevPage = pageOf(l.prev)
+	r.FirstPage = pageOf(l.first)
+	r.LastPage = pageOf(l.last)
+}
+
+// pageOf returns the page query parameter of a link, or 0.
+func pageOf(link string) int {
+	if link == "" {
+		return 0
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return 0
+	}
+	n, err := strconv.Atoi(u.Query().Get("page"))
+	if err != nil || n < 1 {
+		return 0
+	}
+	return n
+}
+
+// pageFetcher fetches one page of a list: page is the page number, or 0 for
+// the one the caller's options ask for.
+type pageFetcher[T any] func(ctx context.Context, page int) ([]T, *Response, error)
+
+// paginate is the one pagination engine behind every …Iter method. It walks
+// the pages lazily, following the next links; it stops when the consumer
+// stops, when ctx ends (yielding ctx's error), or with ErrPaginationLoop when
+// a next link repeats a page. With WithPagePrefetch(n), once the first reply
+// tells the last page, it fetches up to n pages ahead concurrently and still
+// yields the items in order. No goroutine outlives the iteration.
+func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetcher[T]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		page := start
+		seen := make(map[int]bool)
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			items, resp, err := fetch(ctx, page)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if resp == nil {
+				return
+			}
+			seen[max(page, 1)] = true
+			next := resp.NextPage
+			switch {
+			case next == 0 && resp.NextURL != "":
+				yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", resp.NextURL))
+				return
+			case next == 0:
+				return
+			case seen[next]:
+				yield(zero, fmt.Errorf("%w (page %d)", ErrPaginationLoop, next))
+				return
+			}
+			if c.prefetch > 0 && resp.LastPage > next {
+				var ok bool
+				next, ok = prefetchPages(ctx, c.prefetch, next, resp.LastPage, fetch, yield)
+				if !ok || next == 0 {
+					return
+				}
+				for p := resp.NextPage; p <= resp.LastPage; p++ {
+					seen[p] = true
+				}
+				if seen[next] {
+					yield(zero, fmt.Errorf("%w (page %d)", ErrPaginationLoop, next))
+					return
+				}
+			}
+			page = next
+		}
+	}
+}
+
+type pageResult[T any] struct {
+	items []T
+	next  int
+	err   error
+}
+
+// prefetchPages fetches pages from..last with up to n requests in flight and
+// yields their items in page order. It returns the next page announced by
+// the last page (0 if none) and false when the iteration must stop.
+func prefetchPages[T any](ctx context.Context, n, from, last int, fetch pageFetcher[T], yield func(T, error) bool) (int, bool) {
+	var zero T
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+
+	queue := make([]chan pageResult[T], 0, n)
+	next := from
+	launch := func() {
+		p := next
+		next++
+		ch := make(chan pageResult[T], 1)
+		queue = append(queue, ch)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			items, resp, err := fetch(ctx, p)
+			r := pageResult[T]{items: items, err: err}
+			if resp != nil {
+				r.next = resp.NextPage
+			}
+			ch <- r
+		}()
+	}
+	for next <= last && len(queue) < n {
+		launch()
+	}
+	announced := 0
+	for len(queue) > 0 {
+		r := <-queue[0]
+		queue = queue[1:]
+		if r.err != nil {
+			yield(zero, r.err)
+			return 0, false
+		}
+		if next <= last {
+			launch()
+		}
+		for _, it := range r.items {
+			if !yield(it, nil) {
+				return 0, false
+			}
+		}
+		announced = r.next
+	}
+	return announced, true
+}

@@ -1,0 +1,415 @@
+package ghesadmin
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/go-querystring/query"
+)
+
+// request describes one call: every service method builds one and hands it
+// to Client.call, the single request path of the SDK.
+type request struct {
+	method string
+	// console sends the request to the administration port instead of the
+	// REST API.
+	console bool
+	// path is relative to the backend's base URL and already escaped
+	// (build it with escapePath).
+	path string
+	// query is an …Options struct encoded with go-querystring (a nil
+	// pointer means no query), or url.Values.
+	query any
+	// json is a request body sent as application/json.
+	json any
+	// form is a request body sent as application/x-www-form-urlencoded.
+	form url.Values
+	// multipart writes a multipart/form-data body; it is streamed, so such
+	// a request is never retried.
+	multipart func(*multipart.Writer) error
+	// preview is a preview media type sent in Accept after the v3 one.
+	preview string
+	// accept replaces the Accept header when set.
+	accept string
+}
+
+// validator is implemented by option structs that can check their values
+// before a request is sent.
+type validator interface {
+	validate() error
+}
+
+// ErrNoConsolePassword is returned, before anything is sent, by the
+// ManagementConsole and Manage services when no administration password is
+// configured.
+var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password configured: create the client with ghesadmin.WithManagementConsole(url, password)")
+
+// call builds the request r, sends it with retries and decodes a 2xx body
+// into out (a pointer, an io.Writer, or nil to discard).
+func (c *Client) call(ctx context.Context, r *request, out any) (*Response, error) {
+	req, err := c.newRequest(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(ctx, req, out)
+}
+
+func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
+	if ctx == nil {
+		return nil, errors.New("ghesadmin: nil context")
+	}
+	b := c.api
+	if r.console {
+		b = c.console
+		if b.creds == nil {
+			return nil, ErrNoConsolePassword
+		}
+	}
+
+	var sb strings.Builder
+	sb.Grow(len(b.baseStr) + len(r.path) + 32)
+	sb.WriteString(b.baseStr)
+	sb.WriteString(r.path)
+	if r.query != nil {
+		q, err := encodeQuery(r.query)
+		if err != nil {
+			return nil, err
+		}
+		if q != "" {
+			sb.WriteByte('?')
+			sb.WriteString(q)
+		}
+	}
+	u, err := url.Parse(sb.String())
+	if err != nil {
+		return nil, fmt.Errorf("ghesadmin: building the URL of %s %s: %w", r.method, r.path, err)
+	}
+
+	var (
+		body        io.Reader
+		contentType string
+	)
+	switch {
+	case r.json != nil:
+		buf, err := json.Marshal(r.json)
+		if err != nil {
+			return nil, fmt.Errorf("ghesadmin: encoding the body of %s %s: %w", r.method, r.path, err)
+		}
+		body, contentType = bytes.NewReader(buf), "application/json"
+	case r.form != nil:
+		body, contentType = strings.NewReader(r.form.Encode()), "application/x-www-form-urlencoded"
+	case r.multipart != nil:
+		pr, pw := io.Pipe()
+		mw := multipart.NewWriter(pw)
+		contentType = mw.FormDataContentType()
+		write := r.multipart
+		go func() {
+			err := write(mw)
+			if err == nil {
+				err = mw.Close()
+			}
+			pw.CloseWithError(err)
+		}()
+		body = pr
+	}
+
+	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
+	if err != nil {
+		if pr, ok := body.(*io.PipeReader); ok {
+			pr.Close()
+		}
+		return nil, fmt.Errorf("ghesadmin: %s %s: %w", r.method, r.path, err)
+	}
+	if body == nil && (r.method == http.MethodPost || r.method == http.MethodPut || r.method == http.MethodPatch) {
+		// An explicit empty body: Go then sends "Content-Length: 0",
+		// which GHES needs on PUT /users/{u}/site_admin and the like.
+		req.Body = http.NoBody
+		req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
+	}
+	switch {
+	case r.accept != "":
+		req.Header.Set("Accept", r.accept)
+	case r.preview != "":
+		req.Header.Set("Accept", mediaTypeV3+", "+r.preview)
+	default:
+		req.Header.Set("Accept", mediaTypeV3)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("User-Agent", c.userAgent)
+	return req, nil
+}
+
+// encodeQuery validates and encodes an …Options value.
+func encodeQuery(opts any) (string, error) {
+	if rv := reflect.ValueOf(opts); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "", nil
+	}
+	switch q := opts.(type) {
+	case url.Values:
+		return q.Encode(), nil
+	case validator:
+		if err := q.validate(); err != nil {
+			return "", err
+		}
+	}
+	v, err := query.Values(opts)
+	if err != nil {
+		return "", fmt.Errorf("ghesadmin: encoding the query: %w", err)
+	}
+	return v.Encode(), nil
+}
+
+// NewRequest builds a request for path, relative to the REST API base URL
+// ("admin/hooks"), with body encoded as JSON when it is not nil. It carries
+// the SDK's Accept and User-Agent headers; Do adds the credentials. Use it
+// with Do to call an endpoint this SDK does not cover.
+func (c *Client) NewRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
+	if strings.HasPrefix(path, "/") {
+		return nil, fmt.Errorf("ghesadmin: path %q must be relative to the base URL (no leading slash)", path)
+	}
+	return c.newRequest(ctx, &request{method: method, path: path, json: body})
+}
+
+// Do sends req, retrying as the client's RetryPolicy allows, and decodes a
+// 2xx response body into v: a pointer to decode JSON into, an io.Writer to
+// copy the body to, or nil to discard it. A non-2xx response becomes an
+// *ErrorResponse (or one of the more specific errors of errors.go).
+//
+// Credentials are added to a copy of req for each attempt, and only when req
+// goes to the REST API origin (the token) or the administration port origin
+// (the console password): a request to any other host carries none.
+//
+// The returned *Response is non-nil whenever a response was received, even
+// with an error.
+func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, error) {
+	if ctx == nil {
+		return nil, errors.New("ghesadmin: nil context")
+	}
+	if req == nil || req.URL == nil {
+		return nil, errors.New("ghesadmin: nil request")
+	}
+	b := c.backendFor(req.URL)
+	policy := c.retry
+	if p, ok := ctx.Value(retryKey{}).(RetryPolicy); ok {
+		policy = p
+	}
+	retryable := isIdempotent(req.Method) &&
+		(req.Body == nil || req.Body == http.NoBody || req.GetBody != nil)
+
+	for attempt := 1; ; attempt++ {
+		areq := req.Clone(ctx)
+		if attempt > 1 && req.GetBody != nil {
+			body, err := req.GetBody()
+			if err != nil {
+				return nil, fmt.Errorf("ghesadmin: %s %s: rewinding the body: %w", req.Method, req.URL.Path, err)
+			}
+			areq.Body = body
+		}
+		if b != nil {
+			b.creds.apply(areq.Header)
+		}
+		hc := c.api.http
+		if b != nil {
+			hc = b.http
+		}
+
+		start := time.Now()
+		hresp, err := hc.Do(areq)
+		last := attempt >= policy.MaxAttempts
+		if err != nil {
+			c.logAttempt(ctx, req, attempt, 0, time.Since(start), "", err)
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, ctxErr)
+			}
+			err = fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, unwrapURLError(err))
+			if !retryable || last {
+				return nil, err
+			}
+			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
+				return nil, fmt.Errorf("%w (while waiting to retry after: %v)", werr, err)
+			}
+			continue
+		}
+
+		resp := newResponse(hresp)
+		c.logAttempt(ctx, req, attempt, hresp.StatusCode, time.Since(start), resp.RequestID, nil)
+
+		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
+			return resp, decodeBody(hresp, v, req)
+		}
+
+		rerr := checkResponse(hresp, req)
+		if retryable && !last {
+			if wait, ok := retryWait(policy, attempt, hresp, rerr); ok {
+				if werr := sleep(ctx, wait); werr != nil {
+					return resp, fmt.Errorf("%w (while waiting to retry after: %v)", werr, rerr)
+				}
+				continue
+			}
+		}
+		return resp, rerr
+	}
+}
+
+func unwrapURLError(err error) error {
+	// *url.Error repeats the whole URL; the message already names the
+	// method and path.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// backendFor returns the backend whose origin u belongs to, or nil.
+func (c *Client) backendFor(u *url.URL) *backend {
+	switch {
+	case sameOrigin(u, c.api.base):
+		return c.api
+	case sameOrigin(u, c.console.base):
+		return c.console
+	}
+	return nil
+}
+
+func isIdempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// maxSuccessBody bounds how much of a 2xx body is decoded: far above any
+// administration response, far below what would hurt a process.
+const maxSuccessBody = 256 << 20
+
+// decodeBody decodes a 2xx response body into v and closes it.
+func decodeBody(hresp *http.Response, v any, req *http.Request) error {
+	defer hresp.Body.Close()
+	switch v := v.(type) {
+	case nil:
+		_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, 64<<10))
+		return nil
+	case io.Writer:
+		if _, err := io.Copy(v, hresp.Body); err != nil {
+			return fmt.Errorf("ghesadmin: %s %s: reading the response: %w", req.Method, req.URL.Path, err)
+		}
+		return nil
+	}
+	lr := &io.LimitedReader{R: hresp.Body, N: maxSuccessBody + 1}
+	err := json.NewDecoder(lr).Decode(v)
+	switch {
+	case err == io.EOF:
+		return nil // an empty body
+	case lr.N <= 0:
+		return fmt.Errorf("ghesadmin: %s %s: the response body is larger than %d bytes", req.Method, req.URL.Path, maxSuccessBody)
+	case err != nil:
+		return &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, 64<<10))
+	return nil
+}
+
+// DecodeError reports a 2xx response whose body is not the JSON the SDK
+// expects, such as an HTML page from a proxy.
+type DecodeError struct {
+	Method string
+	Path   string
+	Status int
+	Err    error
+}
+
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("ghesadmin: %s %s: %d response is not the expected JSON: %v", e.Method, e.Path, e.Status, e.Err)
+}
+
+// Unwrap returns the JSON error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, d time.Duration, requestID string, err error) {
+	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", req.Method),
+		slog.String("host", req.URL.Host),
+		slog.String("path", req.URL.EscapedPath()),
+		slog.Int("status", status),
+		slog.Duration("duration", d),
+		slog.Int("attempt", attempt),
+		slog.String("request_id", requestID),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", unwrapURLError(err).Error()))
+	}
+	c.logger.LogAttrs(ctx, slog.LevelDebug, "ghesadmin request", attrs...)
+}
+
+func basicAuth(user, password string) string {
+	return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+password))
+}
+
+// escapePath formats a path from format, in which every %s is replaced by
+// one string argument escaped as a single path segment and every %d by an
+// integer. A string argument that is empty, "." or ".." is refused, so that
+// no call can reach another endpoint than the one it names.
+func escapePath(format string, args ...any) (string, error) {
+	for i, a := range args {
+		s, ok := a.(string)
+		if !ok {
+			continue
+		}
+		switch s {
+		case "":
+			return "", &ArgumentError{Position: i, Reason: "is empty"}
+		case ".", "..":
+			return "", &ArgumentError{Position: i, Value: s, Reason: "is a relative path segment"}
+		}
+		args[i] = url.PathEscape(s)
+	}
+	return fmt.Sprintf(format, args...), nil
+}
+
+// ArgumentError reports a path argument that the SDK refuses to send.
+type ArgumentError struct {
+	// Position is the index of the argument among the method's path
+	// arguments, from 0.
+	Position int
+	// Value is the refused value ("" when it was empty).
+	Value string
+	// Reason says why it was refused.
+	Reason string
+}
+
+func (e *ArgumentError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("ghesadmin: path argument %d %s", e.Position, e.Reason)
+	}
+	return fmt.Sprintf("ghesadmin: path argument %d (%q) %s", e.Position, e.Value, e.Reason)
+}
+
+// Is makes errors.Is(err, ErrInvalidArgument) true.
+func (e *ArgumentError) Is(target error) bool { return target == ErrInvalidArgument }
+
+// ErrInvalidArgument matches every error about an argument refused before
+// sending (errors.Is).
+var ErrInvalidArgument = errors.New("ghesadmin: invalid argument")
+
+// itoa is strconv.FormatInt for int64 ids.
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
