@@ -1,0 +1,431 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestParseLinkHeader(t *testing.T) {
+	tests := []struct {
+		in   string
+		want links
+	}{
+		{"", links{}},
+		{`<https://ghe/api/v3/admin/hooks?page=2>; rel="next"`, links{next: "https://ghe/api/v3/admin/hooks?page=2"}},
+		{`<https://a?page=2>; rel="next", <https://a?page=5>; rel="last"`, links{next: "https://a?page=2", last: "https://a?page=5"}},
+		{`<https://a?page=1>; rel="first", <https://a?page=1>; rel="prev"`, links{first: "https://a?page=1", prev: "https://a?page=1"}},
+		{`<https://a?page=2>;rel=next`, links{next: "https://a?page=2"}},
+		{`<https://a?page=2> ; REL="NEXT"`, links{next: "https://a?page=2"}},
+		{`<https://a?page=2>; rel="next last"`, links{next: "https://a?page=2", last: "https://a?page=2"}},
+		{`<https://a?x=1,2&page=3>; rel="next"`, links{next: "https://a?x=1,2&page=3"}},
+		{`<https://a?page=3>; title="a, b"; rel="next"`, links{next: "https://a?page=3"}},
+		{`<https://a?page=3>; rel="nope"`, links{}},
+		{`garbage, <https://a?page=4>; rel="next"`, links{next: "https://a?page=4"}},
+		{`<https://a?page=4; rel="next"`, links{}},
+		{`<https://a?page=2>; rel="previous"`, links{prev: "https://a?page=2"}},
+	}
+	for _, tt := range tests {
+		if got := parseLinkHeader(tt.in); got != tt.want {
+			t.Errorf("parseLinkHeader(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPageOf(t *testing.T) {
+	for in, want := range map[string]int{
+		"": 0, "https://a?page=7": 7, "https://a?per_page=2&page=12": 12,
+		"https://a?page=0": 0, "https://a?page=-3": 0, "https://a?page=x": 0, "%zz": 0, "https://a?after=abc": 0,
+	} {
+		if got := pageOf(in); got != want {
+			t.Errorf("pageOf(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// FuzzParseLinkHeader checks that the parser never panics and that what it
+// returns comes from the input. Its seed corpus runs with go test.
+func FuzzParseLinkHeader(f *testing.F) {
+	for _, s := range []string{
+		`<https://ghe/api/v3/admin/hooks?page=2&per_page=100>; rel="next", <https://ghe/api/v3/admin/hooks?page=50&per_page=100>; rel="last"`,
+		`<a>; rel=next`, `<<>>;;rel="",`, `"<,>"; rel="next"`, `<x>; rel="next`, "<\x00>; rel=\"first\"", `, , ,`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		l := parseLinkHeader(h)
+		for _, target := range []string{l.next, l.prev, l.first, l.last} {
+			if target != "" && !containsString(h, target) {
+				t.Fatalf("link %q is not in the header %q", target, h)
+			}
+			_ = pageOf(target)
+		}
+		var r Response
+		r.applyLinks(l)
+		if r.NextPage < 0 || r.LastPage < 0 {
+			t.Fatalf("negative page")
+		}
+	})
+}
+
+func containsString(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// listServer serves /items with total items, paginated as GHES does, and
+// counts requests. Item i is the integer i.
+func listServer(t *testing.T, env *testEnv, total int, delay time.Duration) *atomic.Int32 {
+	var n atomic.Int32
+	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		if delay > 0 {
+			time.Sleep(delay)
+		}
+		q := r.URL.Query()
+		page, _ := strconv.Atoi(q.Get("page"))
+		if page == 0 {
+			page = 1
+		}
+		per, _ := strconv.Atoi(q.Get("per_page"))
+		if per == 0 {
+			per = 30
+		}
+		last := (total + per - 1) / per
+		link := func(p int) string {
+			return fmt.Sprintf("<%s/api/v3/items?page=%d&per_page=%d>", env.APIServer.URL, p, per)
+		}
+		var hdr string
+		if page < last {
+			hdr = link(page+1) + `; rel="next", ` + link(last) + `; rel="last"`
+		}
+		if page > 1 {
+			if hdr != "" {
+				hdr += ", "
+			}
+			hdr += link(1) + `; rel="first", ` + link(page-1) + `; rel="prev"`
+		}
+		if hdr != "" {
+			w.Header().Set("Link", hdr)
+		}
+		items := "["
+		for i := (page-1)*per + 1; i <= min(page*per, total); i++ {
+			if i > (page-1)*per+1 {
+				items += ","
+			}
+			items += strconv.Itoa(i)
+		}
+		writeJSON(w, 200, items+"]")
+	})
+	return &n
+}
+
+// testItems is what a service's List/ListIter pair looks like.
+func testList(c *Client) func(ctx context.Context, opts *ListOptions) ([]*int, *Response, error) {
+	return func(ctx context.Context, opts *ListOptions) ([]*int, *Response, error) {
+		var items []*int
+		resp, err := c.call(ctx, &request{method: "GET", path: "items", query: opts}, &items)
+		return items, resp, err
+	}
+}
+
+func testListIter(c *Client, ctx context.Context, opts *ListOptions) iter.Seq2[*int, error] {
+	var o ListOptions
+	if opts != nil {
+		o = *opts
+	}
+	list := testList(c)
+	return paginate(ctx, c, o.Page, func(ctx context.Context, page int) ([]*int, *Response, error) {
+		p := o
+		p.Page = page
+		return list(ctx, &p)
+	})
+}
+
+func collect(t *testing.T, seq iter.Seq2[*int, error]) ([]int, error) {
+	t.Helper()
+	var out []int
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, *v)
+	}
+	return out, nil
+}
+
+func TestIteratorWalksAllPages(t *testing.T) {
+	env := setup(t)
+	n := listServer(t, env, 25, 0)
+	opts := &ListOptions{PerPage: 10}
+	got, err := collect(t, testListIter(env.Client, context.Background(), opts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 25 || got[0] != 1 || got[24] != 25 {
+		t.Fatalf("got %v", got)
+	}
+	for i, v := range got {
+		if v != i+1 {
+			t.Fatalf("item %d is %d", i, v)
+		}
+	}
+	if n.Load() != 3 {
+		t.Errorf("%d requests for 3 pages", n.Load())
+	}
+	if *opts != (ListOptions{PerPage: 10}) {
+		t.Errorf("the caller's options were changed: %+v", *opts)
+	}
+}
+
+func TestIteratorStartsAtCallersPage(t *testing.T) {
+	env := setup(t)
+	listServer(t, env, 25, 0)
+	got, err := collect(t, testListIter(env.Client, context.Background(), &ListOptions{Page: 2, PerPage: 10}))
+	if err != nil || len(got) != 15 || got[0] != 11 {
+		t.Fatalf("got %v, %v", got, err)
+	}
+}
+
+func TestIteratorIsLazyAndStopsOnBreak(t *testing.T) {
+	env := setup(t)
+	n := listServer(t, env, 100, 0)
+	seq := testListIter(env.Client, context.Background(), &ListOptions{PerPage: 10})
+	if n.Load() != 0 {
+		t.Fatal("creating the iterator sent a request")
+	}
+	count := 0
+	for v, err := range seq {
+		if err != nil {
+			t.Fatal(err)
+		}
+		count++
+		if *v == 15 {
+			break
+		}
+	}
+	if count != 15 || n.Load() != 2 {
+		t.Errorf("read %d items with %d requests, want 15 with 2", count, n.Load())
+	}
+}
+
+func TestIteratorRepeatedNext(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		page := r.URL.Query().Get("page")
+		next := "2"
+		if page == "2" {
+			next = "1" // the server loops back
+		}
+		w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/items?page=%s>; rel="next"`, env.APIServer.URL, next))
+		writeJSON(w, 200, `[1]`)
+	})
+	got, err := collect(t, testListIter(env.Client, context.Background(), nil))
+	if !errors.Is(err, ErrPaginationLoop) {
+		t.Fatalf("err = %v, want ErrPaginationLoop", err)
+	}
+	if len(got) != 2 {
+		t.Errorf("got %v before the loop was seen", got)
+	}
+}
+
+func TestIteratorCursorNextIsAnError(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/items?after=abc>; rel="next"`, env.APIServer.URL))
+		writeJSON(w, 200, `[1]`)
+	})
+	_, err := collect(t, testListIter(env.Client, context.Background(), nil))
+	if err == nil {
+		t.Fatal("a next link without a page number was ignored")
+	}
+}
+
+func TestIteratorErrorsAndContext(t *testing.T) {
+	env := setup(t)
+	listServer(t, env, 100, 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	count := 0
+	var last error
+	for _, err := range testListIter(env.Client, ctx, &ListOptions{PerPage: 10}) {
+		if err != nil {
+			last = err
+			break
+		}
+		count++
+		if count == 10 {
+			cancel()
+		}
+	}
+	if !errors.Is(last, context.Canceled) || count != 10 {
+		t.Errorf("after cancel: %d items, err %v", count, last)
+	}
+
+	_, err := collect(t, testListIter(env.Client, context.Background(), &ListOptions{PerPage: 101}))
+	if !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("PerPage 101: err = %v", err)
+	}
+	_, err = collect(t, testListIter(env.Client, context.Background(), &ListOptions{PerPage: -1}))
+	if !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("PerPage -1: err = %v", err)
+	}
+}
+
+func TestPrefetchYieldsSameItemsInOrder(t *testing.T) {
+	env := setup(t, WithPagePrefetch(4))
+	n := listServer(t, env, 1000, 2*time.Millisecond)
+	got, err := collect(t, testListIter(env.Client, context.Background(), &ListOptions{PerPage: 10}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seqEnv := setup(t)
+	listServer(t, seqEnv, 1000, 0)
+	want, err := collect(t, testListIter(seqEnv.Client, context.Background(), &ListOptions{PerPage: 10}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(got) != 1000 {
+		t.Fatalf("prefetch gave %d items, sequential %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("item %d: prefetch %d, sequential %d", i, got[i], want[i])
+		}
+	}
+	if n.Load() != 100 {
+		t.Errorf("%d requests for 100 pages", n.Load())
+	}
+}
+
+func TestPrefetchIsConcurrentAndBounded(t *testing.T) {
+	env := setup(t, WithPagePrefetch(3))
+	var inFlight, peak atomic.Int32
+	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		cur := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			p := peak.Load()
+			if cur <= p || peak.CompareAndSwap(p, cur) {
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		if page == 0 {
+			page = 1
+		}
+		if page < 10 {
+			w.Header().Set("Link", fmt.Sprintf(`<%[1]s/api/v3/items?page=%[2]d>; rel="next", <%[1]s/api/v3/items?page=10>; rel="last"`, env.APIServer.URL, page+1))
+		}
+		writeJSON(w, 200, fmt.Sprintf("[%d]", page))
+	})
+	got, err := collect(t, testListIter(env.Client, context.Background(), nil))
+	if err != nil || len(got) != 10 {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	for i, v := range got {
+		if v != i+1 {
+			t.Fatalf("order: %v", got)
+		}
+	}
+	if p := peak.Load(); p < 2 || p > 3 {
+		t.Errorf("peak concurrency %d, want 2..3", p)
+	}
+}
+
+func TestPrefetchStopsCleanly(t *testing.T) {
+	env := setup(t, WithPagePrefetch(8))
+	listServer(t, env, 2000, time.Millisecond)
+	before := runtime.NumGoroutine()
+	for i := 0; i < 5; i++ {
+		count := 0
+		for _, err := range testListIter(env.Client, context.Background(), &ListOptions{PerPage: 10}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			count++
+			if count == 35 {
+				break
+			}
+		}
+	}
+	// Cancelled mid-way too.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	count := 0
+	for _, err := range testListIter(env.Client, ctx, &ListOptions{PerPage: 10}) {
+		if err != nil {
+			break
+		}
+		count++
+		if count == 25 {
+			cancel()
+		}
+	}
+	// The iterator waits for its fetchers before returning; only idle
+	// HTTP connections may remain, and they are closed here.
+	env.Client.api.http.CloseIdleConnections()
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > before+2 {
+		t.Errorf("%d goroutines before, %d after abandoning iterators", before, g)
+	}
+}
+
+func TestPrefetchError(t *testing.T) {
+	env := setup(t, WithPagePrefetch(4))
+	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		if page == 0 {
+			page = 1
+		}
+		if page == 3 {
+			writeJSON(w, 500, `{"message":"boom"}`)
+			return
+		}
+		w.Header().Set("Link", fmt.Sprintf(`<%[1]s/api/v3/items?page=%[2]d>; rel="next", <%[1]s/api/v3/items?page=6>; rel="last"`, env.APIServer.URL, page+1))
+		writeJSON(w, 200, fmt.Sprintf("[%d]", page))
+	})
+	got, err := collect(t, testListIter(env.Client, context.Background(), nil))
+	var er *ErrorResponse
+	if !errors.As(err, &er) || er.StatusCode() != 500 {
+		t.Fatalf("err = %v", err)
+	}
+	if len(got) != 2 || got[0] != 1 || got[1] != 2 {
+		t.Errorf("items before the failing page: %v", got)
+	}
+}
+
+func TestListOptionsQuery(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		testQuery(t, r, url.Values{"page": {"2"}, "per_page": {"50"}})
+		writeJSON(w, 200, `[]`)
+	})
+	if _, _, err := testList(env.Client)(context.Background(), &ListOptions{Page: 2, PerPage: 50}); err != nil {
+		t.Fatal(err)
+	}
+	env2 := setup(t)
+	env2.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+		testQuery(t, r, nil)
+		writeJSON(w, 200, `[]`)
+	})
+	if _, _, err := testList(env2.Client)(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+}
