@@ -87,6 +87,7 @@ type Client struct {
 	console *backend // the administration port, https://HOST:8443/
 
 	userAgent string
+	headers   headerValues
 	retry     RetryPolicy
 	logger    *slog.Logger
 	prefetch  int
@@ -134,7 +135,19 @@ type backend struct {
 type credentials struct {
 	kind     credKind
 	user     string
-	password string // token, basic-auth password or console password
+	password string   // token, basic-auth password or console password
+	header   []string // the Authorization header value, built once
+}
+
+func newCredentials(kind credKind, user, password string) *credentials {
+	c := &credentials{kind: kind, user: user, password: password}
+	switch kind {
+	case credToken:
+		c.header = []string{"token " + password}
+	case credBasic:
+		c.header = []string{basicAuth(user, password)}
+	}
+	return c
 }
 
 type credKind int
@@ -144,19 +157,6 @@ const (
 	credToken
 	credBasic
 )
-
-// apply sets the Authorization header on h.
-func (c *credentials) apply(h http.Header) {
-	if c == nil {
-		return
-	}
-	switch c.kind {
-	case credToken:
-		h.Set("Authorization", "token "+c.password)
-	case credBasic:
-		h.Set("Authorization", basicAuth(c.user, c.password))
-	}
-}
 
 // String never shows the secret.
 func (c *credentials) String() string { return "[REDACTED]" }
@@ -367,6 +367,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 
 	c := &Client{
 		userAgent: cfg.userAgent,
+		headers:   newHeaderValues(cfg.userAgent),
 		retry:     cfg.retry,
 		logger:    cfg.logger,
 		prefetch:  cfg.prefetch,
@@ -375,9 +376,9 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	var apiCreds *credentials
 	switch {
 	case cfg.token != "":
-		apiCreds = &credentials{kind: credToken, password: cfg.token}
+		apiCreds = newCredentials(credToken, "", cfg.token)
 	case cfg.basicUser != "":
-		apiCreds = &credentials{kind: credBasic, user: cfg.basicUser, password: cfg.basicPass}
+		apiCreds = newCredentials(credBasic, cfg.basicUser, cfg.basicPass)
 	}
 	c.api = newBackend("api", base, c.redirectGuard(cfg.httpClient), apiCreds)
 
@@ -387,7 +388,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	}
 	var consoleCreds *credentials
 	if cfg.consolePassword != "" {
-		consoleCreds = &credentials{kind: credBasic, user: "api_key", password: cfg.consolePassword}
+		consoleCreds = newCredentials(credBasic, "api_key", cfg.consolePassword)
 	}
 	consoleHTTP, err := consoleHTTPClient(cfg)
 	if err != nil {

@@ -397,6 +397,11 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		assertNoSecret(t, "%#v of the error", fmt.Sprintf("%#v", err))
 		if resp != nil {
 			assertNoSecret(t, "request URL", resp.Request.URL.String())
+			assertNoSecret(t, "the request headers reachable from the response", fmt.Sprintf("%+v", resp.Request.Header))
+			var er *ErrorResponse
+			if errors.As(err, &er) {
+				assertNoSecret(t, "the request headers reachable from the error", fmt.Sprintf("%+v", er.Response.Request.Header))
+			}
 		}
 	}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {

@@ -64,7 +64,11 @@ func (c *Client) call(ctx context.Context, r *request, out any) (*Response, erro
 	if err != nil {
 		return nil, err
 	}
-	return c.Do(ctx, req, out)
+	b := c.api
+	if r.console {
+		b = c.console
+	}
+	return c.send(ctx, req, out, b, true)
 }
 
 func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
@@ -93,14 +97,10 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 			sb.WriteString(q)
 		}
 	}
-	u, err := url.Parse(sb.String())
-	if err != nil {
-		return nil, fmt.Errorf("ghesadmin: building the URL of %s %s: %w", r.method, r.path, err)
-	}
 
 	var (
 		body        io.Reader
-		contentType string
+		contentType []string
 	)
 	switch {
 	case r.json != nil:
@@ -108,13 +108,13 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		if err != nil {
 			return nil, fmt.Errorf("ghesadmin: encoding the body of %s %s: %w", r.method, r.path, err)
 		}
-		body, contentType = bytes.NewReader(buf), "application/json"
+		body, contentType = bytes.NewReader(buf), c.headers.contentJSON
 	case r.form != nil:
-		body, contentType = strings.NewReader(r.form.Encode()), "application/x-www-form-urlencoded"
+		body, contentType = strings.NewReader(r.form.Encode()), c.headers.contentForm
 	case r.multipart != nil:
 		pr, pw := io.Pipe()
 		mw := multipart.NewWriter(pw)
-		contentType = mw.FormDataContentType()
+		contentType = []string{mw.FormDataContentType()}
 		write := r.multipart
 		go func() {
 			err := write(mw)
@@ -126,12 +126,12 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		body = pr
 	}
 
-	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
+	req, err := http.NewRequestWithContext(ctx, r.method, sb.String(), body)
 	if err != nil {
 		if pr, ok := body.(*io.PipeReader); ok {
 			pr.Close()
 		}
-		return nil, fmt.Errorf("ghesadmin: %s %s: %w", r.method, r.path, err)
+		return nil, fmt.Errorf("ghesadmin: %s %s: %w", r.method, r.path, unwrapURLError(err))
 	}
 	if body == nil && (r.method == http.MethodPost || r.method == http.MethodPut || r.method == http.MethodPatch) {
 		// An explicit empty body: Go then sends "Content-Length: 0",
@@ -139,18 +139,23 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		req.Body = http.NoBody
 		req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
 	}
+	h := req.Header
 	switch {
 	case r.accept != "":
-		req.Header.Set("Accept", r.accept)
+		h["Accept"] = []string{r.accept}
 	case r.preview != "":
-		req.Header.Set("Accept", mediaTypeV3+", "+r.preview)
+		if v, ok := c.headers.acceptByExt[r.preview]; ok {
+			h["Accept"] = v
+		} else {
+			h["Accept"] = []string{mediaTypeV3 + ", " + r.preview}
+		}
 	default:
-		req.Header.Set("Accept", mediaTypeV3)
+		h["Accept"] = c.headers.acceptV3
 	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
+	if contentType != nil {
+		h["Content-Type"] = contentType
 	}
-	req.Header.Set("User-Agent", c.userAgent)
+	h["User-Agent"] = c.headers.userAgent
 	return req, nil
 }
 
@@ -203,35 +208,45 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 	if req == nil || req.URL == nil {
 		return nil, errors.New("ghesadmin: nil request")
 	}
-	b := c.backendFor(req.URL)
+	return c.send(ctx, req, v, c.backendFor(req.URL), false)
+}
+
+// send sends req to backend b (nil: no credentials) with retries. owned
+// says req was built by this package for this call only, so the first
+// attempt may use it without a copy.
+func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend, owned bool) (*Response, error) {
 	policy := c.retry
 	if p, ok := ctx.Value(retryKey{}).(RetryPolicy); ok {
 		policy = p
 	}
 	retryable := isIdempotent(req.Method) &&
 		(req.Body == nil || req.Body == http.NoBody || req.GetBody != nil)
+	hc := c.api.http
+	if b != nil {
+		hc = b.http
+	}
 
 	for attempt := 1; ; attempt++ {
-		areq := req.Clone(ctx)
-		if attempt > 1 && req.GetBody != nil {
-			body, err := req.GetBody()
-			if err != nil {
-				return nil, fmt.Errorf("ghesadmin: %s %s: rewinding the body: %w", req.Method, req.URL.Path, err)
+		areq := req
+		if !owned || attempt > 1 {
+			areq = req.Clone(ctx)
+			if attempt > 1 && req.GetBody != nil {
+				body, err := req.GetBody()
+				if err != nil {
+					return nil, fmt.Errorf("ghesadmin: %s %s: rewinding the body: %w", req.Method, req.URL.Path, err)
+				}
+				areq.Body = body
 			}
-			areq.Body = body
 		}
-		if b != nil {
-			b.creds.apply(areq.Header)
-		}
-		hc := c.api.http
-		if b != nil {
-			hc = b.http
+		if b != nil && b.creds != nil {
+			areq.Header["Authorization"] = b.creds.header
 		}
 
 		start := time.Now()
 		hresp, err := hc.Do(areq)
 		last := attempt >= policy.MaxAttempts
 		if err != nil {
+			scrubCredentials(areq, nil)
 			c.logAttempt(ctx, req, attempt, 0, time.Since(start), "", err)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, ctxErr)
@@ -250,10 +265,13 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 		c.logAttempt(ctx, req, attempt, hresp.StatusCode, time.Since(start), resp.RequestID, nil)
 
 		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
-			return resp, decodeBody(hresp, v, req)
+			err := decodeBody(hresp, v, req)
+			scrubCredentials(areq, hresp)
+			return resp, err
 		}
 
 		rerr := checkResponse(hresp, req)
+		scrubCredentials(areq, hresp)
 		if retryable && !last {
 			if wait, ok := retryWait(policy, attempt, hresp, rerr); ok {
 				if werr := sleep(ctx, wait); werr != nil {
@@ -263,6 +281,16 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 			}
 		}
 		return resp, rerr
+	}
+}
+
+// scrubCredentials removes the credentials from the requests a caller can
+// reach through a Response or an error, once the body is closed, so that
+// printing them shows no secret.
+func scrubCredentials(areq *http.Request, hresp *http.Response) {
+	delete(areq.Header, "Authorization")
+	if hresp != nil && hresp.Request != nil && hresp.Request != areq {
+		delete(hresp.Request.Header, "Authorization")
 	}
 }
 
@@ -285,6 +313,30 @@ func (c *Client) backendFor(u *url.URL) *backend {
 		return c.console
 	}
 	return nil
+}
+
+// headerValues are the header values a Client sends on every request,
+// built once by NewClient and only read afterwards.
+type headerValues struct {
+	userAgent   []string
+	acceptV3    []string
+	acceptByExt map[string][]string // preview media type → Accept value
+	contentJSON []string
+	contentForm []string
+}
+
+func newHeaderValues(userAgent string) headerValues {
+	h := headerValues{
+		userAgent:   []string{userAgent},
+		acceptV3:    []string{mediaTypeV3},
+		acceptByExt: make(map[string][]string),
+		contentJSON: []string{"application/json"},
+		contentForm: []string{"application/x-www-form-urlencoded"},
+	}
+	for _, p := range []string{mediaTypeSuperproPreview, mediaTypeEyeScreamPreview, mediaTypeHellcatPreview} {
+		h.acceptByExt[p] = []string{mediaTypeV3 + ", " + p}
+	}
+	return h
 }
 
 func isIdempotent(method string) bool {
@@ -322,7 +374,7 @@ func decodeBody(hresp *http.Response, v any, req *http.Request) error {
 	case err != nil:
 		return &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
 	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, 64<<10))
+	_, _ = io.CopyN(io.Discard, hresp.Body, 64<<10)
 	return nil
 }
 
