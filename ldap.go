@@ -48,7 +48,9 @@ type TeamNotificationSetting string
 
 // Team notification settings.
 const (
-	TeamNotificationsEnabled  TeamNotificationSetting = "notifications_enabled"
+	// TeamNotificationsEnabled: mentioning the team notifies its members.
+	TeamNotificationsEnabled TeamNotificationSetting = "notifications_enabled"
+	// TeamNotificationsDisabled: mentioning the team notifies no one.
 	TeamNotificationsDisabled TeamNotificationSetting = "notifications_disabled"
 )
 
