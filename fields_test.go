@@ -21,7 +21,7 @@ func assertFields(t *testing.T, name string, got, want any) {
 	}
 }
 
-var timeType = reflect.TypeOf(time.Time{})
+var fieldsTimeType = reflect.TypeOf(time.Time{})
 
 func diffValues(path string, g, w reflect.Value, out *[]string) {
 	if !g.IsValid() || !w.IsValid() {
@@ -38,13 +38,13 @@ func diffValues(path string, g, w reflect.Value, out *[]string) {
 	case reflect.Pointer:
 		if g.IsNil() || w.IsNil() {
 			if g.IsNil() != w.IsNil() {
-				*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, show(g), show(w)))
+				*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, fieldString(g), fieldString(w)))
 			}
 			return
 		}
 		diffValues(path, g.Elem(), w.Elem(), out)
 	case reflect.Struct:
-		if g.Type() == timeType {
+		if g.Type() == fieldsTimeType {
 			gt, wt := g.Interface().(time.Time), w.Interface().(time.Time)
 			if !gt.Equal(wt) {
 				*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, gt, wt))
@@ -60,7 +60,7 @@ func diffValues(path string, g, w reflect.Value, out *[]string) {
 		}
 	case reflect.Slice:
 		if g.IsNil() != w.IsNil() || g.Len() != w.Len() {
-			*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, show(g), show(w)))
+			*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, fieldString(g), fieldString(w)))
 			return
 		}
 		for i := 0; i < g.Len(); i++ {
@@ -68,17 +68,17 @@ func diffValues(path string, g, w reflect.Value, out *[]string) {
 		}
 	default:
 		if !reflect.DeepEqual(g.Interface(), w.Interface()) {
-			*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, show(g), show(w)))
+			*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, fieldString(g), fieldString(w)))
 		}
 	}
 }
 
-func show(v reflect.Value) string {
+func fieldString(v reflect.Value) string {
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return "nil"
 		}
-		return "&" + show(v.Elem())
+		return "&" + fieldString(v.Elem())
 	}
 	if v.Kind() == reflect.Slice && v.IsNil() {
 		return "nil"

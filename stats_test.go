@@ -50,47 +50,47 @@ func statsCases() []statsCase {
 	return []statsCase{
 		{"comments", "stats/comments.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Comments(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, CommentStats{TotalCommitComments: 5000, TotalGistComments: 400, TotalIssueComments: 10900, TotalPullRequestComments: 9900}, CommentStats{}},
 		{"gists", "stats/gists.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Gists(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, GistStats{TotalGists: 500, PrivateGists: 30, PublicGists: 470}, GistStats{}},
 		{"hooks", "stats/hooks.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Hooks(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, HookStats{TotalHooks: 50, ActiveHooks: 47, InactiveHooks: 3}, HookStats{}},
 		{"issues", "stats/issues.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Issues(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, IssueStats{TotalIssues: 5000, OpenIssues: 300, ClosedIssues: 4700}, IssueStats{}},
 		{"milestones", "stats/milestones.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Milestones(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, MilestoneStats{TotalMilestones: 90, OpenMilestones: 10, ClosedMilestones: 80}, MilestoneStats{}},
 		{"orgs", "stats/orgs.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Orgs(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, OrgStats{TotalOrgs: 50, DisabledOrgs: 1, TotalTeams: 70, TotalTeamMembers: 700}, OrgStats{}},
 		{"pages", "stats/pages.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Pages(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, PageStats{TotalPages: 20}, PageStats{}},
 		{"pulls", "stats/pulls.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Pulls(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, PullStats{TotalPulls: 1200, MergedPulls: 1100, MergeablePulls: 90, UnmergeablePulls: 10}, PullStats{}},
 		{"repos", "stats/repos.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Repos(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, RepoStats{TotalRepos: 200, RootRepos: 1, ForkRepos: 10, OrgRepos: 150, TotalPushes: 39000, TotalWikis: 5}, RepoStats{}},
 		{"users", "stats/users.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.Users(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, UserStats{TotalUsers: 100, AdminUsers: 3, SuspendedUsers: 1}, UserStats{}},
 		{"security-products", "stats/security_products.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
 			v, r, err := s.SecurityProducts(ctx)
-			return deref(v), r, err
+			return derefAny(v), r, err
 		}, SecurityProductsStats{
 			TotalRepos:                               150,
 			NonarchivedRepos:                         130,
@@ -116,7 +116,7 @@ func statsCases() []statsCase {
 }
 
 // deref returns *p, or nil for a nil pointer.
-func deref[T any](p *T) any {
+func derefAny[T any](p *T) any {
 	if p == nil {
 		return nil
 	}
