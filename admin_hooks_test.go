@@ -1,0 +1,351 @@
+package ghesadmin
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func wantGlobalHook(t *testing.T) GlobalHook {
+	return GlobalHook{
+		Type:   "Global",
+		ID:     1,
+		Name:   "web",
+		Active: true,
+		Events: []string{"organization", "user"},
+		Config: GlobalHookConfig{
+			URL:         "https://example.com",
+			ContentType: HookContentTypeJSON,
+			InsecureSSL: HookVerifySSL,
+			Secret:      "********",
+		},
+		UpdatedAt: mustTime(t, "2017-12-07T00:14:59Z"),
+		CreatedAt: mustTime(t, "2017-12-07T00:14:59Z"),
+		URL:       "https://api.github.com/admin/hooks/1",
+		PingURL:   "https://api.github.com/admin/hooks/1/pings",
+	}
+}
+
+func TestAdminHooksList(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/hooks", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/hooks")
+		testQuery(t, r, url.Values{"page": {"2"}, "per_page": {"10"}})
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "admin_hooks/list.json")
+	})
+	hooks, _, err := env.Client.AdminHooks.List(context.Background(), &ListOptions{Page: 2, PerPage: 10})
+	if err != nil {
+		t.Fatalf("List: %v", err)
+	}
+	want := wantGlobalHook(t)
+	assertFields(t, "hooks", hooks, []*GlobalHook{&want})
+	assertCoversFixture(t, "admin_hooks/list.json", []*GlobalHook{})
+}
+
+func TestAdminHooksListNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	_, _, err := env.Client.AdminHooks.List(context.Background(), nil)
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+	for _, err := range env.Client.AdminHooks.ListIter(context.Background(), nil) {
+		if !errors.Is(err, ErrNotFound) {
+			t.Fatalf("ListIter: err = %v, want ErrNotFound", err)
+		}
+	}
+}
+
+// TestAdminHooksListIter walks three pages and stops at the missing next
+// link; the caller's options are not changed.
+func TestAdminHooksListIter(t *testing.T) {
+	env := setup(t)
+	var pages []string
+	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		page := r.URL.Query().Get("page")
+		pages = append(pages, page)
+		want := url.Values{"per_page": {"2"}}
+		if page != "" {
+			want.Set("page", page)
+		}
+		testQuery(t, r, want)
+		next := map[string]string{"": "2", "2": "3"}[page]
+		if next != "" {
+			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/hooks?per_page=2&page=%s>; rel="next", <%s/api/v3/admin/hooks?per_page=2&page=3>; rel="last"`,
+				env.APIServer.URL, next, env.APIServer.URL))
+		}
+		switch page {
+		case "":
+			writeJSON(w, http.StatusOK, `[{"id":1},{"id":2}]`)
+		case "2":
+			writeJSON(w, http.StatusOK, `[{"id":3},{"id":4}]`)
+		case "3":
+			writeJSON(w, http.StatusOK, `[{"id":5}]`)
+		default:
+			t.Errorf("unexpected page %q", page)
+			writeJSON(w, http.StatusOK, `[]`)
+		}
+	})
+	opts := &ListOptions{PerPage: 2}
+	var ids []int64
+	for hook, err := range env.Client.AdminHooks.ListIter(context.Background(), opts) {
+		if err != nil {
+			t.Fatalf("ListIter: %v", err)
+		}
+		ids = append(ids, hook.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
+		t.Errorf("ids = %v", ids)
+	}
+	if !reflect.DeepEqual(pages, []string{"", "2", "3"}) {
+		t.Errorf("pages = %q", pages)
+	}
+	if *opts != (ListOptions{PerPage: 2}) {
+		t.Errorf("opts changed: %+v", *opts)
+	}
+
+	// Breaking out of the loop stops the requests.
+	pages = nil
+	for range env.Client.AdminHooks.ListIter(context.Background(), opts) {
+		break
+	}
+	if len(pages) != 1 {
+		t.Errorf("after break: pages = %q, want one request", pages)
+	}
+}
+
+func TestAdminHooksCreate(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/hooks", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/hooks")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		testJSONBody(t, r, `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`)
+		writeFixture(t, w, http.StatusCreated, "admin_hooks/create.json")
+	})
+	hook, resp, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{
+		Name:   "web",
+		Events: []string{"organization", "user"},
+		Config: GlobalHookConfigRequest{
+			URL:         "https://example.com/webhook",
+			ContentType: Ptr(HookContentTypeJSON),
+			Secret:      Ptr("secret"),
+		},
+	})
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+	assertFields(t, "hook", *hook, wantGlobalHook(t))
+	assertCoversFixture(t, "admin_hooks/create.json", GlobalHook{})
+}
+
+func TestAdminHooksCreateDefaults(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
+		// The name defaults to "web"; nothing else unset is sent.
+		testJSONBody(t, r, `{"name":"web","config":{"url":"https://example.com/webhook","insecure_ssl":"1"},"active":false}`)
+		writeFixture(t, w, http.StatusCreated, "admin_hooks/create.json")
+	})
+	_, _, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{
+		Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", InsecureSSL: Ptr(HookInsecureSkipVerify)},
+		Active: Ptr(false),
+	})
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+}
+
+func TestAdminHooksCreateInvalid(t *testing.T) {
+	env := setup(t) // nothing may be sent
+	for name, req := range map[string]CreateGlobalHookRequest{
+		"no url":         {Config: GlobalHookConfigRequest{}},
+		"content type":   {Config: GlobalHookConfigRequest{URL: "https://x", ContentType: Ptr(HookContentType("xml"))}},
+		"insecure ssl":   {Config: GlobalHookConfigRequest{URL: "https://x", InsecureSSL: Ptr(HookInsecureSSL("yes"))}},
+		"secret in text": {Config: GlobalHookConfigRequest{URL: "", Secret: Ptr("s3cr3t-value")}},
+	} {
+		_, _, err := env.Client.AdminHooks.Create(context.Background(), req)
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("%s: err = %v, want ErrInvalidArgument", name, err)
+		} else if strings.Contains(err.Error(), "s3cr3t-value") {
+			t.Errorf("%s: the error shows the secret: %v", name, err)
+		}
+	}
+}
+
+func TestAdminHooksCreateValidationFailed(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"Hook","code":"custom","message":"Config must contain url"}]}`)
+	})
+	_, _, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "x"}})
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Errors) != 1 || ve.Errors[0].Message != "Config must contain url" || ve.Errors[0].Resource != "Hook" {
+		t.Fatalf("err = %v, want the *ValidationError", err)
+	}
+}
+
+func TestAdminHooksGet(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "admin_hooks/get.json")
+	})
+	hook, _, err := env.Client.AdminHooks.Get(context.Background(), 42)
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	assertFields(t, "hook", *hook, wantGlobalHook(t))
+	assertCoversFixture(t, "admin_hooks/get.json", GlobalHook{})
+}
+
+func TestAdminHooksGetNotFound(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	hook, resp, err := env.Client.AdminHooks.Get(context.Background(), 404)
+	if !errors.Is(err, ErrNotFound) || hook != nil || resp == nil || resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("Get = %v, %v, %v", hook, resp, err)
+	}
+}
+
+func TestAdminHooksUpdate(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		testJSONBody(t, r, `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`)
+		writeFixture(t, w, http.StatusOK, "admin_hooks/update.json")
+	})
+	hook, _, err := env.Client.AdminHooks.Update(context.Background(), 42, UpdateGlobalHookRequest{
+		Events: []string{"organization"},
+		Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook"},
+	})
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	// The reply of the reference: the omitted content type was reset to
+	// "form" and the omitted secret removed.
+	assertFields(t, "hook", *hook, GlobalHook{
+		Type:   "Global",
+		ID:     1,
+		Name:   "web",
+		Active: true,
+		Events: []string{"organization"},
+		Config: GlobalHookConfig{
+			URL:         "https://example.com",
+			ContentType: HookContentTypeForm,
+			InsecureSSL: HookVerifySSL,
+			Secret:      "",
+		},
+		UpdatedAt: mustTime(t, "2017-12-07T00:14:59Z"),
+		CreatedAt: mustTime(t, "2017-12-07T00:14:59Z"),
+		URL:       "https://api.github.com/admin/hooks/1",
+		PingURL:   "https://api.github.com/admin/hooks/1/pings",
+	})
+	assertCoversFixture(t, "admin_hooks/update.json", GlobalHook{})
+}
+
+func TestAdminHooksUpdateFull(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`)
+		writeFixture(t, w, http.StatusOK, "admin_hooks/update.json")
+	})
+	_, _, err := env.Client.AdminHooks.Update(context.Background(), 7, UpdateGlobalHookRequest{
+		Config: &GlobalHookConfigRequest{
+			URL:         "https://example.com/webhook",
+			ContentType: Ptr(HookContentTypeForm),
+			Secret:      Ptr("new"),
+			InsecureSSL: Ptr(HookVerifySSL),
+		},
+		Events: []string{"user"},
+		Active: Ptr(false),
+	})
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+}
+
+func TestAdminHooksUpdateInvalid(t *testing.T) {
+	env := setup(t)
+	_, _, err := env.Client.AdminHooks.Update(context.Background(), 1, UpdateGlobalHookRequest{
+		Config: &GlobalHookConfigRequest{URL: "https://x", ContentType: Ptr(HookContentType("JSON"))},
+	})
+	if !errors.Is(err, ErrInvalidArgument) {
+		t.Fatalf("err = %v, want ErrInvalidArgument", err)
+	}
+}
+
+func TestAdminHooksDelete(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.AdminHooks.Delete(context.Background(), 42)
+	if err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestAdminHooksPing(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/hooks/{hook_id}/pings", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/hooks/42/pings")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeSuperproPreview)
+		testEmptyBody(t, r) // Content-Length: 0
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.AdminHooks.Ping(context.Background(), 42)
+	if err != nil {
+		t.Fatalf("Ping: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestHookInsecureSSLJSON(t *testing.T) {
+	for in, want := range map[string]HookInsecureSSL{`"0"`: HookVerifySSL, `"1"`: HookInsecureSkipVerify, `0`: HookVerifySSL, `1`: HookInsecureSkipVerify, `null`: ""} {
+		var got HookInsecureSSL
+		if err := json.Unmarshal([]byte(in), &got); err != nil || got != want {
+			t.Errorf("%s: got %q, %v; want %q", in, got, err, want)
+		}
+	}
+	var v HookInsecureSSL
+	if err := json.Unmarshal([]byte(`true`), &v); err == nil {
+		t.Errorf("true: no error")
+	}
+}

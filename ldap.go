@@ -1,0 +1,144 @@
+package ghesadmin
+
+import (
+	"context"
+	"net/http"
+)
+
+// Team is a team as the LDAP mapping endpoint returns it.
+type Team struct {
+	ID      int64  `json:"id"`
+	NodeID  string `json:"node_id"`
+	URL     string `json:"url"`
+	HTMLURL string `json:"html_url"`
+	Name    string `json:"name"`
+	Slug    string `json:"slug"`
+	// Description is nil when the API returns null.
+	Description *string     `json:"description"`
+	Privacy     TeamPrivacy `json:"privacy"`
+	// NotificationSetting is sent by GHES 3.x only.
+	NotificationSetting TeamNotificationSetting `json:"notification_setting"`
+	// Permission is the default repository permission of the team
+	// ("pull", "push", "admin", …).
+	Permission      string `json:"permission"`
+	MembersURL      string `json:"members_url"`
+	RepositoriesURL string `json:"repositories_url"`
+	// Parent is the parent team, or nil for a top-level team.
+	Parent *Team `json:"parent"`
+	// LDAPDN is the distinguished name of the LDAP entry the team is
+	// mapped to.
+	LDAPDN string `json:"ldap_dn"`
+}
+
+// TeamPrivacy is who can see a team.
+type TeamPrivacy string
+
+// Team privacy levels.
+const (
+	// TeamPrivacySecret: only the organization owners and the team's
+	// members see the team.
+	TeamPrivacySecret TeamPrivacy = "secret"
+	// TeamPrivacyClosed: every member of the organization sees the team.
+	TeamPrivacyClosed TeamPrivacy = "closed"
+)
+
+// TeamNotificationSetting says whether mentioning a team notifies its
+// members.
+type TeamNotificationSetting string
+
+// Team notification settings.
+const (
+	// TeamNotificationsEnabled: mentioning the team notifies its members.
+	TeamNotificationsEnabled TeamNotificationSetting = "notifications_enabled"
+	// TeamNotificationsDisabled: mentioning the team notifies no one.
+	TeamNotificationsDisabled TeamNotificationSetting = "notifications_disabled"
+)
+
+// LDAPSyncStatus is the reply of SyncTeam and SyncUser: the sync job is
+// queued ("queued"), not done.
+type LDAPSyncStatus struct {
+	Status string `json:"status"`
+}
+
+// ldapMapping is the body of the mapping updates.
+type ldapMapping struct {
+	LDAPDN string `json:"ldap_dn"`
+}
+
+// UpdateTeamMapping maps a team to the LDAP entry dn (a distinguished name
+// such as "cn=Enterprise Ops,ou=teams,dc=github,dc=com") and returns the
+// team. LDAP sync must be enabled. It sends the hellcat preview, which GHES
+// 2.22 needs to map a child team.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#update-ldap-mapping-for-a-team
+//
+//meta:operation PATCH /admin/ldap/teams/{team_id}/mapping
+func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn string) (*Team, *Response, error) {
+	path, err := escapePath("admin/ldap/teams/%d/mapping", teamID)
+	if err != nil {
+		return nil, nil, err
+	}
+	team := new(Team)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview}, team)
+	if err != nil {
+		return nil, resp, err
+	}
+	return team, resp, nil
+}
+
+// SyncTeam queues an LDAP sync of a team. A 201 Created means the job is
+// queued; it runs when the instance is ready.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#sync-ldap-mapping-for-a-team
+//
+//meta:operation POST /admin/ldap/teams/{team_id}/sync
+func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStatus, *Response, error) {
+	path, err := escapePath("admin/ldap/teams/%d/sync", teamID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.sync(ctx, path)
+}
+
+// UpdateUserMapping maps a user to the LDAP entry dn (such as
+// "uid=asdf,ou=users,dc=github,dc=com") and returns the full user, with
+// LDAPDN, Plan and the counts.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#update-ldap-mapping-for-a-user
+//
+//meta:operation PATCH /admin/ldap/users/{username}/mapping
+func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string) (*User, *Response, error) {
+	path, err := escapePath("admin/ldap/users/%s/mapping", username)
+	if err != nil {
+		return nil, nil, err
+	}
+	user := new(User)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}}, user)
+	if err != nil {
+		return nil, resp, err
+	}
+	return user, resp, nil
+}
+
+// SyncUser queues an LDAP sync of a user. A 201 Created means the job is
+// queued; it runs when the instance is ready.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#sync-ldap-mapping-for-a-user
+//
+//meta:operation POST /admin/ldap/users/{username}/sync
+func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncStatus, *Response, error) {
+	path, err := escapePath("admin/ldap/users/%s/sync", username)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.sync(ctx, path)
+}
+
+func (s *LDAPService) sync(ctx context.Context, path string) (*LDAPSyncStatus, *Response, error) {
+	status := new(LDAPSyncStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path}, status)
+	if err != nil {
+		return nil, resp, err
+	}
+	return status, resp, nil
+}

@@ -1,0 +1,179 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+)
+
+func TestLDAPUpdateTeamMapping(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/ldap/teams/42/mapping")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeHellcatPreview)
+		testJSONBody(t, r, `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`)
+		writeFixture(t, w, http.StatusOK, "ldap/update_team_mapping.json")
+	})
+	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 42, "cn=Enterprise Ops,ou=teams,dc=github,dc=com")
+	if err != nil {
+		t.Fatalf("UpdateTeamMapping: %v", err)
+	}
+	assertFields(t, "team", *team, Team{
+		LDAPDN:              "cn=Enterprise Ops,ou=teams,dc=github,dc=com",
+		ID:                  1,
+		NodeID:              "MDQ6VGVhbTE=",
+		URL:                 "https://api.github.com/teams/1",
+		HTMLURL:             "https://github.com/orgs/github/teams/justice-league",
+		Name:                "Justice League",
+		Slug:                "justice-league",
+		Description:         Ptr("A great team."),
+		Privacy:             TeamPrivacyClosed,
+		NotificationSetting: TeamNotificationsEnabled,
+		Permission:          "admin",
+		MembersURL:          "https://api.github.com/teams/1/members{/member}",
+		RepositoriesURL:     "https://api.github.com/teams/1/repos",
+		Parent:              nil,
+	})
+	assertCoversFixture(t, "ldap/update_team_mapping.json", Team{})
+}
+
+func TestLDAPUpdateTeamMappingChildTeam(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"id":7,"name":"child","description":null,"privacy":"secret","parent":{"id":1,"name":"Justice League","slug":"justice-league","description":"A great team.","privacy":"closed","parent":null},"ldap_dn":"cn=child"}`)
+	})
+	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 7, "cn=child")
+	if err != nil {
+		t.Fatalf("UpdateTeamMapping: %v", err)
+	}
+	assertFields(t, "team", *team, Team{
+		ID: 7, Name: "child", Description: nil, Privacy: TeamPrivacySecret, LDAPDN: "cn=child",
+		Parent: &Team{ID: 1, Name: "Justice League", Slug: "justice-league", Description: Ptr("A great team."), Privacy: TeamPrivacyClosed},
+	})
+}
+
+func TestLDAPUpdateTeamMappingNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	_, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 1, "cn=x")
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestLDAPSyncTeam(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/ldap/teams/{team_id}/sync", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/ldap/teams/42/sync")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusCreated, "ldap/sync_team.json")
+	})
+	status, resp, err := env.Client.LDAP.SyncTeam(context.Background(), 42)
+	if err != nil {
+		t.Fatalf("SyncTeam: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+	assertFields(t, "status", *status, LDAPSyncStatus{Status: "queued"})
+	assertCoversFixture(t, "ldap/sync_team.json", LDAPSyncStatus{})
+}
+
+func TestLDAPUpdateUserMapping(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/ldap/users/{username}/mapping", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/ldap/users/"+weirdUserEscaped+"/mapping")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testJSONBody(t, r, `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`)
+		writeFixture(t, w, http.StatusOK, "ldap/update_user_mapping.json")
+	})
+	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), weirdUser, "uid=asdf,ou=users,dc=github,dc=com")
+	if err != nil {
+		t.Fatalf("UpdateUserMapping: %v", err)
+	}
+	want := octocatShort()
+	want.LDAPDN = "uid=asdf,ou=users,dc=github,dc=com"
+	want.Name = Ptr("monalisa octocat")
+	want.Company = Ptr("GitHub")
+	want.Blog = Ptr("https://github.com/blog")
+	want.Location = Ptr("San Francisco")
+	want.Email = Ptr("octocat@github.com")
+	want.Hireable = Ptr(false)
+	want.Bio = Ptr("There once was...")
+	want.TwitterUsername = Ptr("monatheoctocat")
+	want.PublicRepos = 2
+	want.PublicGists = 1
+	want.Followers = 20
+	want.Following = 0
+	want.CreatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	want.UpdatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	want.PrivateGists = 81
+	want.TotalPrivateRepos = 100
+	want.OwnedPrivateRepos = 100
+	want.DiskUsage = 10000
+	want.Collaborators = 8
+	want.TwoFactorAuthentication = true
+	want.Plan = &UserPlan{Name: "Medium", Space: 400, PrivateRepos: 20, Collaborators: 0}
+	want.SuspendedAt = nil
+	want.BusinessPlus = false
+	assertFields(t, "user", *user, want)
+	assertCoversFixture(t, "ldap/update_user_mapping.json", User{})
+}
+
+func TestLDAPUpdateUserMappingSuspendedUser(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/ldap/users/{username}/mapping", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"login":"gone","id":9,"gravatar_id":null,"name":null,"email":null,"hireable":null,"suspended_at":"2024-05-06T07:08:09Z","business_plus":true,"ldap_dn":"uid=gone"}`)
+	})
+	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), "gone", "uid=gone")
+	if err != nil {
+		t.Fatalf("UpdateUserMapping: %v", err)
+	}
+	assertFields(t, "user", *user, User{
+		Login: "gone", ID: 9, GravatarID: nil, Name: nil, Email: nil, Hireable: nil,
+		SuspendedAt: Ptr(mustTime(t, "2024-05-06T07:08:09Z")), BusinessPlus: true, LDAPDN: "uid=gone",
+	})
+}
+
+func TestLDAPSyncUser(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/ldap/users/{username}/sync", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/ldap/users/"+weirdUserEscaped+"/sync")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusCreated, "ldap/sync_user.json")
+	})
+	status, resp, err := env.Client.LDAP.SyncUser(context.Background(), weirdUser)
+	if err != nil {
+		t.Fatalf("SyncUser: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+	assertFields(t, "status", *status, LDAPSyncStatus{Status: "queued"})
+	assertCoversFixture(t, "ldap/sync_user.json", LDAPSyncStatus{})
+}
+
+func TestLDAPRefusesBadUsernames(t *testing.T) {
+	env := setup(t)
+	for _, name := range []string{"", ".", ".."} {
+		if _, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), name, "uid=x"); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("UpdateUserMapping(%q): err = %v", name, err)
+		}
+		if _, _, err := env.Client.LDAP.SyncUser(context.Background(), name); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("SyncUser(%q): err = %v", name, err)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package ghesadmin
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestLicenseGet(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/enterprise/settings/license")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "license/get.json")
+	})
+	info, _, err := env.Client.License.Get(context.Background())
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	assertFields(t, "license", *info, LicenseInfo{
+		Seats:               LicenseSeats{Count: 1400},
+		SeatsUsed:           1316,
+		SeatsAvailable:      LicenseSeats{Count: 84},
+		Kind:                "standard",
+		DaysUntilExpiration: 365,
+		// "2016/02/06 12:41:52 -0600"
+		ExpireAt: Timestamp{time.Date(2016, 2, 6, 18, 41, 52, 0, time.UTC)},
+	})
+	if _, off := info.ExpireAt.Zone(); off != -6*3600 {
+		t.Errorf("ExpireAt offset = %d, want -0600", off)
+	}
+	assertCoversFixture(t, "license/get.json", LicenseInfo{})
+}
+
+func TestLicenseGetUnlimitedSeats(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"seats":"unlimited","seats_used":12,"seats_available":"unlimited","kind":"standard","days_until_expiration":30,"expire_at":"2030/01/02 03:04:05 +0000"}`)
+	})
+	info, _, err := env.Client.License.Get(context.Background())
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	assertFields(t, "license", *info, LicenseInfo{
+		Seats:               LicenseSeats{Unlimited: true},
+		SeatsUsed:           12,
+		SeatsAvailable:      LicenseSeats{Unlimited: true},
+		Kind:                "standard",
+		DaysUntilExpiration: 30,
+		ExpireAt:            Timestamp{time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)},
+	})
+	if info.Seats.String() != "unlimited" {
+		t.Errorf("Seats.String() = %q", info.Seats.String())
+	}
+}
+
+func TestLicenseSeatsJSON(t *testing.T) {
+	for in, want := range map[string]LicenseSeats{
+		`1400`:        {Count: 1400},
+		`"25"`:        {Count: 25},
+		`"Unlimited"`: {Unlimited: true},
+		`null`:        {},
+	} {
+		var got LicenseSeats
+		if err := json.Unmarshal([]byte(in), &got); err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		if got != want {
+			t.Errorf("%s: got %+v, want %+v", in, got, want)
+		}
+	}
+	var s LicenseSeats
+	if err := json.Unmarshal([]byte(`"lots"`), &s); err == nil {
+		t.Errorf(`"lots": no error`)
+	}
+	for v, want := range map[LicenseSeats]string{{Count: 3}: `3`, {Unlimited: true}: `"unlimited"`} {
+		b, err := json.Marshal(v)
+		if err != nil || string(b) != want {
+			t.Errorf("Marshal(%+v) = %s, %v; want %s", v, b, err, want)
+		}
+	}
+}
+
+func TestLicenseGetNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	info, resp, err := env.Client.License.Get(context.Background())
+	if !errors.Is(err, ErrNotFound) || info != nil || resp == nil {
+		t.Fatalf("Get = %v, %v, %v; want nil, the response, ErrNotFound", info, resp, err)
+	}
+}

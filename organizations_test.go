@@ -1,0 +1,116 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+)
+
+func TestOrganizationsCreate(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/organizations", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/organizations")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testJSONBody(t, r, `{"login":"github","profile_name":"GitHub, Inc.","admin":"monalisaoctocat"}`)
+		writeFixture(t, w, http.StatusCreated, "organizations/create.json")
+	})
+	org, resp, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{
+		Login:       "github",
+		ProfileName: Ptr("GitHub, Inc."),
+		Admin:       "monalisaoctocat",
+	})
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+	assertFields(t, "org", *org, Organization{
+		Login:            "github",
+		ID:               1,
+		NodeID:           "MDEyOk9yZ2FuaXphdGlvbjE=",
+		URL:              "https://api.github.com/orgs/github",
+		ReposURL:         "https://api.github.com/orgs/github/repos",
+		EventsURL:        "https://api.github.com/orgs/github/events",
+		HooksURL:         "https://api.github.com/orgs/github/hooks",
+		IssuesURL:        "https://api.github.com/orgs/github/issues",
+		MembersURL:       "https://api.github.com/orgs/github/members{/member}",
+		PublicMembersURL: "https://api.github.com/orgs/github/public_members{/member}",
+		AvatarURL:        "https://github.com/images/error/octocat_happy.gif",
+		Description:      Ptr("A great organization"),
+	})
+	assertCoversFixture(t, "organizations/create.json", Organization{})
+}
+
+func TestOrganizationsCreateOmitsUnsetFields(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"login":"github","admin":"monalisaoctocat"}`)
+		writeFixture(t, w, http.StatusCreated, "organizations/create.json")
+	})
+	if _, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisaoctocat"}); err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+}
+
+func TestOrganizationsCreateLoginTaken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"Organization","code":"custom","field":"login","message":"login is already taken"}]}`)
+	})
+	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want *ValidationError", err)
+	}
+	want := FieldError{Resource: "Organization", Code: "custom", Field: "login", Message: "login is already taken"}
+	if len(ve.Errors) != 1 || ve.Errors[0] != want {
+		t.Errorf("Errors = %+v, want [%+v]", ve.Errors, want)
+	}
+}
+
+func TestOrganizationsCreateNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestOrganizationsRename(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/organizations/the%20octocats%2Fold")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testJSONBody(t, r, `{"login":"the-new-octocats"}`)
+		writeFixture(t, w, http.StatusAccepted, "organizations/rename.json")
+	})
+	job, resp, err := env.Client.Organizations.Rename(context.Background(), "the octocats/old", "the-new-octocats")
+	if err != nil {
+		t.Fatalf("Rename: %v", err)
+	}
+	if resp.StatusCode != http.StatusAccepted {
+		t.Errorf("status = %d, want 202", resp.StatusCode)
+	}
+	assertFields(t, "job", *job, RenameJob{
+		Message: "Job queued to rename organization. It may take a few minutes to complete.",
+		URL:     "https://<hostname>/api/v3/organizations/1",
+	})
+	assertCoversFixture(t, "organizations/rename.json", RenameJob{})
+}
+
+func TestOrganizationsRenameRefusesDotDot(t *testing.T) {
+	env := setup(t)
+	_, _, err := env.Client.Organizations.Rename(context.Background(), "..", "x")
+	if !errors.Is(err, ErrInvalidArgument) {
+		t.Fatalf("err = %v, want ErrInvalidArgument", err)
+	}
+}

@@ -1,0 +1,203 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+)
+
+func TestStatsAll(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/enterprise/stats/all", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/enterprise/stats/all")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "stats/all.json")
+	})
+	stats, _, err := env.Client.Stats.All(context.Background())
+	if err != nil {
+		t.Fatalf("All: %v", err)
+	}
+	assertFields(t, "stats", *stats, EnterpriseStats{
+		Repos:      RepoStats{TotalRepos: 212, RootRepos: 194, ForkRepos: 18, OrgRepos: 51, TotalPushes: 3082, TotalWikis: 15},
+		Hooks:      HookStats{TotalHooks: 27, ActiveHooks: 23, InactiveHooks: 4},
+		Pages:      PageStats{TotalPages: 36},
+		Orgs:       OrgStats{TotalOrgs: 33, DisabledOrgs: 0, TotalTeams: 60, TotalTeamMembers: 314},
+		Users:      UserStats{TotalUsers: 254, AdminUsers: 45, SuspendedUsers: 21},
+		Pulls:      PullStats{TotalPulls: 86, MergedPulls: 60, MergeablePulls: 21, UnmergeablePulls: 3},
+		Issues:     IssueStats{TotalIssues: 179, OpenIssues: 83, ClosedIssues: 96},
+		Milestones: MilestoneStats{TotalMilestones: 7, OpenMilestones: 6, ClosedMilestones: 1},
+		Gists:      GistStats{TotalGists: 178, PrivateGists: 151, PublicGists: 25},
+		Comments:   CommentStats{TotalCommitComments: 6, TotalGistComments: 28, TotalIssueComments: 366, TotalPullRequestComments: 30},
+	})
+	assertCoversFixture(t, "stats/all.json", EnterpriseStats{})
+}
+
+// statsCase is one per-area endpoint: the method to call and what the
+// reference's example decodes to.
+type statsCase struct {
+	area    string
+	fixture string
+	call    func(context.Context, *StatsService) (any, *Response, error)
+	want    any
+	zero    any
+}
+
+func statsCases() []statsCase {
+	return []statsCase{
+		{"comments", "stats/comments.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Comments(ctx)
+			return derefAny(v), r, err
+		}, CommentStats{TotalCommitComments: 5000, TotalGistComments: 400, TotalIssueComments: 10900, TotalPullRequestComments: 9900}, CommentStats{}},
+		{"gists", "stats/gists.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Gists(ctx)
+			return derefAny(v), r, err
+		}, GistStats{TotalGists: 500, PrivateGists: 30, PublicGists: 470}, GistStats{}},
+		{"hooks", "stats/hooks.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Hooks(ctx)
+			return derefAny(v), r, err
+		}, HookStats{TotalHooks: 50, ActiveHooks: 47, InactiveHooks: 3}, HookStats{}},
+		{"issues", "stats/issues.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Issues(ctx)
+			return derefAny(v), r, err
+		}, IssueStats{TotalIssues: 5000, OpenIssues: 300, ClosedIssues: 4700}, IssueStats{}},
+		{"milestones", "stats/milestones.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Milestones(ctx)
+			return derefAny(v), r, err
+		}, MilestoneStats{TotalMilestones: 90, OpenMilestones: 10, ClosedMilestones: 80}, MilestoneStats{}},
+		{"orgs", "stats/orgs.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Orgs(ctx)
+			return derefAny(v), r, err
+		}, OrgStats{TotalOrgs: 50, DisabledOrgs: 1, TotalTeams: 70, TotalTeamMembers: 700}, OrgStats{}},
+		{"pages", "stats/pages.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Pages(ctx)
+			return derefAny(v), r, err
+		}, PageStats{TotalPages: 20}, PageStats{}},
+		{"pulls", "stats/pulls.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Pulls(ctx)
+			return derefAny(v), r, err
+		}, PullStats{TotalPulls: 1200, MergedPulls: 1100, MergeablePulls: 90, UnmergeablePulls: 10}, PullStats{}},
+		{"repos", "stats/repos.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Repos(ctx)
+			return derefAny(v), r, err
+		}, RepoStats{TotalRepos: 200, RootRepos: 1, ForkRepos: 10, OrgRepos: 150, TotalPushes: 39000, TotalWikis: 5}, RepoStats{}},
+		{"users", "stats/users.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.Users(ctx)
+			return derefAny(v), r, err
+		}, UserStats{TotalUsers: 100, AdminUsers: 3, SuspendedUsers: 1}, UserStats{}},
+		{"security-products", "stats/security_products.json", func(ctx context.Context, s *StatsService) (any, *Response, error) {
+			v, r, err := s.SecurityProducts(ctx)
+			return derefAny(v), r, err
+		}, SecurityProductsStats{
+			TotalRepos:                               150,
+			NonarchivedRepos:                         130,
+			SecretScanningEnabledRepos:               150,
+			SecretScanningPushProtectionEnabledRepos: 120,
+			CodeScanningEnabledRepos:                 140,
+			CodeScanningPRReviewsEnabledRepos:        100,
+			CodeScanningDefaultSetupEnabledRepos:     50,
+			CodeScanningDefaultSetupEligibleRepos:    30,
+			DependabotAlertsEnabledRepos:             130,
+			DependabotSecurityUpdatesEnabledRepos:    120,
+			DependabotVersionUpdatesEnabledRepos:     121,
+			AdvancedSecurityEnabledRepos:             150,
+			ActiveCommitters:                         30,
+			PurchasedCommitters:                      90,
+			MaximumCommitters:                        80,
+			SecretProtectionLicenses:                 0,
+			SecretProtectionActiveCommitters:         0,
+			CodeSecurityLicenses:                     0,
+			CodeSecurityActiveCommitters:             0,
+		}, SecurityProductsStats{}},
+	}
+}
+
+// deref returns *p, or nil for a nil pointer.
+func derefAny[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// TestStatsSections covers the 11 per-area endpoints: each answers with the
+// reference's example, whose counters are at the top level.
+func TestStatsSections(t *testing.T) {
+	for _, tc := range statsCases() {
+		t.Run(tc.area, func(t *testing.T) {
+			env := setup(t)
+			env.API.HandleFunc("/enterprise/stats/"+tc.area, func(w http.ResponseWriter, r *http.Request) {
+				testMethod(t, r, http.MethodGet)
+				testEscapedPath(t, r, "/enterprise/stats/"+tc.area)
+				testQuery(t, r, nil)
+				testAPIHeaders(t, r, "")
+				testEmptyBody(t, r)
+				writeFixture(t, w, http.StatusOK, tc.fixture)
+			})
+			got, resp, err := tc.call(context.Background(), env.Client.Stats)
+			if err != nil {
+				t.Fatalf("%s: %v", tc.area, err)
+			}
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("status = %d", resp.StatusCode)
+			}
+			assertFields(t, tc.area, got, tc.want)
+			assertCoversFixture(t, tc.fixture, tc.zero)
+		})
+	}
+}
+
+// TestStatsSectionsNestedForm: a reply that nests the counters under the
+// area's key, as GET /enterprise/stats/all does, decodes the same way.
+func TestStatsSectionsNestedForm(t *testing.T) {
+	for _, tc := range statsCases() {
+		if tc.area == "security-products" {
+			continue // no such section in /all
+		}
+		t.Run(tc.area, func(t *testing.T) {
+			env := setup(t)
+			env.API.HandleFunc("GET /enterprise/stats/"+tc.area, func(w http.ResponseWriter, r *http.Request) {
+				writeJSON(w, http.StatusOK, `{"`+tc.area+`": `+string(fixture(t, tc.fixture))+`}`)
+			})
+			got, _, err := tc.call(context.Background(), env.Client.Stats)
+			if err != nil {
+				t.Fatalf("%s: %v", tc.area, err)
+			}
+			assertFields(t, tc.area, got, tc.want)
+		})
+	}
+}
+
+func TestStatsSectionNotJSON(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprise/stats/users", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"total_users":"many"}`)
+	})
+	_, resp, err := env.Client.Stats.Users(context.Background())
+	var de *DecodeError
+	if !errors.As(err, &de) {
+		t.Fatalf("err = %v, want *DecodeError", err)
+	}
+	if de.Status != http.StatusOK || de.Path != "/enterprise/stats/users" || resp == nil {
+		t.Errorf("DecodeError = %+v, resp = %v", de, resp)
+	}
+}
+
+func TestStatsNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprise/stats/{area}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	if _, _, err := env.Client.Stats.All(context.Background()); !errors.Is(err, ErrNotFound) {
+		t.Errorf("All: err = %v, want ErrNotFound", err)
+	}
+	for _, tc := range statsCases() {
+		got, resp, err := tc.call(context.Background(), env.Client.Stats)
+		if !errors.Is(err, ErrNotFound) || got != nil || resp == nil {
+			t.Errorf("%s = %v, %v, %v; want nil, the response, ErrNotFound", tc.area, got, resp, err)
+		}
+	}
+}

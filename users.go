@@ -1,0 +1,457 @@
+package ghesadmin
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"time"
+)
+
+// User is a user account as the administration endpoints return it. It holds
+// the union of the fields GHES 2.22 to 3.x send: POST /admin/users returns
+// the short form (login, id, URLs, type, site_admin), in which the profile
+// fields, counts and Plan are zero; PATCH /admin/ldap/users/{username}/mapping
+// returns the full form with LDAPDN. Fields the API may send as null are
+// pointers.
+type User struct {
+	Login      string  `json:"login"`
+	ID         int64   `json:"id"`
+	NodeID     string  `json:"node_id"`
+	AvatarURL  string  `json:"avatar_url"`
+	GravatarID *string `json:"gravatar_id"`
+
+	URL               string `json:"url"`
+	HTMLURL           string `json:"html_url"`
+	FollowersURL      string `json:"followers_url"`
+	FollowingURL      string `json:"following_url"`
+	GistsURL          string `json:"gists_url"`
+	StarredURL        string `json:"starred_url"`
+	SubscriptionsURL  string `json:"subscriptions_url"`
+	OrganizationsURL  string `json:"organizations_url"`
+	ReposURL          string `json:"repos_url"`
+	EventsURL         string `json:"events_url"`
+	ReceivedEventsURL string `json:"received_events_url"`
+
+	// Type is "User", "Organization" or "Bot".
+	Type      string `json:"type"`
+	SiteAdmin bool   `json:"site_admin"`
+
+	// Profile (full form only).
+	Name            *string `json:"name"`
+	Company         *string `json:"company"`
+	Blog            *string `json:"blog"`
+	Location        *string `json:"location"`
+	Email           *string `json:"email"`
+	Hireable        *bool   `json:"hireable"`
+	Bio             *string `json:"bio"`
+	TwitterUsername *string `json:"twitter_username"`
+
+	// Counts (full form only).
+	PublicRepos       int `json:"public_repos"`
+	PublicGists       int `json:"public_gists"`
+	Followers         int `json:"followers"`
+	Following         int `json:"following"`
+	PrivateGists      int `json:"private_gists"`
+	TotalPrivateRepos int `json:"total_private_repos"`
+	OwnedPrivateRepos int `json:"owned_private_repos"`
+	// DiskUsage is in kilobytes.
+	DiskUsage     int `json:"disk_usage"`
+	Collaborators int `json:"collaborators"`
+
+	TwoFactorAuthentication bool `json:"two_factor_authentication"`
+
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+
+	// Plan is nil when the reply has none (short form).
+	Plan *UserPlan `json:"plan"`
+	// SuspendedAt is nil unless the user is suspended (GHES 3.x).
+	SuspendedAt  *time.Time `json:"suspended_at"`
+	BusinessPlus bool       `json:"business_plus"`
+	// LDAPDN is the distinguished name of the LDAP entry the user is
+	// mapped to (LDAP endpoints only).
+	LDAPDN string `json:"ldap_dn"`
+}
+
+// UserPlan is the plan of a user account.
+type UserPlan struct {
+	Name          string `json:"name"`
+	Space         int    `json:"space"`
+	PrivateRepos  int    `json:"private_repos"`
+	Collaborators int    `json:"collaborators"`
+}
+
+// CreateUserRequest is the body of UsersService.Create.
+type CreateUserRequest struct {
+	// Login is the username. GHES normalises it to letters, digits and
+	// single hyphens ("octo_cat" becomes "octo-cat").
+	Login string `json:"login"`
+	// Email is required with built-in authentication and may be omitted
+	// with CAS, LDAP or SAML.
+	Email *string `json:"email,omitempty"`
+	// Suspended creates the user suspended (GHES 3.x; leave nil for 2.22).
+	Suspended *bool `json:"suspended,omitempty"`
+}
+
+// RenameJob is the 202 Accepted reply of a rename: the rename runs as a
+// background job on the server.
+type RenameJob struct {
+	// Message says that the job is queued.
+	Message string `json:"message"`
+	// URL is the API URL of the renamed account.
+	URL string `json:"url"`
+}
+
+// Authorization is an OAuth authorization: an impersonation token or a
+// personal access token. Token holds the token itself only in the reply that
+// creates it (and in the 2.22 token list); its String method never prints it.
+type Authorization struct {
+	ID     int64    `json:"id"`
+	URL    string   `json:"url"`
+	Scopes []string `json:"scopes"`
+	// Token is a secret: keep it out of logs.
+	Token          string           `json:"token"`
+	TokenLastEight *string          `json:"token_last_eight"`
+	HashedToken    *string          `json:"hashed_token"`
+	App            AuthorizationApp `json:"app"`
+	Note           *string          `json:"note"`
+	NoteURL        *string          `json:"note_url"`
+	UpdatedAt      time.Time        `json:"updated_at"`
+	CreatedAt      time.Time        `json:"created_at"`
+	// ExpiresAt is nil for a token that does not expire.
+	ExpiresAt   *time.Time `json:"expires_at"`
+	Fingerprint *string    `json:"fingerprint"`
+	// User is the owner of the token (GHES 3.x token list), or nil.
+	User *User `json:"user"`
+}
+
+// String describes the authorization without its token.
+func (a Authorization) String() string {
+	last := ""
+	if a.TokenLastEight != nil {
+		last = *a.TokenLastEight
+	}
+	return fmt.Sprintf("ghesadmin.Authorization{ID: %d, App: %q, Scopes: %v, TokenLastEight: %q, Token: [REDACTED]}",
+		a.ID, a.App.Name, a.Scopes, last)
+}
+
+// GoString is String, so that %#v does not print the token either.
+func (a Authorization) GoString() string { return a.String() }
+
+// AuthorizationApp is the OAuth application an authorization belongs to.
+type AuthorizationApp struct {
+	ClientID string `json:"client_id"`
+	Name     string `json:"name"`
+	URL      string `json:"url"`
+}
+
+// PublicKey is an SSH public key of a user or a deploy key of a repository.
+type PublicKey struct {
+	ID    int64  `json:"id"`
+	Key   string `json:"key"`
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	// UserID is nil for a deploy key.
+	UserID *int64 `json:"user_id"`
+	// RepositoryID is nil for a user's key.
+	RepositoryID *int64    `json:"repository_id"`
+	ReadOnly     bool      `json:"read_only"`
+	Verified     bool      `json:"verified"`
+	CreatedAt    time.Time `json:"created_at"`
+	// AddedBy is who added the key (GHES 3.x), or nil.
+	AddedBy *string `json:"added_by"`
+	// LastUsed is nil for a key never used.
+	LastUsed *time.Time `json:"last_used"`
+}
+
+// PublicKeySort is the order of ListPublicKeys.
+type PublicKeySort string
+
+// Sort orders of ListPublicKeys.
+const (
+	// PublicKeySortCreated sorts by creation time (the server's default).
+	PublicKeySortCreated PublicKeySort = "created"
+	// PublicKeySortUpdated sorts by update time.
+	PublicKeySortUpdated PublicKeySort = "updated"
+	// PublicKeySortAccessed sorts by last use.
+	PublicKeySortAccessed PublicKeySort = "accessed"
+)
+
+// ListPublicKeysOptions are the query parameters of ListPublicKeys. The zero
+// value asks for the server's defaults.
+type ListPublicKeysOptions struct {
+	// Direction is DirectionDesc by default.
+	Direction Direction `url:"direction,omitempty"`
+	// Sort is PublicKeySortCreated by default.
+	Sort PublicKeySort `url:"sort,omitempty"`
+	// Since keeps only the keys used after this time (sent as RFC 3339).
+	Since time.Time `url:"since,omitempty"`
+
+	ListOptions
+}
+
+func (o ListPublicKeysOptions) validate() error {
+	if err := o.Direction.validate("ListPublicKeysOptions.Direction"); err != nil {
+		return err
+	}
+	switch o.Sort {
+	case "", PublicKeySortCreated, PublicKeySortUpdated, PublicKeySortAccessed:
+	default:
+		return fmt.Errorf("%w: ListPublicKeysOptions.Sort is %q; want %q, %q or %q", ErrInvalidArgument,
+			string(o.Sort), PublicKeySortCreated, PublicKeySortUpdated, PublicKeySortAccessed)
+	}
+	return o.ListOptions.validate()
+}
+
+// Create creates a user account. A login or email already in use is a
+// *ValidationError (422).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user
+//
+//meta:operation POST /admin/users
+func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User, *Response, error) {
+	user := new(User)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/users", json: req}, user)
+	if err != nil {
+		return nil, resp, err
+	}
+	return user, resp, nil
+}
+
+// Rename changes the login of a user to newLogin. GHES answers 202 Accepted
+// and renames the account in a background job.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#update-the-username-for-a-user
+//
+//meta:operation PATCH /admin/users/{username}
+func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*RenameJob, *Response, error) {
+	path, err := escapePath("admin/users/%s", username)
+	if err != nil {
+		return nil, nil, err
+	}
+	body := struct {
+		Login string `json:"login"`
+	}{newLogin}
+	job := new(RenameJob)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, job)
+	if err != nil {
+		return nil, resp, err
+	}
+	return job, resp, nil
+}
+
+// Delete deletes a user with all their repositories, gists, applications and
+// settings. Suspend is often the better choice. A site administrator cannot
+// delete their own account.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-a-user
+//
+//meta:operation DELETE /admin/users/{username}
+func (s *UsersService) Delete(ctx context.Context, username string) (*Response, error) {
+	path, err := escapePath("admin/users/%s", username)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
+
+// CreateImpersonationToken creates an impersonation OAuth token for a user
+// with the given scopes, or returns the existing one (200 instead of 201).
+// The returned Authorization's Token is a secret.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-an-impersonation-oauth-token
+//
+//meta:operation POST /admin/users/{username}/authorizations
+func (s *UsersService) CreateImpersonationToken(ctx context.Context, username string, scopes []string) (*Authorization, *Response, error) {
+	path, err := escapePath("admin/users/%s/authorizations", username)
+	if err != nil {
+		return nil, nil, err
+	}
+	if scopes == nil {
+		scopes = []string{} // "scopes" is required: send [] rather than null
+	}
+	body := struct {
+		Scopes []string `json:"scopes"`
+	}{scopes}
+	auth := new(Authorization)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path, json: body}, auth)
+	if err != nil {
+		return nil, resp, err
+	}
+	return auth, resp, nil
+}
+
+// DeleteImpersonationToken deletes the impersonation OAuth token of a user.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-an-impersonation-oauth-token
+//
+//meta:operation DELETE /admin/users/{username}/authorizations
+func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username string) (*Response, error) {
+	path, err := escapePath("admin/users/%s/authorizations", username)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
+
+// Promote makes a user a site administrator. The request has an empty body
+// and "Content-Length: 0", as GHES requires.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#promote-a-user-to-be-a-site-administrator
+//
+//meta:operation PUT /users/{username}/site_admin
+func (s *UsersService) Promote(ctx context.Context, username string) (*Response, error) {
+	path, err := escapePath("users/%s/site_admin", username)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+}
+
+// Demote removes the site administrator rights of a user. A site
+// administrator cannot demote their own account.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#demote-a-site-administrator
+//
+//meta:operation DELETE /users/{username}/site_admin
+func (s *UsersService) Demote(ctx context.Context, username string) (*Response, error) {
+	path, err := escapePath("users/%s/site_admin", username)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
+
+// suspensionBody is the optional body of Suspend and Unsuspend.
+type suspensionBody struct {
+	Reason string `json:"reason"`
+}
+
+// Suspend suspends a user. reason is written to the audit log; when it is
+// empty the request has no body ("Content-Length: 0") and GHES logs
+// "Suspended via API by SITE_ADMINISTRATOR". GHES answers 403 for users
+// authenticated through Active Directory LDAP sync.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#suspend-a-user
+//
+//meta:operation PUT /users/{username}/suspended
+func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*Response, error) {
+	return s.suspension(ctx, http.MethodPut, username, reason)
+}
+
+// Unsuspend lifts the suspension of a user. reason is written to the audit
+// log; when it is empty the request has no body.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#unsuspend-a-user
+//
+//meta:operation DELETE /users/{username}/suspended
+func (s *UsersService) Unsuspend(ctx context.Context, username, reason string) (*Response, error) {
+	return s.suspension(ctx, http.MethodDelete, username, reason)
+}
+
+func (s *UsersService) suspension(ctx context.Context, method, username, reason string) (*Response, error) {
+	path, err := escapePath("users/%s/suspended", username)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{method: method, path: path}
+	if reason != "" {
+		r.json = suspensionBody{Reason: reason}
+	}
+	return s.client.call(ctx, r, nil)
+}
+
+// ListPublicKeys lists one page of the SSH public keys of all users and
+// the deploy keys of all repositories.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-public-keys
+//
+//meta:operation GET /admin/keys
+func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysOptions) ([]*PublicKey, *Response, error) {
+	var keys []*PublicKey
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/keys", query: opts}, &keys)
+	if err != nil {
+		return nil, resp, err
+	}
+	return keys, resp, nil
+}
+
+// ListPublicKeysIter walks every page of ListPublicKeys from opts.Page,
+// fetching pages as the loop consumes them. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-public-keys
+//
+//meta:operation GET /admin/keys
+func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicKeysOptions) iter.Seq2[*PublicKey, error] {
+	var o ListPublicKeysOptions
+	if opts != nil {
+		o = *opts
+	}
+	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*PublicKey, *Response, error) {
+		po := o
+		po.Page = page
+		return s.ListPublicKeys(ctx, &po)
+	})
+}
+
+// DeletePublicKey deletes a public key. keyIDs is the key's ID in decimal, as
+// PublicKey.ID; it is sent as one path segment.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-a-public-key
+//
+//meta:operation DELETE /admin/keys/{key_ids}
+func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Response, error) {
+	path, err := escapePath("admin/keys/%s", keyIDs)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
+
+// ListTokens lists one page of the personal access tokens of all users,
+// administrators included.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-personal-access-tokens
+//
+//meta:operation GET /admin/tokens
+func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Authorization, *Response, error) {
+	var tokens []*Authorization
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/tokens", query: opts}, &tokens)
+	if err != nil {
+		return nil, resp, err
+	}
+	return tokens, resp, nil
+}
+
+// ListTokensIter walks every page of ListTokens from opts.Page, fetching
+// pages as the loop consumes them. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-personal-access-tokens
+//
+//meta:operation GET /admin/tokens
+func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) iter.Seq2[*Authorization, error] {
+	var o ListOptions
+	if opts != nil {
+		o = *opts
+	}
+	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*Authorization, *Response, error) {
+		po := o
+		po.Page = page
+		return s.ListTokens(ctx, &po)
+	})
+}
+
+// DeleteToken deletes a personal access token. GHES answers 403 Forbidden
+// when the token is in use, such as the token making this call.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-a-personal-access-token
+//
+//meta:operation DELETE /admin/tokens/{token_id}
+func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Response, error) {
+	path, err := escapePath("admin/tokens/%d", tokenID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}

@@ -1,0 +1,709 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A username that needs escaping: it must reach the server as one segment.
+const (
+	weirdUser        = "mona lisa/é"
+	weirdUserEscaped = "mona%20lisa%2F%C3%A9"
+)
+
+// octocatShort is the short user of the reference's examples
+// (simple-user), as decoded from testdata/users/create.json.
+func octocatShort() User {
+	return User{
+		Login:             "octocat",
+		ID:                1,
+		NodeID:            "MDQ6VXNlcjE=",
+		AvatarURL:         "https://github.com/images/error/octocat_happy.gif",
+		GravatarID:        Ptr(""),
+		URL:               "https://api.github.com/users/octocat",
+		HTMLURL:           "https://github.com/octocat",
+		FollowersURL:      "https://api.github.com/users/octocat/followers",
+		FollowingURL:      "https://api.github.com/users/octocat/following{/other_user}",
+		GistsURL:          "https://api.github.com/users/octocat/gists{/gist_id}",
+		StarredURL:        "https://api.github.com/users/octocat/starred{/owner}{/repo}",
+		SubscriptionsURL:  "https://api.github.com/users/octocat/subscriptions",
+		OrganizationsURL:  "https://api.github.com/users/octocat/orgs",
+		ReposURL:          "https://api.github.com/users/octocat/repos",
+		EventsURL:         "https://api.github.com/users/octocat/events{/privacy}",
+		ReceivedEventsURL: "https://api.github.com/users/octocat/received_events",
+		Type:              "User",
+		SiteAdmin:         false,
+	}
+}
+
+func TestUsersCreate(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/users", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/users")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testJSONBody(t, r, `{"login":"monalisa","email":"octocat@github.com"}`)
+		writeFixture(t, w, http.StatusCreated, "users/create.json")
+	})
+	user, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{
+		Login: "monalisa",
+		Email: Ptr("octocat@github.com"),
+	})
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+	assertFields(t, "user", *user, octocatShort())
+	assertCoversFixture(t, "users/create.json", User{})
+}
+
+func TestUsersCreateSuspended(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"login":"monalisa","suspended":true}`)
+		writeFixture(t, w, http.StatusCreated, "users/create.json")
+	})
+	if _, _, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "monalisa", Suspended: Ptr(true)}); err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+}
+
+func TestUsersCreateLoginTaken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"login":"octocat"}`)
+		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"User","code":"custom","field":"login","message":"login is already taken"}],"documentation_url":"https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user"}`)
+	})
+	user, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
+	if user != nil {
+		t.Errorf("user = %+v, want nil", user)
+	}
+	if resp == nil || resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("resp = %v, want the 422 response", resp)
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %T %v, want *ValidationError", err, err)
+	}
+	if ve.Message != "Validation Failed" {
+		t.Errorf("Message = %q", ve.Message)
+	}
+	want := []FieldError{{Resource: "User", Code: "custom", Field: "login", Message: "login is already taken"}}
+	if !reflect.DeepEqual(ve.Errors, want) {
+		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
+	}
+	if ve.DocumentationURL != "https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user" {
+		t.Errorf("DocumentationURL = %q", ve.DocumentationURL)
+	}
+	assertNoSecret(t, "error", err.Error())
+}
+
+func TestUsersCreateNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest"}`)
+	})
+	_, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+	if resp == nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("resp = %v, want the 404 response", resp)
+	}
+	if !strings.Contains(err.Error(), "site-admin") {
+		t.Errorf("error %q does not mention site-admin rights", err)
+	}
+}
+
+func TestUsersRename(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped)
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testJSONBody(t, r, `{"login":"thenewmonalisa"}`)
+		writeFixture(t, w, http.StatusAccepted, "users/rename.json")
+	})
+	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
+	if err != nil {
+		t.Fatalf("Rename: %v", err)
+	}
+	if resp.StatusCode != http.StatusAccepted {
+		t.Errorf("status = %d, want 202", resp.StatusCode)
+	}
+	assertFields(t, "job", *job, RenameJob{
+		Message: "Job queued to rename user. It may take a few minutes to complete.",
+		URL:     "https://api.github.com/user/1",
+	})
+	assertCoversFixture(t, "users/rename.json", RenameJob{})
+}
+
+func TestUsersRenameLoginTaken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"User","code":"already_exists","field":"login"}]}`)
+	})
+	_, _, err := env.Client.Users.Rename(context.Background(), "monalisa", "octocat")
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want *ValidationError", err)
+	}
+	if len(ve.Errors) != 1 || ve.Errors[0].Field != "login" || ve.Errors[0].Code != "already_exists" || ve.Errors[0].Resource != "User" {
+		t.Errorf("Errors = %+v", ve.Errors)
+	}
+}
+
+func TestUsersDelete(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped)
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Users.Delete(context.Background(), weirdUser)
+	if err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestUsersDeleteNotFound(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	_, err := env.Client.Users.Delete(context.Background(), "ghost")
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestUsersCreateImpersonationToken(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		scopes []string
+		body   string
+	}{
+		{http.StatusCreated, []string{"public_repo"}, `{"scopes":["public_repo"]}`},
+		{http.StatusOK, []string{"public_repo"}, `{"scopes":["public_repo"]}`}, // the existing token
+		{http.StatusCreated, nil, `{"scopes":[]}`},
+	} {
+		t.Run(fmt.Sprint(tc.status, tc.scopes), func(t *testing.T) {
+			env := setup(t)
+			env.API.HandleFunc("/admin/users/{username}/authorizations", func(w http.ResponseWriter, r *http.Request) {
+				testMethod(t, r, http.MethodPost)
+				testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped+"/authorizations")
+				testQuery(t, r, nil)
+				testAPIHeaders(t, r, "")
+				testJSONBody(t, r, tc.body)
+				writeFixture(t, w, tc.status, "users/create_impersonation_token.json")
+			})
+			auth, resp, err := env.Client.Users.CreateImpersonationToken(context.Background(), weirdUser, tc.scopes)
+			if err != nil {
+				t.Fatalf("CreateImpersonationToken: %v", err)
+			}
+			if resp.StatusCode != tc.status {
+				t.Errorf("status = %d", resp.StatusCode)
+			}
+			assertFields(t, "auth", *auth, Authorization{
+				ID:             1,
+				URL:            "https://api.github.com/authorizations/1",
+				Scopes:         []string{"public_repo"},
+				Token:          "ghu_16C7e42F292c6912E7710c838347Ae178B4a",
+				TokenLastEight: Ptr("Ae178B4a"),
+				HashedToken:    Ptr("25f94a2a5c7fbaf499c665bc73d67c1c87e496da8985131633ee0a95819db2e8"),
+				App: AuthorizationApp{
+					URL:      "https://example.com",
+					Name:     "my github app",
+					ClientID: "abcde12345fghij67890",
+				},
+				Note:        Ptr("optional note"),
+				NoteURL:     Ptr("http://optional/note/url"),
+				UpdatedAt:   mustTime(t, "2011-09-06T20:39:23Z"),
+				CreatedAt:   mustTime(t, "2011-09-06T17:26:27Z"),
+				ExpiresAt:   Ptr(mustTime(t, "2011-10-06T17:26:27Z")),
+				Fingerprint: Ptr("jklmnop12345678"),
+				User:        nil,
+			})
+		})
+	}
+	assertCoversFixture(t, "users/create_impersonation_token.json", Authorization{})
+}
+
+func TestAuthorizationStringHidesToken(t *testing.T) {
+	a := Authorization{ID: 7, Token: "ghu_SECRETSECRETSECRET", TokenLastEight: Ptr("CRETSECR"), App: AuthorizationApp{Name: "app"}}
+	for _, s := range []string{a.String(), fmt.Sprint(a), fmt.Sprintf("%+v", a), fmt.Sprintf("%#v", a), fmt.Sprint(&a), fmt.Sprintf("%v", []*Authorization{&a})} {
+		if strings.Contains(s, "ghu_SECRET") {
+			t.Errorf("%q shows the token", s)
+		}
+		if !strings.Contains(s, "CRETSECR") || !strings.Contains(s, "7") {
+			t.Errorf("%q does not describe the authorization", s)
+		}
+	}
+}
+
+func TestUsersDeleteImpersonationToken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/users/{username}/authorizations", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped+"/authorizations")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Users.DeleteImpersonationToken(context.Background(), weirdUser)
+	if err != nil {
+		t.Fatalf("DeleteImpersonationToken: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestUsersPromote(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPut)
+		testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/site_admin")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r) // Content-Length: 0, no Content-Type
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Users.Promote(context.Background(), weirdUser)
+	if err != nil {
+		t.Fatalf("Promote: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestUsersPromoteNotAdmin(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PUT /users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	_, err := env.Client.Users.Promote(context.Background(), "monalisa")
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestUsersDemote(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/site_admin")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Users.Demote(context.Background(), weirdUser)
+	if err != nil {
+		t.Fatalf("Demote: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestUsersSuspend(t *testing.T) {
+	for _, tc := range []struct {
+		name, reason, body string
+	}{
+		{"with reason", "Suspended during leave of absence.", `{"reason":"Suspended during leave of absence."}`},
+		{"without reason", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := setup(t)
+			env.API.HandleFunc("/users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
+				testMethod(t, r, http.MethodPut)
+				testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/suspended")
+				testQuery(t, r, nil)
+				testAPIHeaders(t, r, "")
+				if tc.body == "" {
+					testEmptyBody(t, r) // Content-Length: 0
+				} else {
+					testJSONBody(t, r, tc.body)
+				}
+				w.WriteHeader(http.StatusNoContent)
+			})
+			resp, err := env.Client.Users.Suspend(context.Background(), weirdUser, tc.reason)
+			if err != nil {
+				t.Fatalf("Suspend: %v", err)
+			}
+			if resp.StatusCode != http.StatusNoContent {
+				t.Errorf("status = %d", resp.StatusCode)
+			}
+		})
+	}
+}
+
+func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PUT /users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusForbidden, `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`)
+	})
+	_, err := env.Client.Users.Suspend(context.Background(), "ad-user", "")
+	if !errors.Is(err, ErrForbidden) {
+		t.Fatalf("err = %v, want ErrForbidden", err)
+	}
+}
+
+func TestUsersUnsuspend(t *testing.T) {
+	for _, tc := range []struct {
+		name, reason, body string
+	}{
+		{"with reason", "Unsuspended after leave of absence.", `{"reason":"Unsuspended after leave of absence."}`},
+		{"without reason", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := setup(t)
+			env.API.HandleFunc("/users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
+				testMethod(t, r, http.MethodDelete)
+				testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/suspended")
+				testQuery(t, r, nil)
+				testAPIHeaders(t, r, "")
+				if tc.body == "" {
+					testEmptyBody(t, r)
+				} else {
+					testJSONBody(t, r, tc.body)
+				}
+				w.WriteHeader(http.StatusNoContent)
+			})
+			resp, err := env.Client.Users.Unsuspend(context.Background(), weirdUser, tc.reason)
+			if err != nil {
+				t.Fatalf("Unsuspend: %v", err)
+			}
+			if resp.StatusCode != http.StatusNoContent {
+				t.Errorf("status = %d", resp.StatusCode)
+			}
+		})
+	}
+}
+
+func wantPublicKeys(t *testing.T) []*PublicKey {
+	return []*PublicKey{
+		{
+			Key:          "2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234",
+			ID:           2,
+			URL:          "https://api.github.com/user/keys/2",
+			Title:        "ssh-rsa AAAAB3NzaC1yc2EAAA",
+			CreatedAt:    mustTime(t, "2020-06-11T21:31:57Z"),
+			Verified:     false,
+			ReadOnly:     false,
+			LastUsed:     Ptr(mustTime(t, "2020-06-11T22:31:57Z")),
+			UserID:       Ptr[int64](1),
+			RepositoryID: Ptr[int64](2),
+			AddedBy:      nil,
+		},
+		{
+			Key:          "9Og8iYjAyymI9LvABpJerYrMxURPc8r+dB7TJyvv1234",
+			ID:           3,
+			URL:          "https://api.github.com/user/keys/2",
+			Title:        "ssh-rsa AAAAB3NzaC1yc2EAAA",
+			CreatedAt:    mustTime(t, "2020-06-11T21:31:57Z"),
+			Verified:     false,
+			ReadOnly:     false,
+			LastUsed:     Ptr(mustTime(t, "2020-06-11T22:31:57Z")),
+			UserID:       Ptr[int64](1),
+			RepositoryID: Ptr[int64](2),
+			AddedBy:      nil,
+		},
+	}
+}
+
+func TestUsersListPublicKeys(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/keys", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/keys")
+		testQuery(t, r, url.Values{
+			"sort":      {"accessed"},
+			"direction": {"asc"},
+			"since":     {"2020-06-01T00:00:00Z"},
+			"page":      {"2"},
+			"per_page":  {"50"},
+		})
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "users/list_public_keys.json")
+	})
+	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), &ListPublicKeysOptions{
+		Sort:        PublicKeySortAccessed,
+		Direction:   DirectionAsc,
+		Since:       time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC),
+		ListOptions: ListOptions{Page: 2, PerPage: 50},
+	})
+	if err != nil {
+		t.Fatalf("ListPublicKeys: %v", err)
+	}
+	assertFields(t, "keys", keys, wantPublicKeys(t))
+	assertCoversFixture(t, "users/list_public_keys.json", []*PublicKey{})
+}
+
+func TestUsersListPublicKeysDefaults(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
+		testQuery(t, r, nil)
+		writeJSON(w, http.StatusOK, `[{"id":9,"key":"k","url":"u","title":"t","user_id":null,"repository_id":5,"read_only":true,"verified":true,"created_at":"2021-01-01T00:00:00Z","added_by":"octocat","last_used":null}]`)
+	})
+	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), nil)
+	if err != nil {
+		t.Fatalf("ListPublicKeys: %v", err)
+	}
+	// A deploy key of GHES 3.x: added_by set, user_id and last_used null.
+	assertFields(t, "keys", keys, []*PublicKey{{
+		ID: 9, Key: "k", URL: "u", Title: "t", UserID: nil, RepositoryID: Ptr[int64](5),
+		ReadOnly: true, Verified: true, CreatedAt: mustTime(t, "2021-01-01T00:00:00Z"),
+		AddedBy: Ptr("octocat"), LastUsed: nil,
+	}})
+}
+
+func TestUsersListPublicKeysInvalidOptions(t *testing.T) {
+	env := setup(t) // any request fails the test: none may be sent
+	for _, opts := range []*ListPublicKeysOptions{
+		{Sort: "name"},
+		{Direction: "up"},
+		{ListOptions: ListOptions{PerPage: 101}},
+	} {
+		_, _, err := env.Client.Users.ListPublicKeys(context.Background(), opts)
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("ListPublicKeys(%+v): err = %v, want ErrInvalidArgument", opts, err)
+		}
+		for _, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
+			if !errors.Is(err, ErrInvalidArgument) {
+				t.Errorf("ListPublicKeysIter(%+v): err = %v, want ErrInvalidArgument", opts, err)
+			}
+		}
+	}
+}
+
+// TestUsersListPublicKeysIter walks three pages linked by Link headers and
+// checks that the caller's options are left as they were.
+func TestUsersListPublicKeysIter(t *testing.T) {
+	env := setup(t)
+	var pages []string
+	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
+		testEscapedPath(t, r, "/admin/keys")
+		testAPIHeaders(t, r, "")
+		q := r.URL.Query()
+		page := q.Get("page")
+		pages = append(pages, page)
+		want := url.Values{"sort": {"updated"}, "direction": {"desc"}, "per_page": {"1"}}
+		if page != "" {
+			want.Set("page", page)
+		}
+		testQuery(t, r, want)
+		base := env.APIServer.URL + "/api/v3/admin/keys?direction=desc&per_page=1&sort=updated&page="
+		switch page {
+		case "":
+			w.Header().Set("Link", fmt.Sprintf(`<%s2>; rel="next", <%s3>; rel="last"`, base, base))
+			writeJSON(w, http.StatusOK, `[{"id":1}]`)
+		case "2":
+			w.Header().Set("Link", fmt.Sprintf(`<%s1>; rel="prev", <%s3>; rel="next", <%s3>; rel="last", <%s1>; rel="first"`, base, base, base, base))
+			writeJSON(w, http.StatusOK, `[{"id":2}]`)
+		case "3":
+			w.Header().Set("Link", fmt.Sprintf(`<%s2>; rel="prev", <%s1>; rel="first"`, base, base))
+			writeJSON(w, http.StatusOK, `[{"id":3}]`)
+		default:
+			t.Errorf("unexpected page %q", page)
+			writeJSON(w, http.StatusOK, `[]`)
+		}
+	})
+	opts := &ListPublicKeysOptions{Sort: PublicKeySortUpdated, Direction: DirectionDesc, ListOptions: ListOptions{PerPage: 1}}
+	before := *opts
+	var ids []int64
+	for key, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
+		if err != nil {
+			t.Fatalf("ListPublicKeysIter: %v", err)
+		}
+		ids = append(ids, key.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
+		t.Errorf("ids = %v, want [1 2 3]", ids)
+	}
+	if !reflect.DeepEqual(pages, []string{"", "2", "3"}) {
+		t.Errorf("pages requested = %q", pages)
+	}
+	if *opts != before {
+		t.Errorf("opts changed: %+v, was %+v", *opts, before)
+	}
+}
+
+func TestUsersDeletePublicKey(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/keys/{key_ids}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/keys/2")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Users.DeletePublicKey(context.Background(), "2")
+	if err != nil {
+		t.Fatalf("DeletePublicKey: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestUsersDeletePublicKeyEscapes(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /admin/keys/{key_ids}", func(w http.ResponseWriter, r *http.Request) {
+		testEscapedPath(t, r, "/admin/keys/2%2F..%2F3")
+		w.WriteHeader(http.StatusNoContent)
+	})
+	if _, err := env.Client.Users.DeletePublicKey(context.Background(), "2/../3"); err != nil {
+		t.Fatalf("DeletePublicKey: %v", err)
+	}
+}
+
+func TestUsersListTokens(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/tokens", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/tokens")
+		testQuery(t, r, url.Values{"page": {"3"}, "per_page": {"100"}})
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "users/list_tokens.json")
+	})
+	tokens, _, err := env.Client.Users.ListTokens(context.Background(), &ListOptions{Page: 3, PerPage: 100})
+	if err != nil {
+		t.Fatalf("ListTokens: %v", err)
+	}
+	owner := octocatShort()
+	assertFields(t, "tokens", tokens, []*Authorization{{
+		ID:  2,
+		URL: "https://enterprise.octocat.com/api/v3/authorizations/2",
+		App: AuthorizationApp{
+			Name:     "My personal access token",
+			URL:      "https://docs.github.com/enterprise/rest/enterprise-admin/users#list-personal-access-tokens",
+			ClientID: "00000000000000000000",
+		},
+		Token:          "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+		HashedToken:    Ptr("23cffb2fab1b0a62747863eba88cb9327e561f2f7a0c8661c0d9b83146cb8d45"),
+		TokenLastEight: Ptr("Ae178B4a"),
+		Note:           Ptr("My personal access token"),
+		NoteURL:        nil,
+		CreatedAt:      mustTime(t, "2019-04-24T21:49:02Z"),
+		UpdatedAt:      mustTime(t, "2019-04-24T21:49:02Z"),
+		Scopes: []string{
+			"admin:business", "admin:gpg_key", "admin:org", "admin:org_hook",
+			"admin:pre_receive_hook", "admin:public_key", "admin:repo_hook",
+			"delete_repo", "gist", "notifications", "repo", "user", "write:discussion",
+		},
+		Fingerprint: nil,
+		ExpiresAt:   nil,
+		User:        &owner,
+	}})
+	assertCoversFixture(t, "users/list_tokens.json", []*Authorization{})
+}
+
+func TestUsersListTokensIter(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/tokens", func(w http.ResponseWriter, r *http.Request) {
+		page := r.URL.Query().Get("page")
+		base := env.APIServer.URL + "/api/v3/admin/tokens?page="
+		switch page {
+		case "2":
+			w.Header().Set("Link", fmt.Sprintf(`<%s3>; rel="next"`, base))
+			writeJSON(w, http.StatusOK, `[{"id":20},{"id":21}]`)
+		case "3":
+			writeJSON(w, http.StatusOK, `[{"id":30}]`)
+		default:
+			t.Errorf("unexpected page %q", page)
+			writeJSON(w, http.StatusOK, `[]`)
+		}
+	})
+	opts := &ListOptions{Page: 2}
+	var ids []int64
+	for tok, err := range env.Client.Users.ListTokensIter(context.Background(), opts) {
+		if err != nil {
+			t.Fatalf("ListTokensIter: %v", err)
+		}
+		ids = append(ids, tok.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{20, 21, 30}) {
+		t.Errorf("ids = %v", ids)
+	}
+	if opts.Page != 2 || opts.PerPage != 0 {
+		t.Errorf("opts changed: %+v", *opts)
+	}
+}
+
+func TestUsersDeleteToken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("/admin/tokens/{token_id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/tokens/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Users.DeleteToken(context.Background(), 42)
+	if err != nil {
+		t.Fatalf("DeleteToken: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+}
+
+func TestUsersDeleteTokenInUse(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /admin/tokens/{token_id}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusForbidden, `{"message":"Forbidden"}`)
+	})
+	_, err := env.Client.Users.DeleteToken(context.Background(), 42)
+	if !errors.Is(err, ErrForbidden) {
+		t.Fatalf("err = %v, want ErrForbidden", err)
+	}
+}
+
+// TestUsersRefusesBadPathArguments: an empty, "." or ".." username never
+// reaches the server (setup fails the test on any unexpected request).
+func TestUsersRefusesBadPathArguments(t *testing.T) {
+	env := setup(t)
+	ctx := context.Background()
+	for _, name := range []string{"", ".", ".."} {
+		calls := map[string]error{}
+		_, _, calls["Rename"] = env.Client.Users.Rename(ctx, name, "x")
+		_, calls["Delete"] = env.Client.Users.Delete(ctx, name)
+		_, _, calls["CreateImpersonationToken"] = env.Client.Users.CreateImpersonationToken(ctx, name, nil)
+		_, calls["DeleteImpersonationToken"] = env.Client.Users.DeleteImpersonationToken(ctx, name)
+		_, calls["Promote"] = env.Client.Users.Promote(ctx, name)
+		_, calls["Demote"] = env.Client.Users.Demote(ctx, name)
+		_, calls["Suspend"] = env.Client.Users.Suspend(ctx, name, "r")
+		_, calls["Unsuspend"] = env.Client.Users.Unsuspend(ctx, name, "")
+		_, calls["DeletePublicKey"] = env.Client.Users.DeletePublicKey(ctx, name)
+		for method, err := range calls {
+			if !errors.Is(err, ErrInvalidArgument) {
+				t.Errorf("%s(%q): err = %v, want ErrInvalidArgument", method, name, err)
+			}
+		}
+	}
+}
