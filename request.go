@@ -349,7 +349,7 @@ func isIdempotent(method string) bool {
 
 // maxSuccessBody bounds how much of a 2xx body is decoded: far above any
 // administration response, far below what would hurt a process.
-const maxSuccessBody = 256 << 20
+const maxSuccessBody = 32 << 20
 
 // decodeBody decodes a 2xx response body into v and closes it.
 func decodeBody(hresp *http.Response, v any, req *http.Request) error {
