@@ -1,0 +1,436 @@
+package ghesadmin
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// The Management Console API lives on the administration port
+// (https://HOST:8443, see WithManagementConsole), not under /api/v3. Every
+// call authenticates with HTTP basic authentication "api_key:<password>" and
+// is refused before sending, with ErrNoConsolePassword, when the client has
+// no console password. Request bodies are application/x-www-form-urlencoded;
+// the "maintenance" and "settings" fields hold JSON documents.
+//
+// GHES 3.15 removed the Management Console: use the Manage service there.
+
+// ConfigurationStepStatus is the state of one step of a configuration run.
+type ConfigurationStepStatus string
+
+// The states of a configuration step.
+const (
+	ConfigurationPending     ConfigurationStepStatus = "PENDING"
+	ConfigurationConfiguring ConfigurationStepStatus = "CONFIGURING"
+	ConfigurationDone        ConfigurationStepStatus = "DONE"
+	ConfigurationFailed      ConfigurationStepStatus = "FAILED"
+)
+
+// ConfigurationStatus is the progress of the most recent configuration run
+// (GET /setup/api/configcheck).
+type ConfigurationStatus struct {
+	// Status is the overall state, such as "running", "success" or
+	// "failed".
+	Status   string               `json:"status"`
+	Progress []*ConfigurationStep `json:"progress"`
+}
+
+// ConfigurationStep is one step of a configuration run.
+type ConfigurationStep struct {
+	Status ConfigurationStepStatus `json:"status"`
+	// Key names the step, such as "Appliance core components".
+	Key string `json:"key"`
+}
+
+// ConfigurationError reports a configuration run that failed, as seen by
+// WaitForConfiguration.
+type ConfigurationError struct {
+	// Step is the key of the first failed step, or "" when only the
+	// overall status said the run failed.
+	Step string
+	// Status is the last status read.
+	Status *ConfigurationStatus
+}
+
+func (e *ConfigurationError) Error() string {
+	if e.Step != "" {
+		return fmt.Sprintf("ghesadmin: configuration failed at step %q", e.Step)
+	}
+	s := ""
+	if e.Status != nil {
+		s = e.Status.Status
+	}
+	return fmt.Sprintf("ghesadmin: configuration failed (status %q)", s)
+}
+
+// MaintenanceStatus is the maintenance state of a Management Console
+// appliance.
+type MaintenanceStatus struct {
+	// Status is "on", "off" or "scheduled".
+	Status string `json:"status"`
+	// ScheduledTime is the time maintenance is scheduled for, in the
+	// console's own words ("Tuesday, January 22 at 15:34 -0800"), so it is
+	// kept as text.
+	ScheduledTime      string               `json:"scheduled_time"`
+	ConnectionServices []*ConnectionService `json:"connection_services"`
+}
+
+// ConnectionService counts the connections of one service that maintenance
+// mode waits for.
+type ConnectionService struct {
+	Name   string `json:"name"`
+	Number int    `json:"number"`
+}
+
+// MaintenanceRequest turns maintenance mode on or off
+// (POST /setup/api/maintenance). It is sent as the JSON document of the
+// "maintenance" form field.
+type MaintenanceRequest struct {
+	// Enabled turns maintenance mode on (true) or off (false).
+	Enabled bool `json:"enabled"`
+	// When is "now" or a date the appliance can parse ("tomorrow at 3pm",
+	// "2026-01-22 15:34"). Nil lets the appliance choose (now). It is
+	// ignored when Enabled is false.
+	When *string `json:"when,omitempty"`
+}
+
+// AuthorizedKey is an SSH key allowed to reach the administrative shell.
+type AuthorizedKey struct {
+	Key string `json:"key"`
+	// PrettyPrint is the key type and fingerprint ("pretty-print").
+	PrettyPrint string `json:"pretty-print"`
+}
+
+// SetupRequest holds the optional fields of the first license upload
+// (POST /setup/api/start).
+type SetupRequest struct {
+	// Password sets the Management Console password. It is needed only
+	// when no password was set through the web interface.
+	Password *string
+	// Settings are installation settings to apply with the license.
+	Settings *ConsoleSettings
+}
+
+// maxLicenseSize bounds a license read into a form body. A .ghl file is a
+// few kilobytes.
+const maxLicenseSize = 16 << 20
+
+// ConfigurationStatus returns the progress of the most recent configuration
+// run.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-the-configuration-status
+//
+//meta:operation GET /setup/api/configcheck
+func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*ConfigurationStatus, *Response, error) {
+	st := new(ConfigurationStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/configcheck"}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// StartConfiguration starts a configuration run, so that changed settings
+// take effect. The appliance answers 202 Accepted; follow the run with
+// ConfigurationStatus or WaitForConfiguration.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#start-a-configuration-process
+//
+//meta:operation POST /setup/api/configure
+func (s *ManagementConsoleService) StartConfiguration(ctx context.Context) (*Response, error) {
+	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/configure"}, nil)
+}
+
+// WaitOption tunes the WaitFor… methods of the ManagementConsole and Manage
+// services.
+type WaitOption func(*waitConfig)
+
+type waitConfig struct {
+	interval time.Duration
+}
+
+// defaultWaitInterval is how often the WaitFor… methods poll by default.
+const defaultWaitInterval = 5 * time.Second
+
+// WaitInterval sets how long the WaitFor… methods wait between two polls
+// (default 5s). A duration of 0 or less keeps the default.
+func WaitInterval(d time.Duration) WaitOption {
+	return func(c *waitConfig) {
+		if d > 0 {
+			c.interval = d
+		}
+	}
+}
+
+func newWaitConfig(opts []WaitOption) waitConfig {
+	c := waitConfig{interval: defaultWaitInterval}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// WaitForConfiguration polls GET /setup/api/configcheck until the
+// configuration run finishes. It returns the last status and nil when every
+// step is DONE (or the overall status is "success"), and a
+// *ConfigurationError naming the step when a step is FAILED (or the overall
+// status is "failed" or "failure"). It stops when ctx ends, with ctx's error.
+// Poll every 5 seconds unless WaitInterval says otherwise.
+//
+//meta:operation GET /setup/api/configcheck
+func (s *ManagementConsoleService) WaitForConfiguration(ctx context.Context, opts ...WaitOption) (*ConfigurationStatus, *Response, error) {
+	cfg := newWaitConfig(opts)
+	for {
+		st, resp, err := s.ConfigurationStatus(ctx)
+		if err != nil {
+			return nil, resp, err
+		}
+		if done, err := st.finished(); done {
+			return st, resp, err
+		}
+		if err := sleep(ctx, cfg.interval); err != nil {
+			return st, resp, fmt.Errorf("ghesadmin: waiting for the configuration run: %w", err)
+		}
+	}
+}
+
+// finished tells whether the run is over and, if it failed, why.
+func (st *ConfigurationStatus) finished() (bool, error) {
+	for _, p := range st.Progress {
+		if p != nil && p.Status == ConfigurationFailed {
+			return true, &ConfigurationError{Step: p.Key, Status: st}
+		}
+	}
+	switch strings.ToLower(st.Status) {
+	case "success":
+		return true, nil
+	case "failed", "failure", "error":
+		return true, &ConfigurationError{Status: st}
+	}
+	if len(st.Progress) == 0 {
+		return false, nil
+	}
+	for _, p := range st.Progress {
+		if p == nil || p.Status != ConfigurationDone {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// MaintenanceStatus returns the maintenance state and the connections it
+// waits for.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-the-maintenance-status
+//
+//meta:operation GET /setup/api/maintenance
+func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*MaintenanceStatus, *Response, error) {
+	st := new(MaintenanceStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/maintenance"}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// SetMaintenance turns maintenance mode on (now or at a given time) or off,
+// and returns the new maintenance state.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#enable-or-disable-maintenance-mode
+//
+//meta:operation POST /setup/api/maintenance
+func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req MaintenanceRequest) (*MaintenanceStatus, *Response, error) {
+	doc, err := json.Marshal(req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ghesadmin: encoding the maintenance request: %w", err)
+	}
+	st := new(MaintenanceStatus)
+	resp, err := s.client.call(ctx, &request{
+		method:  http.MethodPost,
+		console: true,
+		path:    "setup/api/maintenance",
+		form:    url.Values{"maintenance": {string(doc)}},
+	}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// Settings returns the appliance settings. Keys the SDK does not know are
+// kept in the Extra fields, so that passing the result, changed, to
+// UpdateSettings loses nothing.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-settings
+//
+//meta:operation GET /setup/api/settings
+func (s *ManagementConsoleService) Settings(ctx context.Context) (*ConsoleSettings, *Response, error) {
+	st := new(ConsoleSettings)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/settings"}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// UpdateSettings changes the appliance settings. Only the fields that are
+// set (non-nil) and the Extra keys are sent, as the JSON document of the
+// "settings" form field; the appliance keeps the others. Changes take effect
+// after a configuration run (StartConfiguration).
+//
+// For a partial update, set only what changes:
+//
+//	settings := ghesadmin.ConsoleSettings{Enterprise: &ghesadmin.EnterpriseSettings{
+//		PublicPages: ghesadmin.Ptr(true),
+//	}}
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#set-settings
+//
+//meta:operation PUT /setup/api/settings
+func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings ConsoleSettings) (*Response, error) {
+	doc, err := json.Marshal(settings)
+	if err != nil {
+		return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
+	}
+	return s.client.call(ctx, &request{
+		method:  http.MethodPut,
+		console: true,
+		path:    "setup/api/settings",
+		form:    url.Values{"settings": {string(doc)}},
+	}, nil)
+}
+
+// AuthorizedKeys returns the SSH keys allowed to reach the administrative
+// shell.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-all-authorized-ssh-keys
+//
+//meta:operation GET /setup/api/settings/authorized-keys
+func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*AuthorizedKey, *Response, error) {
+	var keys []*AuthorizedKey
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/settings/authorized-keys"}, &keys)
+	if err != nil {
+		return nil, resp, err
+	}
+	return keys, resp, nil
+}
+
+// AddAuthorizedKey authorizes a public SSH key for the administrative shell
+// and returns the keys now authorized.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#add-an-authorized-ssh-key
+//
+//meta:operation POST /setup/api/settings/authorized-keys
+func (s *ManagementConsoleService) AddAuthorizedKey(ctx context.Context, publicKey string) ([]*AuthorizedKey, *Response, error) {
+	return s.authorizedKey(ctx, http.MethodPost, publicKey)
+}
+
+// RemoveAuthorizedKey removes an authorized SSH key and returns the keys
+// still authorized.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#remove-an-authorized-ssh-key
+//
+//meta:operation DELETE /setup/api/settings/authorized-keys
+func (s *ManagementConsoleService) RemoveAuthorizedKey(ctx context.Context, publicKey string) ([]*AuthorizedKey, *Response, error) {
+	return s.authorizedKey(ctx, http.MethodDelete, publicKey)
+}
+
+func (s *ManagementConsoleService) authorizedKey(ctx context.Context, method, publicKey string) ([]*AuthorizedKey, *Response, error) {
+	if strings.TrimSpace(publicKey) == "" {
+		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
+	}
+	var keys []*AuthorizedKey
+	resp, err := s.client.call(ctx, &request{
+		method:  method,
+		console: true,
+		path:    "setup/api/settings/authorized-keys",
+		form:    url.Values{"authorized_key": {publicKey}},
+	}, &keys)
+	if err != nil {
+		return nil, resp, err
+	}
+	return keys, resp, nil
+}
+
+// UploadLicense uploads the license of a new appliance (the content of its
+// .ghl file, read from license) with, optionally, the console password and
+// initial settings. The appliance answers 202 Accepted; start the
+// configuration with StartConfiguration.
+//
+// The license is sent, as the reference documents, as the "license" field of
+// an application/x-www-form-urlencoded body (with "password" and "settings"
+// when set), so it is read into memory first (at most 16 MiB).
+//
+// This endpoint does not check the console password. On an appliance that
+// has none yet, configure the client with the password you are setting
+// (WithManagementConsole(url, pw)) and pass the same one in req.Password.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#create-a-github-license
+//
+//meta:operation POST /setup/api/start
+func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io.Reader, req SetupRequest) (*Response, error) {
+	if license == nil {
+		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+	}
+	lic, err := readLicense(license)
+	if err != nil {
+		return nil, err
+	}
+	form := url.Values{"license": {lic}}
+	if req.Password != nil {
+		form.Set("password", *req.Password)
+	}
+	if req.Settings != nil {
+		doc, err := json.Marshal(req.Settings)
+		if err != nil {
+			return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
+		}
+		form.Set("settings", string(doc))
+	}
+	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/start", form: form}, nil)
+}
+
+// UpgradeLicense installs a new license (the content of its .ghl file, read
+// from license) and starts a configuration run. The appliance answers 202
+// Accepted. A nil license sends no "license" field, which the reference
+// allows.
+//
+// Like UploadLicense, the license goes in the "license" field of an
+// application/x-www-form-urlencoded body, as the reference documents.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#upgrade-a-license
+//
+//meta:operation POST /setup/api/upgrade
+func (s *ManagementConsoleService) UpgradeLicense(ctx context.Context, license io.Reader) (*Response, error) {
+	form := url.Values{}
+	if license != nil {
+		lic, err := readLicense(license)
+		if err != nil {
+			return nil, err
+		}
+		form.Set("license", lic)
+	}
+	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/upgrade", form: form}, nil)
+}
+
+func readLicense(r io.Reader) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxLicenseSize+1))
+	if err != nil {
+		return "", fmt.Errorf("ghesadmin: reading the license: %w", err)
+	}
+	if len(b) > maxLicenseSize {
+		return "", errors.New("ghesadmin: the license is larger than 16 MiB")
+	}
+	if len(b) == 0 {
+		return "", fmt.Errorf("%w: the license is empty", ErrInvalidArgument)
+	}
+	return string(b), nil
+}

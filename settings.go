@@ -1,0 +1,616 @@
+package ghesadmin
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+)
+
+// This file holds the settings tree shared by the Management Console
+// (GET/PUT /setup/api/settings, under "enterprise") and the Manage GHES API
+// (GET/PUT /manage/v1/config/settings, at the top level).
+//
+// Design: every field is a pointer (or a slice, or raw JSON) with omitempty,
+// and every object keeps the keys it does not know in Extra. So one type
+// serves both directions:
+//
+//   - read-modify-write: Settings, change a field, UpdateSettings. What the
+//     server sent is sent back, unknown keys included, with the one change.
+//   - partial update: build a value with only the fields to change
+//     (&EnterpriseSettings{PublicPages: Ptr(true)}); nil fields are not sent,
+//     and the server keeps their values.
+//
+// A null from the server decodes to a nil pointer and is therefore not sent
+// back: the settings endpoints merge what they receive, so leaving a key out
+// keeps its value. Fields whose type the reference never shows (assets,
+// load_balancer) are raw JSON and go back byte for byte.
+
+// ConsoleSettings is the document of GET and PUT /setup/api/settings.
+type ConsoleSettings struct {
+	Enterprise *EnterpriseSettings `json:"enterprise,omitempty"`
+	// RunList is the list of configuration recipes the appliance runs.
+	RunList []string `json:"run_list,omitempty"`
+	// Extra holds the top-level keys this SDK does not know, sent back
+	// unchanged by UpdateSettings.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// EnterpriseSettings is the settings tree of the appliance: the "enterprise"
+// object of the Management Console settings, and the whole document of the
+// Manage GHES API settings.
+type EnterpriseSettings struct {
+	PrivateMode           *bool   `json:"private_mode,omitempty"`
+	PublicPages           *bool   `json:"public_pages,omitempty"`
+	SubdomainIsolation    *bool   `json:"subdomain_isolation,omitempty"`
+	SignupEnabled         *bool   `json:"signup_enabled,omitempty"`
+	GitHubHostname        *string `json:"github_hostname,omitempty"`
+	IdenticonsHost        *string `json:"identicons_host,omitempty"`
+	HTTPProxy             *string `json:"http_proxy,omitempty"`
+	AuthMode              *string `json:"auth_mode,omitempty"`
+	ExpireSessions        *bool   `json:"expire_sessions,omitempty"`
+	AdminPassword         *string `json:"admin_password,omitempty"`
+	ConfigurationID       *int64  `json:"configuration_id,omitempty"`
+	ConfigurationRunCount *int    `json:"configuration_run_count,omitempty"`
+
+	Avatar      *AvatarSettings      `json:"avatar,omitempty"`
+	Customer    *CustomerSettings    `json:"customer,omitempty"`
+	License     *LicenseSettings     `json:"license,omitempty"`
+	GitHubSSL   *GitHubSSLSettings   `json:"github_ssl,omitempty"`
+	LDAP        *LDAPSettings        `json:"ldap,omitempty"`
+	CAS         *CASSettings         `json:"cas,omitempty"`
+	SAML        *SAMLSettings        `json:"saml,omitempty"`
+	GitHubOAuth *GitHubOAuthSettings `json:"github_oauth,omitempty"`
+	SMTP        *SMTPSettings        `json:"smtp,omitempty"`
+	NTP         *NTPSettings         `json:"ntp,omitempty"`
+	Timezone    *string              `json:"timezone,omitempty"`
+	SNMP        *SNMPSettings        `json:"snmp,omitempty"`
+	Syslog      *SyslogSettings      `json:"syslog,omitempty"`
+	// Assets is kept as raw JSON: the reference only shows null.
+	Assets   json.RawMessage   `json:"assets,omitempty"`
+	Pages    *PagesSettings    `json:"pages,omitempty"`
+	Collectd *CollectdSettings `json:"collectd,omitempty"`
+	Mapping  *MappingSettings  `json:"mapping,omitempty"`
+	// LoadBalancer is kept as raw JSON: the reference only shows null.
+	LoadBalancer json.RawMessage `json:"load_balancer,omitempty"`
+	// Prometheus is only in the Manage GHES API settings.
+	Prometheus *PrometheusSettings `json:"prometheus,omitempty"`
+
+	// Extra holds the keys this SDK does not know, sent back unchanged.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// AvatarSettings configure the avatar service.
+type AvatarSettings struct {
+	Enabled *bool                      `json:"enabled,omitempty"`
+	URI     *string                    `json:"uri,omitempty"`
+	Extra   map[string]json.RawMessage `json:"-"`
+}
+
+// CustomerSettings describe the licensed customer and its PGP keys.
+type CustomerSettings struct {
+	Name          *string                    `json:"name,omitempty"`
+	Email         *string                    `json:"email,omitempty"`
+	UUID          *string                    `json:"uuid,omitempty"`
+	SecretKeyData *string                    `json:"secret_key_data,omitempty"`
+	PublicKeyData *string                    `json:"public_key_data,omitempty"`
+	Extra         map[string]json.RawMessage `json:"-"`
+}
+
+// LicenseSettings describe the installed license as the settings show it.
+type LicenseSettings struct {
+	Seats            *int                       `json:"seats,omitempty"`
+	Evaluation       *bool                      `json:"evaluation,omitempty"`
+	Perpetual        *bool                      `json:"perpetual,omitempty"`
+	UnlimitedSeating *bool                      `json:"unlimited_seating,omitempty"`
+	SupportKey       *string                    `json:"support_key,omitempty"`
+	SSHAllowed       *bool                      `json:"ssh_allowed,omitempty"`
+	ClusterSupport   *bool                      `json:"cluster_support,omitempty"`
+	ExpireAt         *Timestamp                 `json:"expire_at,omitempty"`
+	Extra            map[string]json.RawMessage `json:"-"`
+}
+
+// GitHubSSLSettings configure TLS for the web interface.
+type GitHubSSLSettings struct {
+	Enabled *bool                      `json:"enabled,omitempty"`
+	Cert    *string                    `json:"cert,omitempty"`
+	Key     *string                    `json:"key,omitempty"`
+	Extra   map[string]json.RawMessage `json:"-"`
+}
+
+// LDAPSettings configure LDAP authentication and synchronisation.
+type LDAPSettings struct {
+	Host                    *string                     `json:"host,omitempty"`
+	Port                    *int                        `json:"port,omitempty"`
+	Base                    []string                    `json:"base,omitempty"`
+	UID                     *string                     `json:"uid,omitempty"`
+	BindDN                  *string                     `json:"bind_dn,omitempty"`
+	Password                *string                     `json:"password,omitempty"`
+	Method                  *string                     `json:"method,omitempty"`
+	SearchStrategy          *string                     `json:"search_strategy,omitempty"`
+	UserGroups              []string                    `json:"user_groups,omitempty"`
+	AdminGroup              *string                     `json:"admin_group,omitempty"`
+	VirtualAttributeEnabled *bool                       `json:"virtual_attribute_enabled,omitempty"`
+	RecursiveGroupSearch    *bool                       `json:"recursive_group_search,omitempty"`
+	PosixSupport            *bool                       `json:"posix_support,omitempty"`
+	UserSyncEmails          *bool                       `json:"user_sync_emails,omitempty"`
+	UserSyncKeys            *bool                       `json:"user_sync_keys,omitempty"`
+	UserSyncInterval        *int                        `json:"user_sync_interval,omitempty"`
+	TeamSyncInterval        *int                        `json:"team_sync_interval,omitempty"`
+	SyncEnabled             *bool                       `json:"sync_enabled,omitempty"`
+	Reconciliation          *LDAPReconciliationSettings `json:"reconciliation,omitempty"`
+	Profile                 *LDAPProfileSettings        `json:"profile,omitempty"`
+	Extra                   map[string]json.RawMessage  `json:"-"`
+}
+
+// LDAPReconciliationSettings name the LDAP reconciliation of users and
+// organizations.
+type LDAPReconciliationSettings struct {
+	User  *string                    `json:"user,omitempty"`
+	Org   *string                    `json:"org,omitempty"`
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// LDAPProfileSettings map LDAP attributes to profile fields.
+type LDAPProfileSettings struct {
+	UID   *string                    `json:"uid,omitempty"`
+	Name  *string                    `json:"name,omitempty"`
+	Mail  *string                    `json:"mail,omitempty"`
+	Key   *string                    `json:"key,omitempty"`
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// CASSettings configure CAS authentication.
+type CASSettings struct {
+	URL   *string                    `json:"url,omitempty"`
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// SAMLSettings configure SAML authentication.
+type SAMLSettings struct {
+	SSOURL             *string                    `json:"sso_url,omitempty"`
+	Certificate        *string                    `json:"certificate,omitempty"`
+	CertificatePath    *string                    `json:"certificate_path,omitempty"`
+	Issuer             *string                    `json:"issuer,omitempty"`
+	IdPInitiatedSSO    *bool                      `json:"idp_initiated_sso,omitempty"`
+	DisableAdminDemote *bool                      `json:"disable_admin_demote,omitempty"`
+	Extra              map[string]json.RawMessage `json:"-"`
+}
+
+// GitHubOAuthSettings configure authentication through GitHub.com.
+type GitHubOAuthSettings struct {
+	ClientID         *string                    `json:"client_id,omitempty"`
+	ClientSecret     *string                    `json:"client_secret,omitempty"`
+	OrganizationName *string                    `json:"organization_name,omitempty"`
+	OrganizationTeam *string                    `json:"organization_team,omitempty"`
+	Extra            map[string]json.RawMessage `json:"-"`
+}
+
+// SMTPSettings configure outgoing email.
+type SMTPSettings struct {
+	Enabled            *bool   `json:"enabled,omitempty"`
+	Address            *string `json:"address,omitempty"`
+	Authentication     *string `json:"authentication,omitempty"`
+	Port               *string `json:"port,omitempty"`
+	Domain             *string `json:"domain,omitempty"`
+	Username           *string `json:"username,omitempty"`
+	UserName           *string `json:"user_name,omitempty"`
+	EnableStartTLSAuto *bool   `json:"enable_starttls_auto,omitempty"`
+	Password           *string `json:"password,omitempty"`
+	// DiscardToNoreplyAddress is the "discard-to-noreply-address" key
+	// (with dashes).
+	DiscardToNoreplyAddress *bool                      `json:"discard-to-noreply-address,omitempty"`
+	SupportAddress          *string                    `json:"support_address,omitempty"`
+	SupportAddressType      *string                    `json:"support_address_type,omitempty"`
+	NoreplyAddress          *string                    `json:"noreply_address,omitempty"`
+	Extra                   map[string]json.RawMessage `json:"-"`
+}
+
+// NTPSettings name the time servers.
+type NTPSettings struct {
+	PrimaryServer   *string                    `json:"primary_server,omitempty"`
+	SecondaryServer *string                    `json:"secondary_server,omitempty"`
+	Extra           map[string]json.RawMessage `json:"-"`
+}
+
+// SNMPSettings configure SNMP monitoring.
+type SNMPSettings struct {
+	Enabled   *bool                      `json:"enabled,omitempty"`
+	Community *string                    `json:"community,omitempty"`
+	Extra     map[string]json.RawMessage `json:"-"`
+}
+
+// SyslogSettings configure log forwarding.
+type SyslogSettings struct {
+	Enabled      *bool                      `json:"enabled,omitempty"`
+	Server       *string                    `json:"server,omitempty"`
+	ProtocolName *string                    `json:"protocol_name,omitempty"`
+	Extra        map[string]json.RawMessage `json:"-"`
+}
+
+// PagesSettings turn GitHub Pages on or off.
+type PagesSettings struct {
+	Enabled *bool                      `json:"enabled,omitempty"`
+	Extra   map[string]json.RawMessage `json:"-"`
+}
+
+// CollectdSettings configure metrics forwarding with collectd.
+type CollectdSettings struct {
+	Enabled    *bool                      `json:"enabled,omitempty"`
+	Server     *string                    `json:"server,omitempty"`
+	Port       *int                       `json:"port,omitempty"`
+	Encryption *string                    `json:"encryption,omitempty"`
+	Username   *string                    `json:"username,omitempty"`
+	Password   *string                    `json:"password,omitempty"`
+	Extra      map[string]json.RawMessage `json:"-"`
+}
+
+// MappingSettings configure the map tiles service.
+type MappingSettings struct {
+	Enabled    *bool                      `json:"enabled,omitempty"`
+	Tileserver *string                    `json:"tileserver,omitempty"`
+	Basemap    *string                    `json:"basemap,omitempty"`
+	Token      *string                    `json:"token,omitempty"`
+	Extra      map[string]json.RawMessage `json:"-"`
+}
+
+// PrometheusSettings configure the Prometheus metrics endpoint (Manage GHES
+// API).
+type PrometheusSettings struct {
+	Enabled    *bool                      `json:"enabled,omitempty"`
+	TrustedIPs *string                    `json:"trusted_ips,omitempty"`
+	Extra      map[string]json.RawMessage `json:"-"`
+}
+
+// The JSON methods below keep unknown keys in Extra on decode and merge them
+// back on encode. Each converts to a local type without methods to reach the
+// default encoding of its fields.
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *ConsoleSettings) UnmarshalJSON(b []byte) error {
+	type plain ConsoleSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s ConsoleSettings) MarshalJSON() ([]byte, error) {
+	type plain ConsoleSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *EnterpriseSettings) UnmarshalJSON(b []byte) error {
+	type plain EnterpriseSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s EnterpriseSettings) MarshalJSON() ([]byte, error) {
+	type plain EnterpriseSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *AvatarSettings) UnmarshalJSON(b []byte) error {
+	type plain AvatarSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s AvatarSettings) MarshalJSON() ([]byte, error) {
+	type plain AvatarSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *CustomerSettings) UnmarshalJSON(b []byte) error {
+	type plain CustomerSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s CustomerSettings) MarshalJSON() ([]byte, error) {
+	type plain CustomerSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *LicenseSettings) UnmarshalJSON(b []byte) error {
+	type plain LicenseSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s LicenseSettings) MarshalJSON() ([]byte, error) {
+	type plain LicenseSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *GitHubSSLSettings) UnmarshalJSON(b []byte) error {
+	type plain GitHubSSLSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s GitHubSSLSettings) MarshalJSON() ([]byte, error) {
+	type plain GitHubSSLSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *LDAPSettings) UnmarshalJSON(b []byte) error {
+	type plain LDAPSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s LDAPSettings) MarshalJSON() ([]byte, error) {
+	type plain LDAPSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *LDAPReconciliationSettings) UnmarshalJSON(b []byte) error {
+	type plain LDAPReconciliationSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s LDAPReconciliationSettings) MarshalJSON() ([]byte, error) {
+	type plain LDAPReconciliationSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *LDAPProfileSettings) UnmarshalJSON(b []byte) error {
+	type plain LDAPProfileSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s LDAPProfileSettings) MarshalJSON() ([]byte, error) {
+	type plain LDAPProfileSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *CASSettings) UnmarshalJSON(b []byte) error {
+	type plain CASSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s CASSettings) MarshalJSON() ([]byte, error) {
+	type plain CASSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *SAMLSettings) UnmarshalJSON(b []byte) error {
+	type plain SAMLSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s SAMLSettings) MarshalJSON() ([]byte, error) {
+	type plain SAMLSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *GitHubOAuthSettings) UnmarshalJSON(b []byte) error {
+	type plain GitHubOAuthSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s GitHubOAuthSettings) MarshalJSON() ([]byte, error) {
+	type plain GitHubOAuthSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *SMTPSettings) UnmarshalJSON(b []byte) error {
+	type plain SMTPSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s SMTPSettings) MarshalJSON() ([]byte, error) {
+	type plain SMTPSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *NTPSettings) UnmarshalJSON(b []byte) error {
+	type plain NTPSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s NTPSettings) MarshalJSON() ([]byte, error) {
+	type plain NTPSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *SNMPSettings) UnmarshalJSON(b []byte) error {
+	type plain SNMPSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s SNMPSettings) MarshalJSON() ([]byte, error) {
+	type plain SNMPSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *SyslogSettings) UnmarshalJSON(b []byte) error {
+	type plain SyslogSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s SyslogSettings) MarshalJSON() ([]byte, error) {
+	type plain SyslogSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *PagesSettings) UnmarshalJSON(b []byte) error {
+	type plain PagesSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s PagesSettings) MarshalJSON() ([]byte, error) {
+	type plain PagesSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *CollectdSettings) UnmarshalJSON(b []byte) error {
+	type plain CollectdSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s CollectdSettings) MarshalJSON() ([]byte, error) {
+	type plain CollectdSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *MappingSettings) UnmarshalJSON(b []byte) error {
+	type plain MappingSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s MappingSettings) MarshalJSON() ([]byte, error) {
+	type plain MappingSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// UnmarshalJSON decodes the known keys and keeps the others in Extra.
+func (s *PrometheusSettings) UnmarshalJSON(b []byte) error {
+	type plain PrometheusSettings
+	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+}
+
+// MarshalJSON encodes the set fields and the keys of Extra.
+func (s PrometheusSettings) MarshalJSON() ([]byte, error) {
+	type plain PrometheusSettings
+	return marshalExtra(plain(s), s.Extra)
+}
+
+// unmarshalExtra decodes b into v (a pointer to a struct without JSON
+// methods) and stores in *extra the keys no field of v names.
+func unmarshalExtra(b []byte, v any, extra *map[string]json.RawMessage) error {
+	if err := json.Unmarshal(b, v); err != nil {
+		return err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	// encoding/json matches keys to fields case-insensitively: a key
+	// that filled a field is not an unknown key.
+	known := jsonNames(reflect.TypeOf(v).Elem())
+	for k := range all {
+		if known[strings.ToLower(k)] {
+			delete(all, k)
+		}
+	}
+	if len(all) == 0 {
+		all = nil
+	}
+	*extra = all
+	return nil
+}
+
+// marshalExtra encodes v (a struct without JSON methods) and adds the keys
+// of extra that v does not name.
+//
+// A slice field that is nil is not sent, but an empty, non-nil one is sent
+// as [] (omitempty alone would drop it), so that a list the server sent
+// empty goes back empty and a caller can clear a list.
+func marshalExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	empties := emptySlices(reflect.ValueOf(v))
+	if len(extra) == 0 && len(empties) == 0 {
+		return b, nil
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	for _, k := range empties {
+		m[k] = json.RawMessage("[]")
+	}
+	known := jsonNames(reflect.TypeOf(v))
+	for k, raw := range extra {
+		if known[strings.ToLower(k)] {
+			// A field of the struct owns this key, set or not.
+			continue
+		}
+		if len(raw) == 0 {
+			continue
+		}
+		m[k] = raw
+	}
+	return json.Marshal(m)
+}
+
+// emptySlices returns the JSON names of the slice fields of struct v that
+// are empty but not nil (json.RawMessage fields excluded).
+func emptySlices(v reflect.Value) []string {
+	var names []string
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Slice || f.Type == rawMessageType {
+			continue
+		}
+		fv := v.Field(i)
+		if fv.IsNil() || fv.Len() != 0 {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
+
+// jsonNames returns the lower-cased JSON names of the fields of struct t.
+func jsonNames(t reflect.Type) map[string]bool {
+	names := make(map[string]bool, t.NumField())
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
+		names[strings.ToLower(name)] = true
+	}
+	return names
+}
