@@ -284,6 +284,7 @@ type PreReceiveDownloadError struct {
 	Message string
 }
 
+// Error names the environment and carries the download's message.
 func (e *PreReceiveDownloadError) Error() string {
 	msg := e.Message
 	if msg == "" {

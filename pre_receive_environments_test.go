@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -471,6 +472,41 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_success(t *testing.T) {
 		State:        DownloadStateSuccess,
 		DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
 	})
+}
+
+func TestPreReceiveEnvironmentsService_WaitForDownload_backoff(t *testing.T) {
+	env := setup(t)
+	var (
+		mu    sync.Mutex
+		times []time.Time
+	)
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		i := len(times) - 1
+		mu.Unlock()
+		if i < 5 {
+			writeJSON(w, http.StatusOK, downloadInProgress)
+			return
+		}
+		writeFixture(t, w, http.StatusOK, "pre_receive_environments/download_status.json")
+	})
+	if _, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(5*time.Millisecond, 20*time.Millisecond)); err != nil {
+		t.Fatalf("WaitForDownload: %v", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(times) != 6 {
+		t.Fatalf("%d status requests, want 6", len(times))
+	}
+	// The waits double from 5ms and stop growing at 20ms. A timer never
+	// fires early, so these lower bounds cannot fail on a slow machine.
+	for i, min := range []time.Duration{5, 10, 20, 20, 20} {
+		min *= time.Millisecond
+		if gap := times[i+1].Sub(times[i]); gap < min {
+			t.Errorf("wait %d = %v, want at least %v", i+1, gap, min)
+		}
+	}
 }
 
 func TestPreReceiveEnvironmentsService_WaitForDownload_failed(t *testing.T) {
