@@ -336,6 +336,11 @@ func (s *PreReceiveEnvironmentsService) WaitForDownload(ctx context.Context, id 
 		if err := sleep(ctx, wait); err != nil {
 			return dl, resp, fmt.Errorf("ghesadmin: waiting for the download of pre-receive environment %d (last state %q): %w", id, dl.State, err)
 		}
-		wait = min(2*wait, w.max)
+		wait = w.next(wait)
 	}
+}
+
+// next returns the wait after one of cur: twice as long, at most w.max.
+func (w downloadWait) next(cur time.Duration) time.Duration {
+	return min(2*cur, w.max)
 }

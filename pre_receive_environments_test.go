@@ -585,8 +585,14 @@ func TestDownloadPollInterval_invalid(t *testing.T) {
 	}
 }
 
-func TestDownloadWait_defaultsBounded(t *testing.T) {
-	if defaultDownloadPollInterval <= 0 || defaultDownloadMaxPollInterval < defaultDownloadPollInterval || defaultDownloadMaxPollInterval > time.Minute {
-		t.Errorf("default polling %v..%v is not a bounded backoff", defaultDownloadPollInterval, defaultDownloadMaxPollInterval)
+func TestDownloadWait_defaultBackoff(t *testing.T) {
+	w := downloadWait{interval: defaultDownloadPollInterval, max: defaultDownloadMaxPollInterval}
+	var got []time.Duration
+	for d, i := w.interval, 0; i < 7; d, i = w.next(d), i+1 {
+		got = append(got, d)
+	}
+	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 15 * time.Second, 15 * time.Second, 15 * time.Second}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("default waits = %v, want %v", got, want)
 	}
 }
