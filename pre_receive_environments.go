@@ -1,0 +1,346 @@
+package ghesadmin
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"time"
+)
+
+// DownloadState is the state of the latest download of a pre-receive
+// environment's tarball.
+type DownloadState string
+
+// The download states GHES reports.
+const (
+	DownloadStateNotStarted DownloadState = "not_started"
+	DownloadStateInProgress DownloadState = "in_progress"
+	DownloadStateSuccess    DownloadState = "success"
+	DownloadStateFailed     DownloadState = "failed"
+)
+
+// PreReceiveEnvironment is an environment in which pre-receive hook scripts
+// run: a tarball downloaded from ImageURL, or the default environment that
+// ships with GHES.
+type PreReceiveEnvironment struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// ImageURL is where the environment's tarball is downloaded from
+	// ("githubenterprise://internal" for the default environment).
+	ImageURL string `json:"image_url"`
+	URL      string `json:"url"`
+	HTMLURL  string `json:"html_url"`
+	// DefaultEnvironment is true for the environment that ships with
+	// GHES; it cannot be modified or deleted.
+	DefaultEnvironment bool      `json:"default_environment"`
+	CreatedAt          time.Time `json:"created_at"`
+	// HooksCount is the number of pre-receive hooks using the environment.
+	HooksCount int `json:"hooks_count"`
+	// Download is the status of the latest download of the tarball.
+	Download PreReceiveEnvironmentDownload `json:"download"`
+}
+
+// PreReceiveEnvironmentDownload is the status of the latest download of a
+// pre-receive environment's tarball.
+type PreReceiveEnvironmentDownload struct {
+	URL   string        `json:"url"`
+	State DownloadState `json:"state"`
+	// DownloadedAt is when the latest download started; nil when none
+	// has (the API returns null).
+	DownloadedAt *time.Time `json:"downloaded_at"`
+	// Message holds the error messages of a failed download; nil
+	// otherwise (the API returns null).
+	Message *string `json:"message"`
+}
+
+// PreReceiveSort is the order of a list of pre-receive environments or
+// hooks.
+type PreReceiveSort string
+
+// The sort orders of the pre-receive lists.
+const (
+	PreReceiveSortCreated PreReceiveSort = "created"
+	PreReceiveSortUpdated PreReceiveSort = "updated"
+	PreReceiveSortName    PreReceiveSort = "name"
+)
+
+// PreReceiveListOptions selects and orders a page of pre-receive
+// environments or hooks (at the instance, organization or repository level).
+type PreReceiveListOptions struct {
+	// Sort is created (the default), updated or name.
+	Sort PreReceiveSort `url:"sort,omitempty"`
+	// Direction is "asc" or "desc" (the default).
+	Direction string `url:"direction,omitempty"`
+
+	ListOptions
+}
+
+func (o PreReceiveListOptions) validate() error {
+	switch o.Sort {
+	case "", PreReceiveSortCreated, PreReceiveSortUpdated, PreReceiveSortName:
+	default:
+		return fmt.Errorf("%w: PreReceiveListOptions.Sort is %q; it must be created, updated or name", ErrInvalidArgument, o.Sort)
+	}
+	switch o.Direction {
+	case "", "asc", "desc":
+	default:
+		return fmt.Errorf("%w: PreReceiveListOptions.Direction is %q; it must be asc or desc", ErrInvalidArgument, o.Direction)
+	}
+	return o.ListOptions.validate()
+}
+
+// CreatePreReceiveEnvironmentRequest is the body of
+// PreReceiveEnvironmentsService.Create.
+type CreatePreReceiveEnvironmentRequest struct {
+	// Name is the environment's name.
+	Name string `json:"name"`
+	// ImageURL is the URL the environment's tarball is downloaded from.
+	ImageURL string `json:"image_url"`
+}
+
+// UpdatePreReceiveEnvironmentRequest is the body of
+// PreReceiveEnvironmentsService.Update; nil fields are left unchanged.
+type UpdatePreReceiveEnvironmentRequest struct {
+	Name     *string `json:"name,omitempty"`
+	ImageURL *string `json:"image_url,omitempty"`
+}
+
+// List returns one page of the pre-receive environments.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#list-pre-receive-environments
+//
+//meta:operation GET /admin/pre-receive-environments
+func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveEnvironment, *Response, error) {
+	var envs []*PreReceiveEnvironment
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview}, &envs)
+	if err != nil {
+		return nil, resp, err
+	}
+	return envs, resp, nil
+}
+
+// ListIter walks every page of the pre-receive environments, starting at
+// opts.Page. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#list-pre-receive-environments
+//
+//meta:operation GET /admin/pre-receive-environments
+func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveEnvironment, error] {
+	o := copyPreReceiveListOptions(opts)
+	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*PreReceiveEnvironment, *Response, error) {
+		q := o
+		if page > 0 {
+			q.Page = page
+		}
+		return s.List(ctx, &q)
+	})
+}
+
+// Create creates a pre-receive environment. GHES then downloads its tarball
+// in the background: follow it with WaitForDownload.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#create-a-pre-receive-environment
+//
+//meta:operation POST /admin/pre-receive-environments
+func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
+	env := new(PreReceiveEnvironment)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview}, env)
+	if err != nil {
+		return nil, resp, err
+	}
+	return env, resp, nil
+}
+
+// Get returns one pre-receive environment.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-a-pre-receive-environment
+//
+//meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}
+func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*PreReceiveEnvironment, *Response, error) {
+	path, err := escapePath("admin/pre-receive-environments/%d", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	env := new(PreReceiveEnvironment)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview}, env)
+	if err != nil {
+		return nil, resp, err
+	}
+	return env, resp, nil
+}
+
+// Update changes the name or image URL of a pre-receive environment. The
+// default environment cannot be modified: GHES answers with a
+// *ValidationError ("Cannot modify or delete the default environment").
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#update-a-pre-receive-environment
+//
+//meta:operation PATCH /admin/pre-receive-environments/{pre_receive_environment_id}
+func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, body UpdatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
+	path, err := escapePath("admin/pre-receive-environments/%d", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	env := new(PreReceiveEnvironment)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview}, env)
+	if err != nil {
+		return nil, resp, err
+	}
+	return env, resp, nil
+}
+
+// Delete deletes a pre-receive environment. GHES refuses with a
+// *ValidationError to delete the default environment, an environment that
+// hooks use, or one whose download is in progress; the error's Errors carry
+// the reason.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#delete-a-pre-receive-environment
+//
+//meta:operation DELETE /admin/pre-receive-environments/{pre_receive_environment_id}
+func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*Response, error) {
+	path, err := escapePath("admin/pre-receive-environments/%d", id)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
+}
+
+// StartDownload starts a new download of the environment's tarball from its
+// image URL (202 Accepted) and returns the new download's status. GHES
+// refuses with a *ValidationError for the default environment or while a
+// download is in progress.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#start-a-pre-receive-environment-download
+//
+//meta:operation POST /admin/pre-receive-environments/{pre_receive_environment_id}/downloads
+func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
+	path, err := escapePath("admin/pre-receive-environments/%d/downloads", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	dl := new(PreReceiveEnvironmentDownload)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path, preview: mediaTypeEyeScreamPreview}, dl)
+	if err != nil {
+		return nil, resp, err
+	}
+	return dl, resp, nil
+}
+
+// DownloadStatus returns the status of the latest download of the
+// environment's tarball.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-the-download-status-for-a-pre-receive-environment
+//
+//meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
+func (s *PreReceiveEnvironmentsService) DownloadStatus(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
+	path, err := escapePath("admin/pre-receive-environments/%d/downloads/latest", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	dl := new(PreReceiveEnvironmentDownload)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview}, dl)
+	if err != nil {
+		return nil, resp, err
+	}
+	return dl, resp, nil
+}
+
+// Default polling of WaitForDownload: the first wait is 1s, each next one
+// doubles, up to 15s.
+const (
+	defaultDownloadPollInterval    = time.Second
+	defaultDownloadMaxPollInterval = 15 * time.Second
+)
+
+// A DownloadWaitOption configures WaitForDownload.
+type DownloadWaitOption func(*downloadWait)
+
+type downloadWait struct {
+	interval, max time.Duration
+	err           error
+}
+
+// DownloadPollInterval sets the polling of WaitForDownload: it waits initial
+// after the first status request, then twice as long after each next one,
+// never more than maxInterval. Both must be positive and initial at most
+// maxInterval; the defaults are 1s and 15s.
+func DownloadPollInterval(initial, maxInterval time.Duration) DownloadWaitOption {
+	return func(w *downloadWait) {
+		if initial <= 0 || maxInterval <= 0 || initial > maxInterval {
+			w.err = fmt.Errorf("%w: DownloadPollInterval(%v, %v): both must be positive and the first at most the second", ErrInvalidArgument, initial, maxInterval)
+			return
+		}
+		w.interval, w.max = initial, maxInterval
+	}
+}
+
+// PreReceiveDownloadError is returned by WaitForDownload when the download
+// ends in the failed state.
+type PreReceiveDownloadError struct {
+	// EnvironmentID is the pre-receive environment whose download failed.
+	EnvironmentID int64
+	// Message is the download's message, the error GHES reported.
+	Message string
+}
+
+// Error names the environment and carries the download's message.
+func (e *PreReceiveDownloadError) Error() string {
+	msg := e.Message
+	if msg == "" {
+		msg = "no message"
+	}
+	return fmt.Sprintf("ghesadmin: the download of pre-receive environment %d failed: %s", e.EnvironmentID, msg)
+}
+
+// WaitForDownload polls the latest download of a pre-receive environment
+// (DownloadStatus) until it is success or failed, with a bounded
+// exponential backoff (see DownloadPollInterval), and returns its final
+// status. A not_started or in_progress download is polled again. A failed
+// download returns the status and a *PreReceiveDownloadError carrying its
+// message. An error of a status request is returned at once.
+//
+// WaitForDownload has no time limit of its own: bound it with ctx. When ctx
+// ends, it returns promptly with the last status seen and an error wrapping
+// ctx's error.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-the-download-status-for-a-pre-receive-environment
+//
+//meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
+func (s *PreReceiveEnvironmentsService) WaitForDownload(ctx context.Context, id int64, opts ...DownloadWaitOption) (*PreReceiveEnvironmentDownload, *Response, error) {
+	w := downloadWait{interval: defaultDownloadPollInterval, max: defaultDownloadMaxPollInterval}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&w)
+		}
+	}
+	if w.err != nil {
+		return nil, nil, w.err
+	}
+	wait := w.interval
+	for {
+		dl, resp, err := s.DownloadStatus(ctx, id)
+		if err != nil {
+			return nil, resp, err
+		}
+		switch dl.State {
+		case DownloadStateSuccess:
+			return dl, resp, nil
+		case DownloadStateFailed:
+			e := &PreReceiveDownloadError{EnvironmentID: id}
+			if dl.Message != nil {
+				e.Message = *dl.Message
+			}
+			return dl, resp, e
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return dl, resp, fmt.Errorf("ghesadmin: waiting for the download of pre-receive environment %d (last state %q): %w", id, dl.State, err)
+		}
+		wait = w.next(wait)
+	}
+}
+
+// next returns the wait after one of cur: twice as long, at most w.max.
+func (w downloadWait) next(cur time.Duration) time.Duration {
+	return min(2*cur, w.max)
+}

@@ -1,0 +1,598 @@
+package ghesadmin
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// assertDecoded compares got and want field by field (times with
+// time.Equal) and reports every field that differs, by its path.
+func assertDecoded(t *testing.T, what string, got, want any) {
+	t.Helper()
+	for _, d := range decodedDiffs(what, reflect.ValueOf(got), reflect.ValueOf(want)) {
+		t.Error(d)
+	}
+}
+
+var timeType = reflect.TypeOf(time.Time{})
+
+func decodedDiffs(path string, g, w reflect.Value) []string {
+	if !g.IsValid() || !w.IsValid() {
+		if g.IsValid() != w.IsValid() {
+			return []string{fmt.Sprintf("%s: got %v, want %v", path, g, w)}
+		}
+		return nil
+	}
+	if g.Type() != w.Type() {
+		return []string{fmt.Sprintf("%s: got type %s, want %s", path, g.Type(), w.Type())}
+	}
+	if g.Type() == timeType {
+		gt, wt := g.Interface().(time.Time), w.Interface().(time.Time)
+		if !gt.Equal(wt) {
+			return []string{fmt.Sprintf("%s: got %s, want %s", path, gt, wt)}
+		}
+		return nil
+	}
+	switch g.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if g.IsNil() || w.IsNil() {
+			if g.IsNil() != w.IsNil() {
+				return []string{fmt.Sprintf("%s: got %s, want %s", path, describeNil(g), describeNil(w))}
+			}
+			return nil
+		}
+		return decodedDiffs(path, g.Elem(), w.Elem())
+	case reflect.Struct:
+		var out []string
+		for i := range g.NumField() {
+			f := g.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			out = append(out, decodedDiffs(path+"."+f.Name, g.Field(i), w.Field(i))...)
+		}
+		return out
+	case reflect.Slice:
+		if g.IsNil() != w.IsNil() && (g.Len() != 0 || w.Len() != 0) {
+			return []string{fmt.Sprintf("%s: got %d items, want %d", path, g.Len(), w.Len())}
+		}
+		if g.Len() != w.Len() {
+			return []string{fmt.Sprintf("%s: got %d items, want %d", path, g.Len(), w.Len())}
+		}
+		var out []string
+		for i := range g.Len() {
+			out = append(out, decodedDiffs(fmt.Sprintf("%s[%d]", path, i), g.Index(i), w.Index(i))...)
+		}
+		return out
+	}
+	if !reflect.DeepEqual(g.Interface(), w.Interface()) {
+		return []string{fmt.Sprintf("%s: got %#v, want %#v", path, g.Interface(), w.Interface())}
+	}
+	return nil
+}
+
+func describeNil(v reflect.Value) string {
+	if v.IsNil() {
+		return "nil"
+	}
+	return "non-nil " + v.Type().String()
+}
+
+// assertFixtureFullyMapped decodes testdata/name into a new value of into's
+// type with unknown fields disallowed: every key of the reference example
+// must have a field (and a correct JSON tag) in the SDK's type.
+func assertFixtureFullyMapped(t *testing.T, name string, into any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(fixture(t, name)))
+	dec.DisallowUnknownFields()
+	v := reflect.New(reflect.TypeOf(into)).Interface()
+	if err := dec.Decode(v); err != nil {
+		t.Errorf("fixture %s has a key the SDK type %T does not decode: %v", name, into, err)
+	}
+}
+
+// assertValidation checks that err is a 422 *ValidationError with the
+// reference's error body.
+func assertValidation(t *testing.T, err error, resource, code, message string) {
+	t.Helper()
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error = %v (%T), want a *ValidationError", err, err)
+	}
+	if ve.StatusCode() != http.StatusUnprocessableEntity {
+		t.Errorf("status = %d, want 422", ve.StatusCode())
+	}
+	if ve.Message != "Validation Failed" {
+		t.Errorf("Message = %q, want %q", ve.Message, "Validation Failed")
+	}
+	want := []FieldError{{Resource: resource, Code: code, Message: message}}
+	if !reflect.DeepEqual(ve.Errors, want) {
+		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
+	}
+	if !strings.Contains(err.Error(), message) {
+		t.Errorf("error text %q does not carry %q", err.Error(), message)
+	}
+	assertNoSecret(t, "error", err.Error())
+}
+
+func strPtr(s string) *string { return &s }
+
+func timePtr(t *testing.T, s string) *time.Time {
+	v := mustTime(t, s)
+	return &v
+}
+
+// Example values of the reference, shared by the pre-receive tests.
+func wantDevToolsEnv(t *testing.T, state DownloadState, downloadedAt *time.Time) *PreReceiveEnvironment {
+	return &PreReceiveEnvironment{
+		ID:                 2,
+		Name:               "DevTools Hook Env",
+		ImageURL:           "https://my_file_server/path/to/devtools_env.tar.gz",
+		URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/2",
+		HTMLURL:            "https://github.example.com/admin/pre-receive-environments/2",
+		DefaultEnvironment: false,
+		CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
+		HooksCount:         1,
+		Download: PreReceiveEnvironmentDownload{
+			URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/2/downloads/latest",
+			State:        state,
+			DownloadedAt: downloadedAt,
+			Message:      nil,
+		},
+	}
+}
+
+func TestPreReceiveEnvironmentsService_List(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/pre-receive-environments")
+		testQuery(t, r, url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}})
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_environments/list.json")
+	})
+	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}}
+	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("List: %v", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("status = %d", resp.StatusCode)
+	}
+	want := []*PreReceiveEnvironment{
+		{
+			ID:                 1,
+			Name:               "Default",
+			ImageURL:           "githubenterprise://internal",
+			URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
+			HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
+			DefaultEnvironment: true,
+			CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
+			HooksCount:         14,
+			Download: PreReceiveEnvironmentDownload{
+				URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
+				State:        DownloadStateNotStarted,
+				DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
+			},
+		},
+		wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
+	}
+	assertDecoded(t, "List", got, want)
+	assertFixtureFullyMapped(t, "pre_receive_environments/list.json", []*PreReceiveEnvironment{})
+}
+
+func TestPreReceiveListOptions_validate(t *testing.T) {
+	env := setup(t) // no handler: nothing may be sent
+	for _, opts := range []*PreReceiveListOptions{
+		{Sort: "pushed"},
+		{Direction: "up"},
+		{ListOptions: ListOptions{PerPage: 101}},
+	} {
+		_, _, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("List(%+v) error = %v, want ErrInvalidArgument", opts, err)
+		}
+	}
+}
+
+func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
+	env := setup(t)
+	var calls atomic.Int32
+	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		page := r.URL.Query().Get("page")
+		want := url.Values{"sort": {"updated"}, "per_page": {"1"}}
+		if page != "" {
+			want.Set("page", page)
+		}
+		testQuery(t, r, want)
+		next := map[string]string{"": "2", "2": "3"}[page]
+		if next != "" {
+			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=%s>; rel="next", <%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=3>; rel="last"`, env.APIServer.URL, next, env.APIServer.URL))
+		}
+		id := map[string]int{"": 1, "2": 2, "3": 3}[page]
+		writeJSON(w, http.StatusOK, fmt.Sprintf(`[{"id": %d, "name": "env-%d"}]`, id, id))
+	})
+	opts := &PreReceiveListOptions{Sort: PreReceiveSortUpdated, ListOptions: ListOptions{PerPage: 1}}
+	before := *opts
+	var ids []int64
+	for e, err := range env.Client.PreReceiveEnvironments.ListIter(context.Background(), opts) {
+		if err != nil {
+			t.Fatalf("ListIter: %v", err)
+		}
+		ids = append(ids, e.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
+		t.Errorf("ids = %v, want [1 2 3]", ids)
+	}
+	if calls.Load() != 3 {
+		t.Errorf("%d requests, want 3", calls.Load())
+	}
+	if *opts != before {
+		t.Errorf("ListIter changed the options: %+v, was %+v", *opts, before)
+	}
+}
+
+func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/pre-receive-environments")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testJSONBody(t, r, `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`)
+		writeFixture(t, w, http.StatusCreated, "pre_receive_environments/create.json")
+	})
+	got, resp, err := env.Client.PreReceiveEnvironments.Create(context.Background(), CreatePreReceiveEnvironmentRequest{
+		Name:     "DevTools Hook Env",
+		ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz",
+	})
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d, want 201", resp.StatusCode)
+	}
+	assertDecoded(t, "Create", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
+	assertFixtureFullyMapped(t, "pre_receive_environments/create.json", PreReceiveEnvironment{})
+}
+
+func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_environments/get.json")
+	})
+	got, _, err := env.Client.PreReceiveEnvironments.Get(context.Background(), 2)
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	assertDecoded(t, "Get", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
+	assertFixtureFullyMapped(t, "pre_receive_environments/get.json", PreReceiveEnvironment{})
+}
+
+func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testJSONBody(t, r, `{"name":"DevTools Hook Env"}`)
+		writeFixture(t, w, http.StatusOK, "pre_receive_environments/update.json")
+	})
+	got, _, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	assertDecoded(t, "Update", got, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")))
+	assertFixtureFullyMapped(t, "pre_receive_environments/update.json", PreReceiveEnvironment{})
+}
+
+func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testEscapedPath(t, r, "/admin/pre-receive-environments/1")
+		testJSONBody(t, r, `{"name":"x","image_url":"https://example.com/env.tar.gz"}`)
+		writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/update_422.json")
+	})
+	got, resp, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 1, UpdatePreReceiveEnvironmentRequest{
+		Name: Ptr("x"), ImageURL: Ptr("https://example.com/env.tar.gz"),
+	})
+	if got != nil {
+		t.Errorf("Update returned %+v with an error", got)
+	}
+	if resp == nil || resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("resp = %v, want the 422 response", resp)
+	}
+	assertValidation(t, err, "PreReceiveEnvironment", "custom", "Cannot modify or delete the default environment")
+}
+
+func TestPreReceiveEnvironmentsService_Delete(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
+	if err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d, want 204", resp.StatusCode)
+	}
+}
+
+func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
+	// The reference's example, then the other documented messages.
+	t.Run("default environment (reference example)", func(t *testing.T) {
+		env := setup(t)
+		env.API.HandleFunc("DELETE /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
+			writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/delete_422.json")
+		})
+		_, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 1)
+		assertValidation(t, err, "PreReceiveEnvironment", "custom", "Cannot modify or delete the default environment")
+	})
+	for _, msg := range []string{
+		"Cannot delete environment that has hooks",
+		"Cannot delete environment when download is in progress",
+	} {
+		t.Run(msg, func(t *testing.T) {
+			env := setup(t)
+			env.API.HandleFunc("DELETE /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
+				writeJSON(w, http.StatusUnprocessableEntity, fmt.Sprintf(`{"message":"Validation Failed","errors":[{"resource":"PreReceiveEnvironment","code":"custom","message":%q}]}`, msg))
+			})
+			_, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
+			assertValidation(t, err, "PreReceiveEnvironment", "custom", msg)
+		})
+	}
+}
+
+func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/pre-receive-environments/{id}/downloads", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusAccepted, "pre_receive_environments/start_download.json")
+	})
+	got, resp, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
+	if err != nil {
+		t.Fatalf("StartDownload: %v", err)
+	}
+	if resp.StatusCode != http.StatusAccepted {
+		t.Errorf("status = %d, want 202", resp.StatusCode)
+	}
+	assertDecoded(t, "StartDownload", got, &PreReceiveEnvironmentDownload{
+		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
+		State:        DownloadStateNotStarted,
+		DownloadedAt: nil,
+		Message:      nil,
+	})
+	assertFixtureFullyMapped(t, "pre_receive_environments/start_download.json", PreReceiveEnvironmentDownload{})
+}
+
+func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/pre-receive-environments/{id}/downloads", func(w http.ResponseWriter, r *http.Request) {
+		writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/start_download_422.json")
+	})
+	got, _, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
+	if got != nil {
+		t.Errorf("StartDownload returned %+v with an error", got)
+	}
+	assertValidation(t, err, "PreReceiveEnvironment", "custom", "Can not start a new download when a download is in progress")
+}
+
+func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads/latest")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_environments/download_status.json")
+	})
+	got, _, err := env.Client.PreReceiveEnvironments.DownloadStatus(context.Background(), 3)
+	if err != nil {
+		t.Fatalf("DownloadStatus: %v", err)
+	}
+	assertDecoded(t, "DownloadStatus", got, &PreReceiveEnvironmentDownload{
+		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
+		State:        DownloadStateSuccess,
+		DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
+		Message:      nil,
+	})
+	assertFixtureFullyMapped(t, "pre_receive_environments/download_status.json", PreReceiveEnvironmentDownload{})
+}
+
+// downloadStates serves the states in turn on GET …/downloads/latest (the
+// last one from then on), and counts the requests.
+func downloadStates(t *testing.T, env *testEnv, bodies ...string) *atomic.Int32 {
+	var n atomic.Int32
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
+		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads/latest")
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		i := int(n.Add(1)) - 1
+		body := bodies[min(i, len(bodies)-1)]
+		if strings.HasPrefix(body, "fixture:") {
+			writeFixture(t, w, http.StatusOK, strings.TrimPrefix(body, "fixture:"))
+			return
+		}
+		writeJSON(w, http.StatusOK, body)
+	})
+	return &n
+}
+
+const (
+	downloadNotStarted = `{"url":"https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest","state":"not_started","downloaded_at":null,"message":null}`
+	downloadInProgress = `{"url":"https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest","state":"in_progress","downloaded_at":"2016-05-26T07:42:53-05:00","message":null}`
+	downloadFailed     = `{"url":"https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest","state":"failed","downloaded_at":"2016-05-26T07:42:53-05:00","message":"Failed to download image: 404 Not Found"}`
+)
+
+func TestPreReceiveEnvironmentsService_WaitForDownload_success(t *testing.T) {
+	env := setup(t)
+	n := downloadStates(t, env, downloadNotStarted, downloadInProgress, downloadInProgress, "fixture:pre_receive_environments/download_status.json")
+	got, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(time.Millisecond, 4*time.Millisecond))
+	if err != nil {
+		t.Fatalf("WaitForDownload: %v", err)
+	}
+	if resp == nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("resp = %v, want the last 200", resp)
+	}
+	if n.Load() != 4 {
+		t.Errorf("%d status requests, want 4", n.Load())
+	}
+	assertDecoded(t, "WaitForDownload", got, &PreReceiveEnvironmentDownload{
+		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
+		State:        DownloadStateSuccess,
+		DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
+	})
+}
+
+func TestPreReceiveEnvironmentsService_WaitForDownload_backoff(t *testing.T) {
+	env := setup(t)
+	var (
+		mu    sync.Mutex
+		times []time.Time
+	)
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		i := len(times) - 1
+		mu.Unlock()
+		if i < 5 {
+			writeJSON(w, http.StatusOK, downloadInProgress)
+			return
+		}
+		writeFixture(t, w, http.StatusOK, "pre_receive_environments/download_status.json")
+	})
+	if _, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(5*time.Millisecond, 20*time.Millisecond)); err != nil {
+		t.Fatalf("WaitForDownload: %v", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(times) != 6 {
+		t.Fatalf("%d status requests, want 6", len(times))
+	}
+	// The waits double from 5ms and stop growing at 20ms. A timer never
+	// fires early, so these lower bounds cannot fail on a slow machine.
+	for i, min := range []time.Duration{5, 10, 20, 20, 20} {
+		min *= time.Millisecond
+		if gap := times[i+1].Sub(times[i]); gap < min {
+			t.Errorf("wait %d = %v, want at least %v", i+1, gap, min)
+		}
+	}
+}
+
+func TestPreReceiveEnvironmentsService_WaitForDownload_failed(t *testing.T) {
+	env := setup(t)
+	n := downloadStates(t, env, downloadInProgress, downloadFailed)
+	got, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(time.Millisecond, time.Millisecond))
+	var de *PreReceiveDownloadError
+	if !errors.As(err, &de) {
+		t.Fatalf("error = %v (%T), want a *PreReceiveDownloadError", err, err)
+	}
+	if de.EnvironmentID != 3 || de.Message != "Failed to download image: 404 Not Found" {
+		t.Errorf("error = %+v", de)
+	}
+	if !strings.Contains(err.Error(), "Failed to download image: 404 Not Found") {
+		t.Errorf("error text %q does not carry the message", err)
+	}
+	if got == nil || got.State != DownloadStateFailed || got.Message == nil || *got.Message != "Failed to download image: 404 Not Found" {
+		t.Errorf("download = %+v, want the failed status", got)
+	}
+	if n.Load() != 2 {
+		t.Errorf("%d status requests, want 2", n.Load())
+	}
+}
+
+func TestPreReceiveEnvironmentsService_WaitForDownload_contextCanceled(t *testing.T) {
+	env := setup(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var n atomic.Int32
+	served := make(chan struct{}, 1)
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		writeJSON(w, http.StatusOK, downloadInProgress)
+		served <- struct{}{}
+	})
+	go func() {
+		<-served
+		time.Sleep(20 * time.Millisecond) // the client is now waiting to poll again
+		cancel()
+	}()
+	start := time.Now()
+	// An hour between polls: only the cancellation can end the wait soon.
+	_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(ctx, 3, DownloadPollInterval(time.Hour, time.Hour))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error = %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("WaitForDownload returned after %v", d)
+	}
+	if n.Load() != 1 {
+		t.Errorf("%d status requests, want 1", n.Load())
+	}
+}
+
+func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
+	})
+	_, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(time.Millisecond, time.Millisecond))
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("error = %v, want ErrNotFound", err)
+	}
+	if resp == nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("resp = %v, want the 404", resp)
+	}
+}
+
+func TestDownloadPollInterval_invalid(t *testing.T) {
+	env := setup(t) // no handler: nothing may be sent
+	for _, d := range [][2]time.Duration{{0, time.Second}, {time.Second, 0}, {2 * time.Second, time.Second}, {-time.Second, time.Second}} {
+		_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(d[0], d[1]))
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("DownloadPollInterval(%v, %v): error = %v, want ErrInvalidArgument", d[0], d[1], err)
+		}
+	}
+}
+
+func TestDownloadWait_defaultBackoff(t *testing.T) {
+	w := downloadWait{interval: defaultDownloadPollInterval, max: defaultDownloadMaxPollInterval}
+	var got []time.Duration
+	for d, i := w.interval, 0; i < 7; d, i = w.next(d), i+1 {
+		got = append(got, d)
+	}
+	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 15 * time.Second, 15 * time.Second, 15 * time.Second}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("default waits = %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,437 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sync/atomic"
+	"testing"
+)
+
+// wantCheckCommits is the hook of the reference's admin examples.
+func wantCheckCommits(t *testing.T) *PreReceiveHook {
+	return &PreReceiveHook{
+		ID:          1,
+		Name:        "Check Commits",
+		Enforcement: EnforcementDisabled,
+		Script:      "scripts/commmit_check.sh",
+		ScriptRepository: PreReceiveScriptRepository{
+			ID:       595,
+			FullName: "DevIT/hooks",
+			URL:      "https://github.example.com/api/v3/repos/DevIT/hooks",
+			HTMLURL:  "https://github.example.com/DevIT/hooks",
+		},
+		Environment:                  *wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
+		AllowDownstreamConfiguration: false,
+	}
+}
+
+func TestPreReceiveHooksService_List(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/pre-receive-hooks")
+		testQuery(t, r, url.Values{"sort": {"created"}, "direction": {"desc"}, "per_page": {"100"}})
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.List(context.Background(), &PreReceiveListOptions{
+		Sort: PreReceiveSortCreated, Direction: "desc", ListOptions: ListOptions{PerPage: 100},
+	})
+	if err != nil {
+		t.Fatalf("List: %v", err)
+	}
+	assertDecoded(t, "List", got, []*PreReceiveHook{wantCheckCommits(t)})
+	assertFixtureFullyMapped(t, "pre_receive_hooks/list.json", []*PreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_Create(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/admin/pre-receive-hooks")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		// The reference's request example.
+		testJSONBody(t, r, `{"name":"Check Commits","script":"scripts/commit_check.sh","enforcement":"disabled","allow_downstream_configuration":false,"script_repository":{"full_name":"DevIT/hooks"},"environment":{"id":2}}`)
+		writeFixture(t, w, http.StatusCreated, "pre_receive_hooks/create.json")
+	})
+	got, resp, err := env.Client.PreReceiveHooks.Create(context.Background(), CreatePreReceiveHookRequest{
+		Name:                         "Check Commits",
+		Script:                       "scripts/commit_check.sh",
+		ScriptRepository:             PreReceiveScriptRepositoryRef{FullName: "DevIT/hooks"},
+		Environment:                  PreReceiveEnvironmentRef{ID: 2},
+		Enforcement:                  Ptr(EnforcementDisabled),
+		AllowDownstreamConfiguration: Ptr(false),
+	})
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d, want 201", resp.StatusCode)
+	}
+	assertDecoded(t, "Create", got, wantCheckCommits(t))
+	assertFixtureFullyMapped(t, "pre_receive_hooks/create.json", PreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_Create_requiredOnly(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":1}}`)
+		writeFixture(t, w, http.StatusCreated, "pre_receive_hooks/create.json")
+	})
+	if _, _, err := env.Client.PreReceiveHooks.Create(context.Background(), CreatePreReceiveHookRequest{
+		Name: "n", Script: "s.sh", ScriptRepository: PreReceiveScriptRepositoryRef{FullName: "o/r"}, Environment: PreReceiveEnvironmentRef{ID: 1},
+	}); err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+}
+
+func TestPreReceiveHooksService_Get(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.Get(context.Background(), 1)
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	assertDecoded(t, "Get", got, wantCheckCommits(t))
+	assertFixtureFullyMapped(t, "pre_receive_hooks/get.json", PreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_Update(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		// The reference's request example.
+		testJSONBody(t, r, `{"name":"Check Commits","environment":{"id":1},"allow_downstream_configuration":true}`)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.Update(context.Background(), 1, UpdatePreReceiveHookRequest{
+		Name:                         Ptr("Check Commits"),
+		Environment:                  &PreReceiveEnvironmentRef{ID: 1},
+		AllowDownstreamConfiguration: Ptr(true),
+	})
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	want := wantCheckCommits(t)
+	want.AllowDownstreamConfiguration = true
+	want.Environment = PreReceiveEnvironment{
+		ID:                 1,
+		Name:               "Default",
+		ImageURL:           "githubenterprise://internal",
+		URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
+		HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
+		DefaultEnvironment: true,
+		CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
+		HooksCount:         1,
+		Download: PreReceiveEnvironmentDownload{
+			URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
+			State:        DownloadStateSuccess,
+			DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
+		},
+	}
+	assertDecoded(t, "Update", got, want)
+	assertFixtureFullyMapped(t, "pre_receive_hooks/update.json", PreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_Update_allFields(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":3},"enforcement":"testing","allow_downstream_configuration":false}`)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update.json")
+	})
+	if _, _, err := env.Client.PreReceiveHooks.Update(context.Background(), 1, UpdatePreReceiveHookRequest{
+		Name: Ptr("n"), Script: Ptr("s.sh"), ScriptRepository: &PreReceiveScriptRepositoryRef{FullName: "o/r"},
+		Environment: &PreReceiveEnvironmentRef{ID: 3}, Enforcement: Ptr(EnforcementTesting), AllowDownstreamConfiguration: Ptr(false),
+	}); err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+}
+
+func TestPreReceiveHooksService_Delete(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.PreReceiveHooks.Delete(context.Background(), 1)
+	if err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d, want 204", resp.StatusCode)
+	}
+}
+
+func wantOrgHook(enforcement Enforcement, configURL string, downstream bool) *OrgPreReceiveHook {
+	return &OrgPreReceiveHook{ID: 42, Name: "Check Commits", Enforcement: enforcement, ConfigurationURL: configURL, AllowDownstreamConfiguration: downstream}
+}
+
+func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		// The organization is one escaped segment.
+		testEscapedPath(t, r, "/orgs/octo%20org%2Fx%3F/pre-receive-hooks")
+		testQuery(t, r, url.Values{"sort": {"updated"}, "direction": {"asc"}, "page": {"3"}})
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_org.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.ListForOrg(context.Background(), "octo org/x?", &PreReceiveListOptions{
+		Sort: PreReceiveSortUpdated, Direction: "asc", ListOptions: ListOptions{Page: 3},
+	})
+	if err != nil {
+		t.Fatalf("ListForOrg: %v", err)
+	}
+	assertDecoded(t, "ListForOrg", got, []*OrgPreReceiveHook{
+		wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true),
+	})
+	assertFixtureFullyMapped(t, "pre_receive_hooks/list_for_org.json", []*OrgPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
+	env := setup(t)
+	var calls atomic.Int32
+	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks")
+		page := r.URL.Query().Get("page")
+		want := url.Values{"page": {page}, "sort": {"name"}}
+		testQuery(t, r, want)
+		switch page {
+		case "2":
+			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/orgs/octo-org/pre-receive-hooks?sort=name&page=3>; rel="next"`, env.APIServer.URL))
+			writeJSON(w, http.StatusOK, `[{"id": 1}, {"id": 2}]`)
+		case "3":
+			writeJSON(w, http.StatusOK, `[{"id": 3}]`)
+		default:
+			t.Errorf("unexpected page %q", page)
+		}
+	})
+	// The iteration starts at the caller's page.
+	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, ListOptions: ListOptions{Page: 2}}
+	var ids []int64
+	for h, err := range env.Client.PreReceiveHooks.ListForOrgIter(context.Background(), "octo-org", opts) {
+		if err != nil {
+			t.Fatalf("ListForOrgIter: %v", err)
+		}
+		ids = append(ids, h.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) || calls.Load() != 2 {
+		t.Errorf("ids = %v after %d requests, want [1 2 3] after 2", ids, calls.Load())
+	}
+	if opts.Page != 2 {
+		t.Errorf("opts.Page = %d, want 2 (unchanged)", opts.Page)
+	}
+}
+
+func TestPreReceiveHooksService_GetForOrg(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get_for_org.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.GetForOrg(context.Background(), "octo-org", 42)
+	if err != nil {
+		t.Fatalf("GetForOrg: %v", err)
+	}
+	assertDecoded(t, "GetForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
+	assertFixtureFullyMapped(t, "pre_receive_hooks/get_for_org.json", OrgPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_UpdateForOrg(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/orgs/octocat/pre-receive-hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testJSONBody(t, r, `{"enforcement":"enabled","allow_downstream_configuration":false}`)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update_for_org.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.UpdateForOrg(context.Background(), "octocat", 42, UpdateOrgPreReceiveHookRequest{
+		Enforcement: Ptr(EnforcementEnabled), AllowDownstreamConfiguration: Ptr(false),
+	})
+	if err != nil {
+		t.Fatalf("UpdateForOrg: %v", err)
+	}
+	assertDecoded(t, "UpdateForOrg", got, wantOrgHook(EnforcementEnabled, "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42", false))
+	assertFixtureFullyMapped(t, "pre_receive_hooks/update_for_org.json", OrgPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_RemoveForOrg(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/remove_for_org.json")
+	})
+	got, resp, err := env.Client.PreReceiveHooks.RemoveForOrg(context.Background(), "octo-org", 42)
+	if err != nil {
+		t.Fatalf("RemoveForOrg: %v", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("status = %d, want 200", resp.StatusCode)
+	}
+	assertDecoded(t, "RemoveForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
+	assertFixtureFullyMapped(t, "pre_receive_hooks/remove_for_org.json", OrgPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		// Owner and repository are one escaped segment each.
+		testEscapedPath(t, r, "/repos/octo%2Fcat/hello%20world%23/pre-receive-hooks")
+		testQuery(t, r, url.Values{"sort": {"name"}, "per_page": {"10"}})
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.ListForRepo(context.Background(), "octo/cat", "hello world#", &PreReceiveListOptions{
+		Sort: PreReceiveSortName, ListOptions: ListOptions{PerPage: 10},
+	})
+	if err != nil {
+		t.Fatalf("ListForRepo: %v", err)
+	}
+	assertDecoded(t, "ListForRepo", got, []*RepoPreReceiveHook{
+		{ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled, ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42"},
+	})
+	assertFixtureFullyMapped(t, "pre_receive_hooks/list_for_repo.json", []*RepoPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_ListForRepoIter(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
+		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks")
+		testQuery(t, r, nil)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")
+	})
+	var n int
+	for h, err := range env.Client.PreReceiveHooks.ListForRepoIter(context.Background(), "octocat", "hello-world", nil) {
+		if err != nil {
+			t.Fatalf("ListForRepoIter: %v", err)
+		}
+		if h.ID != 42 {
+			t.Errorf("hook %d, want 42", h.ID)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("%d hooks, want 1", n)
+	}
+}
+
+func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get_for_repo.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.GetForRepo(context.Background(), "octocat", "hello-world", 42)
+	if err != nil {
+		t.Fatalf("GetForRepo: %v", err)
+	}
+	assertDecoded(t, "GetForRepo", got, &RepoPreReceiveHook{
+		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
+		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",
+	})
+	assertFixtureFullyMapped(t, "pre_receive_hooks/get_for_repo.json", RepoPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("PATCH /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPatch)
+		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testJSONBody(t, r, `{"enforcement":"enabled"}`)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update_for_repo.json")
+	})
+	got, _, err := env.Client.PreReceiveHooks.UpdateForRepo(context.Background(), "octocat", "hello-world", 42, UpdateRepoPreReceiveHookRequest{
+		Enforcement: Ptr(EnforcementEnabled),
+	})
+	if err != nil {
+		t.Fatalf("UpdateForRepo: %v", err)
+	}
+	assertDecoded(t, "UpdateForRepo", got, &RepoPreReceiveHook{
+		ID: 42, Name: "Check Commits", Enforcement: EnforcementEnabled,
+		ConfigurationURL: "https://github.example.com/api/v3/repos/octocat/hello-world/pre-receive-hooks/42",
+	})
+	assertFixtureFullyMapped(t, "pre_receive_hooks/update_for_repo.json", RepoPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_RemoveForRepo(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/remove_for_repo.json")
+	})
+	got, resp, err := env.Client.PreReceiveHooks.RemoveForRepo(context.Background(), "octocat", "hello-world", 42)
+	if err != nil {
+		t.Fatalf("RemoveForRepo: %v", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("status = %d, want 200", resp.StatusCode)
+	}
+	assertDecoded(t, "RemoveForRepo", got, &RepoPreReceiveHook{
+		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
+		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",
+	})
+	assertFixtureFullyMapped(t, "pre_receive_hooks/remove_for_repo.json", RepoPreReceiveHook{})
+}
+
+func TestPreReceiveHooksService_badPathArguments(t *testing.T) {
+	env := setup(t) // no handler: nothing may be sent
+	ctx := context.Background()
+	errs := []error{}
+	_, _, err := env.Client.PreReceiveHooks.ListForOrg(ctx, "", nil)
+	errs = append(errs, err)
+	_, _, err = env.Client.PreReceiveHooks.GetForOrg(ctx, "..", 1)
+	errs = append(errs, err)
+	_, _, err = env.Client.PreReceiveHooks.RemoveForRepo(ctx, "octocat", ".", 1)
+	errs = append(errs, err)
+	_, _, err = env.Client.PreReceiveHooks.UpdateForRepo(ctx, "", "r", 1, UpdateRepoPreReceiveHookRequest{})
+	errs = append(errs, err)
+	for i, err := range errs {
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("call %d: error = %v, want ErrInvalidArgument", i, err)
+		}
+	}
+}

@@ -1,0 +1,484 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func TestActionsService_ListRunners(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners")
+		testQuery(t, r, url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}})
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "runners/list.json")
+	})
+	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
+		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
+	})
+	if err != nil {
+		t.Fatalf("ListRunners: %v", err)
+	}
+	assertDecoded(t, "ListRunners", got, wantPaginatedRunners())
+	assertFixtureFullyMapped(t, "runners/list.json", Runners{})
+}
+
+func TestActionsService_ListRunnersIter(t *testing.T) {
+	env := setup(t)
+	var calls atomic.Int32
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners")
+		testAPIHeaders(t, r, "")
+		page := r.URL.Query().Get("page")
+		want := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
+		if page != "" {
+			want.Set("page", page)
+		}
+		testQuery(t, r, want)
+		link := func(p int) string {
+			return fmt.Sprintf("%s/api/v3/enterprises/octo-corp/actions/runners?name=mac+runner&per_page=1&page=%d", env.APIServer.URL, p)
+		}
+		var id int
+		switch page {
+		case "":
+			id = 10
+			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(2), link(3)))
+		case "2":
+			id = 20
+			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(3), link(3)))
+		case "3":
+			id = 30
+			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="first"`, link(1)))
+		default:
+			t.Errorf("unexpected page %q", page)
+		}
+		writeJSON(w, http.StatusOK, fmt.Sprintf(`{"total_count":3,"runners":[{"id":%d,"name":"mac runner"}]}`, id))
+	})
+	opts := &ListRunnersOptions{Name: "mac runner", ListOptions: ListOptions{PerPage: 1}}
+	before := *opts
+	var ids []int64
+	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", opts) {
+		if err != nil {
+			t.Fatalf("ListRunnersIter: %v", err)
+		}
+		ids = append(ids, rn.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{10, 20, 30}) {
+		t.Errorf("ids = %v, want [10 20 30]", ids)
+	}
+	if calls.Load() != 3 {
+		t.Errorf("%d requests, want 3", calls.Load())
+	}
+	if *opts != before {
+		t.Errorf("the iterator changed the options: %+v, was %+v", *opts, before)
+	}
+}
+
+func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
+	env := setup(t, WithPagePrefetch(2))
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
+		page := r.URL.Query().Get("page")
+		if page == "" {
+			page = "1"
+		}
+		link := fmt.Sprintf(`<%s/api/v3/enterprises/octo-corp/actions/runners?page=3>; rel="last"`, env.APIServer.URL)
+		if page != "3" {
+			link += fmt.Sprintf(`, <%s/api/v3/enterprises/octo-corp/actions/runners?page=%c>; rel="next"`, env.APIServer.URL, page[0]+1)
+		}
+		w.Header().Set("Link", link)
+		writeJSON(w, http.StatusOK, fmt.Sprintf(`{"total_count":3,"runners":[{"id":%s}]}`, page))
+	})
+	var ids []int64
+	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", nil) {
+		if err != nil {
+			t.Fatalf("ListRunnersIter: %v", err)
+		}
+		ids = append(ids, rn.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
+		t.Errorf("ids = %v, want [1 2 3] in order", ids)
+	}
+}
+
+func TestActionsService_ListRunnerApplications(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/downloads", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/downloads")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "runners/applications.json")
+	})
+	got, _, err := env.Client.Actions.ListRunnerApplications(context.Background(), "octo-corp")
+	if err != nil {
+		t.Fatalf("ListRunnerApplications: %v", err)
+	}
+	// The reference's tokens are long JWTs: check them by their ends.
+	const tokStart = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsIng1dCI6IkJmSjdCUXpLdXhjWDc4WnJ5NUxnUW53ZFRrMCJ9."
+	tokEnds := []string{"LLtA1PNA", "LLtA1PNA", "vSAh9NW67RGvmehmpw", "LLtA1PNA", "LLtA1PNA"}
+	want := []*RunnerApplication{
+		{OS: "osx", Architecture: "x64", DownloadURL: "https://github.com/actions/runner/releases/download/v2.277.1/actions-runner-osx-x64-2.277.1.tar.gz", Filename: "actions-runner-osx-x64-2.277.1.tar.gz", SHA256Checksum: "f1fa173889dc9036cd529417e652e1729e5a3f4d35ec0151806d7480fda6b89b"},
+		{OS: "linux", Architecture: "x64", DownloadURL: "https://github.com/actions/runner/releases/download/v2.277.1/actions-runner-linux-x64-2.277.1.tar.gz", Filename: "actions-runner-linux-x64-2.277.1.tar.gz", SHA256Checksum: "02d710fc9e0008e641274bb7da7fde61f7c9aa1cbb541a2990d3450cc88f4e98"},
+		{OS: "linux", Architecture: "arm", DownloadURL: "https://github.com/actions/runner/releases/download/v2.277.1/actions-runner-linux-arm-2.277.1.tar.gz", Filename: "actions-runner-linux-arm-2.277.1.tar.gz", SHA256Checksum: "2f2bda21e2fd8fed6938b33182a293f6b1f74e4c5d09acd6d9a0fe3f979f5c85"},
+		{OS: "win", Architecture: "x64", DownloadURL: "https://github.com/actions/runner/releases/download/v2.277.1/actions-runner-win-x64-2.277.1.zip", Filename: "actions-runner-win-x64-2.277.1.zip", SHA256Checksum: "7215c75a462eeb6a839fa8ed298d79f620617d44d47d37c583114fc3f3b27b30"},
+		{OS: "linux", Architecture: "arm64", DownloadURL: "https://github.com/actions/runner/releases/download/v2.277.1/actions-runner-linux-arm64-2.277.1.tar.gz", Filename: "actions-runner-linux-arm64-2.277.1.tar.gz", SHA256Checksum: "a6aa6dd0ba217118ef2b4ea24e9e0a85b02b13c38052a5de0776d6ced3a79c64"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d applications, want %d", len(got), len(want))
+	}
+	for i, app := range got {
+		tok := app.TempDownloadToken
+		if !strings.HasPrefix(tok, tokStart) || !strings.HasSuffix(tok, tokEnds[i]) || len(tok) < 1000 {
+			t.Errorf("[%d].TempDownloadToken = %.40q…, not the reference's token", i, tok)
+		}
+		want[i].TempDownloadToken = tok // checked above
+	}
+	assertDecoded(t, "ListRunnerApplications", got, want)
+	assertFixtureFullyMapped(t, "runners/applications.json", []*RunnerApplication{})
+	if s := fmt.Sprintf("%v %+v %#v %s", *got[0], *got[0], *got[0], got[0]); strings.Contains(s, tokEnds[0]) || !strings.Contains(s, "actions-runner-osx-x64-2.277.1.tar.gz") {
+		t.Errorf("formatting an application shows its token or hides its file: %s", s)
+	}
+}
+
+func TestActionsService_CreateRegistrationToken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/registration-token", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/registration-token")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusCreated, "runners/registration_token.json")
+	})
+	got, resp, err := env.Client.Actions.CreateRegistrationToken(context.Background(), testEnterprise)
+	if err != nil {
+		t.Fatalf("CreateRegistrationToken: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d, want 201", resp.StatusCode)
+	}
+	assertDecoded(t, "CreateRegistrationToken", got, &RunnerToken{
+		Token:     "LLBF3JGZDX3P5PMEXLND6TS6FCWO6",
+		ExpiresAt: mustTime(t, "2020-01-22T12:13:35.123-08:00"),
+	})
+	assertFixtureFullyMapped(t, "runners/registration_token.json", RunnerToken{})
+	if s := fmt.Sprintf("%v %+v %#v %s", *got, *got, *got, got); strings.Contains(s, "LLBF3JGZDX3P5PMEXLND6TS6FCWO6") {
+		t.Errorf("formatting the token shows it: %s", s)
+	}
+}
+
+func TestActionsService_CreateRemoveToken(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/remove-token", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/remove-token")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusCreated, "runners/remove_token.json")
+	})
+	got, _, err := env.Client.Actions.CreateRemoveToken(context.Background(), "octo-corp")
+	if err != nil {
+		t.Fatalf("CreateRemoveToken: %v", err)
+	}
+	assertDecoded(t, "CreateRemoveToken", got, &RunnerToken{
+		Token:     "AABF3JGZDX3P5PMEXLND6TS6FCWO6",
+		ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00"),
+	})
+	assertFixtureFullyMapped(t, "runners/remove_token.json", RunnerToken{})
+}
+
+func TestActionsService_GenerateJITConfig(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/generate-jitconfig")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		// The reference's request example.
+		testJSONBody(t, r, `{"name":"New runner","runner_group_id":1,"labels":["self-hosted","X64","macOS","no-gpu"],"work_folder":"_work"}`)
+		writeFixture(t, w, http.StatusCreated, "runners/jitconfig.json")
+	})
+	got, resp, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{
+		Name:          "New runner",
+		RunnerGroupID: 1,
+		Labels:        []string{"self-hosted", "X64", "macOS", "no-gpu"},
+		WorkFolder:    Ptr("_work"),
+	})
+	if err != nil {
+		t.Fatalf("GenerateJITConfig: %v", err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status = %d, want 201", resp.StatusCode)
+	}
+	assertDecoded(t, "GenerateJITConfig", got, &JITRunnerConfig{
+		Runner: &Runner{
+			ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false,
+			Labels: []*RunnerLabel{
+				{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
+				{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
+				{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
+				{ID: 21, Name: "no-gpu", Type: RunnerLabelCustom},
+			},
+		},
+		EncodedJITConfig: "abc123",
+	})
+	assertFixtureFullyMapped(t, "runners/jitconfig.json", JITRunnerConfig{})
+	if s := fmt.Sprintf("%v %+v %#v %s", *got, *got, *got, got); strings.Contains(s, "abc123") || !strings.Contains(s, "New runner") {
+		t.Errorf("formatting the configuration shows it or hides the runner: %s", s)
+	}
+}
+
+func TestActionsService_GenerateJITConfig_requiredOnly(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"name":"r","runner_group_id":3,"labels":["gpu"]}`)
+		writeFixture(t, w, http.StatusCreated, "runners/jitconfig.json")
+	})
+	if _, _, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}}); err != nil {
+		t.Fatalf("GenerateJITConfig: %v", err)
+	}
+}
+
+func TestActionsService_GetRunner(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "runners/get.json")
+	})
+	got, _, err := env.Client.Actions.GetRunner(context.Background(), "octo-corp", 23)
+	if err != nil {
+		t.Fatalf("GetRunner: %v", err)
+	}
+	assertDecoded(t, "GetRunner", got, &Runner{
+		ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0",
+		Labels: wantRunnerLabels4().Labels,
+	})
+	assertFixtureFullyMapped(t, "runners/get.json", Runner{})
+}
+
+func TestActionsService_DeleteRunner(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
+	if err != nil {
+		t.Fatalf("DeleteRunner: %v", err)
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		t.Errorf("status = %d, want 204", resp.StatusCode)
+	}
+}
+
+// validationErrorSimple is a body of the reference's validation-error-simple
+// schema (message, documentation_url, errors as strings), which the runner
+// operations document for 422 without an example.
+const validationErrorSimple = `{"message":"Validation Failed","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners","errors":["Runner is busy running a job"]}`
+
+func assertSimpleValidation(t *testing.T, err error) {
+	t.Helper()
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error = %v (%T), want a *ValidationError", err, err)
+	}
+	if ve.Message != "Validation Failed" || ve.DocumentationURL != "https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners" {
+		t.Errorf("error = %+v", ve.ErrorResponse)
+	}
+	if want := []FieldError{{Message: "Runner is busy running a job"}}; !reflect.DeepEqual(ve.Errors, want) {
+		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
+	}
+}
+
+func TestActionsService_DeleteRunner_validation(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
+	})
+	resp, err := env.Client.Actions.DeleteRunner(context.Background(), "octo-corp", 23)
+	if resp == nil || resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("resp = %v, want the 422", resp)
+	}
+	assertSimpleValidation(t, err)
+}
+
+func wantRunnerLabels4() *RunnerLabels {
+	return &RunnerLabels{
+		TotalCount: 4,
+		Labels: []*RunnerLabel{
+			{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
+			{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
+			{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
+			{ID: 21, Name: "no-gpu", Type: RunnerLabelCustom},
+		},
+	}
+}
+
+func TestActionsService_ListRunnerLabels(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodGet)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "runners/labels_list.json")
+	})
+	got, _, err := env.Client.Actions.ListRunnerLabels(context.Background(), "octo-corp", 23)
+	if err != nil {
+		t.Fatalf("ListRunnerLabels: %v", err)
+	}
+	assertDecoded(t, "ListRunnerLabels", got, wantRunnerLabels4())
+	assertFixtureFullyMapped(t, "runners/labels_list.json", RunnerLabels{})
+}
+
+func TestActionsService_AddRunnerLabels(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testJSONBody(t, r, `{"labels":["gpu","accelerated"]}`)
+		writeFixture(t, w, http.StatusOK, "runners/labels_add.json")
+	})
+	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu", "accelerated"})
+	if err != nil {
+		t.Fatalf("AddRunnerLabels: %v", err)
+	}
+	assertDecoded(t, "AddRunnerLabels", got, wantRunnerLabels4())
+	assertFixtureFullyMapped(t, "runners/labels_add.json", RunnerLabels{})
+}
+
+func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
+	})
+	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu"})
+	if got != nil {
+		t.Errorf("AddRunnerLabels returned %+v with an error", got)
+	}
+	assertSimpleValidation(t, err)
+}
+
+func TestActionsService_SetRunnerLabels(t *testing.T) {
+	for _, tc := range []struct {
+		labels []string
+		body   string
+	}{
+		{[]string{"gpu", "accelerated"}, `{"labels":["gpu","accelerated"]}`},
+		{nil, `{"labels":[]}`}, // removes every custom label
+	} {
+		env := setup(t)
+		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
+			testMethod(t, r, http.MethodPut)
+			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
+			testQuery(t, r, nil)
+			testAPIHeaders(t, r, "")
+			testJSONBody(t, r, tc.body)
+			writeFixture(t, w, http.StatusOK, "runners/labels_set.json")
+		})
+		got, _, err := env.Client.Actions.SetRunnerLabels(context.Background(), "octo-corp", 23, tc.labels)
+		if err != nil {
+			t.Fatalf("SetRunnerLabels(%v): %v", tc.labels, err)
+		}
+		assertDecoded(t, "SetRunnerLabels", got, wantRunnerLabels4())
+	}
+	assertFixtureFullyMapped(t, "runners/labels_set.json", RunnerLabels{})
+}
+
+func TestActionsService_RemoveRunnerLabels(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "runners/labels_remove_all.json")
+	})
+	got, _, err := env.Client.Actions.RemoveRunnerLabels(context.Background(), "octo-corp", 23)
+	if err != nil {
+		t.Fatalf("RemoveRunnerLabels: %v", err)
+	}
+	assertDecoded(t, "RemoveRunnerLabels", got, &RunnerLabels{
+		TotalCount: 3,
+		Labels: []*RunnerLabel{
+			{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
+			{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
+			{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
+		},
+	})
+	assertFixtureFullyMapped(t, "runners/labels_remove_all.json", RunnerLabels{})
+}
+
+func TestActionsService_RemoveRunnerLabel(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodDelete)
+		// The label name is one escaped segment.
+		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23/labels/no%2Fgpu%20%3F%25")
+		testQuery(t, r, nil)
+		testAPIHeaders(t, r, "")
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")
+	})
+	got, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), testEnterprise, 23, "no/gpu ?%")
+	if err != nil {
+		t.Fatalf("RemoveRunnerLabel: %v", err)
+	}
+	assertDecoded(t, "RemoveRunnerLabel", got, wantRunnerLabels4())
+	assertFixtureFullyMapped(t, "runners/labels_remove.json", RunnerLabels{})
+}
+
+func TestActionsService_RemoveRunnerLabel_validation(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
+	})
+	_, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), "octo-corp", 23, "self-hosted")
+	assertSimpleValidation(t, err)
+}
+
+func TestActionsService_runners_refusedBeforeSending(t *testing.T) {
+	env := setup(t) // no handler: nothing may be sent
+	ctx := context.Background()
+	many := make([]string, 101)
+	for i := range many {
+		many[i] = fmt.Sprint("l", i)
+	}
+	_, _, err1 := env.Client.Actions.AddRunnerLabels(ctx, "octo-corp", 23, nil)
+	_, _, err2 := env.Client.Actions.AddRunnerLabels(ctx, "octo-corp", 23, many)
+	_, _, err3 := env.Client.Actions.SetRunnerLabels(ctx, "octo-corp", 23, many)
+	_, _, err4 := env.Client.Actions.GenerateJITConfig(ctx, "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 1})
+	_, _, err5 := env.Client.Actions.RemoveRunnerLabel(ctx, "octo-corp", 23, "..")
+	_, _, err6 := env.Client.Actions.RemoveRunnerLabel(ctx, "octo-corp", 23, "")
+	_, _, err7 := env.Client.Actions.GetRunner(ctx, "", 23)
+	_, _, err8 := env.Client.Actions.ListRunners(ctx, "octo-corp", &ListRunnersOptions{ListOptions: ListOptions{Page: -1}})
+	for i, err := range []error{err1, err2, err3, err4, err5, err6, err7, err8} {
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("call %d: error = %v, want ErrInvalidArgument", i+1, err)
+		}
+	}
+}
