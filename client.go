@@ -651,8 +651,13 @@ type Rate struct {
 func newResponse(r *http.Response) *Response {
 	resp := &Response{Response: r}
 	h := r.Header
-	if link := h.Get("Link"); link != "" {
-		resp.applyLinks(parseLinkHeader(link))
+	switch links := h["Link"]; len(links) {
+	case 0:
+	case 1:
+		resp.applyLinks(parseLinkHeader(links[0]))
+	default:
+		// Relations may come in several Link header lines.
+		resp.applyLinks(parseLinkHeader(strings.Join(links, ", ")))
 	}
 	resp.Rate = parseRate(h)
 	resp.RequestID = h.Get(headerRequestID)

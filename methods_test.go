@@ -52,8 +52,9 @@ func allMethods(c *Client) []svcMethod {
 // so.
 func validBodies() map[reflect.Type]any {
 	return map[reflect.Type]any{
-		reflect.TypeOf(CreateGlobalHookRequest{}): CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
-		reflect.TypeOf(UpdateGlobalHookRequest{}): UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(CreateGlobalHookRequest{}):  CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(GenerateJITConfigRequest{}): GenerateJITConfigRequest{Name: "runner-1", RunnerGroupID: 1, Labels: []string{"self-hosted"}},
+		reflect.TypeOf(UpdateGlobalHookRequest{}):  UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
 	}
 }
 

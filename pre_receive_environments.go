@@ -70,8 +70,8 @@ const (
 type PreReceiveListOptions struct {
 	// Sort is created (the default), updated or name.
 	Sort PreReceiveSort `url:"sort,omitempty"`
-	// Direction is "asc" or "desc" (the default).
-	Direction string `url:"direction,omitempty"`
+	// Direction is DirectionAsc or DirectionDesc (the default).
+	Direction Direction `url:"direction,omitempty"`
 
 	ListOptions
 }
@@ -82,10 +82,8 @@ func (o PreReceiveListOptions) validate() error {
 	default:
 		return fmt.Errorf("%w: PreReceiveListOptions.Sort is %q; it must be created, updated or name", ErrInvalidArgument, o.Sort)
 	}
-	switch o.Direction {
-	case "", "asc", "desc":
-	default:
-		return fmt.Errorf("%w: PreReceiveListOptions.Direction is %q; it must be asc or desc", ErrInvalidArgument, o.Direction)
+	if err := o.Direction.validate("PreReceiveListOptions.Direction"); err != nil {
+		return err
 	}
 	return o.ListOptions.validate()
 }
