@@ -556,6 +556,7 @@ type ConfigApplyNodeFailure struct {
 	Message string
 }
 
+// Error names the run, the failed nodes and their last steps.
 func (e *ConfigApplyError) Error() string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "ghesadmin: config apply run %q failed", e.RunID)
