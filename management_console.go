@@ -58,6 +58,7 @@ type ConfigurationError struct {
 	Status *ConfigurationStatus
 }
 
+// Error names the failed step.
 func (e *ConfigurationError) Error() string {
 	if e.Step != "" {
 		return fmt.Sprintf("ghesadmin: configuration failed at step %q", e.Step)

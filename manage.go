@@ -1,0 +1,608 @@
+package ghesadmin
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"iter"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// The Manage GHES API (/manage/v1, GHES 3.8 and later) lives on the
+// administration port, like the Management Console it replaces (removed in
+// GHES 3.15): same origin (WithManagementConsole), same basic authentication
+// "api_key:<password>", refused before sending with ErrNoConsolePassword when
+// no password is configured. Bodies are JSON, except the license upload and
+// the initial configuration, which are multipart/form-data streamed from the
+// caller's io.Reader.
+
+// Version returns the GHES release of every node (or of the nodes opts
+// selects).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-all-ghes-release-versions-for-all-nodes
+//
+//meta:operation GET /manage/v1/version
+func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([]*NodeReleaseVersion, *Response, error) {
+	var v []*NodeReleaseVersion
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/version", query: opts}, &v)
+	if err != nil {
+		return nil, resp, err
+	}
+	return v, resp, nil
+}
+
+// ClusterStatus returns the health of the services on every cluster node.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-services-running-on-all-cluster-nodes
+//
+//meta:operation GET /manage/v1/cluster/status
+func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Response, error) {
+	st := new(ServicesStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/cluster/status"}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// ReplicationStatus returns the replication health of every replica node
+// (or of the nodes opts selects).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-services-running-on-all-replica-nodes
+//
+//meta:operation GET /manage/v1/replication/status
+func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeOptions) (*ServicesStatus, *Response, error) {
+	st := new(ServicesStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/replication/status", query: opts}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// Nodes returns the metadata of the configured nodes (or of the nodes opts
+// selects).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-ghes-node-metadata-for-all-nodes
+//
+//meta:operation GET /manage/v1/config/nodes
+func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*ConfigNodes, *Response, error) {
+	n := new(ConfigNodes)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/nodes", query: opts}, n)
+	if err != nil {
+		return nil, resp, err
+	}
+	return n, resp, nil
+}
+
+// SystemRequirements returns the results of the system requirement checks
+// of the configured nodes.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-system-requirement-check-results-for-configured-cluster-nodes
+//
+//meta:operation GET /manage/v1/checks/system-requirements
+func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirements, *Response, error) {
+	r := new(SystemRequirements)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/checks/system-requirements"}, r)
+	if err != nil {
+		return nil, resp, err
+	}
+	return r, resp, nil
+}
+
+// ConfigApply starts a config apply run (ghe-config-apply) and returns its
+// run ID. Follow it with ConfigApplyStatus or WaitForConfigApply.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#trigger-a-ghe-config-apply-run
+//
+//meta:operation POST /manage/v1/config/apply
+func (s *ManageService) ConfigApply(ctx context.Context, req ConfigApplyRequest) (*ConfigApplyRun, *Response, error) {
+	run := new(ConfigApplyRun)
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/config/apply", json: req}, run)
+	if err != nil {
+		return nil, resp, err
+	}
+	return run, resp, nil
+}
+
+// ConfigApplyStatus returns the state of the config apply run runID, or of
+// the latest run when runID is "".
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-a-ghe-config-apply-run
+//
+//meta:operation GET /manage/v1/config/apply
+func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*ConfigApplyStatus, *Response, error) {
+	var q url.Values
+	if runID != "" {
+		q = url.Values{"run_id": {runID}}
+	}
+	st := new(ConfigApplyStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply", query: q}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// ConfigApplyEvents returns the config apply events after opts.LastRequestID
+// (all of them when opts is nil), per node. Each node's LastRequestID is the
+// cursor for the next call; ConfigApplyEventsIter follows it for you.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#list-events-from-ghe-config-apply
+//
+//meta:operation GET /manage/v1/config/apply/events
+func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApplyEventsOptions) (*ConfigApplyEvents, *Response, error) {
+	ev := new(ConfigApplyEvents)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply/events", query: opts}, ev)
+	if err != nil {
+		return nil, resp, err
+	}
+	return ev, resp, nil
+}
+
+// ConfigApplyEventsIter yields the config apply events available now, page
+// after page: it calls ConfigApplyEvents, yields every event of every node,
+// and asks again with the cursor of the reply (the last non-empty
+// last_request_id among its nodes) until a reply brings no event or no
+// cursor. It stops with ErrPaginationLoop if the server sends back a cursor
+// it already sent, and with ctx's error when ctx ends. To follow a run that
+// is still logging, call ConfigApplyEvents later with the last cursor.
+//
+//meta:operation GET /manage/v1/config/apply/events
+func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigApplyEventsOptions) iter.Seq2[*ConfigApplyEvent, error] {
+	var o ConfigApplyEventsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return func(yield func(*ConfigApplyEvent, error) bool) {
+		seen := map[string]bool{}
+		if o.LastRequestID != "" {
+			seen[o.LastRequestID] = true
+		}
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			page, _, err := s.ConfigApplyEvents(ctx, &o)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			n, next := 0, ""
+			for _, node := range page.Nodes {
+				if node == nil {
+					continue
+				}
+				for _, ev := range node.Events {
+					n++
+					if !yield(ev, nil) {
+						return
+					}
+				}
+				if node.LastRequestID != "" {
+					next = node.LastRequestID
+				}
+			}
+			if n == 0 || next == "" {
+				return
+			}
+			if seen[next] {
+				yield(nil, fmt.Errorf("%w (last_request_id %q)", ErrPaginationLoop, next))
+				return
+			}
+			seen[next] = true
+			o.LastRequestID = next
+		}
+	}
+}
+
+// WaitForConfigApply polls the config apply run runID (the latest run when
+// runID is "") until no node is running any more. It returns the last
+// status and nil when the run succeeded, and a *ConfigApplyError naming
+// every failed node and the last step it logged (read from the run's
+// events) when it failed. A run that reports no node yet is waited for. It
+// stops when ctx ends, with ctx's error. Poll every 5 seconds unless
+// WaitInterval says otherwise.
+//
+//meta:operation GET /manage/v1/config/apply
+func (s *ManageService) WaitForConfigApply(ctx context.Context, runID string, opts ...WaitOption) (*ConfigApplyStatus, *Response, error) {
+	cfg := newWaitConfig(opts)
+	for {
+		st, resp, err := s.ConfigApplyStatus(ctx, runID)
+		if err != nil {
+			return nil, resp, err
+		}
+		if done, failed := st.finished(); done {
+			if !failed {
+				return st, resp, nil
+			}
+			return st, resp, s.configApplyError(ctx, runID, st)
+		}
+		if err := sleep(ctx, cfg.interval); err != nil {
+			return st, resp, fmt.Errorf("ghesadmin: waiting for config apply run %q: %w", runID, err)
+		}
+	}
+}
+
+// finished tells whether the run is over and whether it failed.
+func (st *ConfigApplyStatus) finished() (done, failed bool) {
+	if st.Running || len(st.Nodes) == 0 {
+		return false, false
+	}
+	for _, n := range st.Nodes {
+		if n != nil && n.Running {
+			return false, false
+		}
+	}
+	if !st.Successful {
+		return true, true
+	}
+	for _, n := range st.Nodes {
+		if n != nil && !n.Successful {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// configApplyError names the failed nodes of st and, from the run's events,
+// the last step each logged.
+func (s *ManageService) configApplyError(ctx context.Context, runID string, st *ConfigApplyStatus) error {
+	e := &ConfigApplyError{RunID: runID, Status: st}
+	for _, n := range st.Nodes {
+		if n == nil || n.Successful {
+			continue
+		}
+		if e.RunID == "" {
+			e.RunID = n.RunID
+		}
+		e.Nodes = append(e.Nodes, ConfigApplyNodeFailure{Hostname: n.Hostname})
+	}
+	if len(e.Nodes) == 0 {
+		return e
+	}
+	// The events say which step each node reached. Reading them is best
+	// effort: without them the error still names the nodes.
+	last := map[string]*ConfigApplyEvent{}
+	for ev, err := range s.ConfigApplyEventsIter(ctx, nil) {
+		if err != nil {
+			break
+		}
+		if e.RunID != "" && ev.ConfigRunID != "" && ev.ConfigRunID != e.RunID {
+			continue
+		}
+		prev := last[ev.Hostname]
+		if prev == nil || !ev.Timestamp.Before(prev.Timestamp) {
+			last[ev.Hostname] = ev
+		}
+	}
+	for i := range e.Nodes {
+		if ev := last[e.Nodes[i].Hostname]; ev != nil {
+			e.Nodes[i].Step = ev.EventName
+			e.Nodes[i].Message = ev.Body
+		}
+	}
+	return e
+}
+
+// InitialConfig configures a new appliance with its license (the content of
+// its .ghl file, streamed from license) and the password of the
+// administration port. The appliance answers 202 Accepted; then start a
+// config apply run (ConfigApply).
+//
+// The body is multipart/form-data with a "license" file part (file name
+// "enterprise.ghl") and a "password" field. The request is streamed, so it
+// is never retried. Configure the client with the same password
+// (WithManagementConsole) so that the following calls authenticate.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#initialize-instance-configuration-with-license-and-password
+//
+//meta:operation POST /manage/v1/config/init
+func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, password string) (*Response, error) {
+	if license == nil {
+		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+	}
+	if password == "" {
+		return nil, fmt.Errorf("%w: the password is empty", ErrInvalidArgument)
+	}
+	return s.client.call(ctx, &request{
+		method:  http.MethodPost,
+		console: true,
+		path:    "manage/v1/config/init",
+		multipart: func(mw *multipart.Writer) error {
+			if err := writeLicensePart(mw, license); err != nil {
+				return err
+			}
+			return mw.WriteField("password", password)
+		},
+	}, nil)
+}
+
+// License returns the installed license.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-enterprise-license-information
+//
+//meta:operation GET /manage/v1/config/license
+func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response, error) {
+	l := new(ManageLicense)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license"}, l)
+	if err != nil {
+		return nil, resp, err
+	}
+	return l, resp, nil
+}
+
+// UploadLicense uploads a new license (the content of its .ghl file,
+// streamed from license) as the "license" file part of a
+// multipart/form-data body. With opts.Apply, a config apply run follows.
+// The appliance answers 201 Created or 202 Accepted. The request is
+// streamed, so it is never retried.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#upload-an-enterprise-license
+//
+//meta:operation PUT /manage/v1/config/license
+func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, opts *UploadLicenseOptions) (*Response, error) {
+	if license == nil {
+		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+	}
+	return s.client.call(ctx, &request{
+		method:    http.MethodPut,
+		console:   true,
+		path:      "manage/v1/config/license",
+		query:     opts,
+		multipart: func(mw *multipart.Writer) error { return writeLicensePart(mw, license) },
+	}, nil)
+}
+
+// licenseFileName is the file name of the license part of multipart bodies.
+const licenseFileName = "enterprise.ghl"
+
+func writeLicensePart(mw *multipart.Writer, license io.Reader) error {
+	fw, err := mw.CreateFormFile("license", licenseFileName)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(fw, license); err != nil {
+		return fmt.Errorf("ghesadmin: reading the license: %w", err)
+	}
+	return nil
+}
+
+// LicenseStatus checks whether the installed license is valid.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#check-a-license
+//
+//meta:operation GET /manage/v1/config/license/check
+func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Response, error) {
+	c := new(LicenseCheck)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license/check"}, c)
+	if err != nil {
+		return nil, resp, err
+	}
+	return c, resp, nil
+}
+
+// Settings returns the appliance settings. Unknown keys are kept in the
+// Extra fields, so that passing the result, changed, to UpdateSettings loses
+// nothing (see EnterpriseSettings).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-ghes-settings
+//
+//meta:operation GET /manage/v1/config/settings
+func (s *ManageService) Settings(ctx context.Context) (*EnterpriseSettings, *Response, error) {
+	st := new(EnterpriseSettings)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/settings"}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// UpdateSettings changes the appliance settings: only the fields that are
+// set (non-nil) and the Extra keys are sent, as a JSON body; the appliance
+// keeps the others. Changes take effect after a config apply run.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#set-settings
+//
+//meta:operation PUT /manage/v1/config/settings
+func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseSettings) (*Response, error) {
+	// Encode here so the request body is exactly the settings document.
+	doc, err := json.Marshal(settings)
+	if err != nil {
+		return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
+	}
+	return s.client.call(ctx, &request{method: http.MethodPut, console: true, path: "manage/v1/config/settings", json: json.RawMessage(doc)}, nil)
+}
+
+// MaintenanceStatus returns the maintenance state of every node (or of the
+// nodes opts selects), with the connections each waits for.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-maintenance-mode
+//
+//meta:operation GET /manage/v1/maintenance
+func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeOptions) ([]*ManageMaintenanceStatus, *Response, error) {
+	var st []*ManageMaintenanceStatus
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/maintenance", query: opts}, &st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// SetMaintenance turns maintenance mode on or off, now or at req.When, on
+// every node or the one req.UUID names, and returns each node's answer.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#set-the-status-of-maintenance-mode
+//
+//meta:operation POST /manage/v1/maintenance
+func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanceRequest) ([]*NodeMessage, *Response, error) {
+	var out []*NodeMessage
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/maintenance", json: req}, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// SSHKeys returns the SSH keys allowed to reach the administrative shell,
+// with their fingerprints.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-configured-ssh-keys
+//
+//meta:operation GET /manage/v1/access/ssh
+func (s *ManageService) SSHKeys(ctx context.Context) ([]*ManageSSHKey, *Response, error) {
+	var keys []*ManageSSHKey
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/access/ssh"}, &keys)
+	if err != nil {
+		return nil, resp, err
+	}
+	return keys, resp, nil
+}
+
+// sshKeyRequest is the body of POST and DELETE /manage/v1/access/ssh.
+type sshKeyRequest struct {
+	Key string `json:"key"`
+}
+
+// AddSSHKey authorizes a public SSH key on every node and returns each
+// node's answer.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#set-a-new-ssh-key
+//
+//meta:operation POST /manage/v1/access/ssh
+func (s *ManageService) AddSSHKey(ctx context.Context, publicKey string) ([]*NodeMessage, *Response, error) {
+	return s.sshKey(ctx, http.MethodPost, publicKey)
+}
+
+// RemoveSSHKey removes an authorized SSH key from every node and returns
+// each node's answer.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#delete-a-ssh-key
+//
+//meta:operation DELETE /manage/v1/access/ssh
+func (s *ManageService) RemoveSSHKey(ctx context.Context, publicKey string) ([]*NodeMessage, *Response, error) {
+	return s.sshKey(ctx, http.MethodDelete, publicKey)
+}
+
+func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([]*NodeMessage, *Response, error) {
+	if strings.TrimSpace(publicKey) == "" {
+		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
+	}
+	var out []*NodeMessage
+	resp, err := s.client.call(ctx, &request{method: method, console: true, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}}, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// DownloadUpgrade asks the nodes to download an upgrade package. A direct
+// fan-out answers 200 OK with per-node results in Nodes (a node's failure
+// is in its Error, not in the status code); a throttled orchestration
+// answers 202 Accepted with Orchestration. Both replies are told apart by
+// their shape (an array of node results, or the orchestration object).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#download-an-upgrade-package
+//
+//meta:operation POST /manage/v1/upgrade/download
+func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
+	var raw json.RawMessage
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/download", json: req}, &raw)
+	if err != nil {
+		return nil, resp, err
+	}
+	out, err := decodeUpgradeDownload(resp.StatusCode, raw)
+	if err != nil {
+		return nil, resp, &DecodeError{Method: http.MethodPost, Path: "/manage/v1/upgrade/download", Status: resp.StatusCode, Err: err}
+	}
+	return out, resp, nil
+}
+
+// decodeUpgradeDownload reads the reply of POST /manage/v1/upgrade/download.
+// The schema of the 202 reply is an object; the reference's example of it
+// is a one-element array, so an array whose items carry a download_id is an
+// orchestration too.
+func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, error) {
+	out := new(UpgradeDownload)
+	if len(raw) == 0 || string(raw) == "null" {
+		return out, nil
+	}
+	trimmed := strings.TrimSpace(string(raw))
+	if strings.HasPrefix(trimmed, "{") || status == http.StatusAccepted {
+		o := new(UpgradeDownloadOrchestration)
+		if err := json.Unmarshal(raw, o); err != nil {
+			return nil, err
+		}
+		out.Orchestration = o
+		return out, nil
+	}
+	var probe []map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return nil, err
+	}
+	if len(probe) > 0 && probe[0]["download_id"] != nil && probe[0]["hostname"] == nil {
+		o := new(UpgradeDownloadOrchestration)
+		if err := json.Unmarshal(raw, o); err != nil {
+			return nil, err
+		}
+		out.Orchestration = o
+		return out, nil
+	}
+	if err := json.Unmarshal(raw, &out.Nodes); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UpgradeDownloadStatus returns the progress of the upgrade package download
+// on every node (or on the node opts selects).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-upgrade-package-download-status
+//
+//meta:operation GET /manage/v1/upgrade/download/status
+func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *UpgradeDownloadStatusOptions) (*UpgradeDownloadStatus, *Response, error) {
+	st := new(UpgradeDownloadStatus)
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/download/status", query: opts}, st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}
+
+// ApplyUpgrade applies a downloaded upgrade package and returns each node's
+// answer.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#apply-an-upgrade
+//
+//meta:operation POST /manage/v1/upgrade/apply
+func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyRequest) ([]*NodeUpgradeResult, *Response, error) {
+	if err := req.validate(); err != nil {
+		return nil, nil, err
+	}
+	var out []*NodeUpgradeResult
+	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/apply", json: req}, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// UpgradeStatus returns the upgrade state of every node (or of the node opts
+// selects), with its steps.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-upgrade-status
+//
+//meta:operation GET /manage/v1/upgrade/status
+func (s *ManageService) UpgradeStatus(ctx context.Context, opts *UpgradeStatusOptions) ([]*NodeUpgradeStatus, *Response, error) {
+	var st []*NodeUpgradeStatus
+	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/status", query: opts}, &st)
+	if err != nil {
+		return nil, resp, err
+	}
+	return st, resp, nil
+}

@@ -1,0 +1,1099 @@
+package ghesadmin
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// testManageRequest checks a Manage GHES API request: method, path at the
+// administration origin, basic auth, Accept, User-Agent and the exact query.
+func testManageRequest(t *testing.T, r *http.Request, method, path string, query url.Values) {
+	t.Helper()
+	testMethod(t, r, method)
+	testEscapedPath(t, r, path)
+	testConsoleAuth(t, r)
+	testHeader(t, r, "Accept", mediaTypeV3)
+	testHeader(t, r, "User-Agent", defaultUserAgent)
+	testQuery(t, r, query)
+	if query == nil && r.URL.RawQuery != "" {
+		t.Errorf("query = %q, want none", r.URL.RawQuery)
+	}
+}
+
+const (
+	uuidPrimary = "1b6cf518-f97c-11ed-8544-061d81f7eedb"
+	uuidSecond  = "228406d4-f97c-11ed-ab01-062281bbcf03"
+)
+
+func TestManage_Version(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/version", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/version", url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/version.json")
+	})
+	v, _, err := env.Client.Manage.Version(context.Background(), &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v) != 1 {
+		t.Fatalf("len = %d, want 1", len(v))
+	}
+	eq(t, "Hostname", v[0].Hostname, "ghe-local-primary")
+	eq(t, "Version", v[0].Version, ReleaseVersion{Version: "3.9.0", Platform: "azure", BuildID: "fc542058b5", BuildDate: "2023-05-02"})
+}
+
+func TestManage_VersionNoOptions(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/version", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/version", nil)
+		writeFixture(t, w, http.StatusOK, "manage/version.json")
+	})
+	if _, _, err := env.Client.Manage.Version(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func assertServices(t *testing.T, what string, got []*ServiceStatus, want []ServiceStatus) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d services, want %d", what, len(got), len(want))
+	}
+	for i, w := range want {
+		eq(t, what, *got[i], w)
+	}
+}
+
+func TestManage_ClusterStatus(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/cluster/status", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/cluster/status", nil)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/cluster_status.json")
+	})
+	st, _, err := env.Client.Manage.ClusterStatus(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Status", st.Status, "OK")
+	if len(st.Nodes) != 2 {
+		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
+	}
+	eq(t, "Nodes[0].Hostname", st.Nodes[0].Hostname, "ghe-local-app")
+	eq(t, "Nodes[0].Status", st.Nodes[0].Status, "OK")
+	assertServices(t, "Nodes[0].Services", st.Nodes[0].Services, []ServiceStatus{
+		{"OK", "es", "Elasticsearch cluster is in sync (0 shards initializing, 0 shards unassigned)"},
+		{"OK", "git-replication", "Git replication is in sync"},
+		{"OK", "kafka-lite-admin-healthcheck", ""},
+		{"OK", "kafka-lite-broker-is-reachable", ""},
+		{"OK", "memcache", ""},
+		{"OK", "metrics", ""},
+		{"OK", "mysql-replication", "Replication is running"},
+		{"OK", "mysql-failover", ""},
+		{"OK", "pages", "Pages replication is in sync"},
+		{"OK", "redis", "Redis is OK"},
+		{"OK", "storage", "Storage replication is in sync"},
+	})
+	eq(t, "Nodes[1].Hostname", st.Nodes[1].Hostname, "ghe-local-app2")
+	eq(t, "Nodes[1].Status", st.Nodes[1].Status, "OK")
+	assertServices(t, "Nodes[1].Services", st.Nodes[1].Services, []ServiceStatus{
+		{"OK", "kafka-lite-admin-healthcheck", ""},
+		{"OK", "kafka-lite-broker-is-reachable", ""},
+	})
+}
+
+func TestManage_ReplicationStatus(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/replication/status", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/replication/status", url.Values{"cluster_roles": {"GitServer"}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/replication_status.json")
+	})
+	st, _, err := env.Client.Manage.ReplicationStatus(context.Background(), &ManageNodeOptions{ClusterRoles: "GitServer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Status", st.Status, "OK")
+	if len(st.Nodes) != 2 {
+		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
+	}
+	eq(t, "Nodes[0].Hostname", st.Nodes[0].Hostname, "ghe-local-primary")
+	eq(t, "Nodes[0].Status", st.Nodes[0].Status, "OK")
+	if st.Nodes[0].Services == nil || len(st.Nodes[0].Services) != 0 {
+		t.Errorf("Nodes[0].Services = %#v, want empty", st.Nodes[0].Services)
+	}
+	eq(t, "Nodes[1].Hostname", st.Nodes[1].Hostname, "ghe-local-replica")
+	eq(t, "Nodes[1].Status", st.Nodes[1].Status, "OK")
+	assertServices(t, "Nodes[1].Services", st.Nodes[1].Services, []ServiceStatus{
+		{"OK", "redis", "replication is in sync"},
+		{"OK", "elasticsearch", "cluster is in sync (0 shards initializing, 0 shards unassigned)"},
+		{"OK", "git", "replication is in sync"},
+		{"OK", "pages", "replication is in sync"},
+		{"OK", "alambic", "replication is in sync"},
+		{"OK", "git-hooks", "replication is in sync"},
+		{"OK", "consul", "replication is in sync"},
+		{"OK", "mysql", "replication is in sync"},
+	})
+}
+
+func TestManage_Nodes(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/nodes", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/nodes", url.Values{"uuid": {uuidSecond}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/nodes.json")
+	})
+	n, _, err := env.Client.Manage.Nodes(context.Background(), &ManageNodeOptions{UUID: uuidSecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Topology", n.Topology, "Cluster")
+	want := []ConfigNode{
+		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}},
+		{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}},
+	}
+	if len(n.Nodes) != len(want) {
+		t.Fatalf("nodes = %d", len(n.Nodes))
+	}
+	for i, w := range want {
+		if !reflect.DeepEqual(*n.Nodes[i], w) {
+			t.Errorf("Nodes[%d] = %+v, want %+v", i, *n.Nodes[i], w)
+		}
+	}
+}
+
+func TestManage_SystemRequirements(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/checks/system-requirements", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/checks/system-requirements", nil)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/system_requirements.json")
+	})
+	sr, _, err := env.Client.Manage.SystemRequirements(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Status", sr.Status, "OK")
+	if len(sr.Nodes) != 2 {
+		t.Fatalf("nodes = %d", len(sr.Nodes))
+	}
+	eq(t, "Nodes[0].Hostname", sr.Nodes[0].Hostname, "ghe-local-app")
+	eq(t, "Nodes[0].Status", sr.Nodes[0].Status, "OK")
+	eq(t, "Nodes[1].Hostname", sr.Nodes[1].Hostname, "ghe-local-app2")
+	eq(t, "Nodes[1].Status", sr.Nodes[1].Status, "OK")
+	roles := func(rs []*RoleStatus) []RoleStatus {
+		out := make([]RoleStatus, len(rs))
+		for i, r := range rs {
+			out[i] = *r
+		}
+		return out
+	}
+	if got, want := roles(sr.Nodes[0].RolesStatus), []RoleStatus{{"OK", "ConsulServer"}, {"OK", "JobServer"}, {"OK", "WebServer"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Nodes[0].RolesStatus = %v, want %v", got, want)
+	}
+	if got, want := roles(sr.Nodes[1].RolesStatus), []RoleStatus{{"OK", "ConsulServer"}, {"OK", "GitServer"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Nodes[1].RolesStatus = %v, want %v", got, want)
+	}
+}
+
+func TestManage_ConfigApply(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		req  ConfigApplyRequest
+		body string
+	}{
+		{"with run ID", ConfigApplyRequest{RunID: Ptr("d34db33f")}, `{"run_id":"d34db33f"}`},
+		{"without", ConfigApplyRequest{}, `{}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			env := setup(t)
+			env.Console.HandleFunc("POST /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
+				testManageRequest(t, r, http.MethodPost, "/manage/v1/config/apply", nil)
+				testJSONBody(t, r, tt.body)
+				writeFixture(t, w, http.StatusOK, "manage/config_apply.json")
+			})
+			run, _, err := env.Client.Manage.ConfigApply(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eq(t, "RunID", run.RunID, "d34db33f")
+		})
+	}
+}
+
+func TestManage_ConfigApplyStatus(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", url.Values{"run_id": {"d34db33f"}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/config_apply_status.json")
+	})
+	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "d34db33f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Running", st.Running, true)
+	eq(t, "Successful", st.Successful, false)
+	if len(st.Nodes) != 1 {
+		t.Fatalf("nodes = %d", len(st.Nodes))
+	}
+	eq(t, "Nodes[0]", *st.Nodes[0], ConfigApplyNodeStatus{RunID: "d34db33f", Hostname: "ghes-01.lan", Running: true, Successful: false})
+}
+
+func TestManage_ConfigApplyStatusLatest(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", nil)
+		writeFixture(t, w, http.StatusOK, "manage/config_apply_status.json")
+	})
+	if _, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const testLastRequestID = "387cd628c06d606700e79be368e5e574:0cde553750689c76:0000000000000000"
+
+func assertConfigApplyEvent(t *testing.T, ev *ConfigApplyEvent) {
+	t.Helper()
+	if !ev.Timestamp.Equal(mustTime(t, "2023-01-01T13:00:00+00:00")) {
+		t.Errorf("Timestamp = %v", ev.Timestamp)
+	}
+	eq(t, "SeverityText", ev.SeverityText, "INFO")
+	eq(t, "Body", ev.Body, "Validating services")
+	eq(t, "EventName", ev.EventName, "Enterprise::ConfigApply::PhaseValidation#config_phase_validation")
+	eq(t, "Topology", ev.Topology, "multinode")
+	eq(t, "Hostname", ev.Hostname, "ghes-01.lan")
+	eq(t, "ConfigRunID", ev.ConfigRunID, "d34db33f")
+	eq(t, "TraceID", ev.TraceID, "387cd628c06d606700e79be368e5e574")
+	eq(t, "SpanID", ev.SpanID, "0cde553750689c76")
+	eq(t, "SpanParentID", ev.SpanParentID, "0")
+	eq(t, "SpanDepth", ev.SpanDepth, 0)
+}
+
+func TestManage_ConfigApplyEvents(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply/events", url.Values{"last_request_id": {"abc:def:0"}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/config_apply_events.json")
+	})
+	ev, _, err := env.Client.Manage.ConfigApplyEvents(context.Background(), &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ev.Nodes) != 1 {
+		t.Fatalf("nodes = %d", len(ev.Nodes))
+	}
+	eq(t, "Node", ev.Nodes[0].Node, "ghes-01.lan")
+	eq(t, "LastRequestID", ev.Nodes[0].LastRequestID, testLastRequestID)
+	if len(ev.Nodes[0].Events) != 1 {
+		t.Fatalf("events = %d", len(ev.Nodes[0].Events))
+	}
+	assertConfigApplyEvent(t, ev.Nodes[0].Events[0])
+}
+
+func TestManage_ConfigApplyEventSpanParentString(t *testing.T) {
+	var ev ConfigApplyEvent
+	if err := json.Unmarshal([]byte(`{"span_parent_id":"9f1c","span_depth":2}`), &ev); err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "SpanParentID", ev.SpanParentID, "9f1c")
+	eq(t, "SpanDepth", ev.SpanDepth, 2)
+}
+
+func eventsPage(cursor string, bodies ...string) string {
+	var evs []string
+	for _, b := range bodies {
+		evs = append(evs, `{"timestamp":"2023-01-01T13:00:00+00:00","hostname":"ghes-01.lan","body":"`+b+`","config_run_id":"r1"}`)
+	}
+	return `{"nodes":[{"node":"ghes-01.lan","last_request_id":"` + cursor + `","events":[` + strings.Join(evs, ",") + `]}]}`
+}
+
+func TestManage_ConfigApplyEventsIter(t *testing.T) {
+	env := setup(t)
+	pages := map[string]string{
+		"":   eventsPage("c1", "a", "b"),
+		"c1": eventsPage("c2", "c"),
+		"c2": eventsPage("c2"), // no more events
+	}
+	var calls []string
+	env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
+		cur := r.URL.Query().Get("last_request_id")
+		calls = append(calls, cur)
+		want := url.Values(nil)
+		if cur != "" {
+			want = url.Values{"last_request_id": {cur}}
+		}
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply/events", want)
+		writeJSON(w, http.StatusOK, pages[cur])
+	})
+	var got []string
+	for ev, err := range env.Client.Manage.ConfigApplyEventsIter(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, ev.Body)
+	}
+	if !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
+		t.Errorf("events = %v", got)
+	}
+	if !reflect.DeepEqual(calls, []string{"", "c1", "c2"}) {
+		t.Errorf("cursors = %q", calls)
+	}
+}
+
+func TestManage_ConfigApplyEventsIterLoopAndBreak(t *testing.T) {
+	env := setup(t)
+	var n atomic.Int32
+	env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		cur := r.URL.Query().Get("last_request_id")
+		if cur == "" {
+			writeJSON(w, http.StatusOK, eventsPage("c1", "a"))
+			return
+		}
+		writeJSON(w, http.StatusOK, eventsPage("c1", "again")) // the cursor does not move
+	})
+	var err error
+	count := 0
+	for _, e := range env.Client.Manage.ConfigApplyEventsIter(context.Background(), nil) {
+		if e != nil {
+			err = e
+			break
+		}
+		count++
+	}
+	if !errors.Is(err, ErrPaginationLoop) {
+		t.Errorf("err = %v, want ErrPaginationLoop", err)
+	}
+	eq(t, "events", count, 2)
+	eq(t, "requests", n.Load(), int32(2))
+
+	// Breaking out stops the requests.
+	n.Store(0)
+	for range env.Client.Manage.ConfigApplyEventsIter(context.Background(), &ConfigApplyEventsOptions{}) {
+		break
+	}
+	eq(t, "requests after break", n.Load(), int32(1))
+}
+
+// multipartPart is one part of a multipart body.
+type multipartPart struct {
+	name, fileName, content string
+}
+
+// readMultipart checks that r is a streamed multipart/form-data request and
+// returns its parts in order.
+func readMultipart(t *testing.T, r *http.Request) []multipartPart {
+	t.Helper()
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/form-data" {
+		t.Fatalf("Content-Type = %q, want multipart/form-data", r.Header.Get("Content-Type"))
+	}
+	if r.ContentLength != -1 {
+		t.Errorf("ContentLength = %d, want -1 (a streamed body)", r.ContentLength)
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []multipartPart
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p)
+		parts = append(parts, multipartPart{p.FormName(), p.FileName(), string(b)})
+	}
+	return parts
+}
+
+func TestManage_InitialConfig(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("POST /manage/v1/config/init", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodPost, "/manage/v1/config/init", nil)
+		parts := readMultipart(t, r)
+		want := []multipartPart{
+			{"license", "enterprise.ghl", testLicense},
+			{"password", "", "provide-password-here!"},
+		}
+		if !reflect.DeepEqual(parts, want) {
+			t.Errorf("parts = %q, want %q", parts, want)
+		}
+		w.WriteHeader(http.StatusAccepted)
+	})
+	resp, err := env.Client.Manage.InitialConfig(context.Background(), strings.NewReader(testLicense), "provide-password-here!")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
+
+	if _, err := env.Client.Manage.InitialConfig(context.Background(), nil, "pw"); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("nil license: err = %v", err)
+	}
+	if _, err := env.Client.Manage.InitialConfig(context.Background(), strings.NewReader(testLicense), ""); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("empty password: err = %v", err)
+	}
+}
+
+func TestManage_License(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/license", nil)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/license.json")
+	})
+	l, _, err := env.Client.Manage.License(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "AdvancedSecurityEnabled", l.AdvancedSecurityEnabled, true)
+	eq(t, "AdvancedSecuritySeats", l.AdvancedSecuritySeats, 0)
+	eq(t, "ClusterSupport", l.ClusterSupport, false)
+	eq(t, "Company", l.Company, "GitHub")
+	eq(t, "CroquetSupport", l.CroquetSupport, true)
+	eq(t, "CustomTerms", l.CustomTerms, true)
+	eq(t, "Evaluation", l.Evaluation, false)
+	if !l.ExpireAt.Equal(Timestamp{mustTime(t, "2025-01-02T07:59:59Z")}) {
+		t.Errorf("ExpireAt = %v", l.ExpireAt)
+	}
+	eq(t, "InsightsEnabled", l.InsightsEnabled, true)
+	if !l.InsightsExpireAt.Equal(Timestamp{mustTime(t, "2025-01-02T07:59:59.999Z")}) {
+		t.Errorf("InsightsExpireAt = %v", l.InsightsExpireAt)
+	}
+	if !l.LearningLabEvaluationExpires.Equal(Timestamp{mustTime(t, "2023-01-02T07:59:59Z")}) {
+		t.Errorf("LearningLabEvaluationExpires = %v", l.LearningLabEvaluationExpires)
+	}
+	eq(t, "LearningLabSeats", l.LearningLabSeats, 100)
+	eq(t, "Perpetual", l.Perpetual, false)
+	eq(t, "ReferenceNumber", l.ReferenceNumber, "32a145")
+	eq(t, "Seats", l.Seats, 0)
+	eq(t, "SSHAllowed", l.SSHAllowed, true)
+	eq(t, "SupportKey", l.SupportKey, "") // `supportKey"` in the example, "" either way
+	eq(t, "UnlimitedSeating", l.UnlimitedSeating, true)
+
+	// The schema's form, an object, decodes too.
+	var obj ManageLicense
+	if err := json.Unmarshal([]byte(`{"company":"Acme","seats":50,"supportKey":"ssh-rsa AAAA"}`), &obj); err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "object Company", obj.Company, "Acme")
+	eq(t, "object Seats", obj.Seats, 50)
+	eq(t, "object SupportKey", obj.SupportKey, "ssh-rsa AAAA")
+}
+
+func TestManage_UploadLicense(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		opts  *UploadLicenseOptions
+		query url.Values
+	}{
+		{"apply", &UploadLicenseOptions{Apply: Ptr(true)}, url.Values{"apply": {"true"}}},
+		{"no apply", &UploadLicenseOptions{Apply: Ptr(false)}, url.Values{"apply": {"false"}}},
+		{"nil options", nil, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			env := setup(t)
+			env.Console.HandleFunc("PUT /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
+				testManageRequest(t, r, http.MethodPut, "/manage/v1/config/license", tt.query)
+				parts := readMultipart(t, r)
+				want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
+				if !reflect.DeepEqual(parts, want) {
+					t.Errorf("parts = %q, want %q", parts, want)
+				}
+				w.WriteHeader(http.StatusAccepted)
+			})
+			resp, err := env.Client.Manage.UploadLicense(context.Background(), strings.NewReader(testLicense), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eq(t, "status code", resp.StatusCode, http.StatusAccepted)
+		})
+	}
+}
+
+// failingReader fails after its content, as a file read error would.
+type failingReader struct{ done bool }
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.done {
+		return 0, errors.New("disk on fire")
+	}
+	f.done = true
+	return copy(p, "partial"), nil
+}
+
+func TestManage_UploadLicenseReadError(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("PUT /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusAccepted)
+	})
+	_, err := env.Client.Manage.UploadLicense(context.Background(), &failingReader{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Errorf("err = %v, want the reader's error", err)
+	}
+}
+
+func TestManage_LicenseStatus(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/license/check", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/license/check", nil)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/license_check.json")
+	})
+	c, _, err := env.Client.Manage.LicenseStatus(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Status", c.Status, "valid")
+
+	var obj LicenseCheck
+	if err := json.Unmarshal([]byte(`{"status":"expired"}`), &obj); err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "object Status", obj.Status, "expired")
+}
+
+func TestManage_Settings(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/settings", nil)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/settings.json")
+	})
+	s, _, err := env.Client.Manage.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertEnterpriseSettingsFixture(t, s, false)
+}
+
+func TestManage_UpdateSettings(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodPut, "/manage/v1/config/settings", nil)
+		testJSONBody(t, r, `{"public_pages":true}`)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	resp, err := env.Client.Manage.UpdateSettings(context.Background(), EnterpriseSettings{PublicPages: Ptr(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "status code", resp.StatusCode, http.StatusNoContent)
+}
+
+func TestManage_SettingsRoundTrip(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(fixture(t, "manage/settings.json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["future_setting"] = map[string]any{"on": true}
+	doc["ldap"].(map[string]any)["future_ldap"] = 7.0
+	served, _ := json.Marshal(doc)
+
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, string(served))
+	})
+	var sent []byte
+	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodPut, "/manage/v1/config/settings", nil)
+		testHeader(t, r, "Content-Type", "application/json")
+		sent, _ = io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	ctx := context.Background()
+	s, _, err := env.Client.Manage.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Prometheus.Enabled = Ptr(true)
+	if _, err := env.Client.Manage.UpdateSettings(ctx, *s); err != nil {
+		t.Fatal(err)
+	}
+	doc["prometheus"].(map[string]any)["enabled"] = true
+	want, _ := json.Marshal(dropNulls(doc))
+	assertJSONEqual(t, string(sent), string(want))
+}
+
+func TestManage_MaintenanceStatus(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/maintenance", url.Values{"uuid": {uuidPrimary}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/maintenance.json")
+	})
+	st, _, err := env.Client.Manage.MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st) != 1 {
+		t.Fatalf("len = %d", len(st))
+	}
+	m := st[0]
+	eq(t, "Hostname", m.Hostname, "ghe-local-primary")
+	eq(t, "UUID", m.UUID, uuidPrimary)
+	eq(t, "Status", m.Status, "scheduled")
+	if !m.ScheduledTime.Equal(Timestamp{mustTime(t, "2006-01-02T15:04:05+00:00")}) {
+		t.Errorf("ScheduledTime = %v", m.ScheduledTime)
+	}
+	want := []ConnectionService{{"git operations", 15}, {"mysql queries", 6}, {"resque jobs", 10}, {"aqueduct jobs", 0}}
+	if len(m.ConnectionServices) != len(want) {
+		t.Fatalf("services = %d", len(m.ConnectionServices))
+	}
+	for i, w := range want {
+		eq(t, "ConnectionServices[i]", *m.ConnectionServices[i], w)
+	}
+	eq(t, "CanUnsetMaintenance", m.CanUnsetMaintenance, true)
+	if !reflect.DeepEqual(m.IPExceptionList, []string{"1.1.1.1"}) {
+		t.Errorf("IPExceptionList = %v", m.IPExceptionList)
+	}
+	eq(t, "MaintenanceModeMessage", m.MaintenanceModeMessage, "Scheduled maintenance for upgrading.")
+}
+
+func TestManage_SetMaintenance(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("POST /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodPost, "/manage/v1/maintenance", nil)
+		testJSONBody(t, r, `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"`+uuidPrimary+`","maintenance_mode_message":"Back soon."}`)
+		writeFixture(t, w, http.StatusOK, "manage/set_maintenance.json")
+	})
+	when := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
+	out, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{
+		Enabled:                true,
+		UUID:                   Ptr(uuidPrimary),
+		When:                   &when,
+		IPExceptionList:        []string{"192.168.1.0/24", "1.1.1.1"},
+		MaintenanceModeMessage: Ptr("Back soon."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 {
+		t.Fatalf("len = %d", len(out))
+	}
+	eq(t, "result", *out[0], NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "maintenance mode scheduled with exception list [1.1.1.1]"})
+}
+
+func TestManage_SetMaintenanceOff(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("POST /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
+		testJSONBody(t, r, `{"enabled":false}`)
+		writeFixture(t, w, http.StatusOK, "manage/set_maintenance.json")
+	})
+	if _, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestManage_SSHKeys(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/access/ssh", nil)
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/ssh_keys.json")
+	})
+	keys, _, err := env.Client.Manage.SSHKeys(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ManageSSHKey{
+		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCwcd9tu20xsJVBMWbIs+JDVQTvkLtrJ8A7eblSwC+zECver22QExC9d6zHy10MAyk1Ck7Bu6/0Z+rr/31vMcAOmNOLjExzWxBCXbtDf3758Qfw7FuvkaTE1sHztwSFi/yNhZSw7uPEWeGQiRY4UldSKG9zZvrZmxpnP8mNZzPriQ==", "bd:26:d3:a2:ad:97:c0:7c:2d:57:a4:64:f3:fb:44:45"},
+		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCg73sgCdLL9rWcmVTmvcOgAWZaokZTeNnMFEoaZWZcVtsP4Ed+ICuSbT1wDuyL/XXzr0O2u2bKwx8Np/3UGHb4R9Re+qiz//l5OCBd3KonO2GFICQwKGmVeZ+ki89aN2JDKgfemHbvclHYBD/r56lnbt/kinw7JqGPp+ndzH8nBw==", "e1:1e:a0:f1:3f:a9:70:2d:99:dd:02:9d:39:1c:8b:a4"},
+	}
+	if len(keys) != len(want) {
+		t.Fatalf("len = %d", len(keys))
+	}
+	for i, w := range want {
+		eq(t, "key", *keys[i], w)
+	}
+	// The schema's spelling wins over the example's.
+	var k ManageSSHKey
+	if err := json.Unmarshal([]byte(`{"key":"k","fingerprint":"right","fingeprint":"typo"}`), &k); err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "Fingerprint", k.Fingerprint, "right")
+}
+
+const manageTestKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADCIABAAAAgQCY/ZiDDOFWcZnYXPwMbvwQDofXPdHxLfxPK+HWGVPd1DLcDncYBUSB0bmCU2g9Sc+oHKLoHhXp0ivau9h+EpmQJ7V8vqsRdD9pc4aL/WAnUyF4o3Y7xL94rlRpVbVo/tNjzcvqxxyzBiYyy3GciCMpYQh/uKt56B94/5PNyIGEEw=="
+
+func TestManage_AddSSHKey(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("POST /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodPost, "/manage/v1/access/ssh", nil)
+		testJSONBody(t, r, `{"key":"`+manageTestKey+`"}`)
+		writeFixture(t, w, http.StatusOK, "manage/add_ssh_key.json")
+	})
+	out, _, err := env.Client.Manage.AddSSHKey(context.Background(), manageTestKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 {
+		t.Fatalf("len = %d", len(out))
+	}
+	eq(t, "result", *out[0], NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key added successfully", Modified: true})
+}
+
+func TestManage_RemoveSSHKey(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("DELETE /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodDelete, "/manage/v1/access/ssh", nil)
+		testJSONBody(t, r, `{"key":"`+manageTestKey+`"}`)
+		writeFixture(t, w, http.StatusOK, "manage/remove_ssh_key.json")
+	})
+	out, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), manageTestKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 {
+		t.Fatalf("len = %d", len(out))
+	}
+	eq(t, "result", *out[0], NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key removed successfully"})
+
+	if _, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), ""); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("empty key: err = %v", err)
+	}
+}
+
+func TestManage_DownloadUpgrade(t *testing.T) {
+	t.Run("direct fan-out", func(t *testing.T) {
+		env := setup(t)
+		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
+			testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/download", nil)
+			testJSONBody(t, r, `{"version":"3.19.3","force":false,"uuids":["`+uuidPrimary+`","`+uuidSecond+`"]}`)
+			writeFixture(t, w, http.StatusOK, "manage/download_upgrade.json")
+		})
+		d, _, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
+			Version: Ptr("3.19.3"),
+			Force:   Ptr(false),
+			UUIDs:   []string{uuidPrimary, uuidSecond},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Orchestration != nil {
+			t.Errorf("Orchestration = %+v, want nil", d.Orchestration)
+		}
+		if len(d.Nodes) != 1 {
+			t.Fatalf("nodes = %d", len(d.Nodes))
+		}
+		eq(t, "Nodes[0]", *d.Nodes[0], NodeUpgradeResult{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "download started", Error: ""})
+	})
+	t.Run("orchestration", func(t *testing.T) {
+		env := setup(t)
+		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
+			testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/download", nil)
+			testJSONBody(t, r, `{"version":"3.19.3","uuids":["uuid-1","uuid-2"],"max_parallel":1,"node_timeout":"1h","max_attempts":3}`)
+			writeFixture(t, w, http.StatusAccepted, "manage/download_upgrade_202.json")
+		})
+		d, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
+			Version:     Ptr("3.19.3"),
+			UUIDs:       []string{"uuid-1", "uuid-2"},
+			MaxParallel: Ptr(1),
+			NodeTimeout: Ptr("1h"),
+			MaxAttempts: Ptr(3),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq(t, "status code", resp.StatusCode, http.StatusAccepted)
+		if d.Orchestration == nil {
+			t.Fatal("Orchestration = nil")
+		}
+		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{
+			Message: "download orchestration started", DownloadID: uuidPrimary, MaxParallel: 2, TotalNodes: 5,
+		})
+		if d.Nodes != nil {
+			t.Errorf("Nodes = %v, want nil", d.Nodes)
+		}
+	})
+	t.Run("orchestration as the schema's object", func(t *testing.T) {
+		d, err := decodeUpgradeDownload(http.StatusAccepted, json.RawMessage(`{"message":"m","download_id":"x","max_parallel":1,"total_nodes":2}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{Message: "m", DownloadID: "x", MaxParallel: 1, TotalNodes: 2})
+	})
+	t.Run("409", func(t *testing.T) {
+		env := setup(t)
+		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
+			writeFixture(t, w, http.StatusConflict, "manage/download_upgrade_409_node_active.json")
+		})
+		_, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{})
+		var er *ErrorResponse
+		if !errors.As(err, &er) {
+			t.Fatalf("err = %v, want *ErrorResponse", err)
+		}
+		eq(t, "status code", resp.StatusCode, http.StatusConflict)
+	})
+}
+
+func TestManage_UpgradeDownloadStatus(t *testing.T) {
+	for _, fx := range []string{"upgrade_download_status", "upgrade_download_status_orchestration_status"} {
+		t.Run(fx, func(t *testing.T) {
+			env := setup(t)
+			env.Console.HandleFunc("GET /manage/v1/upgrade/download/status", func(w http.ResponseWriter, r *http.Request) {
+				testManageRequest(t, r, http.MethodGet, "/manage/v1/upgrade/download/status", url.Values{"uuid": {uuidSecond}})
+				testEmptyBody(t, r)
+				writeFixture(t, w, http.StatusOK, "manage/"+fx+".json")
+			})
+			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			const id = "550e8400-e29b-41d4-a716-446655440000"
+			const pkg = "github-enterprise-3.19.3-kvm.pkg"
+			eq(t, "DownloadID", st.DownloadID, id)
+			eq(t, "PackageName", st.PackageName, pkg)
+			eq(t, "Status", st.Status, "downloading")
+			eq(t, "ErrorMessage", st.ErrorMessage, "")
+			eq(t, "DistributionProgress", st.DistributionProgress, DistributionProgress{CompletedNodes: 2, TotalNodes: 5})
+			want := []NodeUpgradeDownloadStatus{
+				{Hostname: "node-1", UUID: uuidPrimary, DownloadID: id, PackageName: pkg, Status: "completed", Progress: "100%"},
+				{Hostname: "node-2", UUID: uuidSecond, DownloadID: id, PackageName: pkg, Status: "downloading", Progress: "63%"},
+			}
+			if len(st.Nodes) != len(want) {
+				t.Fatalf("nodes = %d", len(st.Nodes))
+			}
+			for i, w := range want {
+				eq(t, "Nodes[i]", *st.Nodes[i], w)
+			}
+			if fx == "upgrade_download_status" {
+				if st.Orchestration != nil {
+					t.Errorf("Orchestration = %+v, want nil", st.Orchestration)
+				}
+				return
+			}
+			if st.Orchestration == nil {
+				t.Fatal("Orchestration = nil")
+			}
+			eq(t, "Orchestration", *st.Orchestration, DownloadOrchestrationStatus{
+				Phase: "running", ErrorMessage: "", MaxParallel: 1, Queued: 2, InFlight: 1, Completed: 2, Failed: 0, Total: 5,
+			})
+		})
+	}
+	// The schema's download_id is read when present.
+	var st UpgradeDownloadStatus
+	if err := json.Unmarshal([]byte(`{"download_id":"d1","upgrade_id":"u1","nodes":[{"download_id":"d2"}]}`), &st); err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "DownloadID", st.DownloadID, "d1")
+	eq(t, "Nodes[0].DownloadID", st.Nodes[0].DownloadID, "d2")
+}
+
+func TestManage_ApplyUpgrade(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("POST /manage/v1/upgrade/apply", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/apply", nil)
+		testJSONBody(t, r, `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"`+uuidPrimary+`"}`)
+		writeFixture(t, w, http.StatusOK, "manage/apply_upgrade.json")
+	})
+	out, _, err := env.Client.Manage.ApplyUpgrade(context.Background(), UpgradeApplyRequest{
+		Version:    Ptr("3.19.3"),
+		Phase:      Ptr(UpgradePhasePreUpgrade),
+		SkipReboot: Ptr(false),
+		UUID:       Ptr(uuidPrimary),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 {
+		t.Fatalf("len = %d", len(out))
+	}
+	eq(t, "result", *out[0], NodeUpgradeResult{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "upgrade started", Error: ""})
+
+	if _, _, err := env.Client.Manage.ApplyUpgrade(context.Background(), UpgradeApplyRequest{Phase: Ptr(UpgradePhase("post"))}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("bad phase: err = %v", err)
+	}
+}
+
+func TestManage_UpgradeStatus(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("GET /manage/v1/upgrade/status", func(w http.ResponseWriter, r *http.Request) {
+		testManageRequest(t, r, http.MethodGet, "/manage/v1/upgrade/status", url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}})
+		testEmptyBody(t, r)
+		writeFixture(t, w, http.StatusOK, "manage/upgrade_status.json")
+	})
+	st, _, err := env.Client.Manage.UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st) != 1 {
+		t.Fatalf("len = %d", len(st))
+	}
+	u := st[0]
+	eq(t, "Hostname", u.Hostname, "ghe-local-primary")
+	eq(t, "UUID", u.UUID, uuidPrimary)
+	eq(t, "ReleaseVersion", u.ReleaseVersion, "3.19.2")
+	eq(t, "ReleaseSHA", u.ReleaseSHA, "abc123def456")
+	eq(t, "Status", u.Status, "in_progress")
+	eq(t, "PreUpgradeStatus", u.PreUpgradeStatus, "completed")
+	eq(t, "UpgradeLastCompletedStep", u.UpgradeLastCompletedStep, "extract_root_filesystem")
+	eq(t, "IsRunning", u.IsRunning, true)
+	eq(t, "Failed", u.Failed, false)
+	if u.Messages == nil || len(u.Messages) != 0 {
+		t.Errorf("Messages = %#v, want empty", u.Messages)
+	}
+	eq(t, "Error", u.Error, "")
+	if len(u.Steps) != 1 {
+		t.Fatalf("steps = %d", len(u.Steps))
+	}
+	s := u.Steps[0]
+	eq(t, "Phase", s.Phase, "pre-upgrade")
+	eq(t, "Step", s.Step, "signature_verification")
+	eq(t, "Status", s.Status, "completed")
+	if !s.StartedAt.Equal(Timestamp{mustTime(t, "2024-06-02T10:30:00Z")}) || !s.EndedAt.Equal(Timestamp{mustTime(t, "2024-06-02T10:31:00Z")}) {
+		t.Errorf("StartedAt, EndedAt = %v, %v", s.StartedAt, s.EndedAt)
+	}
+	eq(t, "Step.Error", s.Error, "")
+}
+
+func applyStatus(running, ok bool, nodes ...string) string {
+	b, _ := json.Marshal(map[string]any{"running": running, "successful": ok, "nodes": json.RawMessage("[" + strings.Join(nodes, ",") + "]")})
+	return string(b)
+}
+
+func applyNode(host string, running, ok bool) string {
+	b, _ := json.Marshal(map[string]any{"run_id": "r1", "hostname": host, "running": running, "successful": ok})
+	return string(b)
+}
+
+func TestManage_WaitForConfigApply(t *testing.T) {
+	serve := func(t *testing.T, events string, replies ...string) (*testEnv, *atomic.Int32) {
+		env := setup(t)
+		var n atomic.Int32
+		env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
+			testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", url.Values{"run_id": {"r1"}})
+			i := min(int(n.Add(1))-1, len(replies)-1)
+			writeJSON(w, http.StatusOK, replies[i])
+		})
+		if events != "" {
+			env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Query().Get("last_request_id") != "" {
+					writeJSON(w, http.StatusOK, `{"nodes":[]}`)
+					return
+				}
+				writeJSON(w, http.StatusOK, events)
+			})
+		}
+		return env, &n
+	}
+	fast := WaitInterval(time.Millisecond)
+
+	t.Run("success", func(t *testing.T) {
+		env, n := serve(t, "",
+			applyStatus(false, false), // not started yet: no node
+			applyStatus(true, false, applyNode("ghes-01", true, false), applyNode("ghes-02", false, true)),
+			applyStatus(false, true, applyNode("ghes-01", false, true), applyNode("ghes-02", false, true)),
+		)
+		st, _, err := env.Client.Manage.WaitForConfigApply(context.Background(), "r1", fast)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq(t, "polls", n.Load(), int32(3))
+		eq(t, "Successful", st.Successful, true)
+	})
+	t.Run("failed node", func(t *testing.T) {
+		events := `{"nodes":[{"node":"ghes-02","last_request_id":"c1","events":[
+			{"timestamp":"2023-01-01T13:00:00Z","hostname":"ghes-02","config_run_id":"r1","event_name":"PhaseValidation#validate","body":"Validating services"},
+			{"timestamp":"2023-01-01T13:01:00Z","hostname":"ghes-02","config_run_id":"r1","event_name":"PhaseMigrations#run_migrations","body":"migration 42 failed"},
+			{"timestamp":"2023-01-01T13:02:00Z","hostname":"ghes-02","config_run_id":"r0","event_name":"OlderRun#step","body":"another run"},
+			{"timestamp":"2023-01-01T13:00:30Z","hostname":"ghes-01","config_run_id":"r1","event_name":"PhaseDone#finish","body":"done"}]}]}`
+		env, _ := serve(t, events,
+			applyStatus(true, false, applyNode("ghes-01", true, false), applyNode("ghes-02", true, false)),
+			applyStatus(false, false, applyNode("ghes-01", false, true), applyNode("ghes-02", false, false)),
+		)
+		_, _, err := env.Client.Manage.WaitForConfigApply(context.Background(), "r1", fast)
+		var ce *ConfigApplyError
+		if !errors.As(err, &ce) {
+			t.Fatalf("err = %v, want *ConfigApplyError", err)
+		}
+		want := []ConfigApplyNodeFailure{{Hostname: "ghes-02", Step: "PhaseMigrations#run_migrations", Message: "migration 42 failed"}}
+		if !reflect.DeepEqual(ce.Nodes, want) {
+			t.Errorf("Nodes = %+v, want %+v", ce.Nodes, want)
+		}
+		msg := err.Error()
+		for _, s := range []string{`"r1"`, "ghes-02", "PhaseMigrations#run_migrations"} {
+			if !strings.Contains(msg, s) {
+				t.Errorf("error %q does not contain %s", msg, s)
+			}
+		}
+		if strings.Contains(msg, "ghes-01") {
+			t.Errorf("error %q names a node that succeeded", msg)
+		}
+	})
+	t.Run("failed node, events unreadable", func(t *testing.T) {
+		env, _ := serve(t, "",
+			applyStatus(false, false, applyNode("ghes-01", false, false)),
+		)
+		env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, http.StatusInternalServerError, `{"message":"boom"}`)
+		})
+		_, _, err := env.Client.Manage.WaitForConfigApply(context.Background(), "r1", fast)
+		var ce *ConfigApplyError
+		if !errors.As(err, &ce) || len(ce.Nodes) != 1 || ce.Nodes[0].Hostname != "ghes-01" || ce.Nodes[0].Step != "" {
+			t.Fatalf("err = %v (%+v), want a *ConfigApplyError naming ghes-01", err, ce)
+		}
+	})
+	t.Run("context", func(t *testing.T) {
+		env, n := serve(t, "", applyStatus(true, false, applyNode("ghes-01", true, false)))
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() {
+			for n.Load() < 3 {
+				time.Sleep(time.Millisecond)
+			}
+			cancel()
+		}()
+		_, _, err := env.Client.Manage.WaitForConfigApply(ctx, "r1", WaitInterval(5*time.Millisecond))
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err = %v, want context.Canceled", err)
+		}
+	})
+}
+
+// TestManage_NoPassword: with no console password, the Manage service
+// refuses before sending and names the option.
+func TestManage_NoPassword(t *testing.T) {
+	env := setup(t)
+	c, err := NewClient(env.APIServer.URL, WithToken(testToken))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	m := c.Manage
+	calls := map[string]func() error{
+		"Version":       func() error { _, _, err := m.Version(ctx, nil); return err },
+		"ClusterStatus": func() error { _, _, err := m.ClusterStatus(ctx); return err },
+		"InitialConfig": func() error {
+			_, err := m.InitialConfig(ctx, strings.NewReader(testLicense), "pw")
+			return err
+		},
+		"UploadLicense": func() error {
+			_, err := m.UploadLicense(ctx, strings.NewReader(testLicense), nil)
+			return err
+		},
+		"UpdateSettings":     func() error { _, err := m.UpdateSettings(ctx, EnterpriseSettings{}); return err },
+		"WaitForConfigApply": func() error { _, _, err := m.WaitForConfigApply(ctx, "r1"); return err },
+	}
+	for name, call := range calls {
+		err := call()
+		if !errors.Is(err, ErrNoConsolePassword) || !strings.Contains(err.Error(), "WithManagementConsole") {
+			t.Errorf("%s: err = %v, want ErrNoConsolePassword naming WithManagementConsole", name, err)
+		}
+	}
+}
