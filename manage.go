@@ -206,12 +206,16 @@ func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigA
 // status and nil when the run succeeded, and a *ConfigApplyError naming
 // every failed node and the last step it logged (read from the run's
 // events) when it failed. A run that reports no node yet is waited for. It
-// stops when ctx ends, with ctx's error. Poll every 5 seconds unless
-// WaitInterval says otherwise.
+// stops when ctx ends, with ctx's error. It polls every 5 seconds unless a
+// WaitOption says otherwise.
 //
 //meta:operation GET /manage/v1/config/apply
 func (s *ManageService) WaitForConfigApply(ctx context.Context, runID string, opts ...WaitOption) (*ConfigApplyStatus, *Response, error) {
-	cfg := newWaitConfig(opts)
+	cfg, err := newWaitConfig(defaultWaitInterval, defaultWaitInterval, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	wait := cfg.interval
 	for {
 		st, resp, err := s.ConfigApplyStatus(ctx, runID)
 		if err != nil {
@@ -223,9 +227,10 @@ func (s *ManageService) WaitForConfigApply(ctx context.Context, runID string, op
 			}
 			return st, resp, s.configApplyError(ctx, runID, st)
 		}
-		if err := sleep(ctx, cfg.interval); err != nil {
+		if err := sleep(ctx, wait); err != nil {
 			return st, resp, fmt.Errorf("ghesadmin: waiting for config apply run %q: %w", runID, err)
 		}
+		wait = cfg.next(wait)
 	}
 }
 

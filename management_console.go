@@ -148,47 +148,24 @@ func (s *ManagementConsoleService) StartConfiguration(ctx context.Context) (*Res
 	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/configure"}, nil)
 }
 
-// WaitOption tunes the WaitFor… methods of the ManagementConsole and Manage
-// services.
-type WaitOption func(*waitConfig)
-
-type waitConfig struct {
-	interval time.Duration
-}
-
-// defaultWaitInterval is how often the WaitFor… methods poll by default.
+// defaultWaitInterval is how often WaitForConfiguration and
+// WaitForConfigApply poll by default.
 const defaultWaitInterval = 5 * time.Second
-
-// WaitInterval sets how long the WaitFor… methods wait between two polls
-// (default 5s). A duration of 0 or less keeps the default.
-func WaitInterval(d time.Duration) WaitOption {
-	return func(c *waitConfig) {
-		if d > 0 {
-			c.interval = d
-		}
-	}
-}
-
-func newWaitConfig(opts []WaitOption) waitConfig {
-	c := waitConfig{interval: defaultWaitInterval}
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
-	}
-	return c
-}
 
 // WaitForConfiguration polls GET /setup/api/configcheck until the
 // configuration run finishes. It returns the last status and nil when every
 // step is DONE (or the overall status is "success"), and a
 // *ConfigurationError naming the step when a step is FAILED (or the overall
 // status is "failed" or "failure"). It stops when ctx ends, with ctx's error.
-// Poll every 5 seconds unless WaitInterval says otherwise.
+// It polls every 5 seconds unless a WaitOption says otherwise.
 //
 //meta:operation GET /setup/api/configcheck
 func (s *ManagementConsoleService) WaitForConfiguration(ctx context.Context, opts ...WaitOption) (*ConfigurationStatus, *Response, error) {
-	cfg := newWaitConfig(opts)
+	cfg, err := newWaitConfig(defaultWaitInterval, defaultWaitInterval, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	wait := cfg.interval
 	for {
 		st, resp, err := s.ConfigurationStatus(ctx)
 		if err != nil {
@@ -197,9 +174,10 @@ func (s *ManagementConsoleService) WaitForConfiguration(ctx context.Context, opt
 		if done, err := st.finished(); done {
 			return st, resp, err
 		}
-		if err := sleep(ctx, cfg.interval); err != nil {
+		if err := sleep(ctx, wait); err != nil {
 			return st, resp, fmt.Errorf("ghesadmin: waiting for the configuration run: %w", err)
 		}
+		wait = cfg.next(wait)
 	}
 }
 

@@ -251,28 +251,6 @@ const (
 	defaultDownloadMaxPollInterval = 15 * time.Second
 )
 
-// A DownloadWaitOption configures WaitForDownload.
-type DownloadWaitOption func(*downloadWait)
-
-type downloadWait struct {
-	interval, max time.Duration
-	err           error
-}
-
-// DownloadPollInterval sets the polling of WaitForDownload: it waits initial
-// after the first status request, then twice as long after each next one,
-// never more than maxInterval. Both must be positive and initial at most
-// maxInterval; the defaults are 1s and 15s.
-func DownloadPollInterval(initial, maxInterval time.Duration) DownloadWaitOption {
-	return func(w *downloadWait) {
-		if initial <= 0 || maxInterval <= 0 || initial > maxInterval {
-			w.err = fmt.Errorf("%w: DownloadPollInterval(%v, %v): both must be positive and the first at most the second", ErrInvalidArgument, initial, maxInterval)
-			return
-		}
-		w.interval, w.max = initial, maxInterval
-	}
-}
-
 // PreReceiveDownloadError is returned by WaitForDownload when the download
 // ends in the failed state.
 type PreReceiveDownloadError struct {
@@ -293,7 +271,7 @@ func (e *PreReceiveDownloadError) Error() string {
 
 // WaitForDownload polls the latest download of a pre-receive environment
 // (DownloadStatus) until it is success or failed, with a bounded
-// exponential backoff (see DownloadPollInterval), and returns its final
+// exponential backoff (1s, doubling up to 15s, unless a WaitOption says otherwise), and returns its final
 // status. A not_started or in_progress download is polled again. A failed
 // download returns the status and a *PreReceiveDownloadError carrying its
 // message. An error of a status request is returned at once.
@@ -305,15 +283,10 @@ func (e *PreReceiveDownloadError) Error() string {
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-the-download-status-for-a-pre-receive-environment
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
-func (s *PreReceiveEnvironmentsService) WaitForDownload(ctx context.Context, id int64, opts ...DownloadWaitOption) (*PreReceiveEnvironmentDownload, *Response, error) {
-	w := downloadWait{interval: defaultDownloadPollInterval, max: defaultDownloadMaxPollInterval}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&w)
-		}
-	}
-	if w.err != nil {
-		return nil, nil, w.err
+func (s *PreReceiveEnvironmentsService) WaitForDownload(ctx context.Context, id int64, opts ...WaitOption) (*PreReceiveEnvironmentDownload, *Response, error) {
+	w, err := newWaitConfig(defaultDownloadPollInterval, defaultDownloadMaxPollInterval, opts)
+	if err != nil {
+		return nil, nil, err
 	}
 	wait := w.interval
 	for {
@@ -336,9 +309,4 @@ func (s *PreReceiveEnvironmentsService) WaitForDownload(ctx context.Context, id 
 		}
 		wait = w.next(wait)
 	}
-}
-
-// next returns the wait after one of cur: twice as long, at most w.max.
-func (w downloadWait) next(cur time.Duration) time.Duration {
-	return min(2*cur, w.max)
 }

@@ -457,7 +457,7 @@ const (
 func TestPreReceiveEnvironmentsService_WaitForDownload_success(t *testing.T) {
 	env := setup(t)
 	n := downloadStates(t, env, downloadNotStarted, downloadInProgress, downloadInProgress, "fixture:pre_receive_environments/download_status.json")
-	got, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(time.Millisecond, 4*time.Millisecond))
+	got, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, 4*time.Millisecond))
 	if err != nil {
 		t.Fatalf("WaitForDownload: %v", err)
 	}
@@ -491,7 +491,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_backoff(t *testing.T) {
 		}
 		writeFixture(t, w, http.StatusOK, "pre_receive_environments/download_status.json")
 	})
-	if _, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(5*time.Millisecond, 20*time.Millisecond)); err != nil {
+	if _, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(5*time.Millisecond, 20*time.Millisecond)); err != nil {
 		t.Fatalf("WaitForDownload: %v", err)
 	}
 	mu.Lock()
@@ -512,7 +512,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_backoff(t *testing.T) {
 func TestPreReceiveEnvironmentsService_WaitForDownload_failed(t *testing.T) {
 	env := setup(t)
 	n := downloadStates(t, env, downloadInProgress, downloadFailed)
-	got, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(time.Millisecond, time.Millisecond))
+	got, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, time.Millisecond))
 	var de *PreReceiveDownloadError
 	if !errors.As(err, &de) {
 		t.Fatalf("error = %v (%T), want a *PreReceiveDownloadError", err, err)
@@ -549,7 +549,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_contextCanceled(t *testin
 	}()
 	start := time.Now()
 	// An hour between polls: only the cancellation can end the wait soon.
-	_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(ctx, 3, DownloadPollInterval(time.Hour, time.Hour))
+	_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(ctx, 3, WaitBackoff(time.Hour, time.Hour))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error = %v, want context.Canceled", err)
 	}
@@ -566,7 +566,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T)
 	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
 	})
-	_, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(time.Millisecond, time.Millisecond))
+	_, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, time.Millisecond))
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("error = %v, want ErrNotFound", err)
 	}
@@ -575,18 +575,29 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T)
 	}
 }
 
-func TestDownloadPollInterval_invalid(t *testing.T) {
+func TestWaitOptions_invalid(t *testing.T) {
 	env := setup(t) // no handler: nothing may be sent
 	for _, d := range [][2]time.Duration{{0, time.Second}, {time.Second, 0}, {2 * time.Second, time.Second}, {-time.Second, time.Second}} {
-		_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, DownloadPollInterval(d[0], d[1]))
+		_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(d[0], d[1]))
 		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("DownloadPollInterval(%v, %v): error = %v, want ErrInvalidArgument", d[0], d[1], err)
+			t.Errorf("WaitBackoff(%v, %v): error = %v, want ErrInvalidArgument", d[0], d[1], err)
+		}
+	}
+	for _, d := range []time.Duration{0, -time.Second} {
+		if _, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitInterval(d)); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("WaitInterval(%v): error = %v, want ErrInvalidArgument", d, err)
+		}
+		if _, _, err := env.Client.ManagementConsole.WaitForConfiguration(context.Background(), WaitInterval(d)); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("console WaitInterval(%v): error = %v, want ErrInvalidArgument", d, err)
+		}
+		if _, _, err := env.Client.Manage.WaitForConfigApply(context.Background(), "r1", WaitInterval(d)); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("manage WaitInterval(%v): error = %v, want ErrInvalidArgument", d, err)
 		}
 	}
 }
 
 func TestDownloadWait_defaultBackoff(t *testing.T) {
-	w := downloadWait{interval: defaultDownloadPollInterval, max: defaultDownloadMaxPollInterval}
+	w := waitConfig{interval: defaultDownloadPollInterval, max: defaultDownloadMaxPollInterval}
 	var got []time.Duration
 	for d, i := w.interval, 0; i < 7; d, i = w.next(d), i+1 {
 		got = append(got, d)

@@ -72,7 +72,7 @@ func ExamplePreReceiveEnvironmentsService_WaitForDownload() {
 
 	// Poll fast here; the default starts at 1s and backs off to 15s.
 	dl, _, err = client.PreReceiveEnvironments.WaitForDownload(ctx, env.ID,
-		ghesadmin.DownloadPollInterval(time.Millisecond, 10*time.Millisecond))
+		ghesadmin.WaitBackoff(time.Millisecond, 10*time.Millisecond))
 	if err != nil {
 		log.Fatal(err) // a *PreReceiveDownloadError carries GHES's message
 	}
