@@ -32,7 +32,11 @@ func pageOf[T any](w http.ResponseWriter, r *http.Request, items []T) []T {
 	if last > 1 {
 		var links []string
 		link := func(p int, rel string) {
-			u := url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawPath: r.URL.RawPath}
+			// Lists are all on the REST API, whose mux stripped "/api/v3".
+			u := url.URL{Scheme: "http", Host: r.Host, Path: "/api/v3" + r.URL.Path}
+			if r.URL.RawPath != "" {
+				u.RawPath = "/api/v3" + r.URL.RawPath
+			}
 			v := r.URL.Query()
 			v.Set("page", strconv.Itoa(p))
 			v.Set("per_page", strconv.Itoa(perPage))
