@@ -41,7 +41,7 @@ func (r reply) list(t *testing.T) []map[string]any {
 
 type req struct {
 	method, url, body, contentType, accept, token string
-	basic                                     *[2]string
+	basic                                         *[2]string
 }
 
 func do(t *testing.T, q req) reply {
