@@ -1,0 +1,734 @@
+package ghestest
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+func (s *Server) actionsRoutes(m *http.ServeMux) {
+	const g = "/enterprises/{enterprise}/actions/runner-groups"
+	const r = "/enterprises/{enterprise}/actions/runners"
+	s.route(m, "GET "+g, accessAdmin, "", 0, 0, ent(hListGroups))
+	s.route(m, "POST "+g, accessAdmin, "", 0, 0, ent(hCreateGroup))
+	s.route(m, "GET "+g+"/{group_id}", accessAdmin, "", 0, 0, ent(hGetGroup))
+	s.route(m, "PATCH "+g+"/{group_id}", accessAdmin, "", 0, 0, ent(hUpdateGroup))
+	s.route(m, "DELETE "+g+"/{group_id}", accessAdmin, "", 0, 0, ent(hDeleteGroup))
+	s.route(m, "GET "+g+"/{group_id}/organizations", accessAdmin, "", 0, 0, ent(hListGroupOrgs))
+	s.route(m, "PUT "+g+"/{group_id}/organizations", accessAdmin, "", 0, 0, ent(hSetGroupOrgs))
+	s.route(m, "PUT "+g+"/{group_id}/organizations/{org_id}", accessAdmin, "", 0, 0, ent(hAddGroupOrg))
+	s.route(m, "DELETE "+g+"/{group_id}/organizations/{org_id}", accessAdmin, "", 0, 0, ent(hRemoveGroupOrg))
+	s.route(m, "GET "+g+"/{group_id}/runners", accessAdmin, "", 0, 0, ent(hListGroupRunners))
+	s.route(m, "PUT "+g+"/{group_id}/runners", accessAdmin, "", 0, 0, ent(hSetGroupRunners))
+	s.route(m, "PUT "+g+"/{group_id}/runners/{runner_id}", accessAdmin, "", 0, 0, ent(hAddGroupRunner))
+	s.route(m, "DELETE "+g+"/{group_id}/runners/{runner_id}", accessAdmin, "", 0, 0, ent(hRemoveGroupRunner))
+	s.route(m, "GET "+r, accessAdmin, "", 0, 0, ent(hListRunners))
+	s.route(m, "GET "+r+"/downloads", accessAdmin, "", 0, 0, ent(hRunnerDownloads))
+	s.route(m, "POST "+r+"/registration-token", accessAdmin, "", 0, 0, ent(hRunnerToken("registration")))
+	s.route(m, "POST "+r+"/remove-token", accessAdmin, "", 0, 0, ent(hRunnerToken("remove")))
+	s.route(m, "POST "+r+"/generate-jitconfig", accessAdmin, "", 3, 0, ent(hJITConfig))
+	s.route(m, "GET "+r+"/{runner_id}", accessAdmin, "", 0, 0, ent(hGetRunner))
+	s.route(m, "DELETE "+r+"/{runner_id}", accessAdmin, "", 0, 0, ent(hDeleteRunner))
+	s.route(m, "GET "+r+"/{runner_id}/labels", accessAdmin, "", 3, 0, ent(hListLabels))
+	s.route(m, "POST "+r+"/{runner_id}/labels", accessAdmin, "", 3, 0, ent(hAddLabels))
+	s.route(m, "PUT "+r+"/{runner_id}/labels", accessAdmin, "", 3, 0, ent(hSetLabels))
+	s.route(m, "DELETE "+r+"/{runner_id}/labels", accessAdmin, "", 3, 0, ent(hClearLabels))
+	s.route(m, "DELETE "+r+"/{runner_id}/labels/{name}", accessAdmin, "", 3, 0, ent(hRemoveLabel))
+}
+
+// ent checks the enterprise slug (or "1", the enterprise id) first.
+func ent(h handler) handler {
+	return func(c *call) {
+		e := c.r.PathValue("enterprise")
+		if !strings.EqualFold(e, c.s.cfg.enterprise) && e != "1" {
+			c.notFound()
+			return
+		}
+		h(c)
+	}
+}
+
+type groupJSON struct {
+	ID                           int64    `json:"id"`
+	Name                         string   `json:"name"`
+	Visibility                   string   `json:"visibility"`
+	Default                      bool     `json:"default"`
+	SelectedOrganizationsURL     string   `json:"selected_organizations_url,omitempty"`
+	RunnersURL                   string   `json:"runners_url"`
+	AllowsPublicRepositories     bool     `json:"allows_public_repositories"`
+	RestrictedToWorkflows        bool     `json:"restricted_to_workflows"`
+	SelectedWorkflows            []string `json:"selected_workflows"`
+	WorkflowRestrictionsReadOnly bool     `json:"workflow_restrictions_read_only"`
+}
+
+func (c *call) groupJSON(g *runnerGroupRec) groupJSON {
+	base := fmt.Sprintf("%s/enterprises/%s/actions/runner-groups/%d", c.apiBase(), c.s.cfg.enterprise, g.id)
+	j := groupJSON{ID: g.id, Name: g.name, Visibility: g.visibility, Default: g.isDefault, RunnersURL: base + "/runners",
+		AllowsPublicRepositories: g.allowsPublic, RestrictedToWorkflows: g.restrictedToWorkflows, SelectedWorkflows: append([]string{}, g.selectedWorkflows...)}
+	if g.visibility == "selected" {
+		j.SelectedOrganizationsURL = base + "/organizations"
+	}
+	return j
+}
+
+type labelJSON struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+type runnerJSON struct {
+	ID        int64       `json:"id"`
+	Name      string      `json:"name"`
+	OS        string      `json:"os"`
+	Status    string      `json:"status"`
+	Busy      bool        `json:"busy"`
+	Ephemeral bool        `json:"ephemeral"`
+	Labels    []labelJSON `json:"labels"`
+}
+
+func osLabel(os string) string {
+	switch os {
+	case "macos":
+		return "macOS"
+	case "windows":
+		return "Windows"
+	case "linux":
+		return "Linux"
+	}
+	return ""
+}
+
+func (st *state) runnerLabels(r *runnerRec) []labelJSON {
+	out := []labelJSON{}
+	ro := []string{"self-hosted", "X64"}
+	if l := osLabel(r.os); l != "" {
+		ro = append(ro, l)
+	}
+	for _, n := range ro {
+		out = append(out, labelJSON{ID: st.labelIDFor(n), Name: n, Type: "read-only"})
+	}
+	for _, n := range r.labels {
+		out = append(out, labelJSON{ID: st.labelIDFor(n), Name: n, Type: "custom"})
+	}
+	return out
+}
+
+func (st *state) runnerJSON(r *runnerRec) runnerJSON {
+	return runnerJSON{ID: r.id, Name: r.name, OS: r.os, Status: r.status, Busy: r.busy, Ephemeral: r.ephemeral, Labels: st.runnerLabels(r)}
+}
+
+func (c *call) pathGroup() *runnerGroupRec {
+	id, ok := c.pathID("group_id")
+	if !ok {
+		return nil
+	}
+	g := c.s.st.groupByID(id)
+	if g == nil {
+		c.notFound()
+	}
+	return g
+}
+
+func (c *call) pathRunner() *runnerRec {
+	id, ok := c.pathID("runner_id")
+	if !ok {
+		return nil
+	}
+	r := c.s.st.runnerByID(id)
+	if r == nil {
+		c.notFound()
+	}
+	return r
+}
+
+func hListGroups(c *call) {
+	groups := c.s.st.groups
+	if org := c.r.URL.Query().Get("visible_to_organization"); org != "" {
+		o := c.s.st.orgByLogin(org)
+		groups = []*runnerGroupRec{}
+		for _, g := range c.s.st.groups {
+			if o != nil && (g.visibility == "all" || slices.Contains(g.orgIDs, o.id)) {
+				groups = append(groups, g)
+			}
+		}
+	}
+	out := []groupJSON{}
+	for _, g := range pageOf(c.w, c.r, groups) {
+		out = append(out, c.groupJSON(g))
+	}
+	c.json(http.StatusOK, map[string]any{"total_count": len(groups), "runner_groups": out})
+}
+
+type groupBody struct {
+	Name                     *string   `json:"name"`
+	Visibility               *string   `json:"visibility"`
+	SelectedOrganizationIDs  *[]int64  `json:"selected_organization_ids"`
+	Runners                  *[]int64  `json:"runners"`
+	AllowsPublicRepositories *bool     `json:"allows_public_repositories"`
+	RestrictedToWorkflows    *bool     `json:"restricted_to_workflows"`
+	SelectedWorkflows        *[]string `json:"selected_workflows"`
+}
+
+const resGroup = "RunnerGroup"
+
+func (c *call) applyGroup(g *runnerGroupRec, b *groupBody, create bool) bool {
+	st := c.s.st
+	if b.Name != nil || create {
+		if b.Name == nil || *b.Name == "" {
+			c.invalid(resGroup, "name", "missing_field", "name is required")
+			return false
+		}
+		if o := st.groupByName(*b.Name); o != nil && o.id != g.id {
+			c.invalid(resGroup, "name", "already_exists", "Name has already been taken")
+			return false
+		}
+		g.name = *b.Name
+	}
+	if b.Visibility != nil {
+		v := *b.Visibility
+		if v != "all" && v != "selected" && !(v == "private" && !create) {
+			c.invalid(resGroup, "visibility", "invalid", "visibility must be one of: selected, all")
+			return false
+		}
+		g.visibility = v
+	}
+	if b.SelectedOrganizationIDs != nil {
+		ids := []int64{}
+		for _, id := range *b.SelectedOrganizationIDs {
+			if st.orgByID(id) == nil {
+				c.invalid(resGroup, "selected_organization_ids", "invalid", fmt.Sprintf("organization %d does not exist", id))
+				return false
+			}
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		g.orgIDs = ids
+	}
+	if b.Runners != nil {
+		for _, id := range *b.Runners {
+			if st.runnerByID(id) == nil {
+				c.invalid(resGroup, "runners", "invalid", fmt.Sprintf("runner %d does not exist", id))
+				return false
+			}
+		}
+	}
+	if b.AllowsPublicRepositories != nil {
+		g.allowsPublic = *b.AllowsPublicRepositories
+	}
+	if b.RestrictedToWorkflows != nil {
+		g.restrictedToWorkflows = *b.RestrictedToWorkflows
+	}
+	if b.SelectedWorkflows != nil {
+		g.selectedWorkflows = append([]string{}, *b.SelectedWorkflows...)
+	}
+	return true
+}
+
+func hCreateGroup(c *call) {
+	var b groupBody
+	if !c.decode(&b, false) {
+		return
+	}
+	g := &runnerGroupRec{visibility: "all", selectedWorkflows: []string{}}
+	if !c.applyGroup(g, &b, true) {
+		return
+	}
+	st := c.s.st
+	g.id = st.id()
+	st.groups = append(st.groups, g)
+	if b.Runners != nil {
+		for _, id := range *b.Runners {
+			st.runnerByID(id).groupID = g.id
+		}
+	}
+	c.json(http.StatusCreated, c.groupJSON(g))
+}
+
+func hGetGroup(c *call) {
+	if g := c.pathGroup(); g != nil {
+		c.json(http.StatusOK, c.groupJSON(g))
+	}
+}
+
+func hUpdateGroup(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	var b groupBody
+	if !c.decode(&b, true) {
+		return
+	}
+	b.SelectedOrganizationIDs, b.Runners = nil, nil // not part of this endpoint
+	cp := *g
+	if !c.applyGroup(&cp, &b, false) {
+		return
+	}
+	*g = cp
+	c.json(http.StatusOK, c.groupJSON(g))
+}
+
+func hDeleteGroup(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	if g.isDefault {
+		c.invalid(resGroup, "", "custom", "The default runner group cannot be deleted")
+		return
+	}
+	st := c.s.st
+	def := st.defaultGroup()
+	for _, r := range st.runners {
+		if r.groupID == g.id {
+			r.groupID = def.id
+		}
+	}
+	st.groups = slices.DeleteFunc(st.groups, func(x *runnerGroupRec) bool { return x == g })
+	c.noContent()
+}
+
+func hListGroupOrgs(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	orgs := []*orgRec{}
+	for _, id := range g.orgIDs {
+		if o := c.s.st.orgByID(id); o != nil {
+			orgs = append(orgs, o)
+		}
+	}
+	out := []orgJSON{}
+	for _, o := range pageOf(c.w, c.r, orgs) {
+		out = append(out, c.orgJSON(o))
+	}
+	c.json(http.StatusOK, map[string]any{"total_count": len(orgs), "organizations": out})
+}
+
+func hSetGroupOrgs(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	var b struct {
+		IDs *[]int64 `json:"selected_organization_ids"`
+	}
+	if !c.decode(&b, false) {
+		return
+	}
+	if b.IDs == nil {
+		c.invalid(resGroup, "selected_organization_ids", "missing_field", "selected_organization_ids is required")
+		return
+	}
+	if !c.applyGroup(g, &groupBody{SelectedOrganizationIDs: b.IDs}, false) {
+		return
+	}
+	c.noContent()
+}
+
+func (c *call) pathOrgID() *orgRec {
+	id, ok := c.pathID("org_id")
+	if !ok {
+		return nil
+	}
+	o := c.s.st.orgByID(id)
+	if o == nil {
+		c.notFound()
+	}
+	return o
+}
+
+func hAddGroupOrg(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	o := c.pathOrgID()
+	if o == nil {
+		return
+	}
+	if !slices.Contains(g.orgIDs, o.id) {
+		g.orgIDs = append(g.orgIDs, o.id)
+	}
+	c.noContent()
+}
+
+func hRemoveGroupOrg(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	o := c.pathOrgID()
+	if o == nil {
+		return
+	}
+	g.orgIDs = slices.DeleteFunc(g.orgIDs, func(id int64) bool { return id == o.id })
+	c.noContent()
+}
+
+func hListGroupRunners(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	rs := []*runnerRec{}
+	for _, r := range c.s.st.runners {
+		if r.groupID == g.id {
+			rs = append(rs, r)
+		}
+	}
+	out := []runnerJSON{}
+	for _, r := range pageOf(c.w, c.r, rs) {
+		out = append(out, c.s.st.runnerJSON(r))
+	}
+	c.json(http.StatusOK, map[string]any{"total_count": len(rs), "runners": out})
+}
+
+func hSetGroupRunners(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	var b struct {
+		Runners *[]int64 `json:"runners"`
+	}
+	if !c.decode(&b, false) {
+		return
+	}
+	if b.Runners == nil {
+		c.invalid(resGroup, "runners", "missing_field", "runners is required")
+		return
+	}
+	st := c.s.st
+	for _, id := range *b.Runners {
+		if st.runnerByID(id) == nil {
+			c.invalid(resGroup, "runners", "invalid", fmt.Sprintf("runner %d does not exist", id))
+			return
+		}
+	}
+	def := st.defaultGroup()
+	for _, r := range st.runners {
+		switch {
+		case slices.Contains(*b.Runners, r.id):
+			r.groupID = g.id
+		case r.groupID == g.id:
+			r.groupID = def.id
+		}
+	}
+	c.noContent()
+}
+
+func hAddGroupRunner(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	if r := c.pathRunner(); r != nil {
+		r.groupID = g.id
+		c.noContent()
+	}
+}
+
+func hRemoveGroupRunner(c *call) {
+	g := c.pathGroup()
+	if g == nil {
+		return
+	}
+	r := c.pathRunner()
+	if r == nil {
+		return
+	}
+	if r.groupID == g.id {
+		r.groupID = c.s.st.defaultGroup().id
+	}
+	c.noContent()
+}
+
+func hListRunners(c *call) {
+	name := c.r.URL.Query().Get("name")
+	rs := []*runnerRec{}
+	for _, r := range c.s.st.runners {
+		if name == "" || r.name == name {
+			rs = append(rs, r)
+		}
+	}
+	out := []runnerJSON{}
+	for _, r := range pageOf(c.w, c.r, rs) {
+		out = append(out, c.s.st.runnerJSON(r))
+	}
+	c.json(http.StatusOK, map[string]any{"total_count": len(rs), "runners": out})
+}
+
+func hRunnerDownloads(c *call) {
+	type app struct {
+		OS           string `json:"os"`
+		Architecture string `json:"architecture"`
+		DownloadURL  string `json:"download_url"`
+		Filename     string `json:"filename"`
+	}
+	const v = "2.311.0"
+	out := []app{}
+	for _, p := range [][2]string{{"osx", "x64"}, {"osx", "arm64"}, {"linux", "x64"}, {"linux", "arm"}, {"linux", "arm64"}, {"win", "x64"}} {
+		ext := "tar.gz"
+		if p[0] == "win" {
+			ext = "zip"
+		}
+		f := fmt.Sprintf("actions-runner-%s-%s-%s.%s", p[0], p[1], v, ext)
+		out = append(out, app{OS: p[0], Architecture: p[1], DownloadURL: "https://github.com/actions/runner/releases/download/v" + v + "/" + f, Filename: f})
+	}
+	c.json(http.StatusOK, out)
+}
+
+func hRunnerToken(kind string) handler {
+	return func(c *call) {
+		val, err := randomString("", 15)
+		if err != nil {
+			c.json(http.StatusInternalServerError, errBody{Message: "cannot generate a token"})
+			return
+		}
+		val = strings.ToUpper(val)
+		exp := c.s.now().Add(time.Hour)
+		c.s.st.rtokens = append(c.s.st.rtokens, &runnerTokenRec{value: val, kind: kind, expiresAt: exp})
+		c.json(http.StatusCreated, map[string]any{"token": val, "expires_at": exp.Format("2006-01-02T15:04:05.000Z07:00")})
+	}
+}
+
+func hJITConfig(c *call) {
+	var b struct {
+		Name          *string   `json:"name"`
+		RunnerGroupID *int64    `json:"runner_group_id"`
+		Labels        *[]string `json:"labels"`
+		WorkFolder    *string   `json:"work_folder"`
+	}
+	if !c.decode(&b, false) {
+		return
+	}
+	st := c.s.st
+	switch {
+	case b.Name == nil || *b.Name == "":
+		c.invalid("Runner", "name", "missing_field", "name is required")
+		return
+	case b.RunnerGroupID == nil:
+		c.invalid("Runner", "runner_group_id", "missing_field", "runner_group_id is required")
+		return
+	case b.Labels == nil || len(*b.Labels) == 0 || len(*b.Labels) > 100:
+		c.invalid("Runner", "labels", "invalid", "labels must have between 1 and 100 items")
+		return
+	}
+	g := st.groupByID(*b.RunnerGroupID)
+	if g == nil {
+		c.notFound()
+		return
+	}
+	for _, r := range st.runners {
+		if strings.EqualFold(r.name, *b.Name) {
+			c.json(http.StatusConflict, errBody{Message: "Already exists - A runner with the name " + *b.Name + " already exists.", DocumentationURL: docsBase})
+			return
+		}
+	}
+	r := &runnerRec{id: st.id(), name: *b.Name, os: "unknown", status: "offline", groupID: g.id}
+	for _, l := range *b.Labels {
+		if !isReadOnlyLabel(l) && !slices.ContainsFunc(r.labels, func(x string) bool { return strings.EqualFold(x, l) }) {
+			r.labels = append(r.labels, l)
+		}
+	}
+	st.runners = append(st.runners, r)
+	folder := "_work"
+	if b.WorkFolder != nil && *b.WorkFolder != "" {
+		folder = *b.WorkFolder
+	}
+	cfg, _ := json.Marshal(map[string]any{"runner_id": r.id, "name": r.name, "work_folder": folder, "url": c.webBase()})
+	// The runner JSON here has no "ephemeral"/"version" fields in the reference.
+	rj := st.runnerJSON(r)
+	c.json(http.StatusCreated, map[string]any{
+		"runner":             map[string]any{"id": rj.ID, "name": rj.Name, "os": rj.OS, "status": rj.Status, "busy": rj.Busy, "labels": rj.Labels},
+		"encoded_jit_config": base64.StdEncoding.EncodeToString(cfg),
+	})
+}
+
+func isReadOnlyLabel(l string) bool {
+	switch strings.ToLower(l) {
+	case "self-hosted", "x64", "linux", "macos", "windows":
+		return true
+	}
+	return false
+}
+
+func hGetRunner(c *call) {
+	if r := c.pathRunner(); r != nil {
+		c.json(http.StatusOK, c.s.st.runnerJSON(r))
+	}
+}
+
+func hDeleteRunner(c *call) {
+	r := c.pathRunner()
+	if r == nil {
+		return
+	}
+	if r.busy {
+		c.invalid("Runner", "", "custom", "The runner is running a job and cannot be deleted")
+		return
+	}
+	c.s.st.runners = slices.DeleteFunc(c.s.st.runners, func(x *runnerRec) bool { return x == r })
+	c.noContent()
+}
+
+func (c *call) labelsReply(r *runnerRec) {
+	ls := c.s.st.runnerLabels(r)
+	c.json(http.StatusOK, map[string]any{"total_count": len(ls), "labels": ls})
+}
+
+func hListLabels(c *call) {
+	if r := c.pathRunner(); r != nil {
+		c.labelsReply(r)
+	}
+}
+
+// decodeLabels reads {"labels": [...]} with min..100 items.
+func (c *call) decodeLabels(minItems int) ([]string, bool) {
+	var b struct {
+		Labels *[]string `json:"labels"`
+	}
+	if !c.decode(&b, false) {
+		return nil, false
+	}
+	if b.Labels == nil || len(*b.Labels) < minItems || len(*b.Labels) > 100 {
+		c.invalid("Runner", "labels", "invalid", fmt.Sprintf("labels must have between %d and 100 items", minItems))
+		return nil, false
+	}
+	for _, l := range *b.Labels {
+		if strings.TrimSpace(l) == "" {
+			c.invalid("Runner", "labels", "invalid", "labels cannot be blank")
+			return nil, false
+		}
+	}
+	return *b.Labels, true
+}
+
+func addLabels(r *runnerRec, labels []string) {
+	for _, l := range labels {
+		if isReadOnlyLabel(l) || slices.ContainsFunc(r.labels, func(x string) bool { return strings.EqualFold(x, l) }) {
+			continue
+		}
+		r.labels = append(r.labels, l)
+	}
+}
+
+func hAddLabels(c *call) {
+	r := c.pathRunner()
+	if r == nil {
+		return
+	}
+	labels, ok := c.decodeLabels(1)
+	if !ok {
+		return
+	}
+	addLabels(r, labels)
+	c.labelsReply(r)
+}
+
+func hSetLabels(c *call) {
+	r := c.pathRunner()
+	if r == nil {
+		return
+	}
+	labels, ok := c.decodeLabels(0)
+	if !ok {
+		return
+	}
+	r.labels = nil
+	addLabels(r, labels)
+	c.labelsReply(r)
+}
+
+func hClearLabels(c *call) {
+	r := c.pathRunner()
+	if r == nil {
+		return
+	}
+	r.labels = nil
+	c.labelsReply(r)
+}
+
+func hRemoveLabel(c *call) {
+	r := c.pathRunner()
+	if r == nil {
+		return
+	}
+	name := c.r.PathValue("name")
+	for _, l := range c.s.st.runnerLabels(r) {
+		if strings.EqualFold(l.Name, name) {
+			if l.Type == "read-only" {
+				c.invalid("Runner", "name", "custom", "Read-only labels cannot be removed")
+				return
+			}
+			r.labels = slices.DeleteFunc(r.labels, func(x string) bool { return strings.EqualFold(x, name) })
+			c.labelsReply(r)
+			return
+		}
+	}
+	c.notFound()
+}
+
+// RegisterRunner simulates a self-hosted runner registering with a
+// registration token from POST .../actions/runners/registration-token:
+// it adds an online runner in the default group and returns its id. It
+// fails if the token is unknown, is a remove token, or has expired (an
+// hour after it was created, by the server's clock).
+func (s *Server) RegisterRunner(token, name string, labels ...string) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.st
+	if err := s.useRunnerToken(token, "registration"); err != nil {
+		return 0, err
+	}
+	if name == "" {
+		return 0, errors.New("ghestest: RegisterRunner: empty runner name")
+	}
+	for _, r := range st.runners {
+		if strings.EqualFold(r.name, name) {
+			return 0, fmt.Errorf("ghestest: RegisterRunner: a runner named %q exists", name)
+		}
+	}
+	r := &runnerRec{id: st.id(), name: name, os: "linux", status: "online", groupID: st.defaultGroup().id}
+	addLabels(r, labels)
+	st.runners = append(st.runners, r)
+	return r.id, nil
+}
+
+// UnregisterRunner simulates a runner removing itself with a remove token
+// from POST .../actions/runners/remove-token. It fails if the token is
+// unknown, is a registration token, has expired, or the runner does not
+// exist.
+func (s *Server) UnregisterRunner(token string, runnerID int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.useRunnerToken(token, "remove"); err != nil {
+		return err
+	}
+	if s.st.runnerByID(runnerID) == nil {
+		return fmt.Errorf("ghestest: UnregisterRunner: no runner %d", runnerID)
+	}
+	s.st.runners = slices.DeleteFunc(s.st.runners, func(r *runnerRec) bool { return r.id == runnerID })
+	return nil
+}
+
+func (s *Server) useRunnerToken(token, kind string) error {
+	for _, t := range s.st.rtokens {
+		if t.value == token && t.kind == kind {
+			if !s.now().Before(t.expiresAt) {
+				return fmt.Errorf("ghestest: the %s token has expired", kind)
+			}
+			return nil
+		}
+	}
+	return fmt.Errorf("ghestest: unknown %s token", kind)
+}

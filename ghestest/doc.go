@@ -1,0 +1,61 @@
+// Package ghestest provides an in-memory, stateful fake of a GitHub
+// Enterprise Server (GHES) for testing code that administers one.
+//
+// NewServer (or New, in tests) starts two HTTP listeners on 127.0.0.1: the
+// REST API, served under /api/v3/, and the administration port, which serves
+// the Management Console API (/setup/api/..., GHES ≤ 3.14) and the Manage
+// GHES API (/manage/v1/..., GHES ≥ 3.8) over shared state: maintenance mode
+// set through one is seen through the other, and so are settings, SSH keys,
+// the license and configuration runs.
+//
+// The fake keeps users, organizations, teams, repositories, public keys,
+// personal access and impersonation tokens, global webhooks, pre-receive
+// environments and hooks (with organization and repository enforcement
+// overrides), Actions runner groups, runners and their labels, registration
+// and remove tokens, the license, console settings, maintenance, authorized
+// SSH keys and configuration runs. Statistics and license seats are computed
+// from that state.
+//
+// It answers as the GHES reference documents: status codes, bodies (its own
+// wire types, written from the reference and not from the ghesadmin SDK's
+// structs, so a wrong JSON tag in the SDK shows up in tests), Link pagination
+// with page and per_page (default 30, at most 100), sort and direction where
+// documented, and the documented validation messages. Every reply carries
+// X-GitHub-Enterprise-Version.
+//
+// # Authentication
+//
+// The REST API takes "Authorization: token <t>" (or "Bearer <t>"). Without
+// credentials it answers 401; with a token of a user who is not a site
+// administrator, admin endpoints answer 404 (and the site_admin and
+// suspended endpoints 403), as GHES does. The administration port takes HTTP
+// basic authentication "api_key:<console password>" and answers 401
+// otherwise. The admin token and console password are generated unless set
+// with WithAdminToken and WithConsolePassword.
+//
+// # Versions
+//
+// WithVersion selects the GHES version (default DefaultVersion). With a 2.22
+// version the endpoints that were previews then (global webhooks,
+// pre-receive environments and hooks, team LDAP mapping) answer 415 unless
+// the preview media type is in the Accept header; 3.x ignores previews.
+// Endpoints added in 3.x (security product statistics, runner labels, JIT
+// runner configuration) answer 404 on 2.x. /manage/v1 answers 404 before
+// 3.8, and /setup/api answers 404 from 3.15 on.
+//
+// # State machines
+//
+// Pre-receive environment downloads, configuration runs, config apply runs
+// and upgrade downloads advance with status reads, not wall time: after a
+// start, the status is read as in progress a few times (WithStatusReads,
+// default 3 reads to completion) and then as finished. A pre-receive
+// environment whose image URL has a host ending in ".invalid" fails to
+// download.
+//
+// # Faults
+//
+// Faults (WithFaults, Server.AddFault) make matching requests answer with a
+// status and body, wait, drop the connection or hit a primary or secondary
+// rate limit, every time or for the first N matches. Server.RequestCount
+// counts requests per method and path, faulted or not.
+package ghestest

@@ -1,0 +1,188 @@
+package ghestest
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+)
+
+func (s *Server) hookRoutes(m *http.ServeMux) {
+	s.route(m, "GET /admin/hooks", accessAdmin, previewSuperpro, 0, 0, hListHooks)
+	s.route(m, "POST /admin/hooks", accessAdmin, previewSuperpro, 0, 0, hCreateHook)
+	s.route(m, "GET /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, 0, 0, hGetHook)
+	s.route(m, "PATCH /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, 0, 0, hUpdateHook)
+	s.route(m, "DELETE /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, 0, 0, hDeleteHook)
+	s.route(m, "POST /admin/hooks/{hook_id}/pings", accessAdmin, previewSuperpro, 0, 0, hPingHook)
+}
+
+type hookConfigJSON struct {
+	URL         string `json:"url"`
+	ContentType string `json:"content_type"`
+	InsecureSSL string `json:"insecure_ssl"`
+	Secret      string `json:"secret,omitempty"`
+}
+
+type hookJSON struct {
+	Type      string         `json:"type"`
+	ID        int64          `json:"id"`
+	Name      string         `json:"name"`
+	Active    bool           `json:"active"`
+	Events    []string       `json:"events"`
+	Config    hookConfigJSON `json:"config"`
+	UpdatedAt time.Time      `json:"updated_at"`
+	CreatedAt time.Time      `json:"created_at"`
+	URL       string         `json:"url"`
+	PingURL   string         `json:"ping_url"`
+}
+
+func (c *call) hookJSON(h *hookRec) hookJSON {
+	cfg := hookConfigJSON{URL: h.url, ContentType: h.contentType, InsecureSSL: h.insecureSSL}
+	if h.secret != "" {
+		cfg.Secret = "********"
+	}
+	u := fmt.Sprintf("%s/admin/hooks/%d", c.apiBase(), h.id)
+	return hookJSON{Type: "Global", ID: h.id, Name: h.name, Active: h.active, Events: append([]string{}, h.events...), Config: cfg,
+		UpdatedAt: h.updatedAt.UTC().Truncate(time.Second), CreatedAt: h.createdAt.UTC().Truncate(time.Second), URL: u, PingURL: u + "/pings"}
+}
+
+type hookConfigBody struct {
+	URL         *string `json:"url"`
+	ContentType *string `json:"content_type"`
+	Secret      *string `json:"secret"`
+	InsecureSSL *string `json:"insecure_ssl"`
+}
+
+type hookBody struct {
+	Name   *string         `json:"name"`
+	Config *hookConfigBody `json:"config"`
+	Events *[]string       `json:"events"`
+	Active *bool           `json:"active"`
+}
+
+// applyConfig replaces the hook's configuration, as GHES does: keys left
+// out go back to their defaults.
+func (c *call) applyConfig(h *hookRec, cfg *hookConfigBody) bool {
+	if cfg.URL == nil || *cfg.URL == "" {
+		c.invalid("Hook", "url", "missing_field", "url is required")
+		return false
+	}
+	ct, ssl, secret := "form", "0", ""
+	if cfg.ContentType != nil {
+		ct = *cfg.ContentType
+		if ct != "json" && ct != "form" {
+			c.invalid("Hook", "content_type", "invalid", "content_type must be json or form")
+			return false
+		}
+	}
+	if cfg.InsecureSSL != nil {
+		ssl = *cfg.InsecureSSL
+		if ssl != "0" && ssl != "1" {
+			c.invalid("Hook", "insecure_ssl", "invalid", `insecure_ssl must be "0" or "1"`)
+			return false
+		}
+	}
+	if cfg.Secret != nil {
+		secret = *cfg.Secret
+	}
+	h.url, h.contentType, h.insecureSSL, h.secret = *cfg.URL, ct, ssl, secret
+	return true
+}
+
+func hListHooks(c *call) {
+	out := []hookJSON{}
+	for _, h := range pageOf(c.w, c.r, c.s.st.hooks) {
+		out = append(out, c.hookJSON(h))
+	}
+	c.json(http.StatusOK, out)
+}
+
+func hCreateHook(c *call) {
+	var body hookBody
+	if !c.decode(&body, false) {
+		return
+	}
+	if body.Name == nil || *body.Name == "" {
+		c.invalid("Hook", "name", "missing_field", "name is required")
+		return
+	}
+	if *body.Name != "web" {
+		c.invalid("Hook", "name", "invalid", `name must be "web"`)
+		return
+	}
+	if body.Config == nil {
+		c.invalid("Hook", "config", "missing_field", "config is required")
+		return
+	}
+	now := c.s.now()
+	h := &hookRec{id: c.s.st.id(), name: "web", active: true, events: []string{"user", "organization"}, createdAt: now, updatedAt: now}
+	if !c.applyConfig(h, body.Config) {
+		return
+	}
+	if body.Events != nil {
+		h.events = append([]string{}, *body.Events...)
+	}
+	if body.Active != nil {
+		h.active = *body.Active
+	}
+	c.s.st.hooks = append(c.s.st.hooks, h)
+	c.json(http.StatusCreated, c.hookJSON(h))
+}
+
+func (c *call) pathHook() *hookRec {
+	id, ok := c.pathID("hook_id")
+	if !ok {
+		return nil
+	}
+	h := c.s.st.hookByID(id)
+	if h == nil {
+		c.notFound()
+	}
+	return h
+}
+
+func hGetHook(c *call) {
+	if h := c.pathHook(); h != nil {
+		c.json(http.StatusOK, c.hookJSON(h))
+	}
+}
+
+func hUpdateHook(c *call) {
+	h := c.pathHook()
+	if h == nil {
+		return
+	}
+	var body hookBody
+	if !c.decode(&body, false) {
+		return
+	}
+	cp := *h
+	if body.Config != nil && !c.applyConfig(&cp, body.Config) {
+		return
+	}
+	if body.Events != nil {
+		cp.events = append([]string{}, *body.Events...)
+	}
+	if body.Active != nil {
+		cp.active = *body.Active
+	}
+	cp.updatedAt = c.s.now()
+	*h = cp
+	c.json(http.StatusOK, c.hookJSON(h))
+}
+
+func hDeleteHook(c *call) {
+	h := c.pathHook()
+	if h == nil {
+		return
+	}
+	c.s.st.hooks = slices.DeleteFunc(c.s.st.hooks, func(x *hookRec) bool { return x == h })
+	c.noContent()
+}
+
+func hPingHook(c *call) {
+	if h := c.pathHook(); h != nil {
+		h.pings++
+		c.noContent()
+	}
+}

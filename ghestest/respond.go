@@ -1,0 +1,198 @@
+package ghestest
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+const docsBase = "https://docs.github.com/enterprise-server/rest"
+
+// access is who may call an endpoint.
+type access int
+
+const (
+	accessPublic   access = iota // no credentials needed
+	accessAdmin                  // site administrators; others get 404
+	accessAdmin403               // site administrators; others get 403
+	accessConsole                // administration port: basic api_key:<password>
+)
+
+// Preview media types that GHES 2.22 requires.
+const (
+	previewSuperpro  = "superpro-preview"
+	previewEyeScream = "eye-scream-preview"
+	previewHellcat   = "hellcat-preview"
+)
+
+// call is one request being served; s.mu is held while a handler runs.
+type call struct {
+	s     *Server
+	w     http.ResponseWriter
+	r     *http.Request
+	actor *userRec
+	token *tokenRec
+}
+
+type handler func(c *call)
+
+// route registers pattern on mux with its access rule, its 2.22 preview (or
+// ""), and the lowest version that has it (0, 0 for all).
+func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview string, sinceMajor, sinceMinor int, h handler) {
+	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		c := &call{s: s, w: w, r: r}
+		if !s.atLeast(sinceMajor, sinceMinor) {
+			c.notFound()
+			return
+		}
+		switch acc {
+		case accessConsole:
+			user, pass, ok := r.BasicAuth()
+			if !ok || user != "api_key" || pass != s.cfg.consolePassword {
+				c.json(http.StatusUnauthorized, errBody{Message: "Bad credentials"})
+				return
+			}
+		case accessAdmin, accessAdmin403:
+			if !c.authenticate() {
+				return
+			}
+			if !c.actor.siteAdmin {
+				if acc == accessAdmin403 {
+					c.json(http.StatusForbidden, errBody{Message: "You must be a site administrator to perform this action.", DocumentationURL: docsBase})
+				} else {
+					c.notFound()
+				}
+				return
+			}
+		}
+		if preview != "" && s.major < 3 && !strings.Contains(r.Header.Get("Accept"), preview) {
+			c.json(http.StatusUnsupportedMediaType, errBody{
+				Message:          "If you would like to help us test this API during its preview period, you must specify a custom media type in the 'Accept' header (application/vnd.github." + preview + "). Please see the docs for full details.",
+				DocumentationURL: docsBase,
+			})
+			return
+		}
+		h(c)
+	})
+}
+
+// authenticate sets c.actor from the Authorization header, answering 401
+// when it cannot.
+func (c *call) authenticate() bool {
+	h := c.r.Header.Get("Authorization")
+	var tok string
+	switch {
+	case h == "":
+		c.json(http.StatusUnauthorized, errBody{Message: "Requires authentication", DocumentationURL: docsBase})
+		return false
+	case strings.HasPrefix(strings.ToLower(h), "token "):
+		tok = strings.TrimSpace(h[len("token "):])
+	case strings.HasPrefix(strings.ToLower(h), "bearer "):
+		tok = strings.TrimSpace(h[len("bearer "):])
+	default:
+		if _, pass, ok := c.r.BasicAuth(); ok {
+			tok = pass
+		}
+	}
+	for _, t := range c.s.st.tokens {
+		if tok != "" && t.value == tok {
+			u := c.s.st.userByID(t.userID)
+			if u == nil || u.suspended {
+				break
+			}
+			c.actor, c.token = u, t
+			return true
+		}
+	}
+	c.json(http.StatusUnauthorized, errBody{Message: "Bad credentials", DocumentationURL: docsBase})
+	return false
+}
+
+type errBody struct {
+	Message          string       `json:"message"`
+	Errors           []fieldError `json:"errors,omitempty"`
+	DocumentationURL string       `json:"documentation_url,omitempty"`
+}
+
+type fieldError struct {
+	Resource string `json:"resource,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Code     string `json:"code"`
+	Message  string `json:"message,omitempty"`
+}
+
+func (c *call) json(status int, v any) {
+	c.w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	c.w.WriteHeader(status)
+	if v == nil {
+		return
+	}
+	enc := json.NewEncoder(c.w)
+	_ = enc.Encode(v)
+}
+
+func (c *call) noContent() { c.w.WriteHeader(http.StatusNoContent) }
+
+func (c *call) notFound() {
+	c.json(http.StatusNotFound, errBody{Message: "Not Found", DocumentationURL: docsBase})
+}
+
+// invalid answers 422 Validation Failed with one error.
+func (c *call) invalid(resource, field, code, message string) {
+	c.json(http.StatusUnprocessableEntity, errBody{
+		Message:          "Validation Failed",
+		Errors:           []fieldError{{Resource: resource, Field: field, Code: code, Message: message}},
+		DocumentationURL: docsBase,
+	})
+}
+
+func (c *call) badRequest(msg string) {
+	c.json(http.StatusBadRequest, errBody{Message: msg, DocumentationURL: docsBase})
+}
+
+// decode reads a JSON body into v. An empty body leaves v alone when
+// optional. It answers 400 and returns false on bad JSON.
+func (c *call) decode(v any, optional bool) bool {
+	body, err := io.ReadAll(io.LimitReader(c.r.Body, 1<<20))
+	if err != nil {
+		c.badRequest("Problems reading the request body")
+		return false
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		if optional {
+			return true
+		}
+		c.badRequest("Problems parsing JSON")
+		return false
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			c.invalid("", te.Field, "invalid", "Invalid request. "+te.Field+" has the wrong type.")
+			return false
+		}
+		c.badRequest("Problems parsing JSON")
+		return false
+	}
+	return true
+}
+
+// pathID parses a numeric path value, answering 404 when it is not one.
+func (c *call) pathID(name string) (int64, bool) {
+	id, err := strconv.ParseInt(c.r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		c.notFound()
+		return 0, false
+	}
+	return id, true
+}
+
+// apiBase is the REST API base URL without a trailing slash.
+func (c *call) apiBase() string { return c.s.apiURL + "/api/v3" }
+
+func (c *call) webBase() string { return c.s.apiURL }
