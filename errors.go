@@ -287,6 +287,10 @@ func checkResponse(r *http.Response, req *http.Request) error {
 // excerpt turns a non-JSON body into a short, printable message: an HTML
 // page's <title>, or the first 200 characters with whitespace folded.
 func excerpt(data []byte) string {
+	// The title of a page, or its first words, are near its start.
+	if len(data) > 64<<10 {
+		data = data[:64<<10]
+	}
 	s := string(data)
 	lower := strings.ToLower(s)
 	if i := strings.Index(lower, "<title>"); i >= 0 {
