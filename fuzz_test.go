@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -111,4 +112,59 @@ func FuzzLicenseTimeFormat(f *testing.F) {
 			t.Fatalf("%q = %v, want %v", in, got.Time, want)
 		}
 	})
+}
+
+// FuzzConsoleSettings checks the settings decoder: whatever JSON object it
+// accepts, encoding the result gives back every non-null key and value of
+// the input (unknown keys included), so a read-modify-write loses nothing.
+func FuzzConsoleSettings(f *testing.F) {
+	f.Add(`{"enterprise":{"private_mode":false,"public_pages":false,"github_hostname":"ghe.example.com","smtp":{"enabled":true,"discard-to-noreply-address":true},"ldap":{"host":null,"reconciliation":{"user":null,"org":null},"profile":{"uid":null}},"unknown_here":{"x":[1,2,{"y":null}]}},"run_list":["recipe[enterprise-configure]"],"top_extra":7}`)
+	f.Add(`{"enterprise":{"avatar":{"enabled":false,"uri":""},"customer":{"name":"GitHub","public_key_data":"-----BEGIN PGP PUBLIC KEY BLOCK-----"},"license":{"seats":0,"evaluation":false,"perpetual":false,"unlimited_seating":true,"support_key":"ssh-rsa AAAA","ssh_allowed":true,"cluster_support":false,"expire_at":"2016-04-27T00:00:00-07:00"}}}`)
+	f.Add(`{"run_list":[],"enterprise":{}}`)
+	f.Add(`{"enterprise":{"load_balancer":null,"assets":{"storage":"s3"},"collectd":{"enabled":false,"port":0,"encryption":null}}}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var s ConsoleSettings
+		if err := json.Unmarshal([]byte(in), &s); err != nil {
+			return
+		}
+		out, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("%s decoded but does not encode: %v", in, err)
+		}
+		var want, got any
+		if err := json.Unmarshal([]byte(in), &want); err != nil {
+			return
+		}
+		if _, isObject := want.(map[string]any); !isObject {
+			return // null: the settings document is an object
+		}
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("the encoding %s is not JSON: %v", out, err)
+		}
+		if w, g := withoutNulls(want), withoutNulls(got); !reflect.DeepEqual(w, g) {
+			t.Fatalf("round trip lost or changed data:\n in  %s\n out %s", in, out)
+		}
+	})
+}
+
+// withoutNulls drops null members of objects, recursively: a null setting
+// is not sent back, and the server keeps its value.
+func withoutNulls(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, val := range x {
+			if val != nil {
+				m[k] = withoutNulls(val)
+			}
+		}
+		return m
+	case []any:
+		out := make([]any, len(x))
+		for i, val := range x {
+			out[i] = withoutNulls(val)
+		}
+		return out
+	}
+	return v
 }

@@ -265,7 +265,7 @@ func assertEnterpriseSettingsFixture(t *testing.T, e *EnterpriseSettings, consol
 	eqp(t, "License.SupportKey", e.License.SupportKey, "ssh-rsa AAAAB3N....")
 	eqp(t, "License.SSHAllowed", e.License.SSHAllowed, true)
 	eqp(t, "License.ClusterSupport", e.License.ClusterSupport, false)
-	if e.License.ExpireAt == nil || !e.License.ExpireAt.Equal(Timestamp{mustTime(t, "2016-04-27T00:00:00-07:00")}) {
+	if e.License.ExpireAt == nil || *e.License.ExpireAt != "2016-04-27T00:00:00-07:00" {
 		t.Errorf("License.ExpireAt = %v", e.License.ExpireAt)
 	}
 

@@ -98,15 +98,18 @@ type CustomerSettings struct {
 
 // LicenseSettings describe the installed license as the settings show it.
 type LicenseSettings struct {
-	Seats            *int                       `json:"seats,omitempty"`
-	Evaluation       *bool                      `json:"evaluation,omitempty"`
-	Perpetual        *bool                      `json:"perpetual,omitempty"`
-	UnlimitedSeating *bool                      `json:"unlimited_seating,omitempty"`
-	SupportKey       *string                    `json:"support_key,omitempty"`
-	SSHAllowed       *bool                      `json:"ssh_allowed,omitempty"`
-	ClusterSupport   *bool                      `json:"cluster_support,omitempty"`
-	ExpireAt         *Timestamp                 `json:"expire_at,omitempty"`
-	Extra            map[string]json.RawMessage `json:"-"`
+	Seats            *int    `json:"seats,omitempty"`
+	Evaluation       *bool   `json:"evaluation,omitempty"`
+	Perpetual        *bool   `json:"perpetual,omitempty"`
+	UnlimitedSeating *bool   `json:"unlimited_seating,omitempty"`
+	SupportKey       *string `json:"support_key,omitempty"`
+	SSHAllowed       *bool   `json:"ssh_allowed,omitempty"`
+	ClusterSupport   *bool   `json:"cluster_support,omitempty"`
+	// ExpireAt is kept as the server wrote it (such as
+	// "2016-04-27T00:00:00-07:00"), so that it goes back unchanged; read it
+	// with ParseTimestamp.
+	ExpireAt *string                    `json:"expire_at,omitempty"`
+	Extra    map[string]json.RawMessage `json:"-"`
 }
 
 // GitHubSSLSettings configure TLS for the web interface.
@@ -508,20 +511,32 @@ func (s PrometheusSettings) MarshalJSON() ([]byte, error) {
 // unmarshalExtra decodes b into v (a pointer to a struct without JSON
 // methods) and stores in *extra the keys no field of v names.
 func unmarshalExtra(b []byte, v any, extra *map[string]json.RawMessage) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return err
-	}
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return err
 	}
-	// encoding/json matches keys to fields case-insensitively: a key
-	// that filled a field is not an unknown key.
-	known := jsonNames(reflect.TypeOf(v).Elem())
-	for k := range all {
-		if known[strings.ToLower(k)] {
-			delete(all, k)
+	if all == nil { // null
+		return nil
+	}
+	// Keys are matched to fields exactly: encoding/json alone would also
+	// fill a field from a key in another case ("Private_Mode"), which
+	// would then go back under the field's own name, a change the server
+	// did not make. Such keys stay in Extra, as sent.
+	known := jsonFieldTypes(reflect.TypeOf(v).Elem())
+	fields := make(map[string]json.RawMessage, len(all))
+	for k, raw := range all {
+		if _, ok := known[k]; !ok {
+			continue
 		}
+		fields[k] = raw
+		delete(all, k)
+	}
+	kb, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(kb, v); err != nil {
+		return err
 	}
 	if len(all) == 0 {
 		all = nil
@@ -545,17 +560,16 @@ func marshalExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	if len(extra) == 0 && len(empties) == 0 {
 		return b, nil
 	}
-	var m map[string]json.RawMessage
+	var m map[string]json.RawMessage // the struct's set fields
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
 	for _, k := range empties {
 		m[k] = json.RawMessage("[]")
 	}
-	known := jsonNames(reflect.TypeOf(v))
 	for k, raw := range extra {
-		if known[strings.ToLower(k)] {
-			// A field of the struct owns this key, set or not.
+		if _, set := m[k]; set {
+			// A field of the struct that is set wins over Extra.
 			continue
 		}
 		if len(raw) == 0 {
@@ -594,9 +608,9 @@ func emptySlices(v reflect.Value) []string {
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
 
-// jsonNames returns the lower-cased JSON names of the fields of struct t.
-func jsonNames(t reflect.Type) map[string]bool {
-	names := make(map[string]bool, t.NumField())
+// jsonFieldTypes maps the JSON names of the fields of struct t to their types.
+func jsonFieldTypes(t reflect.Type) map[string]reflect.Type {
+	names := make(map[string]reflect.Type, t.NumField())
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -610,7 +624,7 @@ func jsonNames(t reflect.Type) map[string]bool {
 		if name == "" {
 			name = f.Name
 		}
-		names[strings.ToLower(name)] = true
+		names[name] = f.Type
 	}
 	return names
 }
