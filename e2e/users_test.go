@@ -138,6 +138,15 @@ func TestUsersLifecycle(t *testing.T) {
 			t.Error("the deleted impersonation token came back")
 		}
 
+		// GHES 3.x can create a user suspended.
+		if !strings.HasPrefix(version, "2.") {
+			_, _, err = client.Users.Create(c, ghesadmin.CreateUserRequest{Login: "sleeper", Email: ghesadmin.Ptr("sleeper@example.com"), Suspended: ghesadmin.Ptr(true)})
+			must(t, "Create suspended", err)
+			if su, ok := srv.User("sleeper"); !ok || !su.Suspended {
+				t.Errorf("Create suspended: %+v %v", su, ok)
+			}
+		}
+
 		// Delete.
 		resp, err = client.Users.Delete(c, "octo-kitten")
 		must(t, "Delete", err)
@@ -241,6 +250,18 @@ func TestUsersPublicKeys(t *testing.T) {
 		recent := list(&ghesadmin.ListPublicKeysOptions{Since: base.Add(97*time.Hour + time.Minute), Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}})
 		if got := titles(recent); !equalStrings(got, []string{"key-0", "key-1", "key-2"}) {
 			t.Fatalf("since: %v", got)
+		}
+
+		// Prefetching pages concurrently keeps the order.
+		prefetch, err := srv.Client(ghesadmin.WithPagePrefetch(3))
+		must(t, "srv.Client with prefetch", err)
+		var pre []*ghesadmin.PublicKey
+		for k, err := range prefetch.Users.ListPublicKeysIter(c, &ghesadmin.ListPublicKeysOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}}) {
+			must(t, "ListPublicKeysIter with prefetch", err)
+			pre = append(pre, k)
+		}
+		if got := titles(pre); !equalStrings(got, want) {
+			t.Fatalf("with prefetch: %v, want %v", got, want)
 		}
 
 		// One page with its Link header.
