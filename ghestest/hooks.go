@@ -156,10 +156,14 @@ func hUpdateHook(c *call) {
 	if !c.decode(&body, false) {
 		return
 	}
+	// "Parameters that are not provided will be overwritten with the
+	// default value or removed if no default exists": events default to
+	// user and organization, active to true.
 	cp := *h
 	if body.Config != nil && !c.applyConfig(&cp, body.Config) {
 		return
 	}
+	cp.events, cp.active = []string{"user", "organization"}, true
 	if body.Events != nil {
 		cp.events = append([]string{}, *body.Events...)
 	}

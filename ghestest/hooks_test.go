@@ -27,6 +27,12 @@ func TestGlobalHooks(t *testing.T) {
 	if cfg["content_type"] != "form" || cfg["secret"] != nil || fmt.Sprint(h["events"]) != "[organization]" {
 		t.Errorf("patched %s", r.body)
 	}
+	// Events and active left out go back to their defaults.
+	wantStatus(t, api(t, s, "PATCH", p, `{"active":false,"config":{"url":"https://example.com"}}`), http.StatusOK)
+	h = api(t, s, "PATCH", p, `{"config":{"url":"https://example.com"}}`).obj(t)
+	if h["active"] != true || fmt.Sprint(h["events"]) != "[user organization]" {
+		t.Errorf("patched without events and active: %v", h)
+	}
 	want422(t, api(t, s, "PATCH", p, `{"config":{}}`), "url is required")
 	want422(t, api(t, s, "POST", "/admin/hooks", `{"name":"email","config":{"url":"https://x.test"}}`), `name must be "web"`)
 	wantStatus(t, api(t, s, "POST", p+"/pings", ""), http.StatusNoContent)

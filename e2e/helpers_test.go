@@ -1,0 +1,122 @@
+// Package e2e_test runs the SDK's REST workflows end to end against the
+// ghestest fake: every call goes through Server.Client() and the SDK's
+// service methods, so a wrong path, query, body, preview header or JSON tag
+// on either side makes a test fail.
+package e2e_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/ghestest"
+)
+
+// versions are the GHES versions every workflow runs against: 2.22, where
+// the fake requires the preview media types (so a passing run proves the SDK
+// sends them), and 3.x.
+var versions = []string{"2.22.6", "3.14.0"}
+
+// latest is the version of the 3.x-only endpoints.
+const latest = "3.22.0"
+
+// forEachVersion runs f as a subtest for every version in versions.
+func forEachVersion(t *testing.T, f func(t *testing.T, version string)) {
+	t.Helper()
+	for _, v := range versions {
+		t.Run(v, func(t *testing.T) {
+			t.Parallel()
+			f(t, v)
+		})
+	}
+}
+
+// start starts a fake GHES of the version with opts and returns it with a
+// client wired to it.
+func start(t *testing.T, version string, opts ...ghestest.Option) (*ghestest.Server, *ghesadmin.Client) {
+	t.Helper()
+	srv := ghestest.New(t, append([]ghestest.Option{ghestest.WithVersion(version)}, opts...)...)
+	client, err := srv.Client()
+	if err != nil {
+		t.Fatalf("srv.Client: %v", err)
+	}
+	return srv, client
+}
+
+// ctx returns a context bounded so that a hung request fails the test
+// instead of the whole run.
+func ctx(t *testing.T) context.Context {
+	t.Helper()
+	c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	t.Cleanup(cancel)
+	return c
+}
+
+func must(t *testing.T, what string, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func wantStatus(t *testing.T, what string, resp *ghesadmin.Response, status int) {
+	t.Helper()
+	if resp == nil || resp.Response == nil {
+		t.Fatalf("%s: no response", what)
+	}
+	if resp.StatusCode != status {
+		t.Fatalf("%s: status %d, want %d", what, resp.StatusCode, status)
+	}
+}
+
+// wantValidation checks that err is a 422 *ValidationError whose Message is
+// "Validation Failed" and whose field errors include one with the resource,
+// field (may be "") and code, and a message containing msg.
+func wantValidation(t *testing.T, what string, err error, resource, field, code, msg string) *ghesadmin.ValidationError {
+	t.Helper()
+	var ve *ghesadmin.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("%s: error %v (%T), want *ghesadmin.ValidationError", what, err, err)
+	}
+	if ve.StatusCode() != 422 {
+		t.Fatalf("%s: status %d, want 422", what, ve.StatusCode())
+	}
+	if ve.Message != "Validation Failed" {
+		t.Errorf("%s: Message %q, want %q", what, ve.Message, "Validation Failed")
+	}
+	for _, fe := range ve.Errors {
+		if fe.Resource == resource && fe.Field == field && fe.Code == code && strings.Contains(fe.Message, msg) {
+			return ve
+		}
+	}
+	t.Fatalf("%s: field errors %+v, want one {%s %s %s %q}", what, ve.Errors, resource, field, code, msg)
+	return nil
+}
+
+// wantIs checks errors.Is(err, target) and that err is an *ErrorResponse of
+// the status.
+func wantIs(t *testing.T, what string, err, target error, status int) {
+	t.Helper()
+	if !errors.Is(err, target) {
+		t.Fatalf("%s: error %v, want errors.Is %v", what, err, target)
+	}
+	var er *ghesadmin.ErrorResponse
+	if !errors.As(err, &er) || er.StatusCode() != status {
+		t.Fatalf("%s: error %v, want an *ErrorResponse with status %d", what, err, status)
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
