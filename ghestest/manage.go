@@ -155,22 +155,34 @@ func hConfigApplyStatus(c *call) {
 	}})
 }
 
+// hConfigApplyEvents lists the events of the latest run logged so far,
+// after the one the last_request_id cursor names (all of them without a
+// cursor). With nothing new, the cursor comes back unchanged.
 func hConfigApplyEvents(c *call) {
 	r := c.s.lastRun()
 	events := []any{}
-	last := ""
+	cursor := c.r.URL.Query().Get("last_request_id")
+	last := cursor
 	if r != nil {
 		n := r.reads
 		if n == 0 {
 			n = 1
 		}
+		trace := fmt.Sprintf("%032x", r.started.UnixNano())
+		// A cursor of an earlier run reads the latest run from its start.
+		after := !strings.HasPrefix(cursor, trace+":")
 		for i := 0; i < n && i < len(configKeys); i++ {
-			last = fmt.Sprintf("%032x:%016x:%016x", r.started.UnixNano(), i+1, 0)
+			id := fmt.Sprintf("%s:%016x:%016x", trace, i+1, 0)
+			if !after {
+				after = id == cursor
+				continue
+			}
+			last = id
 			events = append(events, map[string]any{
 				"timestamp": r.started.Add(time.Duration(i) * time.Second).UTC().Format(time.RFC3339), "severity_text": "INFO",
 				"body": "Configuring " + configKeys[i], "event_name": "Enterprise::ConfigApply::Phase" + strconv.Itoa(i+1),
 				"topology": "single", "hostname": nodeHostname, "config_run_id": r.id,
-				"trace_id": fmt.Sprintf("%032x", r.started.UnixNano()), "span_id": fmt.Sprintf("%016x", i+1), "span_parent_id": 0, "span_depth": 0,
+				"trace_id": trace, "span_id": fmt.Sprintf("%016x", i+1), "span_parent_id": 0, "span_depth": 0,
 			})
 		}
 	}

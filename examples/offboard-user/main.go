@@ -1,0 +1,214 @@
+// Command offboard-user locks a departing user out of GHES: it suspends the
+// account with a reason, revokes the user's impersonation token, and deletes
+// the user's personal access tokens and public SSH keys.
+//
+//	go run ./examples/offboard-user                       # on a fake GHES, offboards a seeded user
+//	GHES_URL=https://ghe.example.com GHES_TOKEN=... \
+//	    go run ./examples/offboard-user -user mona -reason "Left the company"
+//
+// With GHES_URL and GHES_TOKEN (a site administrator's token) set, it works
+// on that instance, and -user is required; add -dry-run to see what would
+// change. Without them it starts ghestest, the SDK's in-memory fake, seeded
+// with a few users, keys and tokens.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+
+	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/ghestest"
+)
+
+// fakeUser is the user offboarded on the fake when -user is not given.
+const fakeUser = "octo-contractor"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "offboard-user:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, out io.Writer, args []string) error {
+	fs := flag.NewFlagSet("offboard-user", flag.ContinueOnError)
+	fs.SetOutput(out)
+	login := fs.String("user", "", "login of the user to offboard (on the fake: "+fakeUser+")")
+	reason := fs.String("reason", "Offboarded: left the company", "suspension reason, shown to site administrators")
+	dryRun := fs.Bool("dry-run", false, "print what would change, change nothing")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+
+	client, done, err := connect(out)
+	if err != nil {
+		return err
+	}
+	defer done()
+	if *login == "" {
+		if os.Getenv("GHES_URL") != "" {
+			return errors.New("-user is required on a real GHES")
+		}
+		*login = fakeUser
+	}
+	return offboard(ctx, out, client, *login, *reason, *dryRun)
+}
+
+// connect returns a client for the GHES named by GHES_URL and GHES_TOKEN or,
+// when neither is set, for a fake started for this run. done releases it.
+func connect(out io.Writer) (client *ghesadmin.Client, done func(), err error) {
+	baseURL, token := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN")
+	switch {
+	case baseURL != "" && token != "":
+		client, err = ghesadmin.NewClient(baseURL, ghesadmin.WithToken(token))
+		return client, func() {}, err
+	case baseURL != "" || token != "":
+		return nil, nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
+	}
+	srv, err := startFake()
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n", srv.Version(), srv.URL())
+	if client, err = srv.Client(); err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	return client, srv.Close, nil
+}
+
+// startFake seeds a departing contractor with keys and tokens, next to
+// colleagues whose keys and tokens must survive.
+func startFake() (*ghestest.Server, error) {
+	return ghestest.NewServer(
+		ghestest.WithUsers(
+			ghestest.User{Login: fakeUser, Email: "contractor@example.com"},
+			ghestest.User{Login: "mona", Email: "mona@example.com"},
+		),
+		ghestest.WithPublicKeys(
+			ghestest.PublicKey{User: fakeUser, Title: "work laptop", Key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9mZmJvYXJkLXdvcmstbGFwdG9w"},
+			ghestest.PublicKey{User: fakeUser, Title: "home desktop", Key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9mZmJvYXJkLWhvbWUtZGVza3RvcA=="},
+			ghestest.PublicKey{User: "mona", Title: "mona's laptop", Key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9mZmJvYXJkLW1vbmEtbGFwdG9w"},
+		),
+		ghestest.WithTokens(
+			ghestest.Token{User: fakeUser, Value: "ghp_contractorDeployToken000000000001", Note: "deploy script", Scopes: []string{"repo"}},
+			ghestest.Token{User: fakeUser, Value: "ghp_contractorAdminToken0000000000002", Note: "org automation", Scopes: []string{"admin:org"}},
+			ghestest.Token{User: "mona", Value: "ghp_monaToken000000000000000000000003", Note: "CI", Scopes: []string{"repo"}},
+		),
+	)
+}
+
+// offboard suspends login and removes every credential it holds.
+func offboard(ctx context.Context, out io.Writer, client *ghesadmin.Client, login, reason string, dryRun bool) error {
+	would := ""
+	if dryRun {
+		would = "would have "
+		fmt.Fprintln(out, "Dry run: nothing changes.")
+	}
+	fmt.Fprintf(out, "Offboarding %s\n", login)
+
+	// Suspend first: the account cannot sign in while the rest is cleaned up.
+	if !dryRun {
+		if _, err := client.Users.Suspend(ctx, login, reason); err != nil {
+			return fmt.Errorf("suspend %s: %w", login, err)
+		}
+	}
+	fmt.Fprintf(out, "  %ssuspended: %q\n", would, reason)
+
+	if !dryRun {
+		if _, err := client.Users.DeleteImpersonationToken(ctx, login); err != nil {
+			return fmt.Errorf("revoke the impersonation token of %s: %w", login, err)
+		}
+	}
+	fmt.Fprintf(out, "  %srevoked the impersonation token\n", would)
+
+	// Collect first, delete after: deleting while paging would shift pages.
+	var tokens []*ghesadmin.Authorization
+	userID := int64(0)
+	for tok, err := range client.Users.ListTokensIter(ctx, &ghesadmin.ListOptions{PerPage: 100}) {
+		if err != nil {
+			return fmt.Errorf("list personal access tokens: %w", err)
+		}
+		if tok.User != nil && strings.EqualFold(tok.User.Login, login) {
+			tokens = append(tokens, tok)
+			userID = tok.User.ID
+		}
+	}
+	for _, tok := range tokens {
+		if !dryRun {
+			if _, err := client.Users.DeleteToken(ctx, tok.ID); err != nil {
+				return fmt.Errorf("delete token %d of %s: %w", tok.ID, login, err)
+			}
+		}
+		fmt.Fprintf(out, "  %sdeleted token %d %q (scopes: %s)\n", would, tok.ID, deref(tok.Note), strings.Join(tok.Scopes, ", "))
+	}
+
+	// The key listing names owners by ID only.
+	if userID == 0 {
+		id, err := lookupUserID(ctx, client, login)
+		if err != nil {
+			return err
+		}
+		userID = id
+	}
+	var keys []*ghesadmin.PublicKey
+	for key, err := range client.Users.ListPublicKeysIter(ctx, &ghesadmin.ListPublicKeysOptions{ListOptions: ghesadmin.ListOptions{PerPage: 100}}) {
+		if err != nil {
+			return fmt.Errorf("list public keys: %w", err)
+		}
+		if key.UserID != nil && *key.UserID == userID {
+			keys = append(keys, key)
+		}
+	}
+	for _, key := range keys {
+		if !dryRun {
+			if _, err := client.Users.DeletePublicKey(ctx, strconv.FormatInt(key.ID, 10)); err != nil {
+				return fmt.Errorf("delete key %d of %s: %w", key.ID, login, err)
+			}
+		}
+		fmt.Fprintf(out, "  %sdeleted public key %d %q\n", would, key.ID, key.Title)
+	}
+
+	if dryRun {
+		fmt.Fprintf(out, "Dry run: %s would lose %d tokens and %d keys\n", login, len(tokens), len(keys))
+		return nil
+	}
+	fmt.Fprintf(out, "Done: %s is suspended, %d tokens and %d keys removed\n", login, len(tokens), len(keys))
+	return nil
+}
+
+// lookupUserID reads the numeric ID of login with GET /users/{username}.
+// It is not an administration endpoint, so the SDK has no method for it:
+// Client.NewRequest and Client.Do call it with the client's credentials.
+func lookupUserID(ctx context.Context, client *ghesadmin.Client, login string) (int64, error) {
+	req, err := client.NewRequest(ctx, http.MethodGet, "users/"+url.PathEscape(login), nil)
+	if err != nil {
+		return 0, err
+	}
+	var u ghesadmin.User
+	if _, err := client.Do(ctx, req, &u); err != nil {
+		return 0, fmt.Errorf("look up user %s: %w", login, err)
+	}
+	return u.ID, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
