@@ -38,6 +38,16 @@ func (s *Server) userRoutes(m *http.ServeMux) {
 	}
 	s.route(m, "GET /enterprise/stats/security-products", accessAdmin, "", 3, 0, hStats("security-products"))
 	s.route(m, "GET /meta", accessPublic, "", 0, 0, hMeta)
+	// Not an administration endpoint, but tools look users up by login
+	// (the offboard-user example does).
+	s.route(m, "GET /users/{username}", accessPublic, "", 0, 0, hGetUser)
+}
+
+// hGetUser answers GET /users/{username} with the user's public profile.
+func hGetUser(c *call) {
+	if u := c.pathUser(); u != nil {
+		c.json(http.StatusOK, c.userJSON(u))
+	}
 }
 
 // pathUser finds the {username} user or answers 404.

@@ -1,6 +1,7 @@
 package ghestest
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -296,4 +297,32 @@ func TestOrgsLDAPLicenseStats(t *testing.T) {
 		t.Errorf("stats/users %s", r.body)
 	}
 	wantStatus(t, api(t, s, "GET", "/enterprise/stats/security-products", ""), http.StatusOK)
+}
+
+func TestGetUserByLogin(t *testing.T) {
+	srv := New(t, WithUsers(User{Login: "mona", Email: "mona@example.com"}))
+	req, _ := http.NewRequest("GET", srv.APIURL()+"users/mona", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Login string `json:"login"`
+		ID    int64  `json:"id"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("status %d, err %v", resp.StatusCode, err)
+	}
+	if id := srv.UserID("mona"); got.Login != "mona" || got.ID != id {
+		t.Errorf("got %+v, want mona with id %d", got, id)
+	}
+	resp2, err := http.Get(srv.APIURL() + "users/nobody")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp2.Body.Close()
+	if resp2.StatusCode != 404 {
+		t.Errorf("unknown user: status %d", resp2.StatusCode)
+	}
 }
