@@ -161,12 +161,7 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 	if err != nil {
 		return nil, nil, err
 	}
-	runners := new(Runners)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, query: opts}, runners)
-	if err != nil {
-		return nil, resp, err
-	}
-	return runners, resp, nil
+	return fetch[Runners](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnersIter walks every page of the self-hosted runners of an
@@ -177,16 +172,8 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string, opts *ListRunnersOptions) iter.Seq2[*Runner, error] {
-	var o ListRunnersOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*Runner, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		runners, resp, err := s.ListRunners(ctx, enterprise, &q)
+	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListRunnersOptions) ([]*Runner, *Response, error) {
+		runners, resp, err := s.ListRunners(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
 		}
