@@ -74,6 +74,7 @@ func (f *FieldError) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// String reads "resource.field code message", leaving out what is empty.
 func (f FieldError) String() string {
 	var parts []string
 	if f.Resource != "" || f.Field != "" {

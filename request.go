@@ -381,12 +381,13 @@ func decodeBody(hresp *http.Response, v any, req *http.Request) error {
 // DecodeError reports a 2xx response whose body is not the JSON the SDK
 // expects, such as an HTML page from a proxy.
 type DecodeError struct {
-	Method string
-	Path   string
-	Status int
-	Err    error
+	Method string // the HTTP method of the call
+	Path   string // the URL path of the call
+	Status int    // the HTTP status of the reply
+	Err    error  // the JSON decoding error
 }
 
+// Error names the call, the status and the JSON error.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("ghesadmin: %s %s: %d response is not the expected JSON: %v", e.Method, e.Path, e.Status, e.Err)
 }
@@ -449,6 +450,7 @@ type ArgumentError struct {
 	Reason string
 }
 
+// Error names the refused argument and the reason.
 func (e *ArgumentError) Error() string {
 	if e.Value == "" {
 		return fmt.Sprintf("ghesadmin: path argument %d %s", e.Position, e.Reason)
