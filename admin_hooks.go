@@ -152,12 +152,7 @@ type UpdateGlobalHookRequest struct {
 //
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*GlobalHook, *Response, error) {
-	var hooks []*GlobalHook
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview}, &hooks)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hooks, resp, nil
+	return fetchSlice[*GlobalHook](ctx, s.client, &request{method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview})
 }
 
 // ListIter walks every page of List from opts.Page, fetching pages as the
@@ -167,15 +162,7 @@ func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*Glo
 //
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) iter.Seq2[*GlobalHook, error] {
-	var o ListOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*GlobalHook, *Response, error) {
-		po := o
-		po.Page = page
-		return s.List(ctx, &po)
-	})
+	return iterate(ctx, s.client, opts, s.List)
 }
 
 // Create creates a global webhook. Config.URL is required; an unknown
@@ -191,12 +178,7 @@ func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequ
 	if req.Name == "" {
 		req.Name = "web"
 	}
-	hook := new(GlobalHook)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/hooks", json: req, preview: mediaTypeSuperproPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[GlobalHook](ctx, s.client, &request{method: http.MethodPost, path: "admin/hooks", json: req, preview: mediaTypeSuperproPreview})
 }
 
 // Get returns one global webhook.
@@ -209,12 +191,7 @@ func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook,
 	if err != nil {
 		return nil, nil, err
 	}
-	hook := new(GlobalHook)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, preview: mediaTypeSuperproPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[GlobalHook](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeSuperproPreview})
 }
 
 // Update replaces the configuration of a global webhook.
@@ -238,12 +215,7 @@ func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req Update
 			return nil, nil, err
 		}
 	}
-	hook := new(GlobalHook)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: req, preview: mediaTypeSuperproPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[GlobalHook](ctx, s.client, &request{method: http.MethodPatch, path: path, json: req, preview: mediaTypeSuperproPreview})
 }
 
 // Delete deletes a global webhook.

@@ -78,12 +78,7 @@ func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn st
 	if err != nil {
 		return nil, nil, err
 	}
-	team := new(Team)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview}, team)
-	if err != nil {
-		return nil, resp, err
-	}
-	return team, resp, nil
+	return fetch[Team](ctx, s.client, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview})
 }
 
 // SyncTeam queues an LDAP sync of a team. A 201 Created means the job is
@@ -112,12 +107,7 @@ func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string
 	if err != nil {
 		return nil, nil, err
 	}
-	user := new(User)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}}, user)
-	if err != nil {
-		return nil, resp, err
-	}
-	return user, resp, nil
+	return fetch[User](ctx, s.client, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}})
 }
 
 // SyncUser queues an LDAP sync of a user. A 201 Created means the job is
@@ -135,10 +125,5 @@ func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncS
 }
 
 func (s *LDAPService) sync(ctx context.Context, path string) (*LDAPSyncStatus, *Response, error) {
-	status := new(LDAPSyncStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path}, status)
-	if err != nil {
-		return nil, resp, err
-	}
-	return status, resp, nil
+	return fetch[LDAPSyncStatus](ctx, s.client, &request{method: http.MethodPost, path: path})
 }

@@ -83,10 +83,5 @@ func (s LicenseSeats) MarshalJSON() ([]byte, error) {
 //
 //meta:operation GET /enterprise/settings/license
 func (s *LicenseService) Get(ctx context.Context) (*LicenseInfo, *Response, error) {
-	info := new(LicenseInfo)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "enterprise/settings/license"}, info)
-	if err != nil {
-		return nil, resp, err
-	}
-	return info, resp, nil
+	return fetch[LicenseInfo](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/settings/license"})
 }

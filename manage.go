@@ -27,12 +27,7 @@ import (
 //
 //meta:operation GET /manage/v1/version
 func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([]*NodeReleaseVersion, *Response, error) {
-	var v []*NodeReleaseVersion
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/version", query: opts}, &v)
-	if err != nil {
-		return nil, resp, err
-	}
-	return v, resp, nil
+	return fetchSlice[*NodeReleaseVersion](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/version", query: opts})
 }
 
 // ClusterStatus returns the health of the services on every cluster node.
@@ -41,12 +36,7 @@ func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([
 //
 //meta:operation GET /manage/v1/cluster/status
 func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Response, error) {
-	st := new(ServicesStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/cluster/status"}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[ServicesStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/cluster/status"})
 }
 
 // ReplicationStatus returns the replication health of every replica node
@@ -56,12 +46,7 @@ func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Re
 //
 //meta:operation GET /manage/v1/replication/status
 func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeOptions) (*ServicesStatus, *Response, error) {
-	st := new(ServicesStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/replication/status", query: opts}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[ServicesStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/replication/status", query: opts})
 }
 
 // Nodes returns the metadata of the configured nodes (or of the nodes opts
@@ -71,12 +56,7 @@ func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeO
 //
 //meta:operation GET /manage/v1/config/nodes
 func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*ConfigNodes, *Response, error) {
-	n := new(ConfigNodes)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/nodes", query: opts}, n)
-	if err != nil {
-		return nil, resp, err
-	}
-	return n, resp, nil
+	return fetch[ConfigNodes](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/nodes", query: opts})
 }
 
 // SystemRequirements returns the results of the system requirement checks
@@ -86,12 +66,7 @@ func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*Co
 //
 //meta:operation GET /manage/v1/checks/system-requirements
 func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirements, *Response, error) {
-	r := new(SystemRequirements)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/checks/system-requirements"}, r)
-	if err != nil {
-		return nil, resp, err
-	}
-	return r, resp, nil
+	return fetch[SystemRequirements](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/checks/system-requirements"})
 }
 
 // ConfigApply starts a config apply run (ghe-config-apply) and returns its
@@ -101,12 +76,7 @@ func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirem
 //
 //meta:operation POST /manage/v1/config/apply
 func (s *ManageService) ConfigApply(ctx context.Context, req ConfigApplyRequest) (*ConfigApplyRun, *Response, error) {
-	run := new(ConfigApplyRun)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/config/apply", json: req}, run)
-	if err != nil {
-		return nil, resp, err
-	}
-	return run, resp, nil
+	return fetch[ConfigApplyRun](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/config/apply", json: req})
 }
 
 // ConfigApplyStatus returns the state of the config apply run runID, or of
@@ -120,12 +90,7 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 	if runID != "" {
 		q = url.Values{"run_id": {runID}}
 	}
-	st := new(ConfigApplyStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply", query: q}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[ConfigApplyStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply", query: q})
 }
 
 // ConfigApplyEvents returns the config apply events after opts.LastRequestID
@@ -136,12 +101,7 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApplyEventsOptions) (*ConfigApplyEvents, *Response, error) {
-	ev := new(ConfigApplyEvents)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply/events", query: opts}, ev)
-	if err != nil {
-		return nil, resp, err
-	}
-	return ev, resp, nil
+	return fetch[ConfigApplyEvents](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply/events", query: opts})
 }
 
 // ConfigApplyEventsIter yields the config apply events available now, page
@@ -334,12 +294,7 @@ func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, pa
 //
 //meta:operation GET /manage/v1/config/license
 func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response, error) {
-	l := new(ManageLicense)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license"}, l)
-	if err != nil {
-		return nil, resp, err
-	}
-	return l, resp, nil
+	return fetch[ManageLicense](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license"})
 }
 
 // UploadLicense uploads a new license (the content of its .ghl file,
@@ -384,12 +339,7 @@ func writeLicensePart(mw *multipart.Writer, license io.Reader) error {
 //
 //meta:operation GET /manage/v1/config/license/check
 func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Response, error) {
-	c := new(LicenseCheck)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license/check"}, c)
-	if err != nil {
-		return nil, resp, err
-	}
-	return c, resp, nil
+	return fetch[LicenseCheck](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license/check"})
 }
 
 // Settings returns the appliance settings. Unknown keys are kept in the
@@ -400,12 +350,7 @@ func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Resp
 //
 //meta:operation GET /manage/v1/config/settings
 func (s *ManageService) Settings(ctx context.Context) (*EnterpriseSettings, *Response, error) {
-	st := new(EnterpriseSettings)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/config/settings"}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[EnterpriseSettings](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/settings"})
 }
 
 // UpdateSettings changes the appliance settings: only the fields that are
@@ -431,12 +376,7 @@ func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseS
 //
 //meta:operation GET /manage/v1/maintenance
 func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeOptions) ([]*ManageMaintenanceStatus, *Response, error) {
-	var st []*ManageMaintenanceStatus
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/maintenance", query: opts}, &st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetchSlice[*ManageMaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/maintenance", query: opts})
 }
 
 // SetMaintenance turns maintenance mode on or off, now or at req.When, on
@@ -446,12 +386,7 @@ func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeO
 //
 //meta:operation POST /manage/v1/maintenance
 func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanceRequest) ([]*NodeMessage, *Response, error) {
-	var out []*NodeMessage
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/maintenance", json: req}, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return fetchSlice[*NodeMessage](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/maintenance", json: req})
 }
 
 // SSHKeys returns the SSH keys allowed to reach the administrative shell,
@@ -461,12 +396,7 @@ func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanc
 //
 //meta:operation GET /manage/v1/access/ssh
 func (s *ManageService) SSHKeys(ctx context.Context) ([]*ManageSSHKey, *Response, error) {
-	var keys []*ManageSSHKey
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/access/ssh"}, &keys)
-	if err != nil {
-		return nil, resp, err
-	}
-	return keys, resp, nil
+	return fetchSlice[*ManageSSHKey](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/access/ssh"})
 }
 
 // sshKeyRequest is the body of POST and DELETE /manage/v1/access/ssh.
@@ -498,12 +428,7 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 	if strings.TrimSpace(publicKey) == "" {
 		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
 	}
-	var out []*NodeMessage
-	resp, err := s.client.call(ctx, &request{method: method, console: true, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}}, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return fetchSlice[*NodeMessage](ctx, s.client, &request{method: method, console: true, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}})
 }
 
 // DownloadUpgrade asks the nodes to download an upgrade package. A direct
@@ -516,12 +441,11 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 //
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
-	var raw json.RawMessage
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/download", json: req}, &raw)
+	raw, resp, err := fetch[json.RawMessage](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/download", json: req})
 	if err != nil {
 		return nil, resp, err
 	}
-	out, err := decodeUpgradeDownload(resp.StatusCode, raw)
+	out, err := decodeUpgradeDownload(resp.StatusCode, *raw)
 	if err != nil {
 		return nil, resp, &DecodeError{Method: http.MethodPost, Path: "/manage/v1/upgrade/download", Status: resp.StatusCode, Err: err}
 	}
@@ -571,12 +495,7 @@ func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, e
 //
 //meta:operation GET /manage/v1/upgrade/download/status
 func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *UpgradeDownloadStatusOptions) (*UpgradeDownloadStatus, *Response, error) {
-	st := new(UpgradeDownloadStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/download/status", query: opts}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[UpgradeDownloadStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/download/status", query: opts})
 }
 
 // ApplyUpgrade applies a downloaded upgrade package and returns each node's
@@ -589,12 +508,7 @@ func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyReques
 	if err := req.validate(); err != nil {
 		return nil, nil, err
 	}
-	var out []*NodeUpgradeResult
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/apply", json: req}, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return fetchSlice[*NodeUpgradeResult](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/apply", json: req})
 }
 
 // UpgradeStatus returns the upgrade state of every node (or of the node opts
@@ -604,10 +518,5 @@ func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyReques
 //
 //meta:operation GET /manage/v1/upgrade/status
 func (s *ManageService) UpgradeStatus(ctx context.Context, opts *UpgradeStatusOptions) ([]*NodeUpgradeStatus, *Response, error) {
-	var st []*NodeUpgradeStatus
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/status", query: opts}, &st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetchSlice[*NodeUpgradeStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/status", query: opts})
 }

@@ -129,12 +129,7 @@ const maxLicenseSize = 16 << 20
 //
 //meta:operation GET /setup/api/configcheck
 func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*ConfigurationStatus, *Response, error) {
-	st := new(ConfigurationStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/configcheck"}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[ConfigurationStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/configcheck"})
 }
 
 // StartConfiguration starts a configuration run, so that changed settings
@@ -212,12 +207,7 @@ func (st *ConfigurationStatus) finished() (bool, error) {
 //
 //meta:operation GET /setup/api/maintenance
 func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*MaintenanceStatus, *Response, error) {
-	st := new(MaintenanceStatus)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/maintenance"}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[MaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/maintenance"})
 }
 
 // SetMaintenance turns maintenance mode on (now or at a given time) or off,
@@ -231,17 +221,12 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 	if err != nil {
 		return nil, nil, fmt.Errorf("ghesadmin: encoding the maintenance request: %w", err)
 	}
-	st := new(MaintenanceStatus)
-	resp, err := s.client.call(ctx, &request{
+	return fetch[MaintenanceStatus](ctx, s.client, &request{
 		method:  http.MethodPost,
 		console: true,
 		path:    "setup/api/maintenance",
 		form:    url.Values{"maintenance": {string(doc)}},
-	}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	})
 }
 
 // Settings returns the appliance settings. Keys the SDK does not know are
@@ -252,12 +237,7 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 //
 //meta:operation GET /setup/api/settings
 func (s *ManagementConsoleService) Settings(ctx context.Context) (*ConsoleSettings, *Response, error) {
-	st := new(ConsoleSettings)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/settings"}, st)
-	if err != nil {
-		return nil, resp, err
-	}
-	return st, resp, nil
+	return fetch[ConsoleSettings](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/settings"})
 }
 
 // UpdateSettings changes the appliance settings. Only the fields that are
@@ -294,12 +274,7 @@ func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings 
 //
 //meta:operation GET /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*AuthorizedKey, *Response, error) {
-	var keys []*AuthorizedKey
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, console: true, path: "setup/api/settings/authorized-keys"}, &keys)
-	if err != nil {
-		return nil, resp, err
-	}
-	return keys, resp, nil
+	return fetchSlice[*AuthorizedKey](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/settings/authorized-keys"})
 }
 
 // AddAuthorizedKey authorizes a public SSH key for the administrative shell
@@ -326,17 +301,12 @@ func (s *ManagementConsoleService) authorizedKey(ctx context.Context, method, pu
 	if strings.TrimSpace(publicKey) == "" {
 		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
 	}
-	var keys []*AuthorizedKey
-	resp, err := s.client.call(ctx, &request{
+	return fetchSlice[*AuthorizedKey](ctx, s.client, &request{
 		method:  method,
 		console: true,
 		path:    "setup/api/settings/authorized-keys",
 		form:    url.Values{"authorized_key": {publicKey}},
-	}, &keys)
-	if err != nil {
-		return nil, resp, err
-	}
-	return keys, resp, nil
+	})
 }
 
 // UploadLicense uploads the license of a new appliance (the content of its

@@ -30,12 +30,7 @@ type APIMeta struct {
 //
 //meta:operation GET /meta
 func (s *MetaService) Get(ctx context.Context) (*APIMeta, *Response, error) {
-	m := new(APIMeta)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "meta"}, m)
-	if err != nil {
-		return nil, resp, err
-	}
-	return m, resp, nil
+	return fetch[APIMeta](ctx, s.client, &request{method: http.MethodGet, path: "meta"})
 }
 
 // AdminAPI is the set of administration APIs a GHES release serves on its

@@ -22,12 +22,7 @@ type CreateOrganizationRequest struct {
 //
 //meta:operation POST /admin/organizations
 func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizationRequest) (*Organization, *Response, error) {
-	org := new(Organization)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/organizations", json: req}, org)
-	if err != nil {
-		return nil, resp, err
-	}
-	return org, resp, nil
+	return fetch[Organization](ctx, s.client, &request{method: http.MethodPost, path: "admin/organizations", json: req})
 }
 
 // Rename changes the login of an organization to newLogin. GHES answers 202
@@ -44,10 +39,5 @@ func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string)
 	body := struct {
 		Login string `json:"login"`
 	}{newLogin}
-	job := new(RenameJob)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, job)
-	if err != nil {
-		return nil, resp, err
-	}
-	return job, resp, nil
+	return fetch[RenameJob](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
 }

@@ -110,12 +110,7 @@ type UpdatePreReceiveEnvironmentRequest struct {
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveEnvironment, *Response, error) {
-	var envs []*PreReceiveEnvironment
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview}, &envs)
-	if err != nil {
-		return nil, resp, err
-	}
-	return envs, resp, nil
+	return fetchSlice[*PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListIter walks every page of the pre-receive environments, starting at
@@ -125,14 +120,7 @@ func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreRecei
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveEnvironment, error] {
-	o := copyPreReceiveListOptions(opts)
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*PreReceiveEnvironment, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		return s.List(ctx, &q)
-	})
+	return iterate(ctx, s.client, opts, s.List)
 }
 
 // Create creates a pre-receive environment. GHES then downloads its tarball
@@ -142,12 +130,7 @@ func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreR
 //
 //meta:operation POST /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
-	env := new(PreReceiveEnvironment)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview}, env)
-	if err != nil {
-		return nil, resp, err
-	}
-	return env, resp, nil
+	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Get returns one pre-receive environment.
@@ -160,12 +143,7 @@ func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*Pre
 	if err != nil {
 		return nil, nil, err
 	}
-	env := new(PreReceiveEnvironment)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview}, env)
-	if err != nil {
-		return nil, resp, err
-	}
-	return env, resp, nil
+	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // Update changes the name or image URL of a pre-receive environment. The
@@ -180,12 +158,7 @@ func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, bo
 	if err != nil {
 		return nil, nil, err
 	}
-	env := new(PreReceiveEnvironment)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview}, env)
-	if err != nil {
-		return nil, resp, err
-	}
-	return env, resp, nil
+	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Delete deletes a pre-receive environment. GHES refuses with a
@@ -217,12 +190,7 @@ func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id in
 	if err != nil {
 		return nil, nil, err
 	}
-	dl := new(PreReceiveEnvironmentDownload)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path, preview: mediaTypeEyeScreamPreview}, dl)
-	if err != nil {
-		return nil, resp, err
-	}
-	return dl, resp, nil
+	return fetch[PreReceiveEnvironmentDownload](ctx, s.client, &request{method: http.MethodPost, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // DownloadStatus returns the status of the latest download of the
@@ -236,12 +204,7 @@ func (s *PreReceiveEnvironmentsService) DownloadStatus(ctx context.Context, id i
 	if err != nil {
 		return nil, nil, err
 	}
-	dl := new(PreReceiveEnvironmentDownload)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview}, dl)
-	if err != nil {
-		return nil, resp, err
-	}
-	return dl, resp, nil
+	return fetch[PreReceiveEnvironmentDownload](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // Default polling of WaitForDownload: the first wait is 1s, each next one

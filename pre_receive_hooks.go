@@ -125,12 +125,7 @@ type UpdateRepoPreReceiveHookRequest struct {
 //
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveHook, *Response, error) {
-	var hooks []*PreReceiveHook
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview}, &hooks)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hooks, resp, nil
+	return fetchSlice[*PreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListIter walks every page of the pre-receive hooks of the instance,
@@ -140,14 +135,7 @@ func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListO
 //
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveHook, error] {
-	o := copyPreReceiveListOptions(opts)
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*PreReceiveHook, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		return s.List(ctx, &q)
-	})
+	return iterate(ctx, s.client, opts, s.List)
 }
 
 // Create creates a pre-receive hook.
@@ -156,12 +144,7 @@ func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveL
 //
 //meta:operation POST /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
-	hook := new(PreReceiveHook)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Get returns one pre-receive hook.
@@ -174,12 +157,7 @@ func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreRec
 	if err != nil {
 		return nil, nil, err
 	}
-	hook := new(PreReceiveHook)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // Update changes a pre-receive hook.
@@ -192,12 +170,7 @@ func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body 
 	if err != nil {
 		return nil, nil, err
 	}
-	hook := new(PreReceiveHook)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Delete deletes a pre-receive hook.
@@ -224,12 +197,7 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 	if err != nil {
 		return nil, nil, err
 	}
-	var hooks []*OrgPreReceiveHook
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview}, &hooks)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hooks, resp, nil
+	return fetchSlice[*OrgPreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForOrgIter walks every page of the pre-receive hooks of an
@@ -239,13 +207,8 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string, opts *PreReceiveListOptions) iter.Seq2[*OrgPreReceiveHook, error] {
-	o := copyPreReceiveListOptions(opts)
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*OrgPreReceiveHook, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		return s.ListForOrg(ctx, org, &q)
+	return iterate(ctx, s.client, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
+		return s.ListForOrg(ctx, org, o)
 	})
 }
 
@@ -284,12 +247,7 @@ func (s *PreReceiveHooksService) orgHook(ctx context.Context, method, org string
 	if err != nil {
 		return nil, nil, err
 	}
-	hook := new(OrgPreReceiveHook)
-	resp, err := s.client.call(ctx, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
+	return fetch[OrgPreReceiveHook](ctx, s.client, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForRepo returns one page of the pre-receive hooks of a repository:
@@ -303,12 +261,7 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 	if err != nil {
 		return nil, nil, err
 	}
-	var hooks []*RepoPreReceiveHook
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview}, &hooks)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hooks, resp, nil
+	return fetchSlice[*RepoPreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForRepoIter walks every page of the pre-receive hooks of a
@@ -318,13 +271,8 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) iter.Seq2[*RepoPreReceiveHook, error] {
-	o := copyPreReceiveListOptions(opts)
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*RepoPreReceiveHook, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		return s.ListForRepo(ctx, owner, repo, &q)
+	return iterate(ctx, s.client, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
+		return s.ListForRepo(ctx, owner, repo, o)
 	})
 }
 
@@ -363,19 +311,5 @@ func (s *PreReceiveHooksService) repoHook(ctx context.Context, method, owner, re
 	if err != nil {
 		return nil, nil, err
 	}
-	hook := new(RepoPreReceiveHook)
-	resp, err := s.client.call(ctx, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview}, hook)
-	if err != nil {
-		return nil, resp, err
-	}
-	return hook, resp, nil
-}
-
-// copyPreReceiveListOptions returns a copy of opts (the zero value for nil),
-// so that iterators never modify the caller's options.
-func copyPreReceiveListOptions(opts *PreReceiveListOptions) PreReceiveListOptions {
-	if opts == nil {
-		return PreReceiveListOptions{}
-	}
-	return *opts
+	return fetch[RepoPreReceiveHook](ctx, s.client, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }

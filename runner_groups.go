@@ -116,12 +116,7 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 	if err != nil {
 		return nil, nil, err
 	}
-	groups := new(RunnerGroups)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, query: opts}, groups)
-	if err != nil {
-		return nil, resp, err
-	}
-	return groups, resp, nil
+	return fetch[RunnerGroups](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnerGroupsIter walks every page of the runner groups of an
@@ -132,16 +127,8 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) iter.Seq2[*RunnerGroup, error] {
-	var o ListRunnerGroupsOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*RunnerGroup, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		groups, resp, err := s.ListRunnerGroups(ctx, enterprise, &q)
+	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
+		groups, resp, err := s.ListRunnerGroups(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
 		}
@@ -159,12 +146,7 @@ func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, nil, err
 	}
-	group := new(RunnerGroup)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path, json: body}, group)
-	if err != nil {
-		return nil, resp, err
-	}
-	return group, resp, nil
+	return fetch[RunnerGroup](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
 }
 
 // GetRunnerGroup returns one runner group of an enterprise.
@@ -177,12 +159,7 @@ func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, 
 	if err != nil {
 		return nil, nil, err
 	}
-	group := new(RunnerGroup)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path}, group)
-	if err != nil {
-		return nil, resp, err
-	}
-	return group, resp, nil
+	return fetch[RunnerGroup](ctx, s.client, &request{method: http.MethodGet, path: path})
 }
 
 // UpdateRunnerGroup changes a runner group of an enterprise.
@@ -195,12 +172,7 @@ func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, nil, err
 	}
-	group := new(RunnerGroup)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, group)
-	if err != nil {
-		return nil, resp, err
-	}
-	return group, resp, nil
+	return fetch[RunnerGroup](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
 }
 
 // DeleteRunnerGroup deletes a runner group of an enterprise.
@@ -227,12 +199,7 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 	if err != nil {
 		return nil, nil, err
 	}
-	orgs := new(RunnerGroupOrganizations)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, query: opts}, orgs)
-	if err != nil {
-		return nil, resp, err
-	}
-	return orgs, resp, nil
+	return fetch[RunnerGroupOrganizations](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnerGroupOrganizationsIter walks every page of the organizations
@@ -243,16 +210,8 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Organization, error] {
-	var o ListOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*Organization, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		orgs, resp, err := s.ListRunnerGroupOrganizations(ctx, enterprise, groupID, &q)
+	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
+		orgs, resp, err := s.ListRunnerGroupOrganizations(ctx, enterprise, groupID, o)
 		if err != nil {
 			return nil, resp, err
 		}
@@ -317,12 +276,7 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 	if err != nil {
 		return nil, nil, err
 	}
-	runners := new(Runners)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path, query: opts}, runners)
-	if err != nil {
-		return nil, resp, err
-	}
-	return runners, resp, nil
+	return fetch[Runners](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnerGroupRunnersIter walks every page of the runners in a runner
@@ -332,16 +286,8 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Runner, error] {
-	var o ListOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*Runner, *Response, error) {
-		q := o
-		if page > 0 {
-			q.Page = page
-		}
-		runners, resp, err := s.ListRunnerGroupRunners(ctx, enterprise, groupID, &q)
+	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
+		runners, resp, err := s.ListRunnerGroupRunners(ctx, enterprise, groupID, o)
 		if err != nil {
 			return nil, resp, err
 		}

@@ -192,12 +192,7 @@ func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise 
 	if err != nil {
 		return nil, nil, err
 	}
-	var apps []*RunnerApplication
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path}, &apps)
-	if err != nil {
-		return nil, resp, err
-	}
-	return apps, resp, nil
+	return fetchSlice[*RunnerApplication](ctx, s.client, &request{method: http.MethodGet, path: path})
 }
 
 // CreateRegistrationToken returns a token to register a runner with the
@@ -225,12 +220,7 @@ func (s *ActionsService) runnerToken(ctx context.Context, enterprise, kind strin
 	if err != nil {
 		return nil, nil, err
 	}
-	tok := new(RunnerToken)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path}, tok)
-	if err != nil {
-		return nil, resp, err
-	}
-	return tok, resp, nil
+	return fetch[RunnerToken](ctx, s.client, &request{method: http.MethodPost, path: path})
 }
 
 // GenerateJITConfig creates a just-in-time runner in the enterprise and
@@ -248,12 +238,7 @@ func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise strin
 	if err := checkRunnerLabels("GenerateJITConfig", body.Labels, 1); err != nil {
 		return nil, nil, err
 	}
-	cfg := new(JITRunnerConfig)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path, json: body}, cfg)
-	if err != nil {
-		return nil, resp, err
-	}
-	return cfg, resp, nil
+	return fetch[JITRunnerConfig](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
 }
 
 // GetRunner returns one self-hosted runner of an enterprise.
@@ -266,12 +251,7 @@ func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runne
 	if err != nil {
 		return nil, nil, err
 	}
-	runner := new(Runner)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: path}, runner)
-	if err != nil {
-		return nil, resp, err
-	}
-	return runner, resp, nil
+	return fetch[Runner](ctx, s.client, &request{method: http.MethodGet, path: path})
 }
 
 // DeleteRunner forces the removal of a self-hosted runner from an
@@ -346,12 +326,7 @@ func (s *ActionsService) RemoveRunnerLabel(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, nil, err
 	}
-	labels := new(RunnerLabels)
-	resp, err := s.client.call(ctx, &request{method: http.MethodDelete, path: path}, labels)
-	if err != nil {
-		return nil, resp, err
-	}
-	return labels, resp, nil
+	return fetch[RunnerLabels](ctx, s.client, &request{method: http.MethodDelete, path: path})
 }
 
 // runnerLabels sends a request to a runner's labels; a non-nil names is
@@ -367,10 +342,5 @@ func (s *ActionsService) runnerLabels(ctx context.Context, method, enterprise st
 			Labels []string `json:"labels"`
 		}{Labels: names}
 	}
-	labels := new(RunnerLabels)
-	resp, err := s.client.call(ctx, r, labels)
-	if err != nil {
-		return nil, resp, err
-	}
-	return labels, resp, nil
+	return fetch[RunnerLabels](ctx, s.client, r)
 }

@@ -126,12 +126,7 @@ type SecurityProductsStats struct {
 //
 //meta:operation GET /enterprise/stats/all
 func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, error) {
-	stats := new(EnterpriseStats)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/all"}, stats)
-	if err != nil {
-		return nil, resp, err
-	}
-	return stats, resp, nil
+	return fetch[EnterpriseStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/all"})
 }
 
 // getSection fetches GET /enterprise/stats/{area} into out.
@@ -142,12 +137,11 @@ func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, er
 // ({"comments": {"total_commit_comments": …}, …}). A reply in the nested form,
 // a single key named after the area holding an object, is accepted too.
 func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *Response, error) {
-	var raw json.RawMessage
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/" + area}, &raw)
+	raw, resp, err := fetch[json.RawMessage](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/" + area})
 	if err != nil {
 		return nil, resp, err
 	}
-	body := []byte(raw)
+	body := []byte(*raw)
 	var outer map[string]json.RawMessage
 	if json.Unmarshal(body, &outer) == nil && len(outer) == 1 {
 		if inner, ok := outer[area]; ok && bytes.HasPrefix(bytes.TrimSpace(inner), []byte("{")) {
@@ -265,10 +259,5 @@ func (s *StatsService) Users(ctx context.Context) (*UserStats, *Response, error)
 //
 //meta:operation GET /enterprise/stats/security-products
 func (s *StatsService) SecurityProducts(ctx context.Context) (*SecurityProductsStats, *Response, error) {
-	stats := new(SecurityProductsStats)
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/security-products"}, stats)
-	if err != nil {
-		return nil, resp, err
-	}
-	return stats, resp, nil
+	return fetch[SecurityProductsStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/security-products"})
 }

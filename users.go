@@ -211,12 +211,7 @@ func (o ListPublicKeysOptions) validate() error {
 //
 //meta:operation POST /admin/users
 func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User, *Response, error) {
-	user := new(User)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: "admin/users", json: req}, user)
-	if err != nil {
-		return nil, resp, err
-	}
-	return user, resp, nil
+	return fetch[User](ctx, s.client, &request{method: http.MethodPost, path: "admin/users", json: req})
 }
 
 // Rename changes the login of a user to newLogin. GHES answers 202 Accepted
@@ -233,12 +228,7 @@ func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*
 	body := struct {
 		Login string `json:"login"`
 	}{newLogin}
-	job := new(RenameJob)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, job)
-	if err != nil {
-		return nil, resp, err
-	}
-	return job, resp, nil
+	return fetch[RenameJob](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
 }
 
 // Delete deletes a user with all their repositories, gists, applications and
@@ -274,12 +264,7 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 	body := struct {
 		Scopes []string `json:"scopes"`
 	}{scopes}
-	auth := new(Authorization)
-	resp, err := s.client.call(ctx, &request{method: http.MethodPost, path: path, json: body}, auth)
-	if err != nil {
-		return nil, resp, err
-	}
-	return auth, resp, nil
+	return fetch[Authorization](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
 }
 
 // DeleteImpersonationToken deletes the impersonation OAuth token of a user.
@@ -369,12 +354,7 @@ func (s *UsersService) suspension(ctx context.Context, method, username, reason 
 //
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysOptions) ([]*PublicKey, *Response, error) {
-	var keys []*PublicKey
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/keys", query: opts}, &keys)
-	if err != nil {
-		return nil, resp, err
-	}
-	return keys, resp, nil
+	return fetchSlice[*PublicKey](ctx, s.client, &request{method: http.MethodGet, path: "admin/keys", query: opts})
 }
 
 // ListPublicKeysIter walks every page of ListPublicKeys from opts.Page,
@@ -384,15 +364,7 @@ func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysO
 //
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicKeysOptions) iter.Seq2[*PublicKey, error] {
-	var o ListPublicKeysOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*PublicKey, *Response, error) {
-		po := o
-		po.Page = page
-		return s.ListPublicKeys(ctx, &po)
-	})
+	return iterate(ctx, s.client, opts, s.ListPublicKeys)
 }
 
 // DeletePublicKey deletes a public key. keyIDs is the key's ID in decimal, as
@@ -416,12 +388,7 @@ func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Res
 //
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Authorization, *Response, error) {
-	var tokens []*Authorization
-	resp, err := s.client.call(ctx, &request{method: http.MethodGet, path: "admin/tokens", query: opts}, &tokens)
-	if err != nil {
-		return nil, resp, err
-	}
-	return tokens, resp, nil
+	return fetchSlice[*Authorization](ctx, s.client, &request{method: http.MethodGet, path: "admin/tokens", query: opts})
 }
 
 // ListTokensIter walks every page of ListTokens from opts.Page, fetching
@@ -431,15 +398,7 @@ func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Au
 //
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) iter.Seq2[*Authorization, error] {
-	var o ListOptions
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, s.client, o.Page, func(ctx context.Context, page int) ([]*Authorization, *Response, error) {
-		po := o
-		po.Page = page
-		return s.ListTokens(ctx, &po)
-	})
+	return iterate(ctx, s.client, opts, s.ListTokens)
 }
 
 // DeleteToken deletes a personal access token. GHES answers 403 Forbidden
