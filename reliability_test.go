@@ -2,11 +2,13 @@ package ghesadmin
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -139,4 +141,40 @@ func TestSecretsNeverLeak(t *testing.T) {
 			t.Logf("%d methods driven", calls)
 		})
 	}
+}
+
+// TestInvalidListOptionsRefused walks every method that takes a paginated
+// …Options (one that embeds ListOptions) and checks that a negative or too
+// large PerPage, and a negative Page, are refused before anything is sent.
+func TestInvalidListOptionsRefused(t *testing.T) {
+	h := newHarness(t, serverError)
+	checked := 0
+	for _, m := range allMethods(h.Client) {
+		ft := m.fn.Type()
+		for i := 0; i < ft.NumIn(); i++ {
+			pt := ft.In(i)
+			if pt.Kind() != reflect.Pointer || pt.Elem().Kind() != reflect.Struct || !pt.Implements(reflect.TypeOf((*pageable)(nil)).Elem()) {
+				continue
+			}
+			checked++
+			for _, bad := range []ListOptions{{PerPage: -1}, {PerPage: MaxPerPage + 1}, {Page: -2}} {
+				opts := reflect.New(pt.Elem())
+				*opts.Interface().(pageable).listOptions() = bad
+				args := callArgs(t, m, context.Background(), nil)
+				args[i] = opts
+				h.take()
+				res := invoke(m, args)
+				if sent := h.take(); len(sent) != 0 {
+					t.Errorf("%s with %+v sent %s %s?%s", m, bad, sent[0].Method, sent[0].EscapedPath, sent[0].RawQuery)
+				}
+				if !errors.Is(res.Err, ErrInvalidArgument) {
+					t.Errorf("%s with %+v: err = %v, want ErrInvalidArgument", m, bad, res.Err)
+				}
+			}
+		}
+	}
+	if checked < 15 {
+		t.Fatalf("only %d paginated methods found", checked)
+	}
+	t.Logf("%d paginated methods refuse bad page options", checked)
 }
