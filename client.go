@@ -92,6 +92,9 @@ type Client struct {
 	logger    *slog.Logger
 	prefetch  int
 
+	// queryPlans caches how each …Options type is encoded (query.go).
+	queryPlans queryPlans
+
 	common service
 
 	// AdminHooks manages global webhooks.

@@ -88,13 +88,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	sb.WriteString(b.baseStr)
 	sb.WriteString(r.path)
 	if r.query != nil {
-		q, err := encodeQuery(r.query)
-		if err != nil {
+		if err := c.writeQuery(&sb, r.query); err != nil {
 			return nil, err
-		}
-		if q != "" {
-			sb.WriteByte('?')
-			sb.WriteString(q)
 		}
 	}
 
@@ -159,24 +154,46 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	return req, nil
 }
 
-// encodeQuery validates and encodes an …Options value.
-func encodeQuery(opts any) (string, error) {
-	if rv := reflect.ValueOf(opts); rv.Kind() == reflect.Pointer && rv.IsNil() {
-		return "", nil
+// writeQuery validates an …Options value (or url.Values) and writes it to
+// sb as the query of the URL, with its leading '?', or nothing when it is
+// empty. The bytes are those of query.Values(opts).Encode(); a queryPlan
+// writes them without go-querystring's per-call reflection when it can.
+func (c *Client) writeQuery(sb *strings.Builder, opts any) error {
+	rv := reflect.ValueOf(opts)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return nil
 	}
-	switch q := opts.(type) {
+	var q string
+	switch o := opts.(type) {
 	case url.Values:
-		return q.Encode(), nil
-	case validator:
-		if err := q.validate(); err != nil {
-			return "", err
+		q = o.Encode()
+	default:
+		if v, ok := opts.(validator); ok {
+			if err := v.validate(); err != nil {
+				return err
+			}
 		}
+		sv := rv
+		for sv.Kind() == reflect.Pointer && !sv.IsNil() {
+			sv = sv.Elem()
+		}
+		if sv.Kind() == reflect.Struct {
+			if p := c.queryPlans.plan(sv.Type()); p != nil {
+				p.write(sb, sv)
+				return nil
+			}
+		}
+		v, err := query.Values(opts)
+		if err != nil {
+			return fmt.Errorf("ghesadmin: encoding the query: %w", err)
+		}
+		q = v.Encode()
 	}
-	v, err := query.Values(opts)
-	if err != nil {
-		return "", fmt.Errorf("ghesadmin: encoding the query: %w", err)
+	if q != "" {
+		sb.WriteByte('?')
+		sb.WriteString(q)
 	}
-	return v.Encode(), nil
+	return nil
 }
 
 // NewRequest builds a request for path, relative to the REST API base URL
