@@ -104,7 +104,7 @@ func qpRandTime(r *rand.Rand) time.Time {
 	case 1:
 		return time.Date(2024, 2, 29, 23, 59, 58, 123456789, time.UTC)
 	case 2:
-		return time.Date(1999, 12, 31, 1, 2, 3, 0, time.FixedZone("X", -(7*3600 + 30*60)))
+		return time.Date(1999, 12, 31, 1, 2, 3, 0, time.FixedZone("X", -(7*3600+30*60)))
 	default:
 		return time.Unix(r.Int63n(4e9), 0).In(time.FixedZone("Y", 5*3600))
 	}
