@@ -259,12 +259,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 			areq.Header["Authorization"] = b.creds.header
 		}
 
-		start := time.Now()
+		var start time.Time // read only when logging: time.Now is not free
+		if c.logger != nil {
+			start = time.Now()
+		}
 		hresp, err := hc.Do(areq)
 		last := attempt >= policy.MaxAttempts
 		if err != nil {
 			scrubCredentials(areq, nil)
-			c.logAttempt(ctx, req, attempt, 0, time.Since(start), "", err)
+			c.logAttempt(ctx, req, attempt, 0, start, "", err)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, ctxErr)
 			}
@@ -279,7 +282,7 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 		}
 
 		resp := newResponse(hresp)
-		c.logAttempt(ctx, req, attempt, hresp.StatusCode, time.Since(start), resp.RequestID, nil)
+		c.logAttempt(ctx, req, attempt, hresp.StatusCode, start, resp.RequestID, nil)
 
 		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
 			err := decodeBody(hresp, v, req)
@@ -391,7 +394,10 @@ func decodeBody(hresp *http.Response, v any, req *http.Request) error {
 	case err != nil:
 		return &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
 	}
-	_, _ = io.CopyN(io.Discard, hresp.Body, 64<<10)
+	// Drain what follows the value, up to 64 KiB, so the connection can be
+	// reused (io.CopyN without its second LimitedReader).
+	lr.N = 64 << 10
+	_, _ = io.Copy(io.Discard, lr)
 	return nil
 }
 
@@ -411,10 +417,11 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the JSON error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, d time.Duration, requestID string, err error) {
+func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, start time.Time, requestID string, err error) {
 	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
+	d := time.Since(start)
 	attrs := []slog.Attr{
 		slog.String("method", req.Method),
 		slog.String("host", req.URL.Host),

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of BENCHMARKS.md (about 4 minutes on 2 cores), then
+# prints benchstat's comparisons and the ratios against the targets of
+# issue 8. Raw results go to ${OUT:-$TMPDIR/ghesadmin-bench.txt}. COUNT (default 10) sets -count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${PATH}:$(go env GOPATH)/bin"
+count="${COUNT:-10}"
+out="${OUT:-${TMPDIR:-/tmp}/ghesadmin-bench.txt}"
+if ! command -v benchstat >/dev/null 2>&1; then
+  go install golang.org/x/perf/cmd/benchstat@latest
+fi
+
+echo "# $(go version); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')" | tee "$out"
+go test -run '^$' -bench '^BenchmarkCall$' -benchmem -count="$count" -benchtime=1s . | tee -a "$out"
+go test -run '^$' -bench '^BenchmarkWalk$' -benchmem -count="$count" -benchtime=5x . | tee -a "$out"
+go test -run '^$' -bench '^BenchmarkWalkPeakHeap$' -count=3 -benchtime=1x . | tee -a "$out"
+
+echo
+echo "== benchstat: SDK against the net/http baseline (single calls)"
+benchstat -filter '.name:Call' -col /impl "$out"
+echo
+echo "== benchstat: list walks (columns against the hand-written loop)"
+benchstat -filter '.name:Walk' -col /impl "$out"
+echo
+echo "== benchstat: sequential SDK walk against WithPagePrefetch(8)"
+benchstat -filter '.name:Walk /impl:(sdk OR sdk-prefetch8)' -col /impl "$out"
+echo
+go run scripts/ratios.go "$out"
