@@ -645,3 +645,137 @@ func BenchmarkWalkPeakHeap(b *testing.B) {
 		})
 	}
 }
+
+// On a shared machine the load changes from one second to the next, so two
+// benchmarks run one after the other can see different machines. The
+// …Paired benchmarks time the SDK and the baseline in alternating blocks
+// within each run and report both times and their ratio as metrics, so that
+// both sides see the same load.
+
+// BenchmarkCallPaired alternates blocks of 16 baseline calls and 16 SDK
+// calls (the order swapped every block) and reports nethttp-ns/op,
+// sdk-ns/op and sdk/nethttp; b.N counts pairs of calls.
+func BenchmarkCallPaired(b *testing.B) {
+	ctx := context.Background()
+	for _, tc := range benchCallCases(b) {
+		b.Run("op="+tc.name, func(b *testing.B) {
+			c, bl := newBenchClient(b, tc.rt), newBaseline(tc.rt)
+			runSDK := func(n int) time.Duration {
+				start := time.Now()
+				for i := 0; i < n; i++ {
+					if _, err := tc.sdk(ctx, c); err != nil {
+						b.Fatal(err)
+					}
+				}
+				return time.Since(start)
+			}
+			runBase := func(n int) time.Duration {
+				start := time.Now()
+				for i := 0; i < n; i++ {
+					if _, err := tc.manual(ctx, bl); err != nil {
+						b.Fatal(err)
+					}
+				}
+				return time.Since(start)
+			}
+			const block = 16
+			var tSDK, tBase time.Duration
+			b.ResetTimer()
+			for done, k := 0, 0; done < b.N; done, k = done+block, k+1 {
+				n := min(block, b.N-done)
+				if k%2 == 0 {
+					tBase += runBase(n)
+					tSDK += runSDK(n)
+				} else {
+					tSDK += runSDK(n)
+					tBase += runBase(n)
+				}
+			}
+			reportPaired(b, "nethttp", tBase, "sdk", tSDK, b.N, 1)
+		})
+	}
+}
+
+func reportPaired(b *testing.B, baseName string, base time.Duration, name string, d time.Duration, n int, unit float64) {
+	b.ReportMetric(float64(base.Nanoseconds())/float64(n)/unit, baseName+"-"+unitName(unit)+"/op")
+	b.ReportMetric(float64(d.Nanoseconds())/float64(n)/unit, name+"-"+unitName(unit)+"/op")
+	b.ReportMetric(float64(d)/float64(base), name+"/"+baseName)
+}
+
+func unitName(unit float64) string {
+	if unit == 1e6 {
+		return "ms"
+	}
+	return "ns"
+}
+
+// BenchmarkWalkPaired walks the 10,000 keys of BenchmarkWalk three times per
+// iteration (hand-written loop, sequential SDK iterator, SDK iterator with
+// WithPagePrefetch(8), in a rotating order) and reports the three times per
+// walk and the ratios sdk/nethttp and sdk/sdk-prefetch8 (the speed-up).
+func BenchmarkWalkPaired(b *testing.B) {
+	pager := newKeyPager(b)
+	ctx := context.Background()
+	for _, transport := range []string{"loopback", "memory"} {
+		srv := &pagedKeys{pager: pager, total: walkItems, perPage: walkPerPage, delay: walkDelay}
+		var rt http.RoundTripper = srv
+		origin := benchBaseURL
+		if transport == "loopback" {
+			ts := httptest.NewServer(srv)
+			defer ts.Close()
+			tr := &http.Transport{MaxIdleConnsPerHost: 32}
+			defer tr.CloseIdleConnections()
+			rt, origin = tr, ts.URL
+		}
+		srv.base = origin + "/api/v3/admin/keys"
+		srv.precompute()
+		b.Run("transport="+transport, func(b *testing.B) {
+			bl := newBaseline(rt)
+			clients := make([]*Client, 2)
+			for i, pf := range []int{0, 8} {
+				c, err := NewClient(origin, WithHTTPClient(&http.Client{Transport: rt}), WithToken(benchToken), WithPagePrefetch(pf))
+				if err != nil {
+					b.Fatal(err)
+				}
+				clients[i] = c
+			}
+			opts := &ListPublicKeysOptions{ListOptions: ListOptions{PerPage: walkPerPage}}
+			walks := []func(){
+				func() {
+					var oc orderCheck
+					err := walkBaseline(ctx, bl, srv.base+"?per_page=100", func(k *PublicKey) bool { oc.add(b, k); return true })
+					if err != nil || oc.n != walkItems {
+						b.Fatalf("walked %d keys: %v", oc.n, err)
+					}
+				},
+			}
+			for _, c := range clients {
+				walks = append(walks, func() {
+					var oc orderCheck
+					for k, err := range c.Users.ListPublicKeysIter(ctx, opts) {
+						if err != nil {
+							b.Fatal(err)
+						}
+						oc.add(b, k)
+					}
+					if oc.n != walkItems {
+						b.Fatalf("walked %d keys", oc.n)
+					}
+				})
+			}
+			var total [3]time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for j := range walks {
+					w := (i + j) % len(walks)
+					start := time.Now()
+					walks[w]()
+					total[w] += time.Since(start)
+				}
+			}
+			reportPaired(b, "nethttp", total[0], "sdk", total[1], b.N, 1e6)
+			b.ReportMetric(float64(total[2].Nanoseconds())/float64(b.N)/1e6, "sdk-prefetch8-ms/op")
+			b.ReportMetric(float64(total[1])/float64(total[2]), "sdk/sdk-prefetch8")
+		})
+	}
+}

@@ -67,7 +67,7 @@ func main() {
 		return "NOT MET"
 	}
 
-	fmt.Println("Single calls (median of the runs; target: time ≤ 1.15×, allocs ≤ baseline+10)")
+	fmt.Println("Single calls, separate benchmarks (median of the runs; target: time ≤ 1.15×, allocs ≤ baseline+10)")
 	fmt.Printf("%-24s %12s %12s %7s %9s %9s %6s  %s\n", "op", "nethttp ns", "sdk ns", "ratio", "nethttp a", "sdk a", "Δa", "target")
 	for _, op := range []string{"StatsAll", "ListPublicKeys100", "AdminHooksCreate", "ConsoleSetMaintenance"} {
 		base, sdk := "BenchmarkCall/op="+op+"/impl=nethttp", "BenchmarkCall/op="+op+"/impl=sdk"
@@ -83,7 +83,37 @@ func main() {
 	}
 
 	fmt.Println()
-	fmt.Println("Walking 10,000 items, 100 per page, 2 ms per page (median ms per walk)")
+	fmt.Println("Single calls, paired (SDK and baseline alternate in blocks of 16 calls within each run; median of the runs)")
+	fmt.Printf("%-24s %12s %12s %7s  %s\n", "op", "nethttp ns", "sdk ns", "ratio", "target (≤1.15x)")
+	for _, op := range []string{"StatsAll", "ListPublicKeys100", "AdminHooksCreate", "ConsoleSetMaintenance"} {
+		name := "BenchmarkCallPaired/op=" + op
+		bt, ok1 := med(name, "nethttp-ns/op")
+		st, _ := med(name, "sdk-ns/op")
+		r, ok2 := med(name, "sdk/nethttp")
+		if !ok1 || !ok2 {
+			continue
+		}
+		fmt.Printf("%-24s %12.0f %12.0f %6.3fx  %s\n", op, bt, st, r, verdict(r <= 1.15))
+	}
+
+	fmt.Println()
+	fmt.Println("Walking 10,000 items, paired (the three walks rotate within each run; median of the runs)")
+	fmt.Printf("%-10s %10s %10s %14s %12s %14s  %s\n", "transport", "nethttp", "sdk", "sdk-prefetch8", "sdk/nethttp", "sdk/prefetch8", "targets (≤1.05x, ≥4x)")
+	for _, tr := range []string{"loopback", "memory"} {
+		name := "BenchmarkWalkPaired/transport=" + tr
+		n, ok1 := med(name, "nethttp-ms/op")
+		s, _ := med(name, "sdk-ms/op")
+		pf, _ := med(name, "sdk-prefetch8-ms/op")
+		r1, _ := med(name, "sdk/nethttp")
+		r2, ok2 := med(name, "sdk/sdk-prefetch8")
+		if !ok1 || !ok2 {
+			continue
+		}
+		fmt.Printf("%-10s %10.1f %10.1f %14.1f %11.3fx %13.2fx  %s, %s\n", tr, n, s, pf, r1, r2, verdict(r1 <= 1.05), verdict(r2 >= 4))
+	}
+
+	fmt.Println()
+	fmt.Println("Walking 10,000 items, 100 per page, 2 ms per page, separate benchmarks (median ms per walk)")
 	fmt.Printf("%-10s %10s %10s %14s %12s %14s  %s\n", "transport", "nethttp", "sdk", "sdk-prefetch8", "sdk/nethttp", "sdk/prefetch8", "targets (≤1.05x, ≥4x)")
 	for _, tr := range []string{"loopback", "memory"} {
 		p := "BenchmarkWalk/transport=" + tr + "/impl="
