@@ -92,6 +92,9 @@ type Client struct {
 	logger    *slog.Logger
 	prefetch  int
 
+	// queryPlans caches how each …Options type is encoded (query.go).
+	queryPlans queryPlans
+
 	common service
 
 	// AdminHooks manages global webhooks.
@@ -660,27 +663,47 @@ func newResponse(r *http.Response) *Response {
 		resp.applyLinks(parseLinkHeader(strings.Join(links, ", ")))
 	}
 	resp.Rate = parseRate(h)
-	resp.RequestID = h.Get(headerRequestID)
-	resp.EnterpriseVersion = h.Get(headerEnterpriseVersion)
+	resp.RequestID = headerValue(h, headerRequestIDKey)
+	resp.EnterpriseVersion = headerValue(h, headerEnterpriseVersionKey)
 	return resp
+}
+
+// Canonical forms of the response headers read on every call: h.Get would
+// canonicalise (and allocate) the mixed-case names on each lookup.
+const (
+	headerRequestIDKey          = "X-Github-Request-Id"         // headerRequestID
+	headerEnterpriseVersionKey  = "X-Github-Enterprise-Version" // headerEnterpriseVersion
+	headerRateLimitLimitKey     = "X-Ratelimit-Limit"
+	headerRateLimitRemainingKey = "X-Ratelimit-Remaining"
+	headerRateLimitUsedKey      = "X-Ratelimit-Used"
+	headerRateLimitResetKey     = "X-Ratelimit-Reset"
+	headerRateLimitResourceKey  = "X-Ratelimit-Resource"
+)
+
+// headerValue is h.Get(key) for a key already in canonical form.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 func parseRate(h http.Header) Rate {
 	var r Rate
-	if v := h.Get("X-RateLimit-Limit"); v != "" {
+	if v := headerValue(h, headerRateLimitLimitKey); v != "" {
 		r.Limit, _ = strconv.Atoi(v)
 	}
-	if v := h.Get("X-RateLimit-Remaining"); v != "" {
+	if v := headerValue(h, headerRateLimitRemainingKey); v != "" {
 		r.Remaining, _ = strconv.Atoi(v)
 	}
-	if v := h.Get("X-RateLimit-Used"); v != "" {
+	if v := headerValue(h, headerRateLimitUsedKey); v != "" {
 		r.Used, _ = strconv.Atoi(v)
 	}
-	if v := h.Get("X-RateLimit-Reset"); v != "" {
+	if v := headerValue(h, headerRateLimitResetKey); v != "" {
 		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
 			r.Reset = time.Unix(sec, 0)
 		}
 	}
-	r.Resource = h.Get("X-RateLimit-Resource")
+	r.Resource = headerValue(h, headerRateLimitResourceKey)
 	return r
 }

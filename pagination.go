@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // ListOptions selects a page of a paginated list. The zero value asks for
@@ -61,13 +62,27 @@ func parseLinkHeader(h string) links {
 		// The parameters run to the next comma that is outside quotes.
 		params, rest := splitParams(s)
 		s = rest
-		for _, p := range strings.Split(params, ";") {
+		// The loops below are strings.Split(params, ";") and
+		// strings.Fields(v) without their slices.
+		for more := true; more; {
+			var p string
+			p, params, more = strings.Cut(params, ";")
 			k, v, ok := strings.Cut(p, "=")
 			if !ok || !strings.EqualFold(strings.TrimSpace(k), "rel") {
 				continue
 			}
 			v = strings.Trim(strings.TrimSpace(v), `"`)
-			for _, rel := range strings.Fields(v) {
+			for {
+				v = strings.TrimLeftFunc(v, unicode.IsSpace)
+				if v == "" {
+					break
+				}
+				rel := v
+				if i := strings.IndexFunc(v, unicode.IsSpace); i >= 0 {
+					rel, v = v[:i], v[i:]
+				} else {
+					v = ""
+				}
 				switch strings.ToLower(rel) {
 				case "next":
 					l.next = target
@@ -115,11 +130,32 @@ func pageOf(link string) int {
 	if err != nil {
 		return 0
 	}
-	n, err := strconv.Atoi(u.Query().Get("page"))
+	n, err := strconv.Atoi(queryGet(u, "page"))
 	if err != nil || n < 1 {
 		return 0
 	}
 	return n
+}
+
+// queryGet is u.Query().Get(key) for a key that needs no escaping, without
+// building the url.Values map when the query has no escapes either.
+func queryGet(u *url.URL, key string) string {
+	if strings.ContainsAny(u.RawQuery, "%+") {
+		return u.Query().Get(key)
+	}
+	// url.ParseQuery's loop: pairs split on '&', a pair with ';' or an
+	// empty pair skipped, the first value of the key wins.
+	for q := u.RawQuery; q != ""; {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		if pair == "" || strings.Contains(pair, ";") {
+			continue
+		}
+		if k, v, _ := strings.Cut(pair, "="); k == key {
+			return v
+		}
+	}
+	return ""
 }
 
 // pageFetcher fetches one page of a list: page is the page number, or 0 for

@@ -25,8 +25,6 @@ func assertDecoded(t *testing.T, what string, got, want any) {
 	}
 }
 
-var timeType = reflect.TypeOf(time.Time{})
-
 func decodedDiffs(path string, g, w reflect.Value) []string {
 	if !g.IsValid() || !w.IsValid() {
 		if g.IsValid() != w.IsValid() {

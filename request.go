@@ -88,13 +88,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	sb.WriteString(b.baseStr)
 	sb.WriteString(r.path)
 	if r.query != nil {
-		q, err := encodeQuery(r.query)
-		if err != nil {
+		if err := c.writeQuery(&sb, r.query); err != nil {
 			return nil, err
-		}
-		if q != "" {
-			sb.WriteByte('?')
-			sb.WriteString(q)
 		}
 	}
 
@@ -159,24 +154,46 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	return req, nil
 }
 
-// encodeQuery validates and encodes an …Options value.
-func encodeQuery(opts any) (string, error) {
-	if rv := reflect.ValueOf(opts); rv.Kind() == reflect.Pointer && rv.IsNil() {
-		return "", nil
+// writeQuery validates an …Options value (or url.Values) and writes it to
+// sb as the query of the URL, with its leading '?', or nothing when it is
+// empty. The bytes are those of query.Values(opts).Encode(); a queryPlan
+// writes them without go-querystring's per-call reflection when it can.
+func (c *Client) writeQuery(sb *strings.Builder, opts any) error {
+	rv := reflect.ValueOf(opts)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return nil
 	}
-	switch q := opts.(type) {
+	var q string
+	switch o := opts.(type) {
 	case url.Values:
-		return q.Encode(), nil
-	case validator:
-		if err := q.validate(); err != nil {
-			return "", err
+		q = o.Encode()
+	default:
+		if v, ok := opts.(validator); ok {
+			if err := v.validate(); err != nil {
+				return err
+			}
 		}
+		sv := rv
+		for sv.Kind() == reflect.Pointer && !sv.IsNil() {
+			sv = sv.Elem()
+		}
+		if sv.Kind() == reflect.Struct {
+			if p := c.queryPlans.plan(sv.Type()); p != nil {
+				p.write(sb, sv)
+				return nil
+			}
+		}
+		v, err := query.Values(opts)
+		if err != nil {
+			return fmt.Errorf("ghesadmin: encoding the query: %w", err)
+		}
+		q = v.Encode()
 	}
-	v, err := query.Values(opts)
-	if err != nil {
-		return "", fmt.Errorf("ghesadmin: encoding the query: %w", err)
+	if q != "" {
+		sb.WriteByte('?')
+		sb.WriteString(q)
 	}
-	return v.Encode(), nil
+	return nil
 }
 
 // NewRequest builds a request for path, relative to the REST API base URL
@@ -242,12 +259,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 			areq.Header["Authorization"] = b.creds.header
 		}
 
-		start := time.Now()
+		var start time.Time // read only when logging: time.Now is not free
+		if c.logger != nil {
+			start = time.Now()
+		}
 		hresp, err := hc.Do(areq)
 		last := attempt >= policy.MaxAttempts
 		if err != nil {
 			scrubCredentials(areq, nil)
-			c.logAttempt(ctx, req, attempt, 0, time.Since(start), "", err)
+			c.logAttempt(ctx, req, attempt, 0, start, "", err)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, ctxErr)
 			}
@@ -262,7 +282,7 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 		}
 
 		resp := newResponse(hresp)
-		c.logAttempt(ctx, req, attempt, hresp.StatusCode, time.Since(start), resp.RequestID, nil)
+		c.logAttempt(ctx, req, attempt, hresp.StatusCode, start, resp.RequestID, nil)
 
 		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
 			err := decodeBody(hresp, v, req)
@@ -374,7 +394,10 @@ func decodeBody(hresp *http.Response, v any, req *http.Request) error {
 	case err != nil:
 		return &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
 	}
-	_, _ = io.CopyN(io.Discard, hresp.Body, 64<<10)
+	// Drain what follows the value, up to 64 KiB, so the connection can be
+	// reused (io.CopyN without its second LimitedReader).
+	lr.N = 64 << 10
+	_, _ = io.Copy(io.Discard, lr)
 	return nil
 }
 
@@ -395,10 +418,11 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the JSON error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, d time.Duration, requestID string, err error) {
+func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, start time.Time, requestID string, err error) {
 	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
+	d := time.Since(start)
 	attrs := []slog.Attr{
 		slog.String("method", req.Method),
 		slog.String("host", req.URL.Host),
