@@ -336,6 +336,11 @@ func WithInsecureManagementConsole() Option {
 // concurrently, once the first page's Link header tells how many pages there
 // are. Items are still yielded in order. 0, the default, fetches one page at
 // a time. n may be at most 32.
+//
+// Without WithHTTPClient, the client then uses its own copy of Go's default
+// transport that keeps n+1 idle connections per host (the default keeps 2,
+// so the prefetching connections would be closed and reopened). With
+// WithHTTPClient, set MaxIdleConnsPerHost on your transport likewise.
 func WithPagePrefetch(n int) Option {
 	return func(c *config) error {
 		if n < 0 || n > maxPrefetch {
@@ -383,7 +388,11 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	case cfg.basicUser != "":
 		apiCreds = newCredentials(credBasic, cfg.basicUser, cfg.basicPass)
 	}
-	c.api = newBackend("api", base, c.redirectGuard(cfg.httpClient), apiCreds)
+	apiHTTP := cfg.httpClient
+	if apiHTTP == nil && cfg.prefetch > 0 {
+		apiHTTP = prefetchHTTPClient(cfg.prefetch)
+	}
+	c.api = newBackend("api", base, c.redirectGuard(apiHTTP), apiCreds)
 
 	consoleBase, err := consoleOrigin(base, cfg.consoleURL)
 	if err != nil {
@@ -568,6 +577,20 @@ func consoleHTTPClient(cfg config) (*http.Client, error) {
 		hc.CheckRedirect = cfg.httpClient.CheckRedirect
 	}
 	return hc, nil
+}
+
+// prefetchHTTPClient returns a client on a copy of Go's default transport
+// that keeps enough idle connections for n concurrent page fetches.
+func prefetchHTTPClient(n int) *http.Client {
+	tr, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return nil
+	}
+	tr = tr.Clone()
+	if tr.MaxIdleConnsPerHost < n+1 {
+		tr.MaxIdleConnsPerHost = n + 1
+	}
+	return &http.Client{Transport: tr}
 }
 
 // redirectGuard returns a copy of hc (or of a default client) that follows

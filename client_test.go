@@ -432,3 +432,28 @@ func TestPtr(t *testing.T) {
 		t.Fatal(*p)
 	}
 }
+
+func TestPrefetchKeepsEnoughIdleConnections(t *testing.T) {
+	c, err := NewClient("https://ghe.example.com", WithPagePrefetch(8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, ok := c.api.http.Transport.(*http.Transport)
+	if !ok || tr.MaxIdleConnsPerHost < 9 {
+		t.Fatalf("transport %T keeps %d idle connections per host, want at least 9", c.api.http.Transport, tr.MaxIdleConnsPerHost)
+	}
+	if tr == http.DefaultTransport {
+		t.Fatal("the default transport itself was changed")
+	}
+	if d := http.DefaultTransport.(*http.Transport); d.MaxIdleConnsPerHost != 0 {
+		t.Errorf("http.DefaultTransport was modified: MaxIdleConnsPerHost = %d", d.MaxIdleConnsPerHost)
+	}
+	hc := &http.Client{}
+	c, err = NewClient("https://ghe.example.com", WithPagePrefetch(8), WithHTTPClient(hc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.api.http.Transport != nil {
+		t.Error("the caller's transport was replaced")
+	}
+}
