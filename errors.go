@@ -293,7 +293,9 @@ func excerpt(data []byte) string {
 		data = data[:64<<10]
 	}
 	s := string(data)
-	lower := strings.ToLower(s)
+	// asciiLower keeps every byte offset of s, so indexes into lower are
+	// indexes into s (strings.ToLower would not, for invalid UTF-8).
+	lower := asciiLower(s)
 	if i := strings.Index(lower, "<title>"); i >= 0 {
 		if j := strings.Index(lower[i:], "</title>"); j > 0 {
 			if t := excerptString(s[i+len("<title>"):i+j], 200); t != "" {
@@ -302,6 +304,18 @@ func excerpt(data []byte) string {
 		}
 	}
 	return excerptString(s, 200)
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other byte
+// as it is.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func excerptString(s string, n int) string {
