@@ -98,9 +98,11 @@ func FuzzLicenseTimeFormat(f *testing.F) {
 	f.Add(2016, 2, 6, 12, 41, 52, -360)
 	f.Add(2099, 12, 31, 23, 59, 59, 840)
 	f.Fuzz(func(t *testing.T, y, mo, d, h, mi, s, offMin int) {
-		if y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 28 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || offMin < -720 || offMin > 840 {
-			return
-		}
+		// Fold every input into a valid date, so no run is wasted.
+		fold := func(v, lo, n int) int { return lo + ((v%n)+n)%n }
+		y, mo, d = fold(y, 1, 9999), fold(mo, 1, 12), fold(d, 1, 28)
+		h, mi, s = fold(h, 0, 24), fold(mi, 0, 60), fold(s, 0, 60)
+		offMin = fold(offMin, -720, 1561) // -12:00 … +14:00
 		zone := time.FixedZone("", offMin*60)
 		want := time.Date(y, time.Month(mo), d, h, mi, s, 0, zone)
 		in := want.Format("2006/01/02 15:04:05 -0700")
