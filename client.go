@@ -36,6 +36,9 @@ const (
 	// defaultConsolePort is the administration port of a GHES appliance
 	// served over TLS.
 	defaultConsolePort = "8443"
+	// defaultConsolePortHTTP is the administration port of an appliance
+	// served without TLS.
+	defaultConsolePortHTTP = "8080"
 )
 
 // service is the value shared by every API service: each service type is a
@@ -290,7 +293,7 @@ func WithLogger(l *slog.Logger) Option {
 //
 // consoleURL is the origin of the administration port, such as
 // "https://ghe.example.com:8443". When it is empty, the API host on port 8443
-// over https is used.
+// over https is used (port 8080 over http when the API URL is plain http).
 func WithManagementConsole(consoleURL, password string) Option {
 	return func(c *config) error {
 		if password == "" {
@@ -531,7 +534,8 @@ func parseConsoleURL(raw string) (*url.URL, error) {
 }
 
 // consoleOrigin returns the administration port origin: the one configured,
-// or the API host on port 8443 over https.
+// or the API host on port 8443 over https (8080 over http when the API itself
+// is plain http).
 func consoleOrigin(api *url.URL, configured string) (*url.URL, error) {
 	if configured != "" {
 		u, err := parseConsoleURL(configured)
@@ -539,6 +543,11 @@ func consoleOrigin(api *url.URL, configured string) (*url.URL, error) {
 			return nil, fmt.Errorf("ghesadmin: %w", err)
 		}
 		return u, nil
+	}
+	if api.Scheme == "http" {
+		// An appliance without TLS serves its administration port on
+		// 8080 over plain http.
+		return &url.URL{Scheme: "http", Host: net.JoinHostPort(api.Hostname(), defaultConsolePortHTTP), Path: "/"}, nil
 	}
 	return &url.URL{Scheme: "https", Host: net.JoinHostPort(api.Hostname(), defaultConsolePort), Path: "/"}, nil
 }
