@@ -124,27 +124,11 @@ func (st *state) runnerJSON(r *runnerRec) runnerJSON {
 }
 
 func (c *call) pathGroup() *runnerGroupRec {
-	id, ok := c.pathID("group_id")
-	if !ok {
-		return nil
-	}
-	g := c.s.st.groupByID(id)
-	if g == nil {
-		c.notFound()
-	}
-	return g
+	return pathRecord(c, "group_id", c.s.st.groupByID)
 }
 
 func (c *call) pathRunner() *runnerRec {
-	id, ok := c.pathID("runner_id")
-	if !ok {
-		return nil
-	}
-	r := c.s.st.runnerByID(id)
-	if r == nil {
-		c.notFound()
-	}
-	return r
+	return pathRecord(c, "runner_id", c.s.st.runnerByID)
 }
 
 func hListGroups(c *call) {
@@ -335,15 +319,7 @@ func hSetGroupOrgs(c *call) {
 }
 
 func (c *call) pathOrgID() *orgRec {
-	id, ok := c.pathID("org_id")
-	if !ok {
-		return nil
-	}
-	o := c.s.st.orgByID(id)
-	if o == nil {
-		c.notFound()
-	}
-	return o
+	return pathRecord(c, "org_id", c.s.st.orgByID)
 }
 
 func hAddGroupOrg(c *call) {

@@ -130,15 +130,7 @@ func hCreateHook(c *call) {
 }
 
 func (c *call) pathHook() *hookRec {
-	id, ok := c.pathID("hook_id")
-	if !ok {
-		return nil
-	}
-	h := c.s.st.hookByID(id)
-	if h == nil {
-		c.notFound()
-	}
-	return h
+	return pathRecord(c, "hook_id", c.s.st.hookByID)
 }
 
 func hGetHook(c *call) {

@@ -164,15 +164,7 @@ func hCreateEnv(c *call) {
 }
 
 func (c *call) pathEnv() *envRec {
-	id, ok := c.pathID("id")
-	if !ok {
-		return nil
-	}
-	e := c.s.st.envByID(id)
-	if e == nil {
-		c.notFound()
-	}
-	return e
+	return pathRecord(c, "id", c.s.st.envByID)
 }
 
 func hGetEnv(c *call) {
@@ -437,15 +429,7 @@ func hCreatePreHook(c *call) {
 }
 
 func (c *call) pathPreHook() *preHookRec {
-	id, ok := c.pathID("id")
-	if !ok {
-		return nil
-	}
-	h := c.s.st.preHookByID(id)
-	if h == nil {
-		c.notFound()
-	}
-	return h
+	return pathRecord(c, "id", c.s.st.preHookByID)
 }
 
 func hGetPreHook(c *call) {

@@ -183,6 +183,20 @@ func (c *call) decode(v any, optional bool) bool {
 }
 
 // pathID parses a numeric path value, answering 404 when it is not one.
+// pathRecord reads the integer path value name and looks it up; it answers
+// 404 when there is no such record (pathID answers a malformed one).
+func pathRecord[T any](c *call, name string, lookup func(int64) *T) *T {
+	id, ok := c.pathID(name)
+	if !ok {
+		return nil
+	}
+	r := lookup(id)
+	if r == nil {
+		c.notFound()
+	}
+	return r
+}
+
 func (c *call) pathID(name string) (int64, bool) {
 	id, err := strconv.ParseInt(c.r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {

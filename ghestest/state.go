@@ -180,22 +180,22 @@ func (st *state) id() int64 {
 	return st.nextID
 }
 
-func (st *state) userByLogin(login string) *userRec {
-	for _, u := range st.users {
-		if strings.EqualFold(u.login, login) {
-			return u
+// find returns the first record that match accepts, or nil.
+func find[T any](records []*T, match func(*T) bool) *T {
+	for _, r := range records {
+		if match(r) {
+			return r
 		}
 	}
 	return nil
 }
 
+func (st *state) userByLogin(login string) *userRec {
+	return find(st.users, func(u *userRec) bool { return strings.EqualFold(u.login, login) })
+}
+
 func (st *state) userByID(id int64) *userRec {
-	for _, u := range st.users {
-		if u.id == id {
-			return u
-		}
-	}
-	return nil
+	return find(st.users, func(u *userRec) bool { return u.id == id })
 }
 
 func (st *state) userByEmail(email string) *userRec {
@@ -211,21 +211,11 @@ func (st *state) userByEmail(email string) *userRec {
 }
 
 func (st *state) orgByLogin(login string) *orgRec {
-	for _, o := range st.orgs {
-		if strings.EqualFold(o.login, login) {
-			return o
-		}
-	}
-	return nil
+	return find(st.orgs, func(o *orgRec) bool { return strings.EqualFold(o.login, login) })
 }
 
 func (st *state) orgByID(id int64) *orgRec {
-	for _, o := range st.orgs {
-		if o.id == id {
-			return o
-		}
-	}
-	return nil
+	return find(st.orgs, func(o *orgRec) bool { return o.id == id })
 }
 
 // loginTaken reports whether a user or an organization has the login.
@@ -234,93 +224,43 @@ func (st *state) loginTaken(login string) bool {
 }
 
 func (st *state) teamByID(id int64) *teamRec {
-	for _, t := range st.teams {
-		if t.id == id {
-			return t
-		}
-	}
-	return nil
+	return find(st.teams, func(t *teamRec) bool { return t.id == id })
 }
 
 func (st *state) repoByName(owner, name string) *repoRec {
-	for _, r := range st.repos {
-		if strings.EqualFold(r.owner, owner) && strings.EqualFold(r.name, name) {
-			return r
-		}
-	}
-	return nil
+	return find(st.repos, func(r *repoRec) bool { return strings.EqualFold(r.owner, owner) && strings.EqualFold(r.name, name) })
 }
 
 func (st *state) repoByID(id int64) *repoRec {
-	for _, r := range st.repos {
-		if r.id == id {
-			return r
-		}
-	}
-	return nil
+	return find(st.repos, func(r *repoRec) bool { return r.id == id })
 }
 
 func (st *state) hookByID(id int64) *hookRec {
-	for _, h := range st.hooks {
-		if h.id == id {
-			return h
-		}
-	}
-	return nil
+	return find(st.hooks, func(h *hookRec) bool { return h.id == id })
 }
 
 func (st *state) envByID(id int64) *envRec {
-	for _, e := range st.envs {
-		if e.id == id {
-			return e
-		}
-	}
-	return nil
+	return find(st.envs, func(e *envRec) bool { return e.id == id })
 }
 
 func (st *state) preHookByID(id int64) *preHookRec {
-	for _, h := range st.preHook {
-		if h.id == id {
-			return h
-		}
-	}
-	return nil
+	return find(st.preHook, func(h *preHookRec) bool { return h.id == id })
 }
 
 func (st *state) groupByID(id int64) *runnerGroupRec {
-	for _, g := range st.groups {
-		if g.id == id {
-			return g
-		}
-	}
-	return nil
+	return find(st.groups, func(g *runnerGroupRec) bool { return g.id == id })
 }
 
 func (st *state) groupByName(name string) *runnerGroupRec {
-	for _, g := range st.groups {
-		if strings.EqualFold(g.name, name) {
-			return g
-		}
-	}
-	return nil
+	return find(st.groups, func(g *runnerGroupRec) bool { return strings.EqualFold(g.name, name) })
 }
 
 func (st *state) defaultGroup() *runnerGroupRec {
-	for _, g := range st.groups {
-		if g.isDefault {
-			return g
-		}
-	}
-	return nil
+	return find(st.groups, func(g *runnerGroupRec) bool { return g.isDefault })
 }
 
 func (st *state) runnerByID(id int64) *runnerRec {
-	for _, r := range st.runners {
-		if r.id == id {
-			return r
-		}
-	}
-	return nil
+	return find(st.runners, func(r *runnerRec) bool { return r.id == id })
 }
 
 func (st *state) labelIDFor(name string) int64 {
