@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,13 +21,16 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "ghesfake:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, out io.Writer) error {
+// run serves until ctx ends.
+func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("ghesfake", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address of the REST API")
 	consoleAddr := fs.String("console-addr", "127.0.0.1:8443", "listen address of the administration port (Management Console, /manage/v1)")
@@ -34,7 +38,11 @@ func run(args []string, out io.Writer) error {
 	token := fs.String("token", "", "admin token (default: generated)")
 	password := fs.String("console-password", "", "Management Console password (default: generated)")
 	enterprise := fs.String("enterprise", ghestest.DefaultEnterprise, "enterprise slug of the Actions endpoints")
+	fs.SetOutput(out)
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
 	}
 	opts := []ghestest.Option{
@@ -62,9 +70,6 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "console password:  %s\n", srv.ConsolePassword())
 	fmt.Fprintf(out, "enterprise:        %s\n", srv.Enterprise())
 	fmt.Fprintln(out, "Press Ctrl-C to stop.")
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	return nil
 }
