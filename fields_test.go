@@ -1,6 +1,7 @@
 package ghesadmin
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -35,7 +36,7 @@ func diffValues(path string, g, w reflect.Value, out *[]string) {
 		return
 	}
 	switch g.Kind() {
-	case reflect.Pointer:
+	case reflect.Pointer, reflect.Interface:
 		if g.IsNil() || w.IsNil() {
 			if g.IsNil() != w.IsNil() {
 				*out = append(*out, fmt.Sprintf("%s = %s, want %s", path, fieldString(g), fieldString(w)))
@@ -74,7 +75,7 @@ func diffValues(path string, g, w reflect.Value, out *[]string) {
 }
 
 func fieldString(v reflect.Value) string {
-	if v.Kind() == reflect.Pointer {
+	if v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
 			return "nil"
 		}
@@ -112,6 +113,19 @@ func assertCoversFixture(t *testing.T, name string, v any) {
 	sort.Strings(missing)
 	for _, m := range missing {
 		t.Errorf("%s: key %s is not decoded into %T", name, m, v)
+	}
+}
+
+// assertFixtureFullyMapped decodes testdata/name into a new value of into's
+// type with unknown fields disallowed: every key of the reference example
+// must have a field (and a correct JSON tag) in the SDK's type.
+func assertFixtureFullyMapped(t *testing.T, name string, into any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(fixture(t, name)))
+	dec.DisallowUnknownFields()
+	v := reflect.New(reflect.TypeOf(into)).Interface()
+	if err := dec.Decode(v); err != nil {
+		t.Errorf("fixture %s has a key the SDK type %T does not decode: %v", name, into, err)
 	}
 }
 

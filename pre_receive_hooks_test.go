@@ -45,7 +45,7 @@ func TestPreReceiveHooksService_List(t *testing.T) {
 	if err != nil {
 		t.Fatalf("List: %v", err)
 	}
-	assertDecoded(t, "List", got, []*PreReceiveHook{wantCheckCommits(t)})
+	assertFields(t, "List", got, []*PreReceiveHook{wantCheckCommits(t)})
 	assertFixtureFullyMapped(t, "pre_receive_hooks/list.json", []*PreReceiveHook{})
 }
 
@@ -74,7 +74,7 @@ func TestPreReceiveHooksService_Create(t *testing.T) {
 	if resp.StatusCode != http.StatusCreated {
 		t.Errorf("status = %d, want 201", resp.StatusCode)
 	}
-	assertDecoded(t, "Create", got, wantCheckCommits(t))
+	assertFields(t, "Create", got, wantCheckCommits(t))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/create.json", PreReceiveHook{})
 }
 
@@ -105,7 +105,7 @@ func TestPreReceiveHooksService_Get(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Get: %v", err)
 	}
-	assertDecoded(t, "Get", got, wantCheckCommits(t))
+	assertFields(t, "Get", got, wantCheckCommits(t))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/get.json", PreReceiveHook{})
 }
 
@@ -145,7 +145,7 @@ func TestPreReceiveHooksService_Update(t *testing.T) {
 			DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
 		},
 	}
-	assertDecoded(t, "Update", got, want)
+	assertFields(t, "Update", got, want)
 	assertFixtureFullyMapped(t, "pre_receive_hooks/update.json", PreReceiveHook{})
 }
 
@@ -203,7 +203,7 @@ func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListForOrg: %v", err)
 	}
-	assertDecoded(t, "ListForOrg", got, []*OrgPreReceiveHook{
+	assertFields(t, "ListForOrg", got, []*OrgPreReceiveHook{
 		wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true),
 	})
 	assertFixtureFullyMapped(t, "pre_receive_hooks/list_for_org.json", []*OrgPreReceiveHook{})
@@ -259,7 +259,7 @@ func TestPreReceiveHooksService_GetForOrg(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetForOrg: %v", err)
 	}
-	assertDecoded(t, "GetForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
+	assertFields(t, "GetForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/get_for_org.json", OrgPreReceiveHook{})
 }
 
@@ -279,7 +279,7 @@ func TestPreReceiveHooksService_UpdateForOrg(t *testing.T) {
 	if err != nil {
 		t.Fatalf("UpdateForOrg: %v", err)
 	}
-	assertDecoded(t, "UpdateForOrg", got, wantOrgHook(EnforcementEnabled, "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42", false))
+	assertFields(t, "UpdateForOrg", got, wantOrgHook(EnforcementEnabled, "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42", false))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/update_for_org.json", OrgPreReceiveHook{})
 }
 
@@ -300,7 +300,7 @@ func TestPreReceiveHooksService_RemoveForOrg(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("status = %d, want 200", resp.StatusCode)
 	}
-	assertDecoded(t, "RemoveForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
+	assertFields(t, "RemoveForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/remove_for_org.json", OrgPreReceiveHook{})
 }
 
@@ -321,7 +321,7 @@ func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListForRepo: %v", err)
 	}
-	assertDecoded(t, "ListForRepo", got, []*RepoPreReceiveHook{
+	assertFields(t, "ListForRepo", got, []*RepoPreReceiveHook{
 		{ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled, ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42"},
 	})
 	assertFixtureFullyMapped(t, "pre_receive_hooks/list_for_repo.json", []*RepoPreReceiveHook{})
@@ -363,7 +363,7 @@ func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetForRepo: %v", err)
 	}
-	assertDecoded(t, "GetForRepo", got, &RepoPreReceiveHook{
+	assertFields(t, "GetForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
 		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",
 	})
@@ -386,7 +386,7 @@ func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("UpdateForRepo: %v", err)
 	}
-	assertDecoded(t, "UpdateForRepo", got, &RepoPreReceiveHook{
+	assertFields(t, "UpdateForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementEnabled,
 		ConfigurationURL: "https://github.example.com/api/v3/repos/octocat/hello-world/pre-receive-hooks/42",
 	})
@@ -410,7 +410,7 @@ func TestPreReceiveHooksService_RemoveForRepo(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("status = %d, want 200", resp.StatusCode)
 	}
-	assertDecoded(t, "RemoveForRepo", got, &RepoPreReceiveHook{
+	assertFields(t, "RemoveForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
 		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",
 	})

@@ -50,7 +50,7 @@ func TestActionsService_ListRunnerGroups(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListRunnerGroups: %v", err)
 	}
-	assertDecoded(t, "ListRunnerGroups", got, &RunnerGroups{
+	assertFields(t, "ListRunnerGroups", got, &RunnerGroups{
 		TotalCount: 3,
 		RunnerGroups: []*RunnerGroup{
 			{
@@ -175,7 +175,7 @@ func TestActionsService_CreateRunnerGroup(t *testing.T) {
 	if resp.StatusCode != http.StatusCreated {
 		t.Errorf("status = %d, want 201", resp.StatusCode)
 	}
-	assertDecoded(t, "CreateRunnerGroup", got, wantOctoRunnerGroup())
+	assertFields(t, "CreateRunnerGroup", got, wantOctoRunnerGroup())
 	assertFixtureFullyMapped(t, "runner_groups/create.json", RunnerGroup{})
 }
 
@@ -204,7 +204,7 @@ func TestActionsService_GetRunnerGroup(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetRunnerGroup: %v", err)
 	}
-	assertDecoded(t, "GetRunnerGroup", got, wantOctoRunnerGroup())
+	assertFields(t, "GetRunnerGroup", got, wantOctoRunnerGroup())
 	assertFixtureFullyMapped(t, "runner_groups/get.json", RunnerGroup{})
 }
 
@@ -229,7 +229,7 @@ func TestActionsService_UpdateRunnerGroup(t *testing.T) {
 	want.Name = "Expensive hardware runners"
 	want.AllowsPublicRepositories = true
 	want.RestrictedToWorkflows = false
-	assertDecoded(t, "UpdateRunnerGroup", got, want)
+	assertFields(t, "UpdateRunnerGroup", got, want)
 	assertFixtureFullyMapped(t, "runner_groups/update.json", RunnerGroup{})
 }
 
@@ -280,7 +280,7 @@ func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListRunnerGroupOrganizations: %v", err)
 	}
-	assertDecoded(t, "ListRunnerGroupOrganizations", got, &RunnerGroupOrganizations{
+	assertFields(t, "ListRunnerGroupOrganizations", got, &RunnerGroupOrganizations{
 		TotalCount: 1,
 		Organizations: []*Organization{{
 			Login:            "octocat",
@@ -424,7 +424,7 @@ func TestActionsService_ListRunnerGroupRunners(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListRunnerGroupRunners: %v", err)
 	}
-	assertDecoded(t, "ListRunnerGroupRunners", got, wantPaginatedRunners())
+	assertFields(t, "ListRunnerGroupRunners", got, wantPaginatedRunners())
 	assertFixtureFullyMapped(t, "runner_groups/list_runners.json", Runners{})
 }
 
