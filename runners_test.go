@@ -482,3 +482,25 @@ func TestActionsService_runners_refusedBeforeSending(t *testing.T) {
 		}
 	}
 }
+
+// TestRunnerSecretsNeverPrinted: the tokens and the JIT configuration GHES
+// returns hold credentials; printing them in any form shows none.
+func TestRunnerSecretsNeverPrinted(t *testing.T) {
+	tok := RunnerToken{Token: "AABF3JGZDX3P5PMEXLND6TS6FCWO6"}
+	jit := JITRunnerConfig{EncodedJITConfig: "eyJydW5uZXIiOiJTRUNSRVQifQ=="}
+	values := []any{tok, &tok, jit, &jit, []*RunnerToken{&tok}}
+	for _, v := range values {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+			out := fmt.Sprintf(verb, v)
+			if strings.Contains(out, tok.Token) || strings.Contains(out, jit.EncodedJITConfig) {
+				t.Errorf("%s of %T shows the secret: %s", verb, v, out)
+			}
+			if !strings.Contains(out, "REDACTED") {
+				t.Errorf("%s of %T does not say it is redacted: %s", verb, v, out)
+			}
+		}
+	}
+	if tok.Token == "" || jit.EncodedJITConfig == "" {
+		t.Fatal("the fields themselves must keep their values")
+	}
+}
