@@ -56,10 +56,12 @@ func (r Release) IsZero() bool { return r == Release{} }
 
 // Compare returns -1, 0 or +1 as r is older than, the same as, or newer
 // than o.
+// GitHub Enterprise 11.10 (2013–2014) predates 2.0 and is ordered before it.
 func (r Release) Compare(o Release) int {
+	rm, om := r.era(), o.era()
 	switch {
-	case r.Major != o.Major:
-		if r.Major < o.Major {
+	case rm != om:
+		if rm < om {
 			return -1
 		}
 		return 1
@@ -69,6 +71,15 @@ func (r Release) Compare(o Release) int {
 		return 1
 	}
 	return 0
+}
+
+// era is the major number in release order: the 10.x and 11.x releases of
+// GitHub Enterprise came before 2.0.
+func (r Release) era() int {
+	if r.Major == 10 || r.Major == 11 {
+		return 1
+	}
+	return r.Major
 }
 
 // Operation is one operation of the GHES API and the releases that have it.

@@ -58,6 +58,9 @@ func TestHas(t *testing.T) {
 		{Operation{Until: "3.19"}, "3.20", true},
 		{Operation{Until: "3.19"}, "3.22", false},
 		{Operation{}, "1.0", true},
+		// GitHub Enterprise 11.10 came before 2.0.
+		{Operation{Until: "3.14"}, "11.10", true},
+		{Operation{Since: "3.9"}, "11.10", false},
 		{Operation{}, "9.9", true},
 		{Operation{Since: "3.22"}, "3.21", true},
 		{Operation{Since: "3.22"}, "3.19", false},
