@@ -11,29 +11,17 @@ import (
 )
 
 func (s *Server) consoleRoutes(m *http.ServeMux) {
-	s.route(m, "GET /setup/api/configcheck", accessConsole, "", 0, 0, consoleOnly(hConfigCheck))
-	s.route(m, "POST /setup/api/configure", accessConsole, "", 0, 0, consoleOnly(hConfigure))
-	s.route(m, "GET /setup/api/maintenance", accessConsole, "", 0, 0, consoleOnly(hConsoleMaintenance))
-	s.route(m, "POST /setup/api/maintenance", accessConsole, "", 0, 0, consoleOnly(hConsoleSetMaintenance))
-	s.route(m, "GET /setup/api/settings", accessConsole, "", 0, 0, consoleOnly(hConsoleSettings))
-	s.route(m, "PUT /setup/api/settings", accessConsole, "", 0, 0, consoleOnly(hConsoleUpdateSettings))
-	s.route(m, "GET /setup/api/settings/authorized-keys", accessConsole, "", 0, 0, consoleOnly(hAuthorizedKeys))
-	s.route(m, "POST /setup/api/settings/authorized-keys", accessConsole, "", 0, 0, consoleOnly(hAddAuthorizedKey))
-	s.route(m, "DELETE /setup/api/settings/authorized-keys", accessConsole, "", 0, 0, consoleOnly(hRemoveAuthorizedKey))
-	s.route(m, "POST /setup/api/start", accessConsole, "", 0, 0, consoleOnly(hConsoleStart))
-	s.route(m, "POST /setup/api/upgrade", accessConsole, "", 0, 0, consoleOnly(hConsoleUpgrade))
-}
-
-// consoleOnly answers 404 from GHES 3.15 on, where the Management Console
-// API was removed.
-func consoleOnly(h handler) handler {
-	return func(c *call) {
-		if c.s.atLeast(3, 15) {
-			c.notFound()
-			return
-		}
-		h(c)
-	}
+	s.route(m, "GET /setup/api/configcheck", accessConsole, "", hConfigCheck)
+	s.route(m, "POST /setup/api/configure", accessConsole, "", hConfigure)
+	s.route(m, "GET /setup/api/maintenance", accessConsole, "", hConsoleMaintenance)
+	s.route(m, "POST /setup/api/maintenance", accessConsole, "", hConsoleSetMaintenance)
+	s.route(m, "GET /setup/api/settings", accessConsole, "", hConsoleSettings)
+	s.route(m, "PUT /setup/api/settings", accessConsole, "", hConsoleUpdateSettings)
+	s.route(m, "GET /setup/api/settings/authorized-keys", accessConsole, "", hAuthorizedKeys)
+	s.route(m, "POST /setup/api/settings/authorized-keys", accessConsole, "", hAddAuthorizedKey)
+	s.route(m, "DELETE /setup/api/settings/authorized-keys", accessConsole, "", hRemoveAuthorizedKey)
+	s.route(m, "POST /setup/api/start", accessConsole, "", hConsoleStart)
+	s.route(m, "POST /setup/api/upgrade", accessConsole, "", hConsoleUpgrade)
 }
 
 // form parses an application/x-www-form-urlencoded body (415 otherwise).

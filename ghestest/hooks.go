@@ -8,12 +8,12 @@ import (
 )
 
 func (s *Server) hookRoutes(m *http.ServeMux) {
-	s.route(m, "GET /admin/hooks", accessAdmin, previewSuperpro, 0, 0, hListHooks)
-	s.route(m, "POST /admin/hooks", accessAdmin, previewSuperpro, 0, 0, hCreateHook)
-	s.route(m, "GET /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, 0, 0, hGetHook)
-	s.route(m, "PATCH /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, 0, 0, hUpdateHook)
-	s.route(m, "DELETE /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, 0, 0, hDeleteHook)
-	s.route(m, "POST /admin/hooks/{hook_id}/pings", accessAdmin, previewSuperpro, 0, 0, hPingHook)
+	s.route(m, "GET /admin/hooks", accessAdmin, previewSuperpro, hListHooks)
+	s.route(m, "POST /admin/hooks", accessAdmin, previewSuperpro, hCreateHook)
+	s.route(m, "GET /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hGetHook)
+	s.route(m, "PATCH /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hUpdateHook)
+	s.route(m, "DELETE /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hDeleteHook)
+	s.route(m, "POST /admin/hooks/{hook_id}/pings", accessAdmin, previewSuperpro, hPingHook)
 }
 
 type hookConfigJSON struct {

@@ -11,7 +11,7 @@ import (
 )
 
 func (s *Server) manageRoutes(m *http.ServeMux) {
-	r := func(pattern string, h handler) { s.route(m, pattern, accessConsole, "", 3, 8, h) }
+	r := func(pattern string, h handler) { s.route(m, pattern, accessConsole, "", h) }
 	r("GET /manage/v1/version", hManageVersion)
 	r("GET /manage/v1/cluster/status", hClusterStatus)
 	r("GET /manage/v1/replication/status", hReplicationStatus)

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/ghesadmin/ghesadmin/internal/ops"
 )
 
 const docsBase = "https://docs.github.com/enterprise-server/rest"
@@ -39,15 +41,21 @@ type call struct {
 
 type handler func(c *call)
 
-// route registers pattern on mux with its access rule, its 2.22 preview (or
-// ""), and the lowest version that has it (0, 0 for all).
-func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview string, sinceMajor, sinceMinor int, h handler) {
+// route registers pattern ("METHOD /path/{name}") on mux with its access
+// rule and its 2.22 preview (or ""). The releases that serve it come from
+// the operation table (internal/ops): the route's path, with its wildcards,
+// names a documented operation, and a release that lacks the operation
+// answers GHES's 404. A pattern that names no operation of the table is
+// served on every release (see TestUnlistedRoutes).
+func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview string, h handler) {
+	op, listed := operationOf(pattern)
+	s.routes = append(s.routes, routeInfo{pattern: pattern, op: op, listed: listed})
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		c := &call{s: s, w: w, r: r}
-		if !s.atLeast(sinceMajor, sinceMinor) {
-			c.notFound()
+		if listed && !op.Has(s.release()) {
+			c.notInRelease()
 			return
 		}
 		switch acc {
@@ -79,6 +87,42 @@ func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview s
 		}
 		h(c)
 	})
+}
+
+// routeInfo is one registered route and the operation it serves.
+type routeInfo struct {
+	pattern string
+	op      ops.Operation
+	listed  bool // op is an operation of the table
+}
+
+// operationOf returns the operation of the table that a mux pattern
+// ("GET /admin/pre-receive-hooks/{id}") serves: same method, same literal
+// segments, a wildcard wherever the documented template has a parameter,
+// whatever the names.
+func operationOf(pattern string) (ops.Operation, bool) {
+	method, path, ok := strings.Cut(pattern, " ")
+	if !ok {
+		return ops.Operation{}, false
+	}
+	want := shapeOf(path)
+	for _, o := range ops.Operations() {
+		if o.Method == method && shapeOf(o.Path) == want {
+			return o, true
+		}
+	}
+	return ops.Operation{}, false
+}
+
+// shapeOf replaces every "{name}" segment of a path template with "{}".
+func shapeOf(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+			segs[i] = "{}"
+		}
+	}
+	return strings.Join(segs, "/")
 }
 
 // authenticate sets c.actor from the Authorization header, answering 401
@@ -137,6 +181,15 @@ func (c *call) json(status int, v any) {
 }
 
 func (c *call) noContent() { c.w.WriteHeader(http.StatusNoContent) }
+
+// notInRelease answers the 404 of a GHES release that lacks the
+// operation, with that release's documentation URL.
+func (c *call) notInRelease() {
+	c.json(http.StatusNotFound, errBody{
+		Message:          "Not Found",
+		DocumentationURL: "https://docs.github.com/enterprise-server@" + c.s.release().String() + "/rest",
+	})
+}
 
 func (c *call) notFound() {
 	c.json(http.StatusNotFound, errBody{Message: "Not Found", DocumentationURL: docsBase})

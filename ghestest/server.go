@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/internal/ops"
 )
 
 // A Server is a running fake GHES: the REST API and the administration
@@ -25,6 +26,8 @@ type Server struct {
 
 	version      string
 	major, minor int
+
+	routes []routeInfo // written while the muxes are built, then read only
 
 	faults []*faultRec
 	counts map[string]int
@@ -179,8 +182,9 @@ func (s *Server) setVersion(v string) {
 	s.major, s.minor, _ = parseVersion(v)
 }
 
-func (s *Server) atLeast(major, minor int) bool {
-	return s.major > major || (s.major == major && s.minor >= minor)
+// release is the feature release of s.version (s.mu held).
+func (s *Server) release() ops.Release {
+	return ops.Release{Major: s.major, Minor: s.minor}
 }
 
 func randomString(prefix string, n int) (string, error) {
