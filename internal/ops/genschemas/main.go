@@ -372,7 +372,7 @@ func infer(v any) map[string]any {
 		return map[string]any{"type": "object", "properties": props}
 	case []any:
 		if len(x) == 0 {
-			return map[string]any{"type": "array"}
+			return map[string]any{"type": "array", "items": map[string]any{}}
 		}
 		return map[string]any{"type": "array", "items": infer(x[0])}
 	case string:
