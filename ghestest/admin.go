@@ -55,7 +55,7 @@ const (
 	nodeUUID     = "5f1c3d9e-7a2b-4c8d-9e0f-1a2b3c4d5e6f"
 )
 
-var nodeRoles = []string{"ConsulServer", "ElasticsearchServer", "GitServer", "JobServer", "MemcacheServer", "MySQLServer", "PagesServer", "RedisServer", "StorageServer", "WebServer"}
+var nodeRoles = []string{"ConsulServer", "ElasticsearchServer", "GitServer", "JobServer", "MemcacheServer", "MysqlServer", "PagesServer", "RedisServer", "StorageServer", "WebServer"}
 
 // initialSettings follows the settings example of the GHES reference.
 const initialSettings = `{

@@ -88,11 +88,13 @@ var connectionServices = []connectionServiceJSON{{"git operations", 0}, {"mysql 
 func (c *call) consoleMaintenanceJSON() map[string]any {
 	m := &c.s.st.admin.maintenance
 	status := m.status(c.s.now())
-	var when any
+	res := map[string]any{"status": status, "connection_services": connectionServices}
+	// scheduled_time (a string) only when maintenance is on or scheduled:
+	// never null.
 	if status != "off" {
-		when = m.since.Format("Monday, January 2 at 15:04 -0700")
+		res["scheduled_time"] = m.since.Format("Monday, January 2 at 15:04 -0700")
 	}
-	return map[string]any{"status": status, "scheduled_time": when, "connection_services": connectionServices}
+	return res
 }
 
 func hConsoleMaintenance(c *call) { c.json(http.StatusOK, c.consoleMaintenanceJSON()) }

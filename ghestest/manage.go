@@ -67,7 +67,7 @@ func (c *call) perNode(v any) {
 
 func hManageVersion(c *call) {
 	c.perNode(map[string]any{"hostname": nodeHostname, "version": map[string]string{
-		"version": c.s.version, "platform": "ghestest", "build_id": "0000000000", "build_date": "2024-01-01",
+		"version": c.s.version, "platform": "kvm", "build_id": "0000000000", "build_date": "2024-01-01",
 	}})
 }
 
@@ -108,7 +108,7 @@ func hNodes(c *call) {
 	if c.nodeSelected() {
 		nodes = append(nodes, map[string]any{"hostname": nodeHostname, "uuid": nodeUUID, "cluster_roles": nodeRoles})
 	}
-	c.json(http.StatusOK, map[string]any{"topology": "Single", "nodes": nodes})
+	c.json(http.StatusOK, map[string]any{"topology": "SingleNode", "nodes": nodes})
 }
 
 func hConfigApply(c *call) {
@@ -182,7 +182,7 @@ func hConfigApplyEvents(c *call) {
 				"timestamp": r.started.Add(time.Duration(i) * time.Second).UTC().Format(time.RFC3339), "severity_text": "INFO",
 				"body": "Configuring " + configKeys[i], "event_name": "Enterprise::ConfigApply::Phase" + strconv.Itoa(i+1),
 				"topology": "single", "hostname": nodeHostname, "config_run_id": r.id,
-				"trace_id": trace, "span_id": fmt.Sprintf("%016x", i+1), "span_parent_id": 0, "span_depth": 0,
+				"trace_id": trace, "span_id": fmt.Sprintf("%016x", i+1), "span_parent_id": "0", "span_depth": 0,
 			})
 		}
 	}
@@ -234,13 +234,13 @@ func hConfigInit(c *call) {
 
 func hManageLicense(c *call) {
 	l := c.s.st.license
-	c.json(http.StatusOK, []any{map[string]any{
+	c.json(http.StatusOK, map[string]any{
 		"advancedSecurityEnabled": false, "advancedSecuritySeats": 0, "clusterSupport": false, "company": "ghestest",
 		"croquetSupport": true, "customTerms": false, "evaluation": false, "expireAt": l.expireAt.UTC().Format(time.RFC3339),
 		"insightsEnabled": false, "insightsExpireAt": l.expireAt.UTC().Format(time.RFC3339),
 		"learningLabEvaluationExpires": l.expireAt.UTC().Format(time.RFC3339), "learningLabSeats": 0, "perpetual": false,
 		"referenceNumber": "000000", "seats": l.seats, "sshAllowed": true, "supportKey": "", "unlimitedSeating": false,
-	}})
+	})
 }
 
 func hManageUploadLicense(c *call) {
@@ -262,7 +262,7 @@ func hLicenseCheck(c *call) {
 	if !c.s.now().Before(c.s.st.license.expireAt) {
 		st = "expired"
 	}
-	c.json(http.StatusOK, []any{map[string]string{"status": st}})
+	c.json(http.StatusOK, map[string]string{"status": st})
 }
 
 func hManageSettings(c *call) { c.json(http.StatusOK, c.s.st.admin.settings) }
@@ -287,19 +287,21 @@ func hManageUpdateSettings(c *call) {
 func hManageMaintenance(c *call) {
 	m := &c.s.st.admin.maintenance
 	status := m.status(c.s.now())
-	when := ""
-	if status != "off" {
-		when = m.since.Format(time.RFC3339)
-	}
 	ips := m.ipExceptions
 	if ips == nil {
 		ips = []string{}
 	}
-	c.perNode(map[string]any{
-		"hostname": nodeHostname, "uuid": nodeUUID, "status": status, "scheduled_time": when,
+	res := map[string]any{
+		"hostname": nodeHostname, "uuid": nodeUUID, "status": status,
 		"connection_services": connectionServices, "can_unset_maintenance": true,
 		"ip_exception_list": ips, "maintenance_mode_message": m.message,
-	})
+	}
+	// scheduled_time only when maintenance is on or scheduled, as the
+	// description's example writes it (never "" or null).
+	if status != "off" {
+		res["scheduled_time"] = m.since.Format(time.RFC3339)
+	}
+	c.perNode(res)
 }
 
 func hManageSetMaintenance(c *call) {
@@ -405,9 +407,11 @@ func packageName(v string) string { return "github-enterprise-" + v + ".pkg" }
 
 func hUpgradeDownload(c *call) {
 	var body struct {
-		Version     string `json:"version"`
-		Force       bool   `json:"force"`
-		MaxParallel *int   `json:"max_parallel"`
+		Version     string  `json:"version"`
+		Force       bool    `json:"force"`
+		MaxParallel *int    `json:"max_parallel"`
+		NodeTimeout *string `json:"node_timeout"`
+		MaxAttempts *int    `json:"max_attempts"`
 	}
 	if !c.decode(&body, true) {
 		return
@@ -427,6 +431,12 @@ func hUpgradeDownload(c *call) {
 	id, _ := randomString("", 16)
 	id = id[:8] + "-" + id[8:12] + "-" + id[12:16] + "-" + id[16:20] + "-" + id[20:32]
 	a.download = &upgradeDownload{id: id, version: body.Version, forced: body.Force}
+	// A plain download fans out directly: 200 with one result per node.
+	// Any orchestration setting starts a throttled orchestration: 202.
+	if body.MaxParallel == nil && body.NodeTimeout == nil && body.MaxAttempts == nil {
+		c.json(http.StatusOK, []any{map[string]string{"hostname": nodeHostname, "uuid": nodeUUID, "message": "download started", "error": ""}})
+		return
+	}
 	mp := 2
 	if body.MaxParallel != nil {
 		mp = *body.MaxParallel
@@ -500,7 +510,7 @@ func hUpgradeApply(c *call) {
 func hUpgradeStatus(c *call) {
 	u := c.s.st.admin.upgrade
 	res := map[string]any{"hostname": nodeHostname, "uuid": nodeUUID, "release_version": c.s.version, "release_sha": "0000000000",
-		"status": "idle", "pre_upgrade_status": "", "upgrade_last_completed_step": "", "is_running": false, "failed": false,
+		"status": "completed", "pre_upgrade_status": "completed", "is_running": false, "failed": false,
 		"steps": []any{}, "messages": []string{}, "error": ""}
 	if u != nil {
 		if u.reads < c.s.cfg.statusReads {
@@ -514,28 +524,28 @@ func hUpgradeStatus(c *call) {
 			}
 		}
 		step := func(phase, name string, doneStep bool) map[string]string {
-			st, end := "in_progress", ""
-			if doneStep {
-				st, end = "completed", u.started.Add(time.Minute).UTC().Format(time.RFC3339)
+			s := map[string]string{"phase": phase, "step": name, "status": "in_progress", "started_at": u.started.UTC().Format(time.RFC3339), "error": ""}
+			if doneStep { // ended_at only once the step ended (a date-time, never "")
+				s["status"], s["ended_at"] = "completed", u.started.Add(time.Minute).UTC().Format(time.RFC3339)
 			}
-			return map[string]string{"phase": phase, "step": name, "status": st, "started_at": u.started.UTC().Format(time.RFC3339), "ended_at": end, "error": ""}
+			return s
 		}
 		steps := []any{step("pre-upgrade", "signature_verification", finished || u.reads > 1)}
 		if u.phase == "upgrade" {
 			steps = append(steps, step("upgrade", "extract_root_filesystem", finished))
 		}
-		status, pre, last := "in_progress", "in_progress", ""
+		status, pre := "in_progress", "in_progress"
 		if finished || u.reads > 1 {
-			pre, last = "completed", "signature_verification"
+			pre, res["upgrade_last_completed_step"] = "completed", "signature_verification"
 		}
 		if finished {
 			status = "completed"
 			if u.phase == "upgrade" {
-				last = "extract_root_filesystem"
+				res["upgrade_last_completed_step"] = "extract_root_filesystem"
 			}
 		}
 		res["release_version"] = u.version
-		res["status"], res["pre_upgrade_status"], res["upgrade_last_completed_step"] = status, pre, last
+		res["status"], res["pre_upgrade_status"] = status, pre
 		res["is_running"], res["steps"] = !finished, steps
 	}
 	c.perNode(res)

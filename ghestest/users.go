@@ -3,6 +3,7 @@ package ghestest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -177,20 +178,21 @@ func hDeleteUser(c *call) {
 }
 
 type authorizationJSON struct {
-	ID             int64      `json:"id"`
-	URL            string     `json:"url"`
-	Scopes         []string   `json:"scopes"`
-	Token          string     `json:"token"`
-	TokenLastEight string     `json:"token_last_eight"`
-	HashedToken    string     `json:"hashed_token"`
-	App            appJSON    `json:"app"`
-	Note           *string    `json:"note"`
-	NoteURL        *string    `json:"note_url"`
-	UpdatedAt      time.Time  `json:"updated_at"`
-	CreatedAt      time.Time  `json:"created_at"`
-	ExpiresAt      *time.Time `json:"expires_at,omitempty"`
-	Fingerprint    *string    `json:"fingerprint"`
-	User           any        `json:"user,omitempty"`
+	ID             int64     `json:"id"`
+	URL            string    `json:"url"`
+	Scopes         []string  `json:"scopes"`
+	Token          string    `json:"token"`
+	TokenLastEight string    `json:"token_last_eight"`
+	HashedToken    string    `json:"hashed_token"`
+	App            appJSON   `json:"app"`
+	Note           *string   `json:"note"`
+	NoteURL        *string   `json:"note_url"`
+	UpdatedAt      time.Time `json:"updated_at"`
+	CreatedAt      time.Time `json:"created_at"`
+	// ExpiresAt is null (no expiry) on GHES 3.x, absent on 2.x.
+	ExpiresAt   json.RawMessage `json:"expires_at,omitempty"`
+	Fingerprint *string         `json:"fingerprint"`
+	User        any             `json:"user,omitempty"`
 }
 
 type appJSON struct {
@@ -217,6 +219,9 @@ func (c *call) authorizationJSON(t *tokenRec, withUser bool) authorizationJSON {
 	if t.note != "" {
 		n := t.note
 		a.Note = &n
+	}
+	if c.s.major >= 3 {
+		a.ExpiresAt = json.RawMessage("null")
 	}
 	if t.impersonation {
 		a.App = appJSON{Name: "GitHub Site Administrator", URL: docsBase + "/enterprise-admin/users", ClientID: "00000000000000000001"}
@@ -551,6 +556,15 @@ func hLDAPUserMapping(c *call) {
 	if u.email != "" {
 		e := u.email
 		j.Email = &e
+	}
+	if u.suspended {
+		t := u.updatedAt.UTC().Truncate(time.Second)
+		j.SuspendedAt = &t
+	}
+	for _, r := range c.s.st.repos {
+		if strings.EqualFold(r.owner, u.login) {
+			j.PublicRepos++
+		}
 	}
 	c.json(http.StatusOK, j)
 }

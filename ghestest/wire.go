@@ -30,14 +30,34 @@ type simpleUserJSON struct {
 	SiteAdmin         bool   `json:"site_admin"`
 }
 
+// ldapUserJSON is the full user ("ldap-mapping-user") that
+// PATCH /admin/ldap/users/{username}/mapping returns: the simple user, the
+// public profile, the private counters and the LDAP DN.
 type ldapUserJSON struct {
 	LDAPDN string `json:"ldap_dn"`
 	simpleUserJSON
-	Name      *string   `json:"name"`
-	Email     *string   `json:"email"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-	Suspended bool      `json:"suspended"`
+	Name                    *string    `json:"name"`
+	Company                 *string    `json:"company"`
+	Blog                    *string    `json:"blog"`
+	Location                *string    `json:"location"`
+	Email                   *string    `json:"email"`
+	Hireable                *bool      `json:"hireable"`
+	Bio                     *string    `json:"bio"`
+	TwitterUsername         *string    `json:"twitter_username"`
+	PublicRepos             int        `json:"public_repos"`
+	PublicGists             int        `json:"public_gists"`
+	Followers               int        `json:"followers"`
+	Following               int        `json:"following"`
+	CreatedAt               time.Time  `json:"created_at"`
+	UpdatedAt               time.Time  `json:"updated_at"`
+	PrivateGists            int        `json:"private_gists"`
+	TotalPrivateRepos       int        `json:"total_private_repos"`
+	OwnedPrivateRepos       int        `json:"owned_private_repos"`
+	DiskUsage               int        `json:"disk_usage"`
+	Collaborators           int        `json:"collaborators"`
+	TwoFactorAuthentication bool       `json:"two_factor_authentication"`
+	SuspendedAt             *time.Time `json:"suspended_at"`
+	Suspended               bool       `json:"suspended"`
 }
 
 type orgJSON struct {
