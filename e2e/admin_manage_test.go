@@ -35,8 +35,8 @@ func TestAdminManageNodes(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Nodes: %v", err)
 			}
-			if nodes.Topology != "Single" || len(nodes.Nodes) != 1 {
-				t.Fatalf("Nodes = %+v, want one node in a Single topology", nodes)
+			if nodes.Topology != "SingleNode" || len(nodes.Nodes) != 1 {
+				t.Fatalf("Nodes = %+v, want one node in a SingleNode topology", nodes)
 			}
 			node := nodes.Nodes[0]
 			if node.Hostname != vers[0].Hostname || node.UUID == "" || !slices.Contains(node.ClusterRoles, "GitServer") {
@@ -411,8 +411,37 @@ func TestAdminManageLicense(t *testing.T) {
 	}
 }
 
+// upgradeVersions are the releases with the Manage upgrade endpoints (3.22
+// and later).
+var upgradeVersions = []string{"3.22.0"}
+
+// Before 3.22 the upgrade endpoints are not there: the fake answers 404.
+func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
+	_, c := adminServer(t, "3.19.0")
+	ctx := adminCtx(t)
+	m := c.Manage
+	v := "3.19.1"
+	calls := map[string]func() error{
+		"DownloadUpgrade": func() error {
+			_, _, err := m.DownloadUpgrade(ctx, ghesadmin.UpgradeDownloadRequest{Version: &v})
+			return err
+		},
+		"UpgradeDownloadStatus": func() error { _, _, err := m.UpgradeDownloadStatus(ctx, nil); return err },
+		"ApplyUpgrade": func() error {
+			_, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &v})
+			return err
+		},
+		"UpgradeStatus": func() error { _, _, err := m.UpgradeStatus(ctx, nil); return err },
+	}
+	for name, call := range calls {
+		if err := call(); !errors.Is(err, ghesadmin.ErrNotFound) {
+			t.Errorf("%s on 3.19.0: err = %v, want ErrNotFound", name, err)
+		}
+	}
+}
+
 func TestAdminManageUpgrade(t *testing.T) {
-	for _, v := range manageVersions {
+	for _, v := range upgradeVersions {
 		t.Run(v, func(t *testing.T) {
 			srv, c := adminServer(t, v)
 			ctx := adminCtx(t)
