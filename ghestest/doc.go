@@ -4,7 +4,7 @@
 // NewServer (or New, in tests) starts two HTTP listeners on 127.0.0.1: the
 // REST API, served under /api/v3/, and the administration port, which serves
 // the Management Console API (/setup/api/..., GHES ≤ 3.14) and the Manage
-// GHES API (/manage/v1/..., GHES ≥ 3.8) over shared state: maintenance mode
+// GHES API (/manage/v1/..., in stages from GHES 3.9) over shared state: maintenance mode
 // set through one is seen through the other, and so are settings, SSH keys,
 // the license and configuration runs.
 //
@@ -39,9 +39,19 @@
 // version the endpoints that were previews then (global webhooks,
 // pre-receive environments and hooks, team LDAP mapping) answer 415 unless
 // the preview media type is in the Accept header; 3.x ignores previews.
-// Endpoints added in 3.x (security product statistics, runner labels, JIT
-// runner configuration) answer 404 on 2.x. /manage/v1 answers 404 before
-// 3.8, and /setup/api answers 404 from 3.15 on.
+//
+// The fake serves exactly the operations of its release, from the same
+// table of operations and releases as the SDK (generated from GitHub's
+// description of every release): an operation the release lacks answers
+// 404 {"message":"Not Found","documentation_url":
+// "https://docs.github.com/enterprise-server@X.Y/rest"}, as GHES does. So
+// runner labels answer 404 on 2.22, JIT runner configuration and security
+// product statistics before 3.10,
+// the Manage API in its stages (version, nodes and replication status from
+// 3.9, maintenance from 3.10, the rest from 3.12, upgrades from 3.22), and
+// /setup/api from 3.15 on. A release between two described ones that no
+// description covers (3.0–3.3, 3.20, 3.21) is not refused an operation
+// unless a described release proves it absent.
 //
 // # State machines
 //
