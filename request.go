@@ -59,28 +59,30 @@ var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password
 
 // call builds the request r, sends it with retries and decodes a 2xx body
 // into out (a pointer, an io.Writer, or nil to discard).
+//
+// A call whose operation the server's known release lacks is refused before
+// anything is built or sent (version.go); every reply teaches the client the
+// release it names.
 func (c *Client) call(ctx context.Context, r *request, out any) (*Response, error) {
+	if err := c.checkRequest(r); err != nil {
+		return nil, err
+	}
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	b := c.api
-	if r.console {
-		b = c.console
-	}
-	return c.send(ctx, req, out, b, true)
+	resp, err := c.send(ctx, req, out, c.backendOf(r), true)
+	c.learnFrom(resp)
+	return resp, err
 }
 
 func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
 	if ctx == nil {
 		return nil, errors.New("ghesadmin: nil context")
 	}
-	b := c.api
-	if r.console {
-		b = c.console
-		if b.creds == nil {
-			return nil, ErrNoConsolePassword
-		}
+	b := c.backendOf(r)
+	if r.console && b.creds == nil {
+		return nil, ErrNoConsolePassword
 	}
 
 	var sb strings.Builder
@@ -216,6 +218,11 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 // goes to the REST API origin (the token) or the administration port origin
 // (the console password): a request to any other host carries none.
 //
+// When the server's GHES release is known (see Client.ServerVersion) and req
+// calls an operation of the SDK's table that this release lacks, Do refuses
+// it before sending, with an *UnsupportedVersionError, as the service
+// methods do; a request for any other path is sent as is.
+//
 // The returned *Response is non-nil whenever a response was received, even
 // with an error.
 func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, error) {
@@ -225,7 +232,13 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 	if req == nil || req.URL == nil {
 		return nil, errors.New("ghesadmin: nil request")
 	}
-	return c.send(ctx, req, v, c.backendFor(req.URL), false)
+	b := c.backendFor(req.URL)
+	if err := c.checkRaw(req, b); err != nil {
+		return nil, err
+	}
+	resp, err := c.send(ctx, req, v, b, false)
+	c.learnFrom(resp)
+	return resp, err
 }
 
 // send sends req to backend b (nil: no credentials) with retries. owned
@@ -330,9 +343,25 @@ func (c *Client) backendFor(u *url.URL) *backend {
 	case sameOrigin(u, c.api.base):
 		return c.api
 	case sameOrigin(u, c.console.base):
+		if c.manage != c.console && strings.HasPrefix(u.EscapedPath(), c.console.base.EscapedPath()+"manage/") {
+			return c.manage
+		}
 		return c.console
 	}
 	return nil
+}
+
+// backendOf returns the backend of a request a service method built: the
+// REST API, the administration port, or the administration port with the
+// Manage API's credentials for a /manage/v1 path.
+func (c *Client) backendOf(r *request) *backend {
+	switch {
+	case !r.console:
+		return c.api
+	case strings.HasPrefix(r.path, "manage/"):
+		return c.manage
+	}
+	return c.console
 }
 
 // headerValues are the header values a Client sends on every request,
