@@ -31,6 +31,8 @@ type APIMeta struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/meta/meta#get-github-enterprise-server-meta-information
 //
+// GHES API: GET /meta (GHES 2.22 and later).
+//
 //meta:operation GET /meta
 func (s *MetaService) Get(ctx context.Context) (*APIMeta, *Response, error) {
 	m, resp, err := fetch[APIMeta](ctx, s.client, &request{method: http.MethodGet, path: "meta"})
@@ -151,6 +153,8 @@ func releaseHasAll(r ops.Release, keys []string) bool {
 // X-GitHub-Enterprise-Version header when the body has none) and returns the
 // administration APIs that release serves (AdminAPIForVersion). The client
 // then knows the server's release too (see Client.ServerVersion).
+//
+// GHES API: GET /meta (GHES 2.22 and later).
 //
 //meta:operation GET /meta
 func (s *MetaService) AdminAPI(ctx context.Context) (AdminAPI, *Response, error) {
