@@ -206,6 +206,9 @@ func TestServerVersion_Pinned311RefusesManageSettings(t *testing.T) {
 	res, reqs := h.call(t, m, nil)
 	o, _ := ops.Find("GET", "/manage/v1/config/settings")
 	assertRefused(t, m, res, reqs, o, "3.11")
+	if res.Err == nil {
+		t.FailNow()
+	}
 	eq(t, "message", res.Err.Error(), "ghesadmin: GET /manage/v1/config/settings is not available on GHES 3.11 (available in 3.12 and later)")
 	eq(t, "ServerVersion", h.Client.ServerVersion(), "3.11")
 	// What 3.11 has is sent.
@@ -631,4 +634,109 @@ func TestReadmeReleasesTable(t *testing.T) {
 			t.Errorf("the table lacks %q:\n%s", row, want)
 		}
 	}
+}
+
+func TestWithManagementConsoleUser(t *testing.T) {
+	t.Run("Manage sends the user, ManagementConsole the shared password", func(t *testing.T) {
+		h := newHarness(t, serverError, WithManagementConsoleUser("", testManageUser, testManagePassword))
+		n := 0
+		for _, m := range allMethods(h.Client) {
+			if m.Service != "Manage" && m.Service != "ManagementConsole" {
+				continue
+			}
+			_, reqs := h.call(t, m, nil)
+			for _, r := range reqs {
+				wantUser, wantPass := "api_key", testConsolePassword
+				if strings.HasPrefix(r.EscapedPath, "/manage/") {
+					wantUser, wantPass = testManageUser, testManagePassword
+				}
+				hr := &http.Request{Header: r.Header}
+				user, pass, ok := hr.BasicAuth()
+				if !ok || user != wantUser || pass != wantPass {
+					t.Errorf("%s: %s sent basic auth %q (ok %v), want %q", m, r.EscapedPath, user, ok, wantUser)
+				}
+				n++
+			}
+		}
+		if n < 30 {
+			t.Fatalf("only %d requests", n)
+		}
+		s := h.Client.String()
+		assertNoSecret(t, "String", s)
+		if !strings.Contains(s, "manage auth: basic [REDACTED]") {
+			t.Errorf("String = %s", s)
+		}
+		// Do: a /manage/ request gets the user, a /setup/ one the password.
+		ctx := context.Background()
+		for path, wantUser := range map[string]string{"manage/v1/version": testManageUser, "setup/api/settings": "api_key"} {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, h.Client.ManagementConsoleURL()+path, nil)
+			_, _ = h.Client.Do(ctx, req, nil)
+			reqs := h.take()
+			if len(reqs) != 1 {
+				t.Fatalf("Do %s: %d requests", path, len(reqs))
+			}
+			if user, _, _ := (&http.Request{Header: reqs[0].Header}).BasicAuth(); user != wantUser {
+				t.Errorf("Do %s: user %q, want %q", path, user, wantUser)
+			}
+		}
+	})
+	t.Run("without the shared password", func(t *testing.T) {
+		srv := newHarness(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `[]`) })
+		c, err := NewClient(srv.API.URL, WithToken(testToken), WithoutRetries(),
+			WithManagementConsoleUser(srv.Console.URL, testManageUser, testManagePassword))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, _, err := c.Manage.Version(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := c.ManagementConsole.Settings(ctx); !errors.Is(err, ErrNoConsolePassword) {
+			t.Errorf("ManagementConsole.Settings: %v, want ErrNoConsolePassword", err)
+		}
+		reqs := srv.take()
+		if len(reqs) != 1 {
+			t.Fatalf("%d requests, want 1", len(reqs))
+		}
+		if user, pass, _ := (&http.Request{Header: reqs[0].Header}).BasicAuth(); user != testManageUser || pass != testManagePassword {
+			t.Errorf("Manage.Version authenticated as %q", user)
+		}
+		eq(t, "ManagementConsoleURL", c.ManagementConsoleURL(), srv.Console.URL+"/")
+	})
+	t.Run("a refused password", func(t *testing.T) {
+		h := newHarness(t, func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, 401, `{"message":"Bad credentials"}`)
+		}, WithManagementConsoleUser("", testManageUser, testManagePassword))
+		_, resp, err := h.Client.Manage.Settings(context.Background())
+		if !errors.Is(err, ErrUnauthorized) {
+			t.Fatalf("err = %v", err)
+		}
+		assertNoSecret(t, "error", err.Error())
+		assertNoSecret(t, "%+v of the error", fmt.Sprintf("%+v", err))
+		assertNoSecret(t, "request URL", resp.Request.URL.String())
+		assertNoSecret(t, "request headers", fmt.Sprintf("%v", resp.Request.Header))
+	})
+	t.Run("validated", func(t *testing.T) {
+		for name, opts := range map[string][]Option{
+			"empty username":      {WithManagementConsoleUser("", "", "pw")},
+			"colon":               {WithManagementConsoleUser("", "a:b", "pw")},
+			"line break":          {WithManagementConsoleUser("", "a\nb", "pw")},
+			"empty password":      {WithManagementConsoleUser("", "ops", "")},
+			"bad URL":             {WithManagementConsoleUser("ftp://ghe.example.com", "ops", testManagePassword)},
+			"URL with user":       {WithManagementConsoleUser("https://ops:"+testManagePassword+"@ghe.example.com:8443", "ops", testManagePassword)},
+			"two different ports": {WithManagementConsole("https://a.example.com:8443", "pw"), WithManagementConsoleUser("https://b.example.com:8443", "ops", "pw2")},
+		} {
+			_, err := NewClient("https://ghe.example.com", opts...)
+			if err == nil {
+				t.Errorf("%s: no error", name)
+				continue
+			}
+			assertNoSecret(t, name, err.Error())
+		}
+		c, err := NewClient("https://ghe.example.com", WithManagementConsoleUser("", "ops", "pw"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq(t, "default administration port", c.ManagementConsoleURL(), "https://ghe.example.com:8443/")
+	})
 }
