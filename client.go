@@ -80,7 +80,7 @@ type (
 	// (/setup/api on the administration port, GHES 3.14 and earlier).
 	ManagementConsoleService service
 	// ManageService drives the Manage GHES API (/manage/v1 on the
-	// administration port, GHES 3.8 and later).
+	// administration port, GHES 3.9 and later, in stages: see AdminAPI).
 	ManageService service
 )
 
@@ -133,7 +133,7 @@ type Client struct {
 	Actions *ActionsService
 	// ManagementConsole drives the Management Console (GHES ≤ 3.14).
 	ManagementConsole *ManagementConsoleService
-	// Manage drives the Manage GHES API (GHES ≥ 3.8).
+	// Manage drives the Manage GHES API (GHES ≥ 3.9, in stages).
 	Manage *ManageService
 }
 

@@ -120,7 +120,11 @@ func TestReleasesTableAndSection(t *testing.T) {
 		{Service: "ManagementConsole", Name: "Settings", Method: "GET", Path: "/setup/api/settings"},
 		{Service: "ManagementConsole", Name: "SettingsAgain", Method: "GET", Path: "/setup/api/settings"},
 	}
-	covered := []ops.Release{{2, 21}, {2, 22}, {3, 11}, {3, 12}, {3, 14}, {3, 15}, {3, 22}}
+	var covered []ops.Release
+	for _, v := range []string{"2.21", "2.22", "3.11", "3.12", "3.14", "3.15", "3.22"} {
+		r, _ := ops.ParseRelease(v)
+		covered = append(covered, r)
+	}
 	table, err := ReleasesTable(methods, find, covered)
 	if err != nil {
 		t.Fatal(err)
