@@ -54,8 +54,9 @@ type validator interface {
 
 // ErrNoConsolePassword is returned, before anything is sent, by the
 // ManagementConsole and Manage services when no administration password is
-// configured.
-var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password configured: create the client with ghesadmin.WithManagementConsole(url, password)")
+// configured (for the Manage service, neither the shared password nor a
+// console user account).
+var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password configured: create the client with ghesadmin.WithManagementConsole(url, password) (or, for the Manage API, ghesadmin.WithManagementConsoleUser(url, user, password))")
 
 // call builds the request r, sends it with retries and decodes a 2xx body
 // into out (a pointer, an io.Writer, or nil to discard).
