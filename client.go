@@ -493,6 +493,19 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
+// backendOf returns the backend of a request a service method built: the
+// REST API, the administration port, or the administration port with the
+// Manage API's credentials for a /manage/v1 path.
+func (c *Client) backendOf(r *request) *backend {
+	switch {
+	case !r.console:
+		return c.api
+	case strings.HasPrefix(r.path, "manage/"):
+		return c.manage
+	}
+	return c.console
+}
+
 func newBackend(name string, base *url.URL, hc *http.Client, creds *credentials) *backend {
 	return &backend{name: name, base: base, baseStr: base.String(), http: hc, creds: creds}
 }

@@ -352,19 +352,6 @@ func (c *Client) backendFor(u *url.URL) *backend {
 	return nil
 }
 
-// backendOf returns the backend of a request a service method built: the
-// REST API, the administration port, or the administration port with the
-// Manage API's credentials for a /manage/v1 path.
-func (c *Client) backendOf(r *request) *backend {
-	switch {
-	case !r.console:
-		return c.api
-	case strings.HasPrefix(r.path, "manage/"):
-		return c.manage
-	}
-	return c.console
-}
-
 // headerValues are the header values a Client sends on every request,
 // built once by NewClient and only read afterwards.
 type headerValues struct {
