@@ -95,7 +95,14 @@ func WithServerVersion(v string) Option {
 // it: the value of WithServerVersion, or else the latest one a reply gave
 // (its X-GitHub-Enterprise-Version header, such as
 // "enterprise-server@3.14.2", or the installed_version of Meta.Get, such as
-// "3.14.2"). It returns "" while the version is unknown.
+// "3.14.2"). The latest value received wins, so a client that outlives an
+// upgrade of its server follows it. It returns "" while the version is
+// unknown.
+//
+// While it is known, a call whose operation that release lacks (the service
+// methods, their …Iter and WaitFor… forms, and Do for a request that names
+// an operation of the SDK's table) fails at once, before anything is sent,
+// with an *UnsupportedVersionError; while it is unknown, nothing is refused.
 func (c *Client) ServerVersion() string {
 	if v := c.version.cur.Load(); v != nil {
 		return v.raw
