@@ -12,11 +12,12 @@ import (
 	"strings"
 )
 
-// The Manage GHES API (/manage/v1, GHES 3.8 and later) lives on the
-// administration port, like the Management Console it replaces (removed in
-// GHES 3.15): same origin (WithManagementConsole), same basic authentication
-// "api_key:<password>", refused before sending with ErrNoConsolePassword when
-// no password is configured. Bodies are JSON, except the license upload and
+// The Manage GHES API (/manage/v1, GHES 3.9 and later, in stages: see
+// AdminAPI) lives on the administration port, like the Management Console it
+// replaces (removed in GHES 3.15): same origin (WithManagementConsole), same
+// basic authentication "api_key:<password>" (or a console user account,
+// WithManagementConsoleUser), refused before sending with
+// ErrNoConsolePassword when no password is configured. Bodies are JSON, except the license upload and
 // the initial configuration, which are multipart/form-data streamed from the
 // caller's io.Reader.
 
