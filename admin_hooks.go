@@ -150,6 +150,8 @@ type UpdateGlobalHookRequest struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#list-global-webhooks
 //
+// GHES API: GET /admin/hooks (GHES 2.22 and later).
+//
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*GlobalHook, *Response, error) {
 	return fetchSlice[*GlobalHook](ctx, s.client, &request{method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview})
@@ -160,6 +162,8 @@ func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*Glo
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#list-global-webhooks
 //
+// GHES API: GET /admin/hooks (GHES 2.22 and later).
+//
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) iter.Seq2[*GlobalHook, error] {
 	return iterate(ctx, s.client, opts, s.List)
@@ -169,6 +173,8 @@ func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) ite
 // ContentType or InsecureSSL is refused before sending.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#create-a-global-webhook
+//
+// GHES API: POST /admin/hooks (GHES 2.22 and later).
 //
 //meta:operation POST /admin/hooks
 func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequest) (*GlobalHook, *Response, error) {
@@ -184,6 +190,8 @@ func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequ
 // Get returns one global webhook.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#get-a-global-webhook
+//
+// GHES API: GET /admin/hooks/{hook_id} (GHES 2.22 and later).
 //
 //meta:operation GET /admin/hooks/{hook_id}
 func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook, *Response, error) {
@@ -204,6 +212,8 @@ func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook,
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#update-a-global-webhook
 //
+// GHES API: PATCH /admin/hooks/{hook_id} (GHES 2.22 and later).
+//
 //meta:operation PATCH /admin/hooks/{hook_id}
 func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req UpdateGlobalHookRequest) (*GlobalHook, *Response, error) {
 	path, err := escapePath("admin/hooks/%d", hookID)
@@ -222,6 +232,8 @@ func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req Update
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#delete-a-global-webhook
 //
+// GHES API: DELETE /admin/hooks/{hook_id} (GHES 2.22 and later).
+//
 //meta:operation DELETE /admin/hooks/{hook_id}
 func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response, error) {
 	path, err := escapePath("admin/hooks/%d", hookID)
@@ -234,6 +246,8 @@ func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response
 // Ping sends a ping event to a global webhook.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#ping-a-global-webhook
+//
+// GHES API: POST /admin/hooks/{hook_id}/pings (GHES 2.22 and later).
 //
 //meta:operation POST /admin/hooks/{hook_id}/pings
 func (s *AdminHooksService) Ping(ctx context.Context, hookID int64) (*Response, error) {

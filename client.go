@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ghesadmin/ghesadmin/internal/ops"
 )
 
 // Version is the version of this SDK. It is sent in the default User-Agent.
@@ -78,16 +80,25 @@ type (
 	// (/setup/api on the administration port, GHES 3.14 and earlier).
 	ManagementConsoleService service
 	// ManageService drives the Manage GHES API (/manage/v1 on the
-	// administration port, GHES 3.8 and later).
+	// administration port, GHES 3.9 and later, in stages: see AdminAPI).
 	ManageService service
 )
 
 // A Client talks to one GHES instance: its REST API and its administration
-// port. A Client is safe for concurrent use by many goroutines; it holds no
-// state that changes after NewClient returns.
+// port. A Client is safe for concurrent use by many goroutines. Its only
+// state that changes after NewClient returns is the GHES release of the
+// server, which it learns from the replies unless WithServerVersion pinned
+// it (see ServerVersion); it is read and replaced atomically.
 type Client struct {
 	api     *backend // the REST API, https://HOST/api/v3/
 	console *backend // the administration port, https://HOST:8443/
+	// manage is the backend of the Manage GHES API (/manage/v1): console
+	// itself, or the same origin with a Management Console user account's
+	// credentials (WithManagementConsoleUser).
+	manage *backend
+
+	// version is the server's GHES release (version.go).
+	version versionState
 
 	userAgent string
 	headers   headerValues
@@ -122,7 +133,7 @@ type Client struct {
 	Actions *ActionsService
 	// ManagementConsole drives the Management Console (GHES ≤ 3.14).
 	ManagementConsole *ManagementConsoleService
-	// Manage drives the Manage GHES API (GHES ≥ 3.8).
+	// Manage drives the Manage GHES API (GHES ≥ 3.9, in stages).
 	Manage *ManageService
 }
 
@@ -188,6 +199,10 @@ type config struct {
 	consoleCAs      *x509.CertPool
 	consoleInsecure bool
 	prefetch        int
+	serverVersion   string
+	manageUser      string
+	managePassword  string
+	manageURL       string
 }
 
 // WithToken authenticates REST API requests with a personal access token
@@ -310,6 +325,40 @@ func WithManagementConsole(consoleURL, password string) Option {
 	}
 }
 
+// WithManagementConsoleUser makes the Manage GHES API (/manage/v1, the Manage
+// service) authenticate as a Management Console user account, sending HTTP
+// basic authentication "<username>:<password>" instead of
+// "api_key:<password>" (GHES 3.8 and later accept both). The password never
+// appears in a URL, an error or a log line.
+//
+// consoleURL is the origin of the administration port as in
+// WithManagementConsole; "" means the one WithManagementConsole sets, or the
+// default (the API host on port 8443). The Management Console API
+// (/setup/api, the ManagementConsole service) only accepts the shared
+// password: give it with WithManagementConsole as well to use both services;
+// without it, ManagementConsole calls fail with ErrNoConsolePassword before
+// sending.
+func WithManagementConsoleUser(consoleURL, username, password string) Option {
+	return func(c *config) error {
+		switch {
+		case strings.TrimSpace(username) == "":
+			return errors.New("WithManagementConsoleUser: the username is empty")
+		case strings.ContainsAny(username, ":\r\n"):
+			return errors.New("WithManagementConsoleUser: the username contains ':' or a line break")
+		case password == "":
+			return errors.New("WithManagementConsoleUser: the password is empty")
+		}
+		if consoleURL != "" {
+			if _, err := parseConsoleURL(consoleURL); err != nil {
+				return fmt.Errorf("WithManagementConsoleUser: %w", err)
+			}
+		}
+		c.manageURL = consoleURL
+		c.manageUser, c.managePassword = username, password
+		return nil
+	}
+}
+
 // WithManagementConsoleCA trusts the certificates in pemCerts (PEM encoded)
 // for the administration port, in addition to none other: use it for an
 // appliance that serves a self-signed or private-CA certificate on port 8443.
@@ -397,7 +446,14 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	}
 	c.api = newBackend("api", base, c.redirectGuard(apiHTTP), apiCreds)
 
-	consoleBase, err := consoleOrigin(base, cfg.consoleURL)
+	consoleURL := cfg.consoleURL
+	if cfg.manageURL != "" {
+		if consoleURL != "" && consoleURL != cfg.manageURL {
+			return nil, errors.New("ghesadmin: WithManagementConsole and WithManagementConsoleUser name different administration ports")
+		}
+		consoleURL = cfg.manageURL
+	}
+	consoleBase, err := consoleOrigin(base, consoleURL)
 	if err != nil {
 		return nil, err
 	}
@@ -410,6 +466,16 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c.console = newBackend("console", consoleBase, c.redirectGuard(consoleHTTP), consoleCreds)
+	c.manage = c.console
+	if cfg.manageUser != "" {
+		c.manage = newBackend("console", consoleBase, c.console.http,
+			newCredentials(credBasic, cfg.manageUser, cfg.managePassword))
+	}
+	if cfg.serverVersion != "" {
+		r, _ := ops.ParseRelease(cfg.serverVersion) // checked by WithServerVersion
+		c.version.pinned = true
+		c.version.cur.Store(&serverVersion{raw: cfg.serverVersion, release: r})
+	}
 
 	c.common.client = c
 	c.AdminHooks = (*AdminHooksService)(&c.common)
@@ -427,6 +493,19 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
+// backendOf returns the backend of a request a service method built: the
+// REST API, the administration port, or the administration port with the
+// Manage API's credentials for a /manage/v1 path.
+func (c *Client) backendOf(r *request) *backend {
+	switch {
+	case !r.console:
+		return c.api
+	case strings.HasPrefix(r.path, "manage/"):
+		return c.manage
+	}
+	return c.console
+}
+
 func newBackend(name string, base *url.URL, hc *http.Client, creds *credentials) *backend {
 	return &backend{name: name, base: base, baseStr: base.String(), http: hc, creds: creds}
 }
@@ -442,6 +521,10 @@ func (c *Client) ManagementConsoleURL() string { return c.console.baseStr }
 func (c *Client) String() string {
 	if c == nil {
 		return "ghesadmin.Client(nil)"
+	}
+	if c.manage != nil && c.manage != c.console {
+		return fmt.Sprintf("ghesadmin.Client{api: %s, console: %s, auth: %s, console auth: %s, manage auth: %s}",
+			c.api.baseStr, c.console.baseStr, c.api.creds.describe(), c.console.creds.describe(), c.manage.creds.describe())
 	}
 	return fmt.Sprintf("ghesadmin.Client{api: %s, console: %s, auth: %s, console auth: %s}",
 		c.api.baseStr, c.console.baseStr, c.api.creds.describe(), c.console.creds.describe())

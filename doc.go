@@ -18,5 +18,10 @@
 //
 // Lists have an …Iter twin that walks every page lazily as an iter.Seq2.
 //
+// One build serves every GHES release: each method's doc names the releases
+// that have its operation. Once the client knows the server's release
+// (WithServerVersion, or the first reply), a call that release lacks fails
+// before sending with an *UnsupportedVersionError (ErrUnsupportedVersion).
+//
 // The package ghestest provides an in-memory fake GHES for tests.
 package ghesadmin

@@ -123,8 +123,8 @@ func ExampleAdminAPIForVersion() {
 	}
 	// Output:
 	// enterprise-server@2.22.0: ManagementConsole
-	// 3.12.4: ManagementConsole+Manage
-	// 3.16.1: Manage
+	// 3.12.4: ManagementConsole+Manage+ManageMaintenance+ManageConfig
+	// 3.16.1: Manage+ManageMaintenance+ManageConfig
 }
 
 // Ask the server for its version, then apply the configuration with the
@@ -150,7 +150,7 @@ func ExampleManageService_WaitForConfigApply() {
 		log.Fatal(err)
 	}
 	fmt.Println("GHES", meta.InstalledVersion, "has", adminAPI)
-	if !adminAPI.HasManage() {
+	if !adminAPI.Has(ghesadmin.AdminAPIManageConfig) { // GHES 3.12 and later
 		return // use client.ManagementConsole instead
 	}
 	run, _, err := client.Manage.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{})
@@ -163,7 +163,7 @@ func ExampleManageService_WaitForConfigApply() {
 	}
 	fmt.Println("run", run.RunID, "successful:", st.Successful)
 	// Output:
-	// GHES 3.16.1 has Manage
+	// GHES 3.16.1 has Manage+ManageMaintenance+ManageConfig
 	// run d34db33f successful: true
 }
 

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ghesadmin/ghesadmin/internal/ops"
 )
 
 // terminalReply answers a request with a body that every method accepts:
@@ -231,10 +233,14 @@ func TestHugeBodiesBoundedMemory(t *testing.T) {
 }
 
 // TestConcurrentUseAllServices shares one client between 64 goroutines that
-// call every service method; run with -race.
+// call every service method; run with -race. The server says it is GHES
+// 3.14.0 (GET /meta), which the client learns while the others call: the
+// only error allowed is the refusal of an operation 3.14 does not have.
 func TestConcurrentUseAllServices(t *testing.T) {
 	h := newHarness(t, terminalReply)
 	methods := allMethods(h.Client)
+	opOf := methodOps(t)
+	r314, _ := ops.ParseRelease("3.14")
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for g := 0; g < 64; g++ {
@@ -246,6 +252,9 @@ func TestConcurrentUseAllServices(t *testing.T) {
 				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 				res := invoke(m, callArgs(t, m, ctx, nil))
 				cancel()
+				if errors.Is(res.Err, ErrUnsupportedVersion) && !opOf[m.String()].Has(r314) {
+					continue
+				}
 				if res.Err != nil {
 					select {
 					case errs <- fmt.Errorf("%s: %w", m, res.Err):

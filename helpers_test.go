@@ -20,6 +20,9 @@ import (
 const (
 	testToken           = "ghp_TESTTOKEN0123456789secret"
 	testConsolePassword = "console-PASSWORD-0123456789"
+	// A Management Console user account (WithManagementConsoleUser).
+	testManageUser     = "ops-admin"
+	testManagePassword = "manage-USER-PASSWORD-987654"
 )
 
 // testEnv is a client wired to two httptest servers: the REST API (served
@@ -241,13 +244,16 @@ func mustTime(t *testing.T, s string) time.Time {
 // assertNoSecret fails when s contains a test credential.
 func assertNoSecret(t *testing.T, what, s string) {
 	t.Helper()
-	for _, secret := range []string{testToken, testConsolePassword} {
+	for _, secret := range []string{testToken, testConsolePassword, testManagePassword} {
 		if strings.Contains(s, secret) {
 			t.Errorf("%s leaks a secret: %q", what, s)
 		}
 	}
 	if strings.Contains(s, basicAuth("api_key", testConsolePassword)[len("Basic "):]) {
 		t.Errorf("%s leaks the encoded console credentials: %q", what, s)
+	}
+	if strings.Contains(s, basicAuth(testManageUser, testManagePassword)[len("Basic "):]) {
+		t.Errorf("%s leaks the encoded console user credentials: %q", what, s)
 	}
 }
 

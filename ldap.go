@@ -72,6 +72,8 @@ type ldapMapping struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#update-ldap-mapping-for-a-team
 //
+// GHES API: PATCH /admin/ldap/teams/{team_id}/mapping (GHES 2.22 and later).
+//
 //meta:operation PATCH /admin/ldap/teams/{team_id}/mapping
 func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn string) (*Team, *Response, error) {
 	path, err := escapePath("admin/ldap/teams/%d/mapping", teamID)
@@ -85,6 +87,8 @@ func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn st
 // queued; it runs when the instance is ready.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#sync-ldap-mapping-for-a-team
+//
+// GHES API: POST /admin/ldap/teams/{team_id}/sync (GHES 2.22 and later).
 //
 //meta:operation POST /admin/ldap/teams/{team_id}/sync
 func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStatus, *Response, error) {
@@ -101,6 +105,8 @@ func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStat
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#update-ldap-mapping-for-a-user
 //
+// GHES API: PATCH /admin/ldap/users/{username}/mapping (GHES 2.22 and later).
+//
 //meta:operation PATCH /admin/ldap/users/{username}/mapping
 func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string) (*User, *Response, error) {
 	path, err := escapePath("admin/ldap/users/%s/mapping", username)
@@ -114,6 +120,8 @@ func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string
 // queued; it runs when the instance is ready.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/ldap#sync-ldap-mapping-for-a-user
+//
+// GHES API: POST /admin/ldap/users/{username}/sync (GHES 2.22 and later).
 //
 //meta:operation POST /admin/ldap/users/{username}/sync
 func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncStatus, *Response, error) {

@@ -81,6 +81,8 @@ func (s LicenseSeats) MarshalJSON() ([]byte, error) {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/licensing#get-license-information
 //
+// GHES API: GET /enterprise/settings/license (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/settings/license
 func (s *LicenseService) Get(ctx context.Context) (*LicenseInfo, *Response, error) {
 	return fetch[LicenseInfo](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/settings/license"})

@@ -12,11 +12,12 @@ import (
 	"strings"
 )
 
-// The Manage GHES API (/manage/v1, GHES 3.8 and later) lives on the
-// administration port, like the Management Console it replaces (removed in
-// GHES 3.15): same origin (WithManagementConsole), same basic authentication
-// "api_key:<password>", refused before sending with ErrNoConsolePassword when
-// no password is configured. Bodies are JSON, except the license upload and
+// The Manage GHES API (/manage/v1, GHES 3.9 and later, in stages: see
+// AdminAPI) lives on the administration port, like the Management Console it
+// replaces (removed in GHES 3.15): same origin (WithManagementConsole), same
+// basic authentication "api_key:<password>" (or a console user account,
+// WithManagementConsoleUser), refused before sending with
+// ErrNoConsolePassword when no password is configured. Bodies are JSON, except the license upload and
 // the initial configuration, which are multipart/form-data streamed from the
 // caller's io.Reader.
 
@@ -24,6 +25,8 @@ import (
 // selects).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-all-ghes-release-versions-for-all-nodes
+//
+// GHES API: GET /manage/v1/version (GHES 3.9 and later).
 //
 //meta:operation GET /manage/v1/version
 func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([]*NodeReleaseVersion, *Response, error) {
@@ -33,6 +36,8 @@ func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([
 // ClusterStatus returns the health of the services on every cluster node.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-services-running-on-all-cluster-nodes
+//
+// GHES API: GET /manage/v1/cluster/status (GHES 3.12 and later).
 //
 //meta:operation GET /manage/v1/cluster/status
 func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Response, error) {
@@ -44,6 +49,8 @@ func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Re
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-services-running-on-all-replica-nodes
 //
+// GHES API: GET /manage/v1/replication/status (GHES 3.9 and later).
+//
 //meta:operation GET /manage/v1/replication/status
 func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeOptions) (*ServicesStatus, *Response, error) {
 	return fetch[ServicesStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/replication/status", query: opts})
@@ -53,6 +60,8 @@ func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeO
 // selects).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-ghes-node-metadata-for-all-nodes
+//
+// GHES API: GET /manage/v1/config/nodes (GHES 3.9 and later).
 //
 //meta:operation GET /manage/v1/config/nodes
 func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*ConfigNodes, *Response, error) {
@@ -64,6 +73,8 @@ func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*Co
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-system-requirement-check-results-for-configured-cluster-nodes
 //
+// GHES API: GET /manage/v1/checks/system-requirements (GHES 3.12 and later).
+//
 //meta:operation GET /manage/v1/checks/system-requirements
 func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirements, *Response, error) {
 	return fetch[SystemRequirements](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/checks/system-requirements"})
@@ -74,6 +85,8 @@ func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirem
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#trigger-a-ghe-config-apply-run
 //
+// GHES API: POST /manage/v1/config/apply (GHES 3.12 and later).
+//
 //meta:operation POST /manage/v1/config/apply
 func (s *ManageService) ConfigApply(ctx context.Context, req ConfigApplyRequest) (*ConfigApplyRun, *Response, error) {
 	return fetch[ConfigApplyRun](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/config/apply", json: req})
@@ -83,6 +96,8 @@ func (s *ManageService) ConfigApply(ctx context.Context, req ConfigApplyRequest)
 // the latest run when runID is "".
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-a-ghe-config-apply-run
+//
+// GHES API: GET /manage/v1/config/apply (GHES 3.12 and later).
 //
 //meta:operation GET /manage/v1/config/apply
 func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*ConfigApplyStatus, *Response, error) {
@@ -99,6 +114,8 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#list-events-from-ghe-config-apply
 //
+// GHES API: GET /manage/v1/config/apply/events (GHES 3.12 and later).
+//
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApplyEventsOptions) (*ConfigApplyEvents, *Response, error) {
 	return fetch[ConfigApplyEvents](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply/events", query: opts})
@@ -111,6 +128,8 @@ func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApply
 // cursor. It stops with ErrPaginationLoop if the server sends back a cursor
 // it already sent, and with ctx's error when ctx ends. To follow a run that
 // is still logging, call ConfigApplyEvents later with the last cursor.
+//
+// GHES API: GET /manage/v1/config/apply/events (GHES 3.12 and later).
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigApplyEventsOptions) iter.Seq2[*ConfigApplyEvent, error] {
@@ -168,6 +187,8 @@ func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigA
 // events) when it failed. A run that reports no node yet is waited for. It
 // stops when ctx ends, with ctx's error. It polls every 5 seconds unless a
 // WaitOption says otherwise.
+//
+// GHES API: GET /manage/v1/config/apply (GHES 3.12 and later).
 //
 //meta:operation GET /manage/v1/config/apply
 func (s *ManageService) WaitForConfigApply(ctx context.Context, runID string, opts ...WaitOption) (*ConfigApplyStatus, *Response, error) {
@@ -267,6 +288,8 @@ func (s *ManageService) configApplyError(ctx context.Context, runID string, st *
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#initialize-instance-configuration-with-license-and-password
 //
+// GHES API: POST /manage/v1/config/init (GHES 3.12 and later).
+//
 //meta:operation POST /manage/v1/config/init
 func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, password string) (*Response, error) {
 	if license == nil {
@@ -292,6 +315,8 @@ func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, pa
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-enterprise-license-information
 //
+// GHES API: GET /manage/v1/config/license (GHES 3.12 and later).
+//
 //meta:operation GET /manage/v1/config/license
 func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response, error) {
 	return fetch[ManageLicense](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license"})
@@ -304,6 +329,8 @@ func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response,
 // streamed, so it is never retried.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#upload-an-enterprise-license
+//
+// GHES API: PUT /manage/v1/config/license (GHES 3.12 and later).
 //
 //meta:operation PUT /manage/v1/config/license
 func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, opts *UploadLicenseOptions) (*Response, error) {
@@ -337,6 +364,8 @@ func writeLicensePart(mw *multipart.Writer, license io.Reader) error {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#check-a-license
 //
+// GHES API: GET /manage/v1/config/license/check (GHES 3.12 and later).
+//
 //meta:operation GET /manage/v1/config/license/check
 func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Response, error) {
 	return fetch[LicenseCheck](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license/check"})
@@ -348,6 +377,8 @@ func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Resp
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-ghes-settings
 //
+// GHES API: GET /manage/v1/config/settings (GHES 3.12 and later).
+//
 //meta:operation GET /manage/v1/config/settings
 func (s *ManageService) Settings(ctx context.Context) (*EnterpriseSettings, *Response, error) {
 	return fetch[EnterpriseSettings](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/settings"})
@@ -358,6 +389,8 @@ func (s *ManageService) Settings(ctx context.Context) (*EnterpriseSettings, *Res
 // keeps the others. Changes take effect after a config apply run.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#set-settings
+//
+// GHES API: PUT /manage/v1/config/settings (GHES 3.12 and later).
 //
 //meta:operation PUT /manage/v1/config/settings
 func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseSettings) (*Response, error) {
@@ -374,6 +407,8 @@ func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseS
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-status-of-maintenance-mode
 //
+// GHES API: GET /manage/v1/maintenance (GHES 3.10 and later).
+//
 //meta:operation GET /manage/v1/maintenance
 func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeOptions) ([]*ManageMaintenanceStatus, *Response, error) {
 	return fetchSlice[*ManageMaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/maintenance", query: opts})
@@ -384,6 +419,8 @@ func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeO
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#set-the-status-of-maintenance-mode
 //
+// GHES API: POST /manage/v1/maintenance (GHES 3.10 and later).
+//
 //meta:operation POST /manage/v1/maintenance
 func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanceRequest) ([]*NodeMessage, *Response, error) {
 	return fetchSlice[*NodeMessage](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/maintenance", json: req})
@@ -393,6 +430,8 @@ func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanc
 // with their fingerprints.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-configured-ssh-keys
+//
+// GHES API: GET /manage/v1/access/ssh (GHES 3.12 and later).
 //
 //meta:operation GET /manage/v1/access/ssh
 func (s *ManageService) SSHKeys(ctx context.Context) ([]*ManageSSHKey, *Response, error) {
@@ -409,6 +448,8 @@ type sshKeyRequest struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#set-a-new-ssh-key
 //
+// GHES API: POST /manage/v1/access/ssh (GHES 3.12 and later).
+//
 //meta:operation POST /manage/v1/access/ssh
 func (s *ManageService) AddSSHKey(ctx context.Context, publicKey string) ([]*NodeMessage, *Response, error) {
 	return s.sshKey(ctx, http.MethodPost, publicKey)
@@ -418,6 +459,8 @@ func (s *ManageService) AddSSHKey(ctx context.Context, publicKey string) ([]*Nod
 // each node's answer.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#delete-a-ssh-key
+//
+// GHES API: DELETE /manage/v1/access/ssh (GHES 3.12 and later).
 //
 //meta:operation DELETE /manage/v1/access/ssh
 func (s *ManageService) RemoveSSHKey(ctx context.Context, publicKey string) ([]*NodeMessage, *Response, error) {
@@ -438,6 +481,8 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 // their shape (an array of node results, or the orchestration object).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#download-an-upgrade-package
+//
+// GHES API: POST /manage/v1/upgrade/download (GHES 3.22 and later).
 //
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
@@ -493,6 +538,8 @@ func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, e
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-upgrade-package-download-status
 //
+// GHES API: GET /manage/v1/upgrade/download/status (GHES 3.22 and later).
+//
 //meta:operation GET /manage/v1/upgrade/download/status
 func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *UpgradeDownloadStatusOptions) (*UpgradeDownloadStatus, *Response, error) {
 	return fetch[UpgradeDownloadStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/download/status", query: opts})
@@ -502,6 +549,8 @@ func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *Upgrade
 // answer.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#apply-an-upgrade
+//
+// GHES API: POST /manage/v1/upgrade/apply (GHES 3.22 and later).
 //
 //meta:operation POST /manage/v1/upgrade/apply
 func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyRequest) ([]*NodeUpgradeResult, *Response, error) {
@@ -515,6 +564,8 @@ func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyReques
 // selects), with its steps.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#get-the-upgrade-status
+//
+// GHES API: GET /manage/v1/upgrade/status (GHES 3.22 and later).
 //
 //meta:operation GET /manage/v1/upgrade/status
 func (s *ManageService) UpgradeStatus(ctx context.Context, opts *UpgradeStatusOptions) ([]*NodeUpgradeStatus, *Response, error) {

@@ -127,6 +127,8 @@ const maxLicenseSize = 16 << 20
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-the-configuration-status
 //
+// GHES API: GET /setup/api/configcheck (GHES 2.22 to 3.14).
+//
 //meta:operation GET /setup/api/configcheck
 func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*ConfigurationStatus, *Response, error) {
 	return fetch[ConfigurationStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/configcheck"})
@@ -137,6 +139,8 @@ func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*Co
 // ConfigurationStatus or WaitForConfiguration.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#start-a-configuration-process
+//
+// GHES API: POST /setup/api/configure (GHES 2.22 to 3.14).
 //
 //meta:operation POST /setup/api/configure
 func (s *ManagementConsoleService) StartConfiguration(ctx context.Context) (*Response, error) {
@@ -153,6 +157,8 @@ const defaultWaitInterval = 5 * time.Second
 // *ConfigurationError naming the step when a step is FAILED (or the overall
 // status is "failed" or "failure"). It stops when ctx ends, with ctx's error.
 // It polls every 5 seconds unless a WaitOption says otherwise.
+//
+// GHES API: GET /setup/api/configcheck (GHES 2.22 to 3.14).
 //
 //meta:operation GET /setup/api/configcheck
 func (s *ManagementConsoleService) WaitForConfiguration(ctx context.Context, opts ...WaitOption) (*ConfigurationStatus, *Response, error) {
@@ -205,6 +211,8 @@ func (st *ConfigurationStatus) finished() (bool, error) {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-the-maintenance-status
 //
+// GHES API: GET /setup/api/maintenance (GHES 2.22 to 3.14).
+//
 //meta:operation GET /setup/api/maintenance
 func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*MaintenanceStatus, *Response, error) {
 	return fetch[MaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/maintenance"})
@@ -214,6 +222,8 @@ func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*Main
 // and returns the new maintenance state.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#enable-or-disable-maintenance-mode
+//
+// GHES API: POST /setup/api/maintenance (GHES 2.22 to 3.14).
 //
 //meta:operation POST /setup/api/maintenance
 func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req MaintenanceRequest) (*MaintenanceStatus, *Response, error) {
@@ -235,6 +245,8 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-settings
 //
+// GHES API: GET /setup/api/settings (GHES 2.22 to 3.14).
+//
 //meta:operation GET /setup/api/settings
 func (s *ManagementConsoleService) Settings(ctx context.Context) (*ConsoleSettings, *Response, error) {
 	return fetch[ConsoleSettings](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/settings"})
@@ -252,6 +264,8 @@ func (s *ManagementConsoleService) Settings(ctx context.Context) (*ConsoleSettin
 //	}}
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#set-settings
+//
+// GHES API: PUT /setup/api/settings (GHES 2.22 to 3.14).
 //
 //meta:operation PUT /setup/api/settings
 func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings ConsoleSettings) (*Response, error) {
@@ -272,6 +286,8 @@ func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings 
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#get-all-authorized-ssh-keys
 //
+// GHES API: GET /setup/api/settings/authorized-keys (GHES 2.22 to 3.14).
+//
 //meta:operation GET /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*AuthorizedKey, *Response, error) {
 	return fetchSlice[*AuthorizedKey](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/settings/authorized-keys"})
@@ -282,6 +298,8 @@ func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*Autho
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#add-an-authorized-ssh-key
 //
+// GHES API: POST /setup/api/settings/authorized-keys (GHES 2.22 to 3.14).
+//
 //meta:operation POST /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) AddAuthorizedKey(ctx context.Context, publicKey string) ([]*AuthorizedKey, *Response, error) {
 	return s.authorizedKey(ctx, http.MethodPost, publicKey)
@@ -291,6 +309,8 @@ func (s *ManagementConsoleService) AddAuthorizedKey(ctx context.Context, publicK
 // still authorized.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#remove-an-authorized-ssh-key
+//
+// GHES API: DELETE /setup/api/settings/authorized-keys (GHES 2.22 to 3.14).
 //
 //meta:operation DELETE /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) RemoveAuthorizedKey(ctx context.Context, publicKey string) ([]*AuthorizedKey, *Response, error) {
@@ -324,6 +344,8 @@ func (s *ManagementConsoleService) authorizedKey(ctx context.Context, method, pu
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#create-a-github-license
 //
+// GHES API: POST /setup/api/start (GHES 2.22 to 3.14).
+//
 //meta:operation POST /setup/api/start
 func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io.Reader, req SetupRequest) (*Response, error) {
 	if license == nil {
@@ -356,6 +378,8 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 // application/x-www-form-urlencoded body, as the reference documents.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#upgrade-a-license
+//
+// GHES API: POST /setup/api/upgrade (GHES 2.22 to 3.14).
 //
 //meta:operation POST /setup/api/upgrade
 func (s *ManagementConsoleService) UpgradeLicense(ctx context.Context, license io.Reader) (*Response, error) {

@@ -53,7 +53,7 @@ func TestMeta_AdminAPI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		eq(t, "AdminAPI", a, AdminAPIManagementConsole|AdminAPIManage)
+		eq(t, "AdminAPI", a, AdminAPIManagementConsole|AdminAPIManage|AdminAPIManageMaintenance|AdminAPIManageConfig)
 	})
 	t.Run("header fallback", func(t *testing.T) {
 		env := setup(t)
@@ -80,6 +80,7 @@ func TestMeta_AdminAPI(t *testing.T) {
 
 func TestAdminAPIForVersion(t *testing.T) {
 	console, manage := AdminAPIManagementConsole, AdminAPIManage
+	maint, config, upgrade := AdminAPIManageMaintenance, AdminAPIManageConfig, AdminAPIManageUpgrade
 	for v, want := range map[string]AdminAPI{
 		"2.22.0":                   console,
 		"enterprise-server@2.22.0": console,
@@ -87,17 +88,24 @@ func TestAdminAPIForVersion(t *testing.T) {
 		"11.10.354":                console,
 		"3.0.0":                    console,
 		"3.7.9":                    console,
-		"3.8":                      console | manage,
-		"3.8.0":                    console | manage,
-		"v3.10.1":                  console | manage,
-		"3.14.2":                   console | manage,
-		"enterprise-server@3.14.2": console | manage,
-		"3.14.0.rc1":               console | manage,
-		"3.15.0":                   manage,
-		"3.15.0-rc1":               manage,
-		"enterprise-server@3.22":   manage,
-		"4.0.0":                    manage,
+		// The Manage API arrived in stages: nothing of it in 3.8's
+		// description, version/nodes/replication in 3.9, maintenance in
+		// 3.10, configuration in 3.12, upgrades in 3.22.
+		"3.8":                      console,
+		"3.8.0":                    console,
 		" 3.9.1 ":                  console | manage,
+		"v3.10.1":                  console | manage | maint,
+		"3.11.0":                   console | manage | maint,
+		"3.12.4":                   console | manage | maint | config,
+		"3.14.2":                   console | manage | maint | config,
+		"enterprise-server@3.14.2": console | manage | maint | config,
+		"3.14.0.rc1":               console | manage | maint | config,
+		"3.15.0":                   manage | maint | config,
+		"3.15.0-rc1":               manage | maint | config,
+		"3.19.3":                   manage | maint | config,
+		"enterprise-server@3.22":   manage | maint | config | upgrade,
+		"3.40.0":                   manage | maint | config | upgrade,
+		"4.0.0":                    manage | maint | config | upgrade,
 	} {
 		got, err := AdminAPIForVersion(v)
 		if err != nil {
@@ -119,4 +127,8 @@ func TestAdminAPIForVersion(t *testing.T) {
 	eq(t, "String", AdminAPI(0).String(), "none")
 	eq(t, "HasManage", console.HasManage(), false)
 	eq(t, "HasManagementConsole", (console | manage).HasManagementConsole(), true)
+	eq(t, "String", (manage | maint | config | upgrade).String(), "Manage+ManageMaintenance+ManageConfig+ManageUpgrade")
+	eq(t, "Has", (manage | maint).Has(maint), true)
+	eq(t, "Has", (manage | maint).Has(maint|config), false)
+	eq(t, "Has", manage.Has(0), false)
 }

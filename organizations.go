@@ -20,6 +20,8 @@ type CreateOrganizationRequest struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/orgs#create-an-organization
 //
+// GHES API: POST /admin/organizations (GHES 2.22 and later).
+//
 //meta:operation POST /admin/organizations
 func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizationRequest) (*Organization, *Response, error) {
 	return fetch[Organization](ctx, s.client, &request{method: http.MethodPost, path: "admin/organizations", json: req})
@@ -29,6 +31,8 @@ func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizatio
 // Accepted and renames the organization in a background job.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/orgs#update-an-organization-name
+//
+// GHES API: PATCH /admin/organizations/{org} (GHES 2.22 and later).
 //
 //meta:operation PATCH /admin/organizations/{org}
 func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string) (*RenameJob, *Response, error) {

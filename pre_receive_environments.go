@@ -108,6 +108,8 @@ type UpdatePreReceiveEnvironmentRequest struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#list-pre-receive-environments
 //
+// GHES API: GET /admin/pre-receive-environments (GHES 2.22 and later).
+//
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveEnvironment, *Response, error) {
 	return fetchSlice[*PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview})
@@ -117,6 +119,8 @@ func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreRecei
 // opts.Page. opts is not modified.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#list-pre-receive-environments
+//
+// GHES API: GET /admin/pre-receive-environments (GHES 2.22 and later).
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveEnvironment, error] {
@@ -128,6 +132,8 @@ func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreR
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#create-a-pre-receive-environment
 //
+// GHES API: POST /admin/pre-receive-environments (GHES 2.22 and later).
+//
 //meta:operation POST /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
 	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview})
@@ -136,6 +142,8 @@ func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreateP
 // Get returns one pre-receive environment.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-a-pre-receive-environment
+//
+// GHES API: GET /admin/pre-receive-environments/{pre_receive_environment_id} (GHES 2.22 and later).
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*PreReceiveEnvironment, *Response, error) {
@@ -151,6 +159,8 @@ func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*Pre
 // *ValidationError ("Cannot modify or delete the default environment").
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#update-a-pre-receive-environment
+//
+// GHES API: PATCH /admin/pre-receive-environments/{pre_receive_environment_id} (GHES 2.22 and later).
 //
 //meta:operation PATCH /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, body UpdatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
@@ -168,6 +178,8 @@ func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, bo
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#delete-a-pre-receive-environment
 //
+// GHES API: DELETE /admin/pre-receive-environments/{pre_receive_environment_id} (GHES 2.22 and later).
+//
 //meta:operation DELETE /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*Response, error) {
 	path, err := escapePath("admin/pre-receive-environments/%d", id)
@@ -184,6 +196,8 @@ func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#start-a-pre-receive-environment-download
 //
+// GHES API: POST /admin/pre-receive-environments/{pre_receive_environment_id}/downloads (GHES 2.22 and later).
+//
 //meta:operation POST /admin/pre-receive-environments/{pre_receive_environment_id}/downloads
 func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
 	path, err := escapePath("admin/pre-receive-environments/%d/downloads", id)
@@ -197,6 +211,8 @@ func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id in
 // environment's tarball.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-the-download-status-for-a-pre-receive-environment
+//
+// GHES API: GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest (GHES 2.22 and later).
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
 func (s *PreReceiveEnvironmentsService) DownloadStatus(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
@@ -244,6 +260,8 @@ func (e *PreReceiveDownloadError) Error() string {
 // ctx's error.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-environments#get-the-download-status-for-a-pre-receive-environment
+//
+// GHES API: GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest (GHES 2.22 and later).
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
 func (s *PreReceiveEnvironmentsService) WaitForDownload(ctx context.Context, id int64, opts ...WaitOption) (*PreReceiveEnvironmentDownload, *Response, error) {

@@ -123,6 +123,8 @@ type UpdateRepoPreReceiveHookRequest struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-hooks#list-pre-receive-hooks
 //
+// GHES API: GET /admin/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveHook, *Response, error) {
 	return fetchSlice[*PreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview})
@@ -133,6 +135,8 @@ func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListO
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-hooks#list-pre-receive-hooks
 //
+// GHES API: GET /admin/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveHook, error] {
 	return iterate(ctx, s.client, opts, s.List)
@@ -142,6 +146,8 @@ func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveL
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-hooks#create-a-pre-receive-hook
 //
+// GHES API: POST /admin/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation POST /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
 	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview})
@@ -150,6 +156,8 @@ func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreRecei
 // Get returns one pre-receive hook.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-hooks#get-a-pre-receive-hook
+//
+// GHES API: GET /admin/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
 //
 //meta:operation GET /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreReceiveHook, *Response, error) {
@@ -164,6 +172,8 @@ func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreRec
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-hooks#update-a-pre-receive-hook
 //
+// GHES API: PATCH /admin/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
+//
 //meta:operation PATCH /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body UpdatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
 	path, err := escapePath("admin/pre-receive-hooks/%d", hookID)
@@ -176,6 +186,8 @@ func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body 
 // Delete deletes a pre-receive hook.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/pre-receive-hooks#delete-a-pre-receive-hook
+//
+// GHES API: DELETE /admin/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Response, error) {
@@ -191,6 +203,8 @@ func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Res
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/org-pre-receive-hooks#list-pre-receive-hooks-for-an-organization
 //
+// GHES API: GET /orgs/{org}/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opts *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
 	path, err := escapePath("orgs/%s/pre-receive-hooks", org)
@@ -205,6 +219,8 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/org-pre-receive-hooks#list-pre-receive-hooks-for-an-organization
 //
+// GHES API: GET /orgs/{org}/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string, opts *PreReceiveListOptions) iter.Seq2[*OrgPreReceiveHook, error] {
 	return iterate(ctx, s.client, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
@@ -216,6 +232,8 @@ func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string,
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/org-pre-receive-hooks#get-a-pre-receive-hook-for-an-organization
 //
+// GHES API: GET /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
+//
 //meta:operation GET /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) GetForOrg(ctx context.Context, org string, hookID int64) (*OrgPreReceiveHook, *Response, error) {
 	return s.orgHook(ctx, http.MethodGet, org, hookID, nil)
@@ -225,6 +243,8 @@ func (s *PreReceiveHooksService) GetForOrg(ctx context.Context, org string, hook
 // organization, for hooks that may be configured at that level.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/org-pre-receive-hooks#update-pre-receive-hook-enforcement-for-an-organization
+//
+// GHES API: PATCH /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
 //
 //meta:operation PATCH /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) UpdateForOrg(ctx context.Context, org string, hookID int64, body UpdateOrgPreReceiveHookRequest) (*OrgPreReceiveHook, *Response, error) {
@@ -236,6 +256,8 @@ func (s *PreReceiveHooksService) UpdateForOrg(ctx context.Context, org string, h
 // inherited from the global configuration.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/org-pre-receive-hooks#remove-pre-receive-hook-enforcement-for-an-organization
+//
+// GHES API: DELETE /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) RemoveForOrg(ctx context.Context, org string, hookID int64) (*OrgPreReceiveHook, *Response, error) {
@@ -255,6 +277,8 @@ func (s *PreReceiveHooksService) orgHook(ctx context.Context, method, org string
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/repo-pre-receive-hooks#list-pre-receive-hooks-for-a-repository
 //
+// GHES API: GET /repos/{owner}/{repo}/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
 	path, err := escapePath("repos/%s/%s/pre-receive-hooks", owner, repo)
@@ -269,6 +293,8 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/repo-pre-receive-hooks#list-pre-receive-hooks-for-a-repository
 //
+// GHES API: GET /repos/{owner}/{repo}/pre-receive-hooks (GHES 2.22 and later).
+//
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) iter.Seq2[*RepoPreReceiveHook, error] {
 	return iterate(ctx, s.client, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
@@ -280,6 +306,8 @@ func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, rep
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/repo-pre-receive-hooks#get-a-pre-receive-hook-for-a-repository
 //
+// GHES API: GET /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
+//
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) GetForRepo(ctx context.Context, owner, repo string, hookID int64) (*RepoPreReceiveHook, *Response, error) {
 	return s.repoHook(ctx, http.MethodGet, owner, repo, hookID, nil)
@@ -289,6 +317,8 @@ func (s *PreReceiveHooksService) GetForRepo(ctx context.Context, owner, repo str
 // repository, for hooks that may be configured at that level.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/repo-pre-receive-hooks#update-pre-receive-hook-enforcement-for-a-repository
+//
+// GHES API: PATCH /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
 //
 //meta:operation PATCH /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) UpdateForRepo(ctx context.Context, owner, repo string, hookID int64, body UpdateRepoPreReceiveHookRequest) (*RepoPreReceiveHook, *Response, error) {
@@ -300,6 +330,8 @@ func (s *PreReceiveHooksService) UpdateForRepo(ctx context.Context, owner, repo 
 // inherited from the owner or the global configuration.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/repo-pre-receive-hooks#remove-pre-receive-hook-enforcement-for-a-repository
+//
+// GHES API: DELETE /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) RemoveForRepo(ctx context.Context, owner, repo string, hookID int64) (*RepoPreReceiveHook, *Response, error) {

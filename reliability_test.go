@@ -104,7 +104,9 @@ func TestSecretsNeverLeak(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var logs bytes.Buffer
 			logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-			h := newHarness(t, reply, WithLogger(logger))
+			// The Manage API authenticates as a console user account,
+			// the Management Console API with the shared password.
+			h := newHarness(t, reply, WithLogger(logger), WithManagementConsoleUser("", testManageUser, testManagePassword))
 			calls := 0
 			for _, m := range allMethods(h.Client) {
 				res, reqs := h.call(t, m, nil)

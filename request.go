@@ -54,33 +54,36 @@ type validator interface {
 
 // ErrNoConsolePassword is returned, before anything is sent, by the
 // ManagementConsole and Manage services when no administration password is
-// configured.
-var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password configured: create the client with ghesadmin.WithManagementConsole(url, password)")
+// configured (for the Manage service, neither the shared password nor a
+// console user account).
+var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password configured: create the client with ghesadmin.WithManagementConsole(url, password) (or, for the Manage API, ghesadmin.WithManagementConsoleUser(url, user, password))")
 
 // call builds the request r, sends it with retries and decodes a 2xx body
 // into out (a pointer, an io.Writer, or nil to discard).
+//
+// A call whose operation the server's known release lacks is refused before
+// anything is built or sent (version.go); every reply teaches the client the
+// release it names.
 func (c *Client) call(ctx context.Context, r *request, out any) (*Response, error) {
+	if err := c.checkRequest(r); err != nil {
+		return nil, err
+	}
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	b := c.api
-	if r.console {
-		b = c.console
-	}
-	return c.send(ctx, req, out, b, true)
+	resp, err := c.send(ctx, req, out, c.backendOf(r), true)
+	c.learnFrom(resp)
+	return resp, err
 }
 
 func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
 	if ctx == nil {
 		return nil, errors.New("ghesadmin: nil context")
 	}
-	b := c.api
-	if r.console {
-		b = c.console
-		if b.creds == nil {
-			return nil, ErrNoConsolePassword
-		}
+	b := c.backendOf(r)
+	if r.console && b.creds == nil {
+		return nil, ErrNoConsolePassword
 	}
 
 	var sb strings.Builder
@@ -216,6 +219,11 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 // goes to the REST API origin (the token) or the administration port origin
 // (the console password): a request to any other host carries none.
 //
+// When the server's GHES release is known (see Client.ServerVersion) and req
+// calls an operation of the SDK's table that this release lacks, Do refuses
+// it before sending, with an *UnsupportedVersionError, as the service
+// methods do; a request for any other path is sent as is.
+//
 // The returned *Response is non-nil whenever a response was received, even
 // with an error.
 func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, error) {
@@ -225,7 +233,13 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 	if req == nil || req.URL == nil {
 		return nil, errors.New("ghesadmin: nil request")
 	}
-	return c.send(ctx, req, v, c.backendFor(req.URL), false)
+	b := c.backendFor(req.URL)
+	if err := c.checkRaw(req, b); err != nil {
+		return nil, err
+	}
+	resp, err := c.send(ctx, req, v, b, false)
+	c.learnFrom(resp)
+	return resp, err
 }
 
 // send sends req to backend b (nil: no credentials) with retries. owned
@@ -330,6 +344,9 @@ func (c *Client) backendFor(u *url.URL) *backend {
 	case sameOrigin(u, c.api.base):
 		return c.api
 	case sameOrigin(u, c.console.base):
+		if c.manage != c.console && strings.HasPrefix(u.EscapedPath(), c.console.base.EscapedPath()+"manage/") {
+			return c.manage
+		}
 		return c.console
 	}
 	return nil

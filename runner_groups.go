@@ -110,6 +110,8 @@ type UpdateRunnerGroupRequest struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#list-self-hosted-runner-groups-for-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups (GHES 2.22 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) (*RunnerGroups, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups", enterprise)
@@ -124,6 +126,8 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 // modified.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#list-self-hosted-runner-groups-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups (GHES 2.22 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) iter.Seq2[*RunnerGroup, error] {
@@ -140,6 +144,8 @@ func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise st
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#create-a-self-hosted-runner-group-for-an-enterprise
 //
+// GHES API: POST /enterprises/{enterprise}/actions/runner-groups (GHES 2.22 and later).
+//
 //meta:operation POST /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise string, body CreateRunnerGroupRequest) (*RunnerGroup, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups", enterprise)
@@ -152,6 +158,8 @@ func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise strin
 // GetRunnerGroup returns one runner group of an enterprise.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#get-a-self-hosted-runner-group-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id} (GHES 2.22 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, groupID int64) (*RunnerGroup, *Response, error) {
@@ -166,6 +174,8 @@ func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, 
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#update-a-self-hosted-runner-group-for-an-enterprise
 //
+// GHES API: PATCH /enterprises/{enterprise}/actions/runner-groups/{runner_group_id} (GHES 2.22 and later).
+//
 //meta:operation PATCH /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise string, groupID int64, body UpdateRunnerGroupRequest) (*RunnerGroup, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d", enterprise, groupID)
@@ -178,6 +188,8 @@ func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise strin
 // DeleteRunnerGroup deletes a runner group of an enterprise.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#delete-a-self-hosted-runner-group-from-an-enterprise
+//
+// GHES API: DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise string, groupID int64) (*Response, error) {
@@ -193,6 +205,8 @@ func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise strin
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#list-organization-access-to-a-self-hosted-runner-group-in-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations (GHES 2.22 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) (*RunnerGroupOrganizations, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations", enterprise, groupID)
@@ -207,6 +221,8 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 // opts.Page. opts is not modified.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#list-organization-access-to-a-self-hosted-runner-group-in-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations (GHES 2.22 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Organization, error] {
@@ -225,6 +241,8 @@ func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, e
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#set-organization-access-for-a-self-hosted-runner-group-in-an-enterprise
 //
+// GHES API: PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations (GHES 2.22 and later).
+//
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterprise string, groupID int64, orgIDs []int64) (*Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations", enterprise, groupID)
@@ -242,6 +260,8 @@ func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterp
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#add-organization-access-to-a-self-hosted-runner-group-in-an-enterprise
 //
+// GHES API: PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id} (GHES 2.22 and later).
+//
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}
 func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterprise string, groupID, orgID int64) (*Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations/%d", enterprise, groupID, orgID)
@@ -255,6 +275,8 @@ func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterpr
 // group with the selected visibility.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#remove-organization-access-to-a-self-hosted-runner-group-in-an-enterprise
+//
+// GHES API: DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}
 func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, enterprise string, groupID, orgID int64) (*Response, error) {
@@ -270,6 +292,8 @@ func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, ente
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#list-self-hosted-runners-in-a-group-for-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners (GHES 2.22 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) (*Runners, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners", enterprise, groupID)
@@ -283,6 +307,8 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 // group, yielding the runners, starting at opts.Page. opts is not modified.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#list-self-hosted-runners-in-a-group-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners (GHES 2.22 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Runner, error] {
@@ -300,6 +326,8 @@ func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterpr
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#set-self-hosted-runners-in-a-group-for-an-enterprise
 //
+// GHES API: PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners (GHES 2.22 and later).
+//
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise string, groupID int64, runnerIDs []int64) (*Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners", enterprise, groupID)
@@ -316,6 +344,8 @@ func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise s
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#add-a-self-hosted-runner-to-a-group-for-an-enterprise
 //
+// GHES API: PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id} (GHES 2.22 and later).
+//
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}
 func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise string, groupID, runnerID int64) (*Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners/%d", enterprise, groupID, runnerID)
@@ -329,6 +359,8 @@ func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise st
 // goes back to the default group.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runner-groups#remove-a-self-hosted-runner-from-a-group-for-an-enterprise
+//
+// GHES API: DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}
 func (s *ActionsService) RemoveRunnerGroupRunner(ctx context.Context, enterprise string, groupID, runnerID int64) (*Response, error) {

@@ -155,6 +155,8 @@ func checkRunnerLabels(what string, labels []string, minCount int) error {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#list-self-hosted-runners-for-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runners (GHES 2.22 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opts *ListRunnersOptions) (*Runners, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runners", enterprise)
@@ -169,6 +171,8 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 // modified.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#list-self-hosted-runners-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/actions/runners (GHES 2.22 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string, opts *ListRunnersOptions) iter.Seq2[*Runner, error] {
@@ -186,6 +190,8 @@ func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string,
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#list-runner-applications-for-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runners/downloads (GHES 2.22 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runners/downloads
 func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise string) ([]*RunnerApplication, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runners/downloads", enterprise)
@@ -200,6 +206,8 @@ func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise 
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#create-a-registration-token-for-an-enterprise
 //
+// GHES API: POST /enterprises/{enterprise}/actions/runners/registration-token (GHES 2.22 and later).
+//
 //meta:operation POST /enterprises/{enterprise}/actions/runners/registration-token
 func (s *ActionsService) CreateRegistrationToken(ctx context.Context, enterprise string) (*RunnerToken, *Response, error) {
 	return s.runnerToken(ctx, enterprise, "registration-token")
@@ -209,6 +217,8 @@ func (s *ActionsService) CreateRegistrationToken(ctx context.Context, enterprise
 // (./config.sh remove --token TOKEN). It expires after one hour.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#create-a-remove-token-for-an-enterprise
+//
+// GHES API: POST /enterprises/{enterprise}/actions/runners/remove-token (GHES 2.22 and later).
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runners/remove-token
 func (s *ActionsService) CreateRemoveToken(ctx context.Context, enterprise string) (*RunnerToken, *Response, error) {
@@ -229,6 +239,8 @@ func (s *ActionsService) runnerToken(ctx context.Context, enterprise, kind strin
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#create-configuration-for-a-just-in-time-runner-for-an-enterprise
 //
+// GHES API: POST /enterprises/{enterprise}/actions/runners/generate-jitconfig (GHES 3.10 and later).
+//
 //meta:operation POST /enterprises/{enterprise}/actions/runners/generate-jitconfig
 func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise string, body GenerateJITConfigRequest) (*JITRunnerConfig, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runners/generate-jitconfig", enterprise)
@@ -245,6 +257,8 @@ func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise strin
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#get-a-self-hosted-runner-for-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runners/{runner_id} (GHES 2.22 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runners/{runner_id}
 func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runnerID int64) (*Runner, *Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runners/%d", enterprise, runnerID)
@@ -259,6 +273,8 @@ func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runne
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#delete-a-self-hosted-runner-from-an-enterprise
 //
+// GHES API: DELETE /enterprises/{enterprise}/actions/runners/{runner_id} (GHES 2.22 and later).
+//
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}
 func (s *ActionsService) DeleteRunner(ctx context.Context, enterprise string, runnerID int64) (*Response, error) {
 	path, err := escapePath("enterprises/%s/actions/runners/%d", enterprise, runnerID)
@@ -272,6 +288,8 @@ func (s *ActionsService) DeleteRunner(ctx context.Context, enterprise string, ru
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#list-labels-for-a-self-hosted-runner-for-an-enterprise
 //
+// GHES API: GET /enterprises/{enterprise}/actions/runners/{runner_id}/labels (GHES 3.4 and later).
+//
 //meta:operation GET /enterprises/{enterprise}/actions/runners/{runner_id}/labels
 func (s *ActionsService) ListRunnerLabels(ctx context.Context, enterprise string, runnerID int64) (*RunnerLabels, *Response, error) {
 	return s.runnerLabels(ctx, http.MethodGet, enterprise, runnerID, nil)
@@ -282,6 +300,8 @@ func (s *ActionsService) ListRunnerLabels(ctx context.Context, enterprise string
 // are refused before sending.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#add-custom-labels-to-a-self-hosted-runner-for-an-enterprise
+//
+// GHES API: POST /enterprises/{enterprise}/actions/runners/{runner_id}/labels (GHES 3.4 and later).
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runners/{runner_id}/labels
 func (s *ActionsService) AddRunnerLabels(ctx context.Context, enterprise string, runnerID int64, labels []string) (*RunnerLabels, *Response, error) {
@@ -297,6 +317,8 @@ func (s *ActionsService) AddRunnerLabels(ctx context.Context, enterprise string,
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#set-custom-labels-for-a-self-hosted-runner-for-an-enterprise
 //
+// GHES API: PUT /enterprises/{enterprise}/actions/runners/{runner_id}/labels (GHES 3.4 and later).
+//
 //meta:operation PUT /enterprises/{enterprise}/actions/runners/{runner_id}/labels
 func (s *ActionsService) SetRunnerLabels(ctx context.Context, enterprise string, runnerID int64, labels []string) (*RunnerLabels, *Response, error) {
 	if err := checkRunnerLabels("SetRunnerLabels", labels, 0); err != nil {
@@ -310,6 +332,8 @@ func (s *ActionsService) SetRunnerLabels(ctx context.Context, enterprise string,
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#remove-all-custom-labels-from-a-self-hosted-runner-for-an-enterprise
 //
+// GHES API: DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels (GHES 3.4 and later).
+//
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels
 func (s *ActionsService) RemoveRunnerLabels(ctx context.Context, enterprise string, runnerID int64) (*RunnerLabels, *Response, error) {
 	return s.runnerLabels(ctx, http.MethodDelete, enterprise, runnerID, nil)
@@ -319,6 +343,8 @@ func (s *ActionsService) RemoveRunnerLabels(ctx context.Context, enterprise stri
 // returns the labels left (GHES 3.x).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#remove-a-custom-label-from-a-self-hosted-runner-for-an-enterprise
+//
+// GHES API: DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name} (GHES 3.4 and later).
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}
 func (s *ActionsService) RemoveRunnerLabel(ctx context.Context, enterprise string, runnerID int64, name string) (*RunnerLabels, *Response, error) {

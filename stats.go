@@ -124,6 +124,8 @@ type SecurityProductsStats struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-all-statistics
 //
+// GHES API: GET /enterprise/stats/all (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/stats/all
 func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, error) {
 	return fetch[EnterpriseStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/all"})
@@ -166,6 +168,8 @@ func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-comment-statistics
 //
+// GHES API: GET /enterprise/stats/comments (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/stats/comments
 func (s *StatsService) Comments(ctx context.Context) (*CommentStats, *Response, error) {
 	return getSection[CommentStats](ctx, s, "comments")
@@ -174,6 +178,8 @@ func (s *StatsService) Comments(ctx context.Context) (*CommentStats, *Response, 
 // Gists returns the gist statistics.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-gist-statistics
+//
+// GHES API: GET /enterprise/stats/gists (GHES 2.22 and later).
 //
 //meta:operation GET /enterprise/stats/gists
 func (s *StatsService) Gists(ctx context.Context) (*GistStats, *Response, error) {
@@ -184,6 +190,8 @@ func (s *StatsService) Gists(ctx context.Context) (*GistStats, *Response, error)
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-hooks-statistics
 //
+// GHES API: GET /enterprise/stats/hooks (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/stats/hooks
 func (s *StatsService) Hooks(ctx context.Context) (*HookStats, *Response, error) {
 	return getSection[HookStats](ctx, s, "hooks")
@@ -192,6 +200,8 @@ func (s *StatsService) Hooks(ctx context.Context) (*HookStats, *Response, error)
 // Issues returns the issue statistics.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-issue-statistics
+//
+// GHES API: GET /enterprise/stats/issues (GHES 2.22 and later).
 //
 //meta:operation GET /enterprise/stats/issues
 func (s *StatsService) Issues(ctx context.Context) (*IssueStats, *Response, error) {
@@ -202,6 +212,8 @@ func (s *StatsService) Issues(ctx context.Context) (*IssueStats, *Response, erro
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-milestone-statistics
 //
+// GHES API: GET /enterprise/stats/milestones (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/stats/milestones
 func (s *StatsService) Milestones(ctx context.Context) (*MilestoneStats, *Response, error) {
 	return getSection[MilestoneStats](ctx, s, "milestones")
@@ -210,6 +222,8 @@ func (s *StatsService) Milestones(ctx context.Context) (*MilestoneStats, *Respon
 // Orgs returns the organization and team statistics.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-organization-statistics
+//
+// GHES API: GET /enterprise/stats/orgs (GHES 2.22 and later).
 //
 //meta:operation GET /enterprise/stats/orgs
 func (s *StatsService) Orgs(ctx context.Context) (*OrgStats, *Response, error) {
@@ -220,6 +234,8 @@ func (s *StatsService) Orgs(ctx context.Context) (*OrgStats, *Response, error) {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-pages-statistics
 //
+// GHES API: GET /enterprise/stats/pages (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/stats/pages
 func (s *StatsService) Pages(ctx context.Context) (*PageStats, *Response, error) {
 	return getSection[PageStats](ctx, s, "pages")
@@ -228,6 +244,8 @@ func (s *StatsService) Pages(ctx context.Context) (*PageStats, *Response, error)
 // Pulls returns the pull request statistics.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-pull-request-statistics
+//
+// GHES API: GET /enterprise/stats/pulls (GHES 2.22 and later).
 //
 //meta:operation GET /enterprise/stats/pulls
 func (s *StatsService) Pulls(ctx context.Context) (*PullStats, *Response, error) {
@@ -238,6 +256,8 @@ func (s *StatsService) Pulls(ctx context.Context) (*PullStats, *Response, error)
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-repository-statistics
 //
+// GHES API: GET /enterprise/stats/repos (GHES 2.22 and later).
+//
 //meta:operation GET /enterprise/stats/repos
 func (s *StatsService) Repos(ctx context.Context) (*RepoStats, *Response, error) {
 	return getSection[RepoStats](ctx, s, "repos")
@@ -246,6 +266,8 @@ func (s *StatsService) Repos(ctx context.Context) (*RepoStats, *Response, error)
 // Users returns the user statistics.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-users-statistics
+//
+// GHES API: GET /enterprise/stats/users (GHES 2.22 and later).
 //
 //meta:operation GET /enterprise/stats/users
 func (s *StatsService) Users(ctx context.Context) (*UserStats, *Response, error) {
@@ -256,6 +278,8 @@ func (s *StatsService) Users(ctx context.Context) (*UserStats, *Response, error)
 // only: GHES 2.22 answers 404.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/admin-stats#get-security-products-statistics
+//
+// GHES API: GET /enterprise/stats/security-products (GHES 3.10 and later).
 //
 //meta:operation GET /enterprise/stats/security-products
 func (s *StatsService) SecurityProducts(ctx context.Context) (*SecurityProductsStats, *Response, error) {

@@ -209,6 +209,8 @@ func (o ListPublicKeysOptions) validate() error {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user
 //
+// GHES API: POST /admin/users (GHES 2.22 and later).
+//
 //meta:operation POST /admin/users
 func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User, *Response, error) {
 	return fetch[User](ctx, s.client, &request{method: http.MethodPost, path: "admin/users", json: req})
@@ -218,6 +220,8 @@ func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User
 // and renames the account in a background job.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#update-the-username-for-a-user
+//
+// GHES API: PATCH /admin/users/{username} (GHES 2.22 and later).
 //
 //meta:operation PATCH /admin/users/{username}
 func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*RenameJob, *Response, error) {
@@ -237,6 +241,8 @@ func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-a-user
 //
+// GHES API: DELETE /admin/users/{username} (GHES 2.22 and later).
+//
 //meta:operation DELETE /admin/users/{username}
 func (s *UsersService) Delete(ctx context.Context, username string) (*Response, error) {
 	path, err := escapePath("admin/users/%s", username)
@@ -251,6 +257,8 @@ func (s *UsersService) Delete(ctx context.Context, username string) (*Response, 
 // The returned Authorization's Token is a secret.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-an-impersonation-oauth-token
+//
+// GHES API: POST /admin/users/{username}/authorizations (GHES 2.22 and later).
 //
 //meta:operation POST /admin/users/{username}/authorizations
 func (s *UsersService) CreateImpersonationToken(ctx context.Context, username string, scopes []string) (*Authorization, *Response, error) {
@@ -271,6 +279,8 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-an-impersonation-oauth-token
 //
+// GHES API: DELETE /admin/users/{username}/authorizations (GHES 2.22 and later).
+//
 //meta:operation DELETE /admin/users/{username}/authorizations
 func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username string) (*Response, error) {
 	path, err := escapePath("admin/users/%s/authorizations", username)
@@ -285,6 +295,8 @@ func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username st
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#promote-a-user-to-be-a-site-administrator
 //
+// GHES API: PUT /users/{username}/site_admin (GHES 2.22 and later).
+//
 //meta:operation PUT /users/{username}/site_admin
 func (s *UsersService) Promote(ctx context.Context, username string) (*Response, error) {
 	path, err := escapePath("users/%s/site_admin", username)
@@ -298,6 +310,8 @@ func (s *UsersService) Promote(ctx context.Context, username string) (*Response,
 // administrator cannot demote their own account.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#demote-a-site-administrator
+//
+// GHES API: DELETE /users/{username}/site_admin (GHES 2.22 and later).
 //
 //meta:operation DELETE /users/{username}/site_admin
 func (s *UsersService) Demote(ctx context.Context, username string) (*Response, error) {
@@ -320,6 +334,8 @@ type suspensionBody struct {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#suspend-a-user
 //
+// GHES API: PUT /users/{username}/suspended (GHES 2.22 and later).
+//
 //meta:operation PUT /users/{username}/suspended
 func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*Response, error) {
 	return s.suspension(ctx, http.MethodPut, username, reason)
@@ -329,6 +345,8 @@ func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*R
 // log; when it is empty the request has no body.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#unsuspend-a-user
+//
+// GHES API: DELETE /users/{username}/suspended (GHES 2.22 and later).
 //
 //meta:operation DELETE /users/{username}/suspended
 func (s *UsersService) Unsuspend(ctx context.Context, username, reason string) (*Response, error) {
@@ -352,6 +370,8 @@ func (s *UsersService) suspension(ctx context.Context, method, username, reason 
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-public-keys
 //
+// GHES API: GET /admin/keys (GHES 2.22 and later).
+//
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysOptions) ([]*PublicKey, *Response, error) {
 	return fetchSlice[*PublicKey](ctx, s.client, &request{method: http.MethodGet, path: "admin/keys", query: opts})
@@ -362,6 +382,8 @@ func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysO
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-public-keys
 //
+// GHES API: GET /admin/keys (GHES 2.22 and later).
+//
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicKeysOptions) iter.Seq2[*PublicKey, error] {
 	return iterate(ctx, s.client, opts, s.ListPublicKeys)
@@ -371,6 +393,8 @@ func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicK
 // PublicKey.ID; it is sent as one path segment.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-a-public-key
+//
+// GHES API: DELETE /admin/keys/{key_ids} (GHES 2.22 and later).
 //
 //meta:operation DELETE /admin/keys/{key_ids}
 func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Response, error) {
@@ -386,6 +410,8 @@ func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Res
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-personal-access-tokens
 //
+// GHES API: GET /admin/tokens (GHES 2.22 and later).
+//
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Authorization, *Response, error) {
 	return fetchSlice[*Authorization](ctx, s.client, &request{method: http.MethodGet, path: "admin/tokens", query: opts})
@@ -396,6 +422,8 @@ func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Au
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-personal-access-tokens
 //
+// GHES API: GET /admin/tokens (GHES 2.22 and later).
+//
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) iter.Seq2[*Authorization, error] {
 	return iterate(ctx, s.client, opts, s.ListTokens)
@@ -405,6 +433,8 @@ func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) it
 // when the token is in use, such as the token making this call.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-a-personal-access-token
+//
+// GHES API: DELETE /admin/tokens/{token_id} (GHES 2.22 and later).
 //
 //meta:operation DELETE /admin/tokens/{token_id}
 func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Response, error) {

@@ -106,8 +106,9 @@ func startFake(version string) (*ghestest.Server, error) {
 
 // workflow is what a site administrator does in a day, through the SDK.
 func workflow(ctx context.Context, out io.Writer, client *ghesadmin.Client, enterprise string) error {
-	// The administration port changed with GHES 3.8 (Manage API added)
-	// and 3.15 (Management Console removed): ask the server which it has.
+	// The administration port changed with GHES 3.9 to 3.12 (the Manage
+	// API added in stages, maintenance in 3.10) and 3.15 (Management
+	// Console removed): ask the server which it has.
 	meta, _, err := client.Meta.Get(ctx)
 	if err != nil {
 		return fmt.Errorf("read the version: %w", err)
@@ -208,7 +209,7 @@ func workflow(ctx context.Context, out io.Writer, client *ghesadmin.Client, ente
 	}
 	fmt.Fprintf(out, "  runner group %q (id %d) visible to: %s\n", group.Name, group.ID, strings.Join(orgs, ", "))
 
-	if apis.HasManage() {
+	if apis.Has(ghesadmin.AdminAPIManageMaintenance) {
 		fmt.Fprintln(out, "\nMaintenance (Manage API, /manage/v1)")
 		return maintenanceManage(ctx, out, client)
 	}
@@ -217,7 +218,7 @@ func workflow(ctx context.Context, out io.Writer, client *ghesadmin.Client, ente
 }
 
 // maintenanceManage turns maintenance on and off through the Manage GHES
-// API (GHES 3.8 and later).
+// API (GHES 3.10 and later).
 func maintenanceManage(ctx context.Context, out io.Writer, client *ghesadmin.Client) error {
 	if _, _, err := client.Manage.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{
 		Enabled:                true,
@@ -318,7 +319,7 @@ func tour(ctx context.Context, out io.Writer, baseURL, token string) error {
 		fmt.Fprintln(out, "Set GHES_CONSOLE_PASSWORD to read the maintenance status too.")
 		return nil
 	}
-	if apis.HasManage() {
+	if apis.Has(ghesadmin.AdminAPIManageMaintenance) {
 		nodes, _, err := client.Manage.MaintenanceStatus(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("read the maintenance status: %w", err)

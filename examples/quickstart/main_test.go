@@ -42,13 +42,13 @@ func TestWorkflowOnTheFake(t *testing.T) {
 		maintenance []string
 	}{
 		{nil, "3.14.0", []string{
-			"GHES 3.14.0 serves the ManagementConsole+Manage administration API",
+			"GHES 3.14.0 serves the ManagementConsole+Manage+ManageMaintenance+ManageConfig administration API",
 			"Maintenance (Manage API, /manage/v1)",
 			`ghestest-primary: on ("Back in ten minutes.")`,
 			"ghestest-primary: off",
 		}},
 		{[]string{"-version", "3.22.0"}, "3.22.0", []string{
-			"GHES 3.22.0 serves the Manage administration API",
+			"GHES 3.22.0 serves the Manage+ManageMaintenance+ManageConfig+ManageUpgrade administration API",
 			"Maintenance (Manage API, /manage/v1)",
 		}},
 		{[]string{"-version", "2.22.6"}, "2.22.6", []string{

@@ -5,7 +5,16 @@
 //
 // Run it from the module root after adding or removing a method:
 //
-//	go run ./internal/ops/gen -shared ../shared
+//	go run ./internal/ops/gen -shared ../shared   # internal/ops/table.go
+//	go run ./internal/ops/gen -docs -readme       # the docs, from that table
+//
+// -docs rewrites the "// GHES API: METHOD /path (GHES 3.12 and later)." line
+// of every method of the root package from the table, inserting it above the
+// //meta:operation line when a method has none or completing a bare
+// "// GHES API: GET /users/{username}" line. -readme rewrites the table of
+// README.md between its releases markers. Both read the table compiled into
+// the generator (internal/ops), so they need no shared folder; given with an
+// explicit -shared, they use the table just generated instead.
 //
 // Sources, in order of authority:
 //   - reference/versions/matrix.json: the releases 2.18–2.22 and 3.4–3.19
@@ -31,6 +40,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/ghesadmin/ghesadmin/internal/ops"
+	"github.com/ghesadmin/ghesadmin/internal/opsdoc"
 )
 
 // generalREST are operations of the general REST API that the SDK uses and
@@ -51,11 +63,109 @@ func main() {
 	shared := flag.String("shared", "../shared", "the project's shared folder")
 	root := flag.String("root", ".", "the module root")
 	out := flag.String("o", "internal/ops/table.go", "the file to write")
+	docs := flag.Bool("docs", false, "rewrite the GHES API: doc line of every method of the root package")
+	readme := flag.Bool("readme", false, "rewrite the releases table of README.md")
 	flag.Parse()
-	if err := run(*shared, *root, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+	sharedSet := false
+	flag.Visit(func(f *flag.Flag) { sharedSet = sharedSet || f.Name == "shared" })
+
+	table := ops.Operations()
+	if sharedSet || (!*docs && !*readme) {
+		t, err := run(*shared, *root, *out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		table = t
 	}
+	find := func(method, path string) (ops.Operation, bool) {
+		for _, o := range table {
+			if o.Method == method && o.Path == path {
+				return o, true
+			}
+		}
+		return ops.Operation{}, false
+	}
+	if *docs {
+		if err := writeDocs(*root, find); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	}
+	if *readme {
+		if err := writeReadme(*root, find); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// writeDocs rewrites the GHES API: lines of the root package's files.
+func writeDocs(root string, find func(string, string) (ops.Operation, bool)) error {
+	files, err := filepath.Glob(filepath.Join(root, "*.go"))
+	if err != nil {
+		return err
+	}
+	var missing []string
+	changed := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		out, miss, err := opsdoc.RewriteDocs(src, find)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		for _, m := range miss {
+			missing = append(missing, filepath.Base(f)+": "+m)
+		}
+		if bytes.Equal(out, src) {
+			continue
+		}
+		if out, err = format.Source(out); err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		if err := os.WriteFile(f, out, 0o644); err != nil {
+			return err
+		}
+		changed++
+	}
+	fmt.Printf("gen: GHES API lines rewritten in %d files\n", changed)
+	if len(missing) > 0 {
+		return fmt.Errorf("not in the table (run go run ./internal/ops/gen -shared DIR first): %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// writeReadme rewrites README.md's releases table.
+func writeReadme(root string, find func(string, string) (ops.Operation, bool)) error {
+	methods, err := opsdoc.Methods(root)
+	if err != nil {
+		return err
+	}
+	table, err := opsdoc.ReleasesTable(methods, find, ops.Covered())
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(root, "README.md")
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	out, err := opsdoc.ReplaceSection(string(doc), table)
+	if err != nil {
+		return err
+	}
+	if out == string(doc) {
+		fmt.Println("gen: README.md is up to date")
+		return nil
+	}
+	fmt.Println("gen: README.md releases table rewritten")
+	return os.WriteFile(path, []byte(out), 0o644)
 }
 
 type op struct {
@@ -63,10 +173,10 @@ type op struct {
 	Since, Until string
 }
 
-func run(shared, root, out string) error {
+func run(shared, root, out string) ([]ops.Operation, error) {
 	implemented, err := metaOperations(root)
 	if err != nil {
-		return err
+		return nil, err
 	}
 
 	var matrix struct {
@@ -78,7 +188,7 @@ func run(shared, root, out string) error {
 		} `json:"operations"`
 	}
 	if err := readJSON(filepath.Join(shared, "reference/versions/matrix.json"), &matrix); err != nil {
-		return err
+		return nil, err
 	}
 	inMatrix := map[string][]string{}
 	for _, o := range matrix.Operations {
@@ -90,7 +200,7 @@ func run(shared, root, out string) error {
 		Path   string `json:"path"`
 	}
 	if err := readJSON(filepath.Join(shared, "reference/ghes-3.22.operations.json"), &ops322); err != nil {
-		return err
+		return nil, err
 	}
 	in322 := map[string]bool{}
 	for _, o := range ops322 {
@@ -99,7 +209,7 @@ func run(shared, root, out string) error {
 
 	in222, err := seedOperations(filepath.Join(shared, "seeds"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	general := map[string]bool{}
 	for _, k := range generalREST {
@@ -137,7 +247,7 @@ func run(shared, root, out string) error {
 		table = append(table, o)
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("no description has these //meta:operation lines: %s", strings.Join(missing, ", "))
+		return nil, fmt.Errorf("no description has these //meta:operation lines: %s", strings.Join(missing, ", "))
 	}
 	sort.Slice(table, func(i, j int) bool {
 		if table[i].Path != table[j].Path {
@@ -161,13 +271,17 @@ func run(shared, root, out string) error {
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(root, out), src, 0o644); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Printf("gen: %d operations written to %s\n", len(table), out)
-	return nil
+	result := make([]ops.Operation, len(table))
+	for i, o := range table {
+		result[i] = ops.Operation{Method: o.Method, Path: o.Path, Since: o.Since, Until: o.Until}
+	}
+	return result, nil
 }
 
 var metaLine = regexp.MustCompile(`^//meta:operation ([A-Z]+) (/\S*)\s*$`)

@@ -1,0 +1,158 @@
+package opsdoc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ghesadmin/ghesadmin/internal/ops"
+)
+
+func find(method, path string) (ops.Operation, bool) {
+	switch method + " " + path {
+	case "GET /users/{username}":
+		return ops.Operation{Method: method, Path: path}, true
+	case "GET /manage/v1/config/settings":
+		return ops.Operation{Method: method, Path: path, Since: "3.12"}, true
+	case "GET /setup/api/settings":
+		return ops.Operation{Method: method, Path: path, Until: "3.14"}, true
+	}
+	return ops.Operation{}, false
+}
+
+func TestRewriteDocs(t *testing.T) {
+	src := `package x
+
+// Bare completes a bare line.
+//
+// GHES API: GET /users/{username}
+//
+//meta:operation GET /users/{username}
+func (s *S) Bare() {}
+
+// Stale replaces a wrong range.
+//
+// GitHub API docs: https://example.com
+//
+// GHES API: GET /manage/v1/config/settings (GHES 3.8 and later).
+//
+//meta:operation GET /manage/v1/config/settings
+func (s *S) Stale() {}
+
+// Missing gets the line inserted.
+//
+//meta:operation GET /setup/api/settings
+func (s *S) Missing() {}
+
+// Tight has no blank line above its meta line.
+//meta:operation GET /users/{username}
+func (s *S) Tight() {}
+
+//meta:operation GET /users/{username}
+func (s *S) Alone() {}
+
+// Unknown is not in the table.
+//
+//meta:operation GET /nowhere
+func (s *S) Unknown() {}
+`
+	want := `package x
+
+// Bare completes a bare line.
+//
+// GHES API: GET /users/{username} (GHES 2.22 and later).
+//
+//meta:operation GET /users/{username}
+func (s *S) Bare() {}
+
+// Stale replaces a wrong range.
+//
+// GitHub API docs: https://example.com
+//
+// GHES API: GET /manage/v1/config/settings (GHES 3.12 and later).
+//
+//meta:operation GET /manage/v1/config/settings
+func (s *S) Stale() {}
+
+// Missing gets the line inserted.
+//
+// GHES API: GET /setup/api/settings (GHES 2.22 to 3.14).
+//
+//meta:operation GET /setup/api/settings
+func (s *S) Missing() {}
+
+// Tight has no blank line above its meta line.
+//
+// GHES API: GET /users/{username} (GHES 2.22 and later).
+//
+//meta:operation GET /users/{username}
+func (s *S) Tight() {}
+
+// GHES API: GET /users/{username} (GHES 2.22 and later).
+//
+//meta:operation GET /users/{username}
+func (s *S) Alone() {}
+
+// Unknown is not in the table.
+//
+//meta:operation GET /nowhere
+func (s *S) Unknown() {}
+`
+	got, missing, err := RewriteDocs([]byte(src), find)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if len(missing) != 1 || missing[0] != "GET /nowhere" {
+		t.Errorf("missing = %q", missing)
+	}
+	again, _, _ := RewriteDocs(got, find)
+	if string(again) != string(got) {
+		t.Errorf("not idempotent:\n%s", again)
+	}
+}
+
+func TestReleasesTableAndSection(t *testing.T) {
+	methods := []Method{
+		{Service: "Users", Name: "Get", Method: "GET", Path: "/users/{username}"},
+		{Service: "Manage", Name: "Settings", Method: "GET", Path: "/manage/v1/config/settings"},
+		{Service: "ManagementConsole", Name: "Settings", Method: "GET", Path: "/setup/api/settings"},
+		{Service: "ManagementConsole", Name: "SettingsAgain", Method: "GET", Path: "/setup/api/settings"},
+	}
+	var covered []ops.Release
+	for _, v := range []string{"2.21", "2.22", "3.11", "3.12", "3.14", "3.15", "3.22"} {
+		r, _ := ops.ParseRelease(v)
+		covered = append(covered, r)
+	}
+	table, err := ReleasesTable(methods, find, covered)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| Service (`client.X`) | 2.22–3.11 | 3.12–3.14 | 3.15 and later |\n" +
+		"|---|---|---|---|\n" +
+		"| `Manage` | — | ✓ | ✓ |\n" +
+		"| `ManagementConsole` | ✓ | ✓ | — |\n" +
+		"| `Users` | ✓ | ✓ | ✓ |\n"
+	if table != want {
+		t.Errorf("got:\n%s\nwant:\n%s", table, want)
+	}
+	if _, err := ReleasesTable(append(methods, Method{Service: "X", Method: "GET", Path: "/nowhere"}), find, covered); err == nil {
+		t.Error("an operation outside the table gave no error")
+	}
+
+	doc := "# T\n\n" + BeginMarker + "\nold\n" + EndMarker + "\nafter\n"
+	out, err := ReplaceSection(doc, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sec, err := Section(out); err != nil || sec != table {
+		t.Errorf("Section = %q, %v", sec, err)
+	}
+	if !strings.HasSuffix(out, EndMarker+"\nafter\n") || !strings.HasPrefix(out, "# T\n\n") {
+		t.Errorf("ReplaceSection lost the rest:\n%s", out)
+	}
+	if _, err := Section("no markers"); err == nil {
+		t.Error("Section without markers gave no error")
+	}
+}
