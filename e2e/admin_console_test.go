@@ -343,25 +343,40 @@ func TestAdminConsoleLicense(t *testing.T) {
 	}
 }
 
+// On 3.15 the Management Console is gone: the fake answers its paths with
+// 404, and a client that knows the release (here from its first reply)
+// refuses every console call before sending.
 func TestAdminConsoleRemovedIn315(t *testing.T) {
-	_, c := adminServer(t, "3.15.0")
+	srv, c := adminServer(t, "3.15.0")
 	ctx := adminCtx(t)
 	mc := c.ManagementConsole
-	calls := map[string]func() error{
-		"MaintenanceStatus": func() error { _, _, err := mc.MaintenanceStatus(ctx); return err },
-		"SetMaintenance": func() error {
+
+	// The release is unknown until a reply names it: the first call goes
+	// out and gets GHES's 404.
+	if _, _, err := mc.MaintenanceStatus(ctx); !errors.Is(err, ghesadmin.ErrNotFound) {
+		t.Fatalf("MaintenanceStatus on 3.15.0 before the release is known: err = %v, want ErrNotFound", err)
+	}
+	if got := c.ServerVersion(); got != "3.15.0" && got != "enterprise-server@3.15.0" {
+		t.Fatalf("ServerVersion after one reply = %q, want 3.15.0", got)
+	}
+	srv.ResetRequestCounts()
+	type call struct {
+		method, path string
+		do           func() error
+	}
+	calls := map[string]call{
+		"MaintenanceStatus": {"GET", "/setup/api/maintenance", func() error { _, _, err := mc.MaintenanceStatus(ctx); return err }},
+		"SetMaintenance": {"POST", "/setup/api/maintenance", func() error {
 			_, _, err := mc.SetMaintenance(ctx, ghesadmin.MaintenanceRequest{Enabled: true})
 			return err
-		},
-		"Settings":            func() error { _, _, err := mc.Settings(ctx); return err },
-		"ConfigurationStatus": func() error { _, _, err := mc.ConfigurationStatus(ctx); return err },
-		"StartConfiguration":  func() error { _, err := mc.StartConfiguration(ctx); return err },
-		"AuthorizedKeys":      func() error { _, _, err := mc.AuthorizedKeys(ctx); return err },
-		"UpgradeLicense":      func() error { _, err := mc.UpgradeLicense(ctx, strings.NewReader("x")); return err },
+		}},
+		"Settings":            {"GET", "/setup/api/settings", func() error { _, _, err := mc.Settings(ctx); return err }},
+		"ConfigurationStatus": {"GET", "/setup/api/configcheck", func() error { _, _, err := mc.ConfigurationStatus(ctx); return err }},
+		"StartConfiguration":  {"POST", "/setup/api/configure", func() error { _, err := mc.StartConfiguration(ctx); return err }},
+		"AuthorizedKeys":      {"GET", "/setup/api/settings/authorized-keys", func() error { _, _, err := mc.AuthorizedKeys(ctx); return err }},
+		"UpgradeLicense":      {"POST", "/setup/api/upgrade", func() error { _, err := mc.UpgradeLicense(ctx, strings.NewReader("x")); return err }},
 	}
-	for name, call := range calls {
-		if err := call(); !errors.Is(err, ghesadmin.ErrNotFound) {
-			t.Errorf("%s on 3.15.0: err = %v, want ErrNotFound", name, err)
-		}
+	for name, cl := range calls {
+		wantUnsupported(t, srv, name+" on 3.15.0", cl.do(), cl.method, cl.path)
 	}
 }

@@ -416,27 +416,34 @@ func TestAdminManageLicense(t *testing.T) {
 var upgradeVersions = []string{"3.22.0"}
 
 // Before 3.22 the upgrade endpoints are not there: the fake answers 404.
+// Upgrades arrive in 3.22: on 3.19 the fake answers 404 and a client that
+// knows the release refuses them before sending.
 func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
-	_, c := adminServer(t, "3.19.0")
+	srv, c := adminServer(t, "3.19.0")
 	ctx := adminCtx(t)
 	m := c.Manage
 	v := "3.19.1"
-	calls := map[string]func() error{
-		"DownloadUpgrade": func() error {
+	if _, _, err := m.Version(ctx, nil); err != nil {
+		t.Fatalf("Version: %v", err)
+	}
+	type call struct {
+		method, path string
+		do           func() error
+	}
+	calls := map[string]call{
+		"DownloadUpgrade": {"POST", "/manage/v1/upgrade/download", func() error {
 			_, _, err := m.DownloadUpgrade(ctx, ghesadmin.UpgradeDownloadRequest{Version: &v})
 			return err
-		},
-		"UpgradeDownloadStatus": func() error { _, _, err := m.UpgradeDownloadStatus(ctx, nil); return err },
-		"ApplyUpgrade": func() error {
+		}},
+		"UpgradeDownloadStatus": {"GET", "/manage/v1/upgrade/download/status", func() error { _, _, err := m.UpgradeDownloadStatus(ctx, nil); return err }},
+		"ApplyUpgrade": {"POST", "/manage/v1/upgrade/apply", func() error {
 			_, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &v})
 			return err
-		},
-		"UpgradeStatus": func() error { _, _, err := m.UpgradeStatus(ctx, nil); return err },
+		}},
+		"UpgradeStatus": {"GET", "/manage/v1/upgrade/status", func() error { _, _, err := m.UpgradeStatus(ctx, nil); return err }},
 	}
-	for name, call := range calls {
-		if err := call(); !errors.Is(err, ghesadmin.ErrNotFound) {
-			t.Errorf("%s on 3.19.0: err = %v, want ErrNotFound", name, err)
-		}
+	for name, cl := range calls {
+		wantUnsupported(t, srv, name+" on 3.19.0", cl.do(), cl.method, cl.path)
 	}
 }
 
@@ -519,27 +526,37 @@ func TestAdminManageUpgrade(t *testing.T) {
 	}
 }
 
-func TestAdminManageMissingBefore38(t *testing.T) {
-	_, c := adminServer(t, "3.7.0")
+// The Manage API arrives in stages from 3.9: on 3.7 the fake answers its
+// paths with 404, and a client that knows the release refuses them before
+// sending.
+func TestAdminManageMissingBefore39(t *testing.T) {
+	srv, c := adminServer(t, "3.7.0")
 	ctx := adminCtx(t)
 	m := c.Manage
-	calls := map[string]func() error{
-		"Version":           func() error { _, _, err := m.Version(ctx, nil); return err },
-		"MaintenanceStatus": func() error { _, _, err := m.MaintenanceStatus(ctx, nil); return err },
-		"SetMaintenance": func() error {
+	// The first call goes out (the release is unknown) and gets the 404.
+	if _, _, err := m.Version(ctx, nil); !errors.Is(err, ghesadmin.ErrNotFound) {
+		t.Fatalf("Version on 3.7.0 before the release is known: err = %v, want ErrNotFound", err)
+	}
+	srv.ResetRequestCounts()
+	type call struct {
+		method, path string
+		do           func() error
+	}
+	calls := map[string]call{
+		"Version":           {"GET", "/manage/v1/version", func() error { _, _, err := m.Version(ctx, nil); return err }},
+		"MaintenanceStatus": {"GET", "/manage/v1/maintenance", func() error { _, _, err := m.MaintenanceStatus(ctx, nil); return err }},
+		"SetMaintenance": {"POST", "/manage/v1/maintenance", func() error {
 			_, _, err := m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{Enabled: true})
 			return err
-		},
-		"Settings":      func() error { _, _, err := m.Settings(ctx); return err },
-		"ConfigApply":   func() error { _, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{}); return err },
-		"SSHKeys":       func() error { _, _, err := m.SSHKeys(ctx); return err },
-		"License":       func() error { _, _, err := m.License(ctx); return err },
-		"UploadLicense": func() error { _, err := m.UploadLicense(ctx, strings.NewReader("x"), nil); return err },
+		}},
+		"Settings":      {"GET", "/manage/v1/config/settings", func() error { _, _, err := m.Settings(ctx); return err }},
+		"ConfigApply":   {"POST", "/manage/v1/config/apply", func() error { _, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{}); return err }},
+		"SSHKeys":       {"GET", "/manage/v1/access/ssh", func() error { _, _, err := m.SSHKeys(ctx); return err }},
+		"License":       {"GET", "/manage/v1/config/license", func() error { _, _, err := m.License(ctx); return err }},
+		"UploadLicense": {"PUT", "/manage/v1/config/license", func() error { _, err := m.UploadLicense(ctx, strings.NewReader("x"), nil); return err }},
 	}
-	for name, call := range calls {
-		if err := call(); !errors.Is(err, ghesadmin.ErrNotFound) {
-			t.Errorf("%s on 3.7.0: err = %v, want ErrNotFound", name, err)
-		}
+	for name, cl := range calls {
+		wantUnsupported(t, srv, name+" on 3.7.0", cl.do(), cl.method, cl.path)
 	}
 	// The Management Console still answers there.
 	if st, _, err := c.ManagementConsole.MaintenanceStatus(ctx); err != nil || st.Status != "off" {

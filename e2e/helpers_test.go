@@ -7,6 +7,7 @@ package e2e_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -119,4 +120,50 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// wantUnsupported checks that a call whose operation the fake's release
+// lacks was refused by the SDK before sending (ErrUnsupportedVersion, no
+// request for method and path reached the fake), and that the fake itself
+// answers such a request with GHES's 404.
+func wantUnsupported(t *testing.T, srv *ghestest.Server, what string, err error, method, path string) {
+	t.Helper()
+	var uv *ghesadmin.UnsupportedVersionError
+	if !errors.Is(err, ghesadmin.ErrUnsupportedVersion) || !errors.As(err, &uv) {
+		t.Errorf("%s: error %v, want ErrUnsupportedVersion", what, err)
+		return
+	}
+	if n := srv.RequestCount(method, path); n != 0 {
+		t.Errorf("%s: %d requests for %s %s reached the server, want 0", what, n, method, path)
+	}
+	if status := rawStatus(t, srv, method, path); status != http.StatusNotFound {
+		t.Errorf("%s: the fake answers %s %s with %d, want 404", what, method, path, status)
+	}
+}
+
+// rawStatus sends method path to the fake with its credentials (the token on
+// the REST API, the console password on the administration port) and
+// returns the status, bypassing the SDK.
+func rawStatus(t *testing.T, srv *ghestest.Server, method, path string) int {
+	t.Helper()
+	admin := strings.HasPrefix(path, "/setup/") || strings.HasPrefix(path, "/manage/")
+	u := srv.APIURL() + strings.TrimPrefix(path, "/")
+	if admin {
+		u = strings.TrimSuffix(srv.ConsoleURL(), "/") + path
+	}
+	req, err := http.NewRequest(method, u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if admin {
+		req.SetBasicAuth("api_key", srv.ConsolePassword())
+	} else {
+		req.Header.Set("Authorization", "token "+srv.Token())
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
