@@ -56,6 +56,7 @@ type listOut[T any] struct {
 }
 
 func (l *listOut[T]) decodeList(dec *json.Decoder) error {
+	l.items = nil // a retried attempt starts over
 	tok, err := dec.Token()
 	if err != nil {
 		return err // io.EOF: an empty body, an empty list
