@@ -11,13 +11,79 @@ import (
 
 // fetch sends r and decodes the reply into a new T: the body of every method
 // that returns a value.
+//
+// A page of a paginated list that wraps its items ({"total_count": …,
+// "runners": […]}) is refused with ErrTooManyItems when one of its arrays
+// holds more than MaxPerPage elements, before any of them is built.
 func fetch[T any](ctx context.Context, c *Client, r *request) (*T, *Response, error) {
 	v := new(T)
-	resp, err := c.call(ctx, r, v)
+	var out any = v
+	if _, ok := r.query.(pageable); ok {
+		out = &wrappedOut{v: v, limit: MaxPerPage}
+	}
+	resp, err := c.call(ctx, r, out)
 	if err != nil {
 		return nil, resp, err
 	}
 	return v, resp, nil
+}
+
+// wrappedOut is the output of a page of a wrapped list: its arrays are
+// counted before the page is decoded into v.
+type wrappedOut struct {
+	v     any
+	limit int
+}
+
+func (w *wrappedOut) decodeList(dec *json.Decoder) error {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	if n := memberArrayCommas(raw); n >= w.limit {
+		return fmt.Errorf("%w (more than %d)", ErrTooManyItems, w.limit)
+	}
+	return json.Unmarshal(raw, w.v)
+}
+
+// memberArrayCommas returns the largest number of commas between the
+// elements of an array that is a member of the top-level object of raw
+// (one less than its number of elements): a scan that builds nothing.
+func memberArrayCommas(raw []byte) int {
+	depth, n, most := 0, 0, 0
+	inString, escaped, inArray := false, false, false
+	for _, b := range raw {
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case b == '\\':
+				escaped = true
+			case b == '"':
+				inString = false
+			}
+			continue
+		}
+		switch b {
+		case '"':
+			inString = true
+		case '{', '[':
+			if depth == 1 && b == '[' {
+				inArray, n = true, 0
+			}
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 1 && inArray {
+				inArray, most = false, max(most, n)
+			}
+		case ',':
+			if depth == 2 && inArray {
+				n++
+			}
+		}
+	}
+	return max(most, n)
 }
 
 // fetchSlice sends r and decodes the reply, a JSON array, into a []T: the

@@ -469,7 +469,8 @@ func TestErrorStringsBounded(t *testing.T) {
 func cutBody(w http.ResponseWriter, partial string) {
 	hj, ok := w.(http.Hijacker)
 	if !ok {
-		panic("no hijacker")
+		http.Error(w, "no hijacker", http.StatusInternalServerError)
+		return
 	}
 	conn, buf, err := hj.Hijack()
 	if err != nil {
@@ -682,5 +683,44 @@ func TestSchemeErrorEchoesValue(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "s3cret") {
 			t.Errorf("WithManagementConsole(%q): err = %v, want it to echo %s", in, err, want)
 		}
+	}
+}
+
+// Item 6, wrapped lists: a page of runners with more than MaxPerPage
+// elements is refused before they are built.
+func TestWrappedListDecodingBounded(t *testing.T) {
+	const size = 4 << 20
+	huge := make([]byte, 0, size+64)
+	huge = append(huge, `{"total_count":1,"runners":[`...)
+	for len(huge) < size {
+		huge = append(huge, "{},"...)
+	}
+	huge = append(huge, "{}]}"...)
+	env := setup(t)
+	body := huge
+	env.API.HandleFunc("GET /enterprises/e/actions/runners", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+	var err error
+	alloc := heapDuring(func() { _, _, err = env.Client.Actions.ListRunners(context.Background(), "e", nil) })
+	if !errors.Is(err, ErrTooManyItems) {
+		t.Fatalf("err = %v, want ErrTooManyItems", err)
+	}
+	if alloc > 32<<20 {
+		t.Errorf("decoding a 4 MiB wrapped list allocated %.1f MiB", float64(alloc)/(1<<20))
+	}
+	t.Logf("allocated %.2f MiB", float64(alloc)/(1<<20))
+	// 100 runners, with commas and brackets in their strings and nested
+	// arrays, are a page.
+	item := `{"id":1,"name":"a,b]c\\\",[","labels":[{"name":"x"},{"name":"y"}]}`
+	body = []byte(`{"total_count":100,"runners":[` + strings.TrimSuffix(strings.Repeat(item+",", MaxPerPage), ",") + `]}`)
+	runners, _, err := env.Client.Actions.ListRunners(context.Background(), "e", nil)
+	if err != nil || len(runners.Runners) != MaxPerPage || runners.Runners[0].Name != `a,b]c\",[` {
+		t.Fatalf("a full page: %v", err)
+	}
+	body = []byte(`{"total_count":101,"runners":[` + strings.TrimSuffix(strings.Repeat(item+",", MaxPerPage+1), ",") + `]}`)
+	if _, _, err := env.Client.Actions.ListRunners(context.Background(), "e", nil); !errors.Is(err, ErrTooManyItems) {
+		t.Errorf("101 runners: err = %v, want ErrTooManyItems", err)
 	}
 }
