@@ -173,8 +173,6 @@ func (e *ErrorResponse) Error() string {
 		sb.WriteString(e.hint)
 	case status == http.StatusNotFound && e.isAdminAPI():
 		sb.WriteString(" (GHES also answers 404 when the token lacks site-admin rights)")
-	case status == http.StatusUnauthorized && e.isConsole():
-		sb.WriteString(" (the administration port refused the Management Console credentials: check the password given to WithManagementConsole)")
 	}
 	return sb.String()
 }
@@ -214,11 +212,8 @@ func (e *ErrorResponse) requestPath() (string, bool) {
 	return e.Response.Request.URL.Path, true
 }
 
-// isConsole reports a reply of the administration port.
-func (e *ErrorResponse) isConsole() bool {
-	p, ok := e.requestPath()
-	return ok && (strings.HasPrefix(p, "/setup/") || strings.HasPrefix(p, "/manage/"))
-}
+// consoleAuthHint is what a 401 of the administration port adds.
+const consoleAuthHint = " (the administration port refused the Management Console credentials: check the password given to WithManagementConsole)"
 
 // isAdminAPI reports a reply of a site-administration endpoint of the REST
 // API, where GHES answers 404 to a token without site-admin rights (and not,

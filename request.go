@@ -318,10 +318,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 		rerr := checkResponse(hresp, req)
 		c.scrubResponse(areq, hresp)
 		c.redactErrorResponse(rerr)
-		if b != nil && b.guessed && hresp.StatusCode == http.StatusNotFound {
+		if b != nil && b == c.console {
 			var er *ErrorResponse
 			if errors.As(rerr, &er) {
-				er.hint = b.guessHint()
+				switch {
+				case hresp.StatusCode == http.StatusUnauthorized:
+					er.hint = consoleAuthHint
+				case hresp.StatusCode == http.StatusNotFound && b.guessed:
+					er.hint = b.guessHint()
+				}
 			}
 		}
 		if retryable && !last {
