@@ -280,6 +280,24 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]b
 			yield(zero, r.err)
 			return prefetched{stop: true}
 		}
+		// Launch more only on the word of this page: it names the page
+		// after it, and says how far the list goes. The requests go out
+		// while its items are yielded.
+		more := r.next == page+1
+		if more {
+			if r.last > 0 {
+				last = r.last
+			}
+			if len(queue) > 0 && launched-1 > last {
+				// This page announces fewer pages than were
+				// launched: drop those beyond.
+				queue = queue[:max(0, last-page)]
+				launched = page + 1 + len(queue)
+			}
+			for launched <= last && len(queue) < n {
+				launch()
+			}
+		}
 		for _, it := range r.items {
 			if !yield(it, nil) {
 				return prefetched{stop: true}
@@ -287,25 +305,16 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]b
 		}
 		seen[page] = true
 		switch {
+		case more:
 		case r.next == 0 && r.nextURL != "":
 			yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", boundText(r.nextURL, 200)))
 			return prefetched{stop: true}
-		case r.next != page+1:
+		default:
 			// The end of the list, or a next link that is not the
 			// page launched after this one: what was fetched beyond
-			// is dropped, and the walk goes on from the link.
+			// is dropped (and cancelled), never yielded, and the
+			// walk goes on from the link.
 			return prefetched{next: r.next}
-		}
-		if r.last > 0 {
-			last = r.last
-		}
-		if len(queue) > 0 && launched-1 > last {
-			// This page announces fewer pages than were launched.
-			queue = queue[:max(0, last-page)]
-			launched = page + 1 + len(queue)
-		}
-		for launched <= last && len(queue) < n {
-			launch()
 		}
 	}
 	// Every launched page was read and the last one names the page
