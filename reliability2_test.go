@@ -724,3 +724,19 @@ func TestWrappedListDecodingBounded(t *testing.T) {
 		t.Errorf("101 runners: err = %v, want ErrTooManyItems", err)
 	}
 }
+
+// Item 7: a failed download's message from the server is bounded in the
+// error string and kept whole in the field.
+func TestDownloadErrorStringBounded(t *testing.T) {
+	msg := strings.Repeat("é", 600<<10)
+	e := &PreReceiveDownloadError{EnvironmentID: 1, Message: msg}
+	if n := len(e.Error()); n > 4<<10 {
+		t.Errorf("error string of %d bytes", n)
+	}
+	if !strings.HasSuffix(strings.SplitN(e.Error(), "…", 2)[0], "é") {
+		t.Errorf("the message is not cut on a character boundary: %q", e.Error()[:80])
+	}
+	if e.Message != msg {
+		t.Error("the field lost the message")
+	}
+}
