@@ -216,6 +216,7 @@ func TestEchoedCredentialsRedacted(t *testing.T) {
 	echo := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Echo", r.Header.Get("Authorization"))
 		w.Header().Set("WWW-Authenticate", `Basic realm="`+testToken+`"`)
+		w.Header().Set("Link", `<`+"http://"+r.Host+`/api/v3/admin/keys?page=2&t=`+testToken+`>; rel="next"`)
 		body, _ := json.Marshal(map[string]any{
 			"message":           "Bad credentials: " + r.Header.Get("Authorization") + " token=" + testToken + " pw=" + testConsolePassword + " b64=" + basic,
 			"documentation_url": "https://docs.example/?t=" + testToken,
@@ -259,6 +260,7 @@ func TestEchoedCredentialsRedacted(t *testing.T) {
 			t.Fatalf("%s: no response", name)
 		}
 		assertNoSecret(t, name+" response headers", fmt.Sprintf("%v", resp.Header))
+		assertNoSecret(t, name+" next link", resp.NextURL)
 		var er *ErrorResponse
 		if errors.As(err, &er) {
 			assertNoSecret(t, name+" ErrorResponse fields", fmt.Sprintf("%s %s %+v", er.Message, er.DocumentationURL, er.Errors))
@@ -295,7 +297,10 @@ func TestEchoedBasicAuthRedacted(t *testing.T) {
 func TestRedirectChainScrubbed(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /a", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/api/v3/b", http.StatusFound) })
-	env.API.HandleFunc("GET /b", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/api/v3/c", http.StatusFound) })
+	env.API.HandleFunc("GET /b", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Echo", r.Header.Get("Authorization")) // a proxy echoing the token
+		http.Redirect(w, r, "/api/v3/c", http.StatusFound)
+	})
 	env.API.HandleFunc("GET /c", func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") == "" {
 			t.Error("the token was not sent after a same-origin redirect")
@@ -313,6 +318,7 @@ func TestRedirectChainScrubbed(t *testing.T) {
 			if h := r.Request.Header.Get("Authorization"); h != "" {
 				t.Errorf("request %d of the chain (%s) carries Authorization", n, r.Request.URL.Path)
 			}
+			assertNoSecret(t, "the headers of a response of the chain", fmt.Sprint(r.Header))
 		}
 		if n != 3 {
 			t.Errorf("walked %d requests, want 3", n)

@@ -296,6 +296,9 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 			continue
 		}
 
+		// Before anything reads the headers (the Link header becomes
+		// Response.NextURL): no credential a server echoes survives.
+		c.redactHeader(hresp.Header)
 		resp := newResponse(hresp)
 		c.logAttempt(ctx, req, attempt, hresp.StatusCode, start, resp.RequestID, nil)
 
@@ -350,12 +353,11 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 // response of the chain, so that printing them shows no secret.
 func (c *Client) scrubResponse(areq *http.Request, hresp *http.Response) {
 	scrubCredentials(areq, hresp)
-	for r := hresp; r != nil; {
-		c.redactHeader(r.Header)
-		if r.Request == nil {
-			break
-		}
+	// hresp's own headers were redacted when it arrived; those of the
+	// redirects before it are redacted here.
+	for r := hresp; r.Request != nil && r.Request.Response != nil; {
 		r = r.Request.Response
+		c.redactHeader(r.Header)
 	}
 }
 
