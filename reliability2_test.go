@@ -55,6 +55,9 @@ func TestRetryWaitCutShortKeepsReply(t *testing.T) {
 	if resp == nil || resp.StatusCode != http.StatusTooManyRequests {
 		t.Errorf("resp = %v, want the 429", resp)
 	}
+	if err != nil && !strings.HasPrefix(err.Error(), "ghesadmin: GET /api/v3/admin/keys: context deadline exceeded (while waiting to retry after: ") {
+		t.Errorf("err = %q, want it to name the call and the wait", err)
+	}
 	if got := n.Load(); got != 1 {
 		t.Errorf("%d requests, want 1", got)
 	}

@@ -291,7 +291,7 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 				return nil, err
 			}
 			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
-				return nil, fmt.Errorf("%w (while waiting to retry after: %w)", werr, err)
+				return nil, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, err)
 			}
 			continue
 		}
@@ -313,7 +313,7 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 				return resp, err
 			}
 			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
-				return resp, fmt.Errorf("%w (while waiting to retry after: %w)", werr, err)
+				return resp, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, err)
 			}
 			continue
 		}
@@ -337,7 +337,7 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 				if werr := sleep(ctx, wait); werr != nil {
 					// Both the context's error and the reply stay
 					// reachable (errors.Is, errors.As).
-					return resp, fmt.Errorf("%w (while waiting to retry after: %w)", werr, rerr)
+					return resp, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, rerr)
 				}
 				continue
 			}
