@@ -109,6 +109,10 @@ type Client struct {
 	// queryPlans caches how each …Options type is encoded (query.go).
 	queryPlans queryPlans
 
+	// redact removes the client's credentials from what servers send
+	// back (nil when the client has none).
+	redact *redactor
+
 	common service
 
 	// AdminHooks manages global webhooks.
@@ -145,6 +149,15 @@ type backend struct {
 	baseStr string   // base.String(), cached
 	http    *http.Client
 	creds   *credentials
+	// guessed says the origin was derived from the API URL rather than
+	// given (the administration port without a WithManagementConsole URL).
+	guessed bool
+}
+
+// guessHint is what an error on a guessed administration port adds: which
+// URL was guessed and how to set the right one.
+func (b *backend) guessHint() string {
+	return " (the administration port URL " + b.baseStr + " was derived from the API URL; if it is wrong, give the right one to WithManagementConsole(url, password))"
 }
 
 // credentials hold a backend's secret. They are kept behind a pointer so that
@@ -466,16 +479,20 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c.console = newBackend("console", consoleBase, c.redirectGuard(consoleHTTP), consoleCreds)
+	c.console.guessed = cfg.consoleURL == ""
 	c.manage = c.console
+	var manageCreds *credentials
 	if cfg.manageUser != "" {
-		c.manage = newBackend("console", consoleBase, c.console.http,
-			newCredentials(credBasic, cfg.manageUser, cfg.managePassword))
+		manageCreds = newCredentials(credBasic, cfg.manageUser, cfg.managePassword)
+		c.manage = newBackend("console", consoleBase, c.console.http, manageCreds)
+		c.manage.guessed = c.console.guessed
 	}
 	if cfg.serverVersion != "" {
 		r, _ := ops.ParseRelease(cfg.serverVersion) // checked by WithServerVersion
 		c.version.pinned = true
 		c.version.cur.Store(&serverVersion{raw: cfg.serverVersion, release: r})
 	}
+	c.redact = newRedactor(apiCreds, consoleCreds, manageCreds)
 
 	c.common.client = c
 	c.AdminHooks = (*AdminHooksService)(&c.common)
@@ -559,7 +576,7 @@ func normalizeBaseURL(raw string) (*url.URL, error) {
 		// url.Error repeats the input, which may hold credentials: drop it.
 		return nil, errors.New("ghesadmin: the base URL cannot be parsed")
 	}
-	if err := checkOrigin(u); err != nil {
+	if err := checkOrigin(u, raw); err != nil {
 		return nil, err
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
@@ -575,10 +592,12 @@ func normalizeBaseURL(raw string) (*url.URL, error) {
 }
 
 // checkOrigin refuses URLs without an http(s) scheme or host, and URLs with
-// credentials in them (which would end up in logs and errors).
-func checkOrigin(u *url.URL) error {
+// credentials in them (which would end up in logs and errors). raw is the
+// value u was parsed from, echoed (without credentials) when the scheme is
+// missing.
+func checkOrigin(u *url.URL, raw string) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return errors.New("ghesadmin: the URL needs an http:// or https:// scheme")
+		return fmt.Errorf("ghesadmin: the URL needs an http:// or https:// scheme, as in https://%s; got %q", exampleHost(raw), withoutUserinfo(raw))
 	}
 	if u.Host == "" || u.Hostname() == "" {
 		return errors.New("ghesadmin: the URL has no host")
@@ -595,12 +614,42 @@ func checkOrigin(u *url.URL) error {
 	return nil
 }
 
+// withoutUserinfo returns raw, cut to 200 bytes, with whatever precedes its
+// last '@' after the scheme (a user and a password) replaced by
+// [REDACTED], so that it can be echoed in an error.
+func withoutUserinfo(raw string) string {
+	scheme, rest := "", raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		scheme, rest = raw[:i+3], raw[i+3:]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = redacted + rest[i:]
+	}
+	return boundText(scheme+rest, 200)
+}
+
+// exampleHost guesses the host part of a URL given without a scheme, for
+// the example in the error message.
+func exampleHost(raw string) string {
+	s := withoutUserinfo(raw)
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if i := strings.LastIndexByte(s, '@'); i >= 0 {
+		s = s[i+1:]
+	}
+	if s == "" || len(s) > 100 || strings.ContainsAny(s, " \t\r\n\"") {
+		return "ghe.example.com"
+	}
+	return s
+}
+
 func parseConsoleURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, errors.New("the Management Console URL cannot be parsed")
 	}
-	if err := checkOrigin(u); err != nil {
+	if err := checkOrigin(u, raw); err != nil {
 		return nil, err
 	}
 	if u.RawQuery != "" || u.Fragment != "" {

@@ -2,11 +2,14 @@ package ghesadmin
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -43,6 +46,9 @@ type ErrorResponse struct {
 	Errors []FieldError `json:"errors,omitempty"`
 	// DocumentationURL is the "documentation_url" of the body.
 	DocumentationURL string `json:"documentation_url,omitempty"`
+
+	// hint is what the SDK adds to the message: how to fix the call.
+	hint string
 }
 
 // A FieldError is one entry of the "errors" array of an error body. A bare
@@ -126,7 +132,10 @@ func (e *ErrorResponse) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Error reads "ghesadmin: METHOD URL: STATUS: message [field errors]".
+// Error reads "ghesadmin: METHOD URL: STATUS: message [field errors]". It
+// stays short whatever the server sent: the message, each field error and
+// the list of field errors are cut (with "…" and a count of what was left
+// out); Message and Errors keep everything.
 func (e *ErrorResponse) Error() string {
 	var sb strings.Builder
 	sb.WriteString("ghesadmin: ")
@@ -136,37 +145,106 @@ func (e *ErrorResponse) Error() string {
 		if r.Request != nil && r.Request.URL != nil {
 			sb.WriteString(r.Request.Method)
 			sb.WriteByte(' ')
-			sb.WriteString(r.Request.URL.Redacted())
+			sb.WriteString(boundText(r.Request.URL.Redacted(), maxErrorText))
 			sb.WriteString(": ")
 		}
 		sb.WriteString(statusText(r.StatusCode))
 	}
 	if e.Message != "" {
 		sb.WriteString(": ")
-		sb.WriteString(e.Message)
+		sb.WriteString(boundText(e.Message, maxErrorText))
 	}
 	if len(e.Errors) > 0 {
 		sb.WriteString(" [")
 		for i, f := range e.Errors {
+			if i == maxFieldErrorsShown {
+				fmt.Fprintf(&sb, "; … %d more field errors", len(e.Errors)-i)
+				break
+			}
 			if i > 0 {
 				sb.WriteString("; ")
 			}
-			sb.WriteString(f.String())
+			sb.WriteString(boundText(f.String(), maxFieldErrorText))
 		}
 		sb.WriteByte(']')
 	}
-	if status == http.StatusNotFound && e.isAPI() {
+	switch {
+	case e.hint != "":
+		sb.WriteString(e.hint)
+	case status == http.StatusNotFound && e.isAdminAPI():
 		sb.WriteString(" (GHES also answers 404 when the token lacks site-admin rights)")
 	}
 	return sb.String()
 }
 
-func (e *ErrorResponse) isAPI() bool {
+// Bounds of an error string: whatever a server sends, Error() stays under a
+// few KiB; the typed fields keep the full detail.
+const (
+	maxErrorText        = 1024 // the message, a URL, a wrapped error
+	maxFieldErrorText   = 200  // one field error
+	maxFieldErrorsShown = 10   // field errors listed
+)
+
+// boundText returns s cut to at most n bytes (on a rune boundary) followed by
+// "…" and how many bytes were left out.
+func boundText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d more bytes)", s[:cut], len(s)-cut)
+}
+
+// boundedError is an error whose message is cut to maxErrorText bytes;
+// errors.Is and errors.As still reach the error it wraps.
+type boundedError struct{ err error }
+
+func (e *boundedError) Error() string { return boundText(e.err.Error(), maxErrorText) }
+func (e *boundedError) Unwrap() error { return e.err }
+
+func (e *ErrorResponse) requestPath() (string, bool) {
 	if e.Response == nil || e.Response.Request == nil || e.Response.Request.URL == nil {
+		return "", false
+	}
+	return e.Response.Request.URL.Path, true
+}
+
+// consoleAuthHint is what a 401 of the administration port adds.
+const consoleAuthHint = " (the administration port refused the Management Console credentials: check the password given to WithManagementConsole)"
+
+// isAdminAPI reports a reply of a site-administration endpoint of the REST
+// API, where GHES answers 404 to a token without site-admin rights (and not,
+// say, GET /users/{username}, where a 404 means the user does not exist).
+func (e *ErrorResponse) isAdminAPI() bool {
+	p, ok := e.requestPath()
+	if !ok {
 		return true
 	}
-	p := e.Response.Request.URL.Path
-	return !strings.HasPrefix(p, "/setup/") && !strings.HasPrefix(p, "/manage/")
+	return isAdminAPIPath(p)
+}
+
+// isAdminAPIPath reports whether the URL path p is one of the REST API's
+// site-administration endpoints.
+func isAdminAPIPath(p string) bool {
+	i := strings.Index(p, "/api/v3/")
+	if i < 0 {
+		return false
+	}
+	rest := strings.Split(strings.Trim(p[i+len("/api/v3/"):], "/"), "/")
+	switch rest[0] {
+	case "admin", "enterprise", "enterprises":
+		return true
+	case "users":
+		return len(rest) >= 3 && (rest[2] == "site_admin" || rest[2] == "suspended")
+	case "orgs":
+		return len(rest) >= 3 && rest[2] == "pre-receive-hooks"
+	case "repos":
+		return len(rest) >= 4 && rest[3] == "pre-receive-hooks"
+	}
+	return false
 }
 
 func statusText(code int) string {
@@ -342,4 +420,139 @@ func excerptString(s string, n int) string {
 		count++
 	}
 	return sb.String()
+}
+
+// redactor removes a client's credentials (and their encoded forms) from
+// text that a server sent, before it reaches an error or a Response. It is
+// built once by NewClient and only read afterwards.
+type redactor struct {
+	secrets  []string
+	replacer *strings.Replacer
+}
+
+const redacted = "[REDACTED]"
+
+func newRedactor(creds ...*credentials) *redactor {
+	var secrets []string
+	add := func(s string) {
+		if s == "" {
+			return
+		}
+		for _, have := range secrets {
+			if have == s {
+				return
+			}
+		}
+		secrets = append(secrets, s)
+	}
+	for _, c := range creds {
+		if c == nil {
+			continue
+		}
+		add(c.password)
+		add(url.QueryEscape(c.password))
+		add(url.PathEscape(c.password))
+		if c.kind == credBasic {
+			add(base64.StdEncoding.EncodeToString([]byte(c.user + ":" + c.password)))
+		}
+	}
+	if len(secrets) == 0 {
+		return nil
+	}
+	// The longest first, so that a secret containing another is replaced
+	// whole.
+	sort.Slice(secrets, func(i, j int) bool { return len(secrets[i]) > len(secrets[j]) })
+	pairs := make([]string, 0, 2*len(secrets))
+	for _, s := range secrets {
+		pairs = append(pairs, s, redacted)
+	}
+	return &redactor{secrets: secrets, replacer: strings.NewReplacer(pairs...)}
+}
+
+// contains reports whether s holds a secret.
+func (x *redactor) contains(s string) bool {
+	if x == nil {
+		return false
+	}
+	for _, sec := range x.secrets {
+		if strings.Contains(s, sec) {
+			return true
+		}
+	}
+	return false
+}
+
+// string returns s without the secrets (s itself when it has none).
+func (x *redactor) string(s string) string {
+	if !x.contains(s) {
+		return s
+	}
+	return x.replacer.Replace(s)
+}
+
+// redactedError is an error whose message had a secret in it; Error()
+// shows it redacted, errors.Is and errors.As still reach the error.
+type redactedError struct {
+	err error
+	x   *redactor
+}
+
+func (e *redactedError) Error() string { return e.x.string(e.err.Error()) }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redactErr returns err, wrapped so that its message shows no credential of
+// the client when it holds one, and bounded in length.
+func (c *Client) redactErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *DecodeError
+	if errors.As(err, &de) && de.Err != nil && c.redact.contains(de.Err.Error()) {
+		de.Err = &redactedError{err: de.Err, x: c.redact}
+		return err
+	}
+	msg := err.Error()
+	if c.redact.contains(msg) {
+		err = &redactedError{err: err, x: c.redact}
+	}
+	if len(msg) > maxErrorText {
+		err = &boundedError{err: err}
+	}
+	return err
+}
+
+// redactErrorResponse removes the client's credentials from what the server
+// put in an error reply: message, field errors, documentation URL, headers.
+func (c *Client) redactErrorResponse(err error) {
+	x := c.redact
+	if x == nil {
+		return
+	}
+	var er *ErrorResponse
+	if !errors.As(err, &er) {
+		return
+	}
+	er.Message = x.string(er.Message)
+	er.DocumentationURL = x.string(er.DocumentationURL)
+	for i := range er.Errors {
+		f := &er.Errors[i]
+		f.Resource, f.Field, f.Code, f.Message = x.string(f.Resource), x.string(f.Field), x.string(f.Code), x.string(f.Message)
+	}
+}
+
+// redactHeader removes the client's credentials from the values of h, in
+// place (a server or proxy may echo them in a header).
+func (c *Client) redactHeader(h http.Header) {
+	x := c.redact
+	if x == nil {
+		return
+	}
+	for k, vs := range h {
+		for i, v := range vs {
+			if x.contains(v) {
+				vs[i] = x.replacer.Replace(v)
+			}
+		}
+		h[k] = vs
+	}
 }

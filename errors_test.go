@@ -140,7 +140,9 @@ func TestErrorMapping(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			env := setup(t)
-			env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
+			// An administration endpoint: the 404 case expects the
+			// site-admin hint, which only they carry.
+			env.API.HandleFunc("GET /admin/x", func(w http.ResponseWriter, r *http.Request) {
 				for k, v := range tt.headers {
 					w.Header().Set(k, v)
 				}
@@ -150,7 +152,7 @@ func TestErrorMapping(t *testing.T) {
 				w.WriteHeader(tt.status)
 				_, _ = w.Write([]byte(tt.body))
 			})
-			resp, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil)
+			resp, err := env.Client.call(context.Background(), &request{method: "GET", path: "admin/x"}, nil)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -161,7 +163,7 @@ func TestErrorMapping(t *testing.T) {
 			if !errors.As(err, &er) || er.Response == nil || er.Response.StatusCode != tt.status {
 				t.Fatalf("errors.As(*ErrorResponse) failed for %T", err)
 			}
-			if !strings.Contains(err.Error(), "GET "+env.APIServer.URL+"/api/v3/x") {
+			if !strings.Contains(err.Error(), "GET "+env.APIServer.URL+"/api/v3/admin/x") {
 				t.Errorf("error %q does not name the method and URL", err)
 			}
 			for _, c := range tt.checks {

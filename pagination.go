@@ -164,20 +164,20 @@ type pageFetcher[T any] func(ctx context.Context, page int) ([]T, *Response, err
 
 // paginate is the one pagination engine behind every …Iter method. It walks
 // the pages lazily, following the next links; it stops when the consumer
-// stops, when ctx ends (yielding ctx's error), or with ErrPaginationLoop when
-// a next link repeats a page. With WithPagePrefetch(n), once the first reply
-// tells the last page, it fetches up to n pages ahead concurrently and still
-// yields the items in order. No goroutine outlives the iteration.
+// stops, when ctx ends (yielding an error that names the request and wraps
+// ctx's error), or with ErrPaginationLoop when a next link repeats a page.
+// With WithPagePrefetch(n), once a reply announces a last page, it fetches
+// up to n pages ahead concurrently and still yields the items in order,
+// stopping at the first page that has no next link. No goroutine outlives
+// the iteration.
 func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetcher[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		page := start
 		seen := make(map[int]bool)
 		for {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
+			// A context that has ended fails the fetch before anything
+			// is sent, with an error that names the request.
 			items, resp, err := fetch(ctx, page)
 			if err != nil {
 				yield(zero, err)
@@ -195,7 +195,7 @@ func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetche
 			next := resp.NextPage
 			switch {
 			case next == 0 && resp.NextURL != "":
-				yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", resp.NextURL))
+				yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", boundText(resp.NextURL, 200)))
 				return
 			case next == 0:
 				return
@@ -204,13 +204,13 @@ func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetche
 				return
 			}
 			if c.prefetch > 0 && resp.LastPage > next {
-				var ok bool
-				next, ok = prefetchPages(ctx, c.prefetch, next, resp.LastPage, fetch, yield)
-				if !ok || next == 0 {
+				r := prefetchPages(ctx, c.prefetch, next, resp.LastPage, seen, fetch, yield)
+				if r.stop {
 					return
 				}
-				for p := resp.NextPage; p <= resp.LastPage; p++ {
-					seen[p] = true
+				next = r.next
+				if next == 0 {
+					return
 				}
 				if seen[next] {
 					yield(zero, fmt.Errorf("%w (page %d)", ErrPaginationLoop, next))
@@ -223,15 +223,27 @@ func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetche
 }
 
 type pageResult[T any] struct {
-	items []T
-	next  int
-	err   error
+	items   []T
+	next    int    // the page the next link names, or 0
+	nextURL string // the next link, or ""
+	last    int    // the page the last link names, or 0
+	err     error
 }
 
-// prefetchPages fetches pages from..last with up to n requests in flight and
-// yields their items in page order. It returns the next page announced by
-// the last page (0 if none) and false when the iteration must stop.
-func prefetchPages[T any](ctx context.Context, n, from, last int, fetch pageFetcher[T], yield func(T, error) bool) (int, bool) {
+// prefetched is how a prefetch run ended.
+type prefetched struct {
+	next int  // the page to continue with sequentially, or 0: the end
+	stop bool // the iteration must stop (error yielded, or consumer done)
+}
+
+// prefetchPages fetches pages from from onwards with up to n requests in
+// flight and yields their items in page order, marking each yielded page in
+// seen. The window never goes past the last page announced by the latest
+// page read in order (the first reply's last link is only a promise), and
+// it ends at the first page whose next link does not name the page after
+// it: the pages launched beyond it are cancelled and their items never
+// yielded. It returns where a sequential walk continues.
+func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]bool, fetch pageFetcher[T], yield func(T, error) bool) prefetched {
 	var zero T
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -241,10 +253,10 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, fetch pageFetc
 	}()
 
 	queue := make([]chan pageResult[T], 0, n)
-	next := from
+	launched := from // the next page to launch
 	launch := func() {
-		p := next
-		next++
+		p := launched
+		launched++
 		ch := make(chan pageResult[T], 1)
 		queue = append(queue, ch)
 		wg.Add(1)
@@ -253,31 +265,59 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, fetch pageFetc
 			items, resp, err := fetch(ctx, p)
 			r := pageResult[T]{items: items, err: err}
 			if resp != nil {
-				r.next = resp.NextPage
+				r.next, r.nextURL, r.last = resp.NextPage, resp.NextURL, resp.LastPage
 			}
 			ch <- r
 		}()
 	}
-	for next <= last && len(queue) < n {
+	for launched <= last && len(queue) < n {
 		launch()
 	}
-	announced := 0
-	for len(queue) > 0 {
+	for page := from; len(queue) > 0; page++ {
 		r := <-queue[0]
 		queue = queue[1:]
 		if r.err != nil {
 			yield(zero, r.err)
-			return 0, false
+			return prefetched{stop: true}
 		}
-		if next <= last {
-			launch()
+		// Launch more only on the word of this page: it names the page
+		// after it, and says how far the list goes. The requests go out
+		// while its items are yielded.
+		more := r.next == page+1
+		if more {
+			if r.last > 0 {
+				last = r.last
+			}
+			if len(queue) > 0 && launched-1 > last {
+				// This page announces fewer pages than were
+				// launched: drop those beyond.
+				queue = queue[:max(0, last-page)]
+				launched = page + 1 + len(queue)
+			}
+			for launched <= last && len(queue) < n {
+				launch()
+			}
 		}
 		for _, it := range r.items {
 			if !yield(it, nil) {
-				return 0, false
+				return prefetched{stop: true}
 			}
 		}
-		announced = r.next
+		seen[page] = true
+		switch {
+		case more:
+		case r.next == 0 && r.nextURL != "":
+			yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", boundText(r.nextURL, 200)))
+			return prefetched{stop: true}
+		default:
+			// The end of the list, or a next link that is not the
+			// page launched after this one: what was fetched beyond
+			// is dropped (and cancelled), never yielded, and the
+			// walk goes on from the link.
+			return prefetched{next: r.next}
+		}
 	}
-	return announced, true
+	// Every launched page was read and the last one names the page
+	// after it: the walk goes on from there.
+	return prefetched{next: launched}
 }

@@ -245,7 +245,7 @@ func (e *PreReceiveDownloadError) Error() string {
 	if msg == "" {
 		msg = "no message"
 	}
-	return fmt.Sprintf("ghesadmin: the download of pre-receive environment %d failed: %s", e.EnvironmentID, msg)
+	return fmt.Sprintf("ghesadmin: the download of pre-receive environment %d failed: %s", e.EnvironmentID, boundText(msg, maxErrorText))
 }
 
 // WaitForDownload polls the latest download of a pre-receive environment

@@ -245,6 +245,11 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 // send sends req to backend b (nil: no credentials) with retries. owned
 // says req was built by this package for this call only, so the first
 // attempt may use it without a copy.
+//
+// A 2xx body is decoded inside the retry loop: a body cut short by the
+// connection (a read error other than a clean end) on a retryable request
+// is retried like a transport error, unless part of it was already copied
+// to the caller's io.Writer.
 func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend, owned bool) (*Response, error) {
 	policy := c.retry
 	if p, ok := ctx.Value(retryKey{}).(RetryPolicy); ok {
@@ -255,6 +260,11 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 	hc := c.api.http
 	if b != nil {
 		hc = b.http
+	}
+	// A call whose context has already ended sends nothing, and says which
+	// call it was.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, err)
 	}
 
 	for attempt := 1; ; attempt++ {
@@ -281,35 +291,67 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 		last := attempt >= policy.MaxAttempts
 		if err != nil {
 			scrubCredentials(areq, nil)
+			err = c.redactErr(unwrapURLError(err))
 			c.logAttempt(ctx, req, attempt, 0, start, "", err)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, ctxErr)
 			}
-			err = fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, unwrapURLError(err))
+			if b != nil && b.guessed {
+				err = fmt.Errorf("ghesadmin: %s %s: %w%s", req.Method, req.URL.Path, err, b.guessHint())
+			} else {
+				err = fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, err)
+			}
 			if !retryable || last {
 				return nil, err
 			}
 			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
-				return nil, fmt.Errorf("%w (while waiting to retry after: %v)", werr, err)
+				return nil, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, err)
 			}
 			continue
 		}
 
+		// Before anything reads the headers (the Link header becomes
+		// Response.NextURL): no credential a server echoes survives.
+		c.redactHeader(hresp.Header)
 		resp := newResponse(hresp)
 		c.logAttempt(ctx, req, attempt, hresp.StatusCode, start, resp.RequestID, nil)
 
 		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
-			err := decodeBody(hresp, v, req)
-			scrubCredentials(areq, hresp)
-			return resp, err
+			cut, err := decodeBody(hresp, v, req)
+			c.scrubResponse(areq, hresp)
+			if err == nil {
+				return resp, nil
+			}
+			err = c.redactErr(err)
+			if !cut || ctx.Err() != nil || !retryable || last {
+				return resp, err
+			}
+			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
+				return resp, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, err)
+			}
+			continue
 		}
 
 		rerr := checkResponse(hresp, req)
-		scrubCredentials(areq, hresp)
+		c.scrubResponse(areq, hresp)
+		c.redactErrorResponse(rerr)
+		if b != nil && b == c.console {
+			var er *ErrorResponse
+			if errors.As(rerr, &er) {
+				switch {
+				case hresp.StatusCode == http.StatusUnauthorized:
+					er.hint = consoleAuthHint
+				case hresp.StatusCode == http.StatusNotFound && b.guessed:
+					er.hint = b.guessHint()
+				}
+			}
+		}
 		if retryable && !last {
 			if wait, ok := retryWait(policy, attempt, hresp, rerr); ok {
 				if werr := sleep(ctx, wait); werr != nil {
-					return resp, fmt.Errorf("%w (while waiting to retry after: %v)", werr, rerr)
+					// Both the context's error and the reply stay
+					// reachable (errors.Is, errors.As).
+					return resp, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, rerr)
 				}
 				continue
 			}
@@ -318,13 +360,32 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend,
 	}
 }
 
-// scrubCredentials removes the credentials from the requests a caller can
-// reach through a Response or an error, once the body is closed, so that
-// printing them shows no secret.
+// scrubResponse removes the credentials from every request a caller can
+// reach through a Response or an error (the final request and, after
+// redirects, each request of the chain through Request.Response.Request),
+// once the body is closed, and redacts them from the headers of every
+// response of the chain, so that printing them shows no secret.
+func (c *Client) scrubResponse(areq *http.Request, hresp *http.Response) {
+	scrubCredentials(areq, hresp)
+	// hresp's own headers were redacted when it arrived; those of the
+	// redirects before it are redacted here.
+	for r := hresp; r.Request != nil && r.Request.Response != nil; {
+		r = r.Request.Response
+		c.redactHeader(r.Header)
+	}
+}
+
+// scrubCredentials removes the Authorization header from areq and from every
+// request of hresp's redirect chain.
 func scrubCredentials(areq *http.Request, hresp *http.Response) {
 	delete(areq.Header, "Authorization")
-	if hresp != nil && hresp.Request != nil && hresp.Request != areq {
-		delete(hresp.Request.Header, "Authorization")
+	// Each request of a redirect chain links to the response that led to
+	// it, whose Request is the one before: follow the chain to its start.
+	// The chain is at most as long as the redirects followed (10).
+	for r := hresp; r != nil && r.Request != nil; r = r.Request.Response {
+		if r.Request != areq {
+			delete(r.Request.Header, "Authorization")
+		}
 	}
 }
 
@@ -388,34 +449,89 @@ func isIdempotent(method string) bool {
 // administration response, far below what would hurt a process.
 const maxSuccessBody = 32 << 20
 
-// decodeBody decodes a 2xx response body into v and closes it.
-func decodeBody(hresp *http.Response, v any, req *http.Request) error {
+// maxDrain bounds how much of an unread body is discarded so that the
+// connection can be reused; a longer remainder closes the connection.
+const maxDrain = 64 << 10
+
+// bodyReader reads a response body up to a limit (io.LimitedReader) and
+// remembers whether the body itself failed, as opposed to ending cleanly:
+// a connection dropped in the middle of the body.
+type bodyReader struct {
+	r      io.Reader
+	n      int64 // bytes left before the limit
+	broken bool  // the body returned an error other than io.EOF
+}
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	if b.n <= 0 {
+		return 0, io.EOF
+	}
+	if int64(len(p)) > b.n {
+		p = p[:b.n]
+	}
+	n, err := b.r.Read(p)
+	b.n -= int64(n)
+	if err != nil && err != io.EOF {
+		b.broken = true
+	}
+	return n, err
+}
+
+// drain discards up to maxDrain bytes of what is left of the body, so the
+// connection can be reused.
+func (b *bodyReader) drain() {
+	b.n = maxDrain
+	_, _ = io.Copy(io.Discard, b)
+}
+
+// listDecoder is implemented by the outputs that decode a JSON array one
+// element at a time (fetchSlice), so that a reply with too many elements is
+// refused before they are all built.
+type listDecoder interface {
+	decodeList(dec *json.Decoder) error
+}
+
+// decodeBody decodes a 2xx response body into v and closes it, after
+// draining a bounded remainder on every path so the connection can be
+// reused. cut reports a body cut short by the connection (a transport
+// fault, retryable on an idempotent request); for an io.Writer it is only
+// reported when nothing was written to it yet.
+func decodeBody(hresp *http.Response, v any, req *http.Request) (cut bool, err error) {
 	defer hresp.Body.Close()
+	br := &bodyReader{r: hresp.Body, n: maxSuccessBody + 1}
 	switch v := v.(type) {
 	case nil:
-		_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, 64<<10))
-		return nil
+		br.drain()
+		return false, nil
 	case io.Writer:
-		if _, err := io.Copy(v, hresp.Body); err != nil {
-			return fmt.Errorf("ghesadmin: %s %s: reading the response: %w", req.Method, req.URL.Path, err)
+		br.n = 1<<63 - 1 // a download is not bounded
+		n, err := io.Copy(v, br)
+		if err != nil {
+			return br.broken && n == 0, fmt.Errorf("ghesadmin: %s %s: reading the response: %w", req.Method, req.URL.Path, err)
 		}
-		return nil
+		return false, nil
 	}
-	lr := &io.LimitedReader{R: hresp.Body, N: maxSuccessBody + 1}
-	err := json.NewDecoder(lr).Decode(v)
+	dec := json.NewDecoder(br)
+	if ld, ok := v.(listDecoder); ok {
+		err = ld.decodeList(dec)
+	} else {
+		err = dec.Decode(v)
+	}
 	switch {
+	case br.broken && err != nil:
+		// The connection failed in the middle of the body: a transport
+		// error, not a reply that is not JSON.
+		return true, fmt.Errorf("ghesadmin: %s %s: reading the response: %w", req.Method, req.URL.Path, err)
 	case err == io.EOF:
-		return nil // an empty body
-	case lr.N <= 0:
-		return fmt.Errorf("ghesadmin: %s %s: the response body is larger than %d bytes", req.Method, req.URL.Path, maxSuccessBody)
+		return false, nil // an empty body
+	case br.n <= 0:
+		return false, fmt.Errorf("ghesadmin: %s %s: the response body is larger than %d bytes", req.Method, req.URL.Path, maxSuccessBody)
 	case err != nil:
-		return &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
+		br.drain()
+		return false, &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
 	}
-	// Drain what follows the value, up to 64 KiB, so the connection can be
-	// reused (io.CopyN without its second LimitedReader).
-	lr.N = 64 << 10
-	_, _ = io.Copy(io.Discard, lr)
-	return nil
+	br.drain()
+	return false, nil
 }
 
 // DecodeError reports a 2xx response whose body is not the JSON the SDK
@@ -429,7 +545,11 @@ type DecodeError struct {
 
 // Error names the call, the status and the JSON error.
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("ghesadmin: %s %s: %d response is not the expected JSON: %v", e.Method, e.Path, e.Status, e.Err)
+	msg := ""
+	if e.Err != nil {
+		msg = boundText(e.Err.Error(), maxErrorText)
+	}
+	return fmt.Sprintf("ghesadmin: %s %s: %d response is not the expected JSON: %s", e.Method, e.Path, e.Status, msg)
 }
 
 // Unwrap returns the JSON error.

@@ -60,6 +60,25 @@ func (c *call) pathUser() *userRec {
 	return u
 }
 
+// maxLoginLength is the longest login GHES accepts for a user or an
+// organization.
+const maxLoginLength = 39
+
+// loginProblem applies GHES's rule for user and organization logins (at most
+// 39 characters, alphanumerics and single hyphens, not starting or ending
+// with a hyphen) and returns the message of GHES's 422, or "" when login is
+// valid. Every handler that creates or renames a user or an organization
+// uses it.
+func loginProblem(login string) string {
+	if len(login) > maxLoginLength {
+		return fmt.Sprintf("login is too long (maximum is %d characters)", maxLoginLength)
+	}
+	if login == "" || normalizeLogin(login) != login {
+		return "login may only contain alphanumeric characters or single hyphens, and cannot begin or end with a hyphen"
+	}
+	return ""
+}
+
 func hCreateUser(c *call) {
 	var body struct {
 		Login     *string `json:"login"`
@@ -76,6 +95,10 @@ func hCreateUser(c *call) {
 	login := normalizeLogin(*body.Login)
 	if login == "" {
 		c.invalid("User", "login", "invalid", "login is invalid")
+		return
+	}
+	if msg := loginProblem(login); msg != "" {
+		c.invalid("User", "login", "custom", msg)
 		return
 	}
 	st := c.s.st
@@ -122,6 +145,10 @@ func hRenameUser(c *call) {
 	login := normalizeLogin(*body.Login)
 	if login == "" {
 		c.invalid("User", "login", "invalid", "login is invalid")
+		return
+	}
+	if msg := loginProblem(login); msg != "" {
+		c.invalid("User", "login", "custom", msg)
 		return
 	}
 	if other := c.s.st.userByLogin(login); (other != nil && other != u) || c.s.st.orgByLogin(login) != nil {
@@ -595,8 +622,8 @@ func hCreateOrg(c *call) {
 	}
 	st := c.s.st
 	login := *body.Login
-	if normalizeLogin(login) != login {
-		c.invalid("Organization", "login", "invalid", "login may only contain alphanumeric characters or single hyphens, and cannot begin or end with a hyphen")
+	if msg := loginProblem(login); msg != "" {
+		c.invalid("Organization", "login", "custom", msg)
 		return
 	}
 	if st.loginTaken(login) {
@@ -634,8 +661,8 @@ func hRenameOrg(c *call) {
 		return
 	}
 	login := *body.Login
-	if normalizeLogin(login) != login {
-		c.invalid("Organization", "login", "invalid", "login may only contain alphanumeric characters or single hyphens, and cannot begin or end with a hyphen")
+	if msg := loginProblem(login); msg != "" {
+		c.invalid("Organization", "login", "custom", msg)
 		return
 	}
 	if other := st.orgByLogin(login); (other != nil && other != o) || st.userByLogin(login) != nil {
