@@ -74,7 +74,7 @@ type ldapMapping struct {
 //
 //meta:operation PATCH /admin/ldap/teams/{team_id}/mapping
 func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn string) (*Team, *Response, error) {
-	path, err := escapePath("admin/ldap/teams/%d/mapping", teamID)
+	path, err := escapePath("LDAP.UpdateTeamMapping", "admin/ldap/teams/{team_id}/mapping", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -88,7 +88,7 @@ func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn st
 //
 //meta:operation POST /admin/ldap/teams/{team_id}/sync
 func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStatus, *Response, error) {
-	path, err := escapePath("admin/ldap/teams/%d/sync", teamID)
+	path, err := escapePath("LDAP.SyncTeam", "admin/ldap/teams/{team_id}/sync", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -103,7 +103,7 @@ func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStat
 //
 //meta:operation PATCH /admin/ldap/users/{username}/mapping
 func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string) (*User, *Response, error) {
-	path, err := escapePath("admin/ldap/users/%s/mapping", username)
+	path, err := escapePath("LDAP.UpdateUserMapping", "admin/ldap/users/{username}/mapping", username)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -117,7 +117,7 @@ func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string
 //
 //meta:operation POST /admin/ldap/users/{username}/sync
 func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncStatus, *Response, error) {
-	path, err := escapePath("admin/ldap/users/%s/sync", username)
+	path, err := escapePath("LDAP.SyncUser", "admin/ldap/users/{username}/sync", username)
 	if err != nil {
 		return nil, nil, err
 	}

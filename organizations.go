@@ -32,7 +32,7 @@ func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizatio
 //
 //meta:operation PATCH /admin/organizations/{org}
 func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string) (*RenameJob, *Response, error) {
-	path, err := escapePath("admin/organizations/%s", org)
+	path, err := escapePath("Organizations.Rename", "admin/organizations/{org}", org)
 	if err != nil {
 		return nil, nil, err
 	}

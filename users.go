@@ -221,7 +221,7 @@ func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User
 //
 //meta:operation PATCH /admin/users/{username}
 func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*RenameJob, *Response, error) {
-	path, err := escapePath("admin/users/%s", username)
+	path, err := escapePath("Users.Rename", "admin/users/{username}", username)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -239,7 +239,7 @@ func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*
 //
 //meta:operation DELETE /admin/users/{username}
 func (s *UsersService) Delete(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("admin/users/%s", username)
+	path, err := escapePath("Users.Delete", "admin/users/{username}", username)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +254,7 @@ func (s *UsersService) Delete(ctx context.Context, username string) (*Response, 
 //
 //meta:operation POST /admin/users/{username}/authorizations
 func (s *UsersService) CreateImpersonationToken(ctx context.Context, username string, scopes []string) (*Authorization, *Response, error) {
-	path, err := escapePath("admin/users/%s/authorizations", username)
+	path, err := escapePath("Users.CreateImpersonationToken", "admin/users/{username}/authorizations", username)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -273,7 +273,7 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 //
 //meta:operation DELETE /admin/users/{username}/authorizations
 func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("admin/users/%s/authorizations", username)
+	path, err := escapePath("Users.DeleteImpersonationToken", "admin/users/{username}/authorizations", username)
 	if err != nil {
 		return nil, err
 	}
@@ -287,7 +287,7 @@ func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username st
 //
 //meta:operation PUT /users/{username}/site_admin
 func (s *UsersService) Promote(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("users/%s/site_admin", username)
+	path, err := escapePath("Users.Promote", "users/{username}/site_admin", username)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +301,7 @@ func (s *UsersService) Promote(ctx context.Context, username string) (*Response,
 //
 //meta:operation DELETE /users/{username}/site_admin
 func (s *UsersService) Demote(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("users/%s/site_admin", username)
+	path, err := escapePath("Users.Demote", "users/{username}/site_admin", username)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +322,7 @@ type suspensionBody struct {
 //
 //meta:operation PUT /users/{username}/suspended
 func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*Response, error) {
-	return s.suspension(ctx, http.MethodPut, username, reason)
+	return s.suspension(ctx, "Users.Suspend", http.MethodPut, username, reason)
 }
 
 // Unsuspend lifts the suspension of a user. reason is written to the audit
@@ -332,11 +332,11 @@ func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*R
 //
 //meta:operation DELETE /users/{username}/suspended
 func (s *UsersService) Unsuspend(ctx context.Context, username, reason string) (*Response, error) {
-	return s.suspension(ctx, http.MethodDelete, username, reason)
+	return s.suspension(ctx, "Users.Unsuspend", http.MethodDelete, username, reason)
 }
 
-func (s *UsersService) suspension(ctx context.Context, method, username, reason string) (*Response, error) {
-	path, err := escapePath("users/%s/suspended", username)
+func (s *UsersService) suspension(ctx context.Context, op, method, username, reason string) (*Response, error) {
+	path, err := escapePath(op, "users/{username}/suspended", username)
 	if err != nil {
 		return nil, err
 	}
@@ -374,7 +374,7 @@ func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicK
 //
 //meta:operation DELETE /admin/keys/{key_ids}
 func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Response, error) {
-	path, err := escapePath("admin/keys/%s", keyIDs)
+	path, err := escapePath("Users.DeletePublicKey", "admin/keys/{key_ids}", keyIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -408,7 +408,7 @@ func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) it
 //
 //meta:operation DELETE /admin/tokens/{token_id}
 func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Response, error) {
-	path, err := escapePath("admin/tokens/%d", tokenID)
+	path, err := escapePath("Users.DeleteToken", "admin/tokens/{token_id}", tokenID)
 	if err != nil {
 		return nil, err
 	}
