@@ -3,9 +3,12 @@ package ghesadmin
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
-// Team is a team as the LDAP mapping endpoint returns it.
+// Team is a team as the LDAP mapping endpoint and Teams.GetBySlug return
+// it. The counts, times and Organization come only from GetBySlug (the full
+// form); they are zero or nil elsewhere.
 type Team struct {
 	ID      int64  `json:"id"`
 	NodeID  string `json:"node_id"`
@@ -28,6 +31,14 @@ type Team struct {
 	// LDAPDN is the distinguished name of the LDAP entry the team is
 	// mapped to.
 	LDAPDN string `json:"ldap_dn"`
+
+	// Full form only (Teams.GetBySlug).
+	MembersCount int       `json:"members_count"`
+	ReposCount   int       `json:"repos_count"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+	// Organization is the team's organization, or nil.
+	Organization *Organization `json:"organization"`
 }
 
 // TeamPrivacy is who can see a team.

@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -40,4 +41,47 @@ func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string)
 		Login string `json:"login"`
 	}{newLogin}
 	return fetch[RenameJob](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
+}
+
+// Get returns one organization by login, with its ID (what runner groups
+// take) and its full profile. A missing organization is ErrNotFound.
+//
+// GHES API: GET /orgs/{org}
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/orgs/orgs#get-an-organization
+//
+//meta:operation GET /orgs/{org}
+func (s *OrganizationsService) Get(ctx context.Context, org string) (*Organization, *Response, error) {
+	path, err := escapePath("Organizations.Get", "orgs/{org}", org)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetch[Organization](ctx, s.client, &request{method: http.MethodGet, path: path})
+}
+
+// List lists one page of every organization, in ID order, in the short
+// form. The next page starts after opts.Since, the ID of the last
+// organization read: the reply's Response.NextURL carries it; ListIter
+// follows it for you.
+//
+// GHES API: GET /organizations
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/orgs/orgs#list-organizations
+//
+//meta:operation GET /organizations
+func (s *OrganizationsService) List(ctx context.Context, opts *ListSinceOptions) ([]*Organization, *Response, error) {
+	return fetchSlice[*Organization](ctx, s.client, &request{method: http.MethodGet, path: "organizations", query: opts})
+}
+
+// ListIter walks every organization from opts.Since, following the `since`
+// cursor of each reply's next link and fetching pages as the loop consumes
+// them. opts is not modified.
+//
+// GHES API: GET /organizations
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/orgs/orgs#list-organizations
+//
+//meta:operation GET /organizations
+func (s *OrganizationsService) ListIter(ctx context.Context, opts *ListSinceOptions) iter.Seq2[*Organization, error] {
+	return iterateSince(ctx, opts, s.List)
 }

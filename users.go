@@ -414,3 +414,47 @@ func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Respons
 	}
 	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
+
+// Get returns one user by login, with the full profile (ID, site_admin,
+// suspended_at, …). Use it to turn a login into the ID that public keys and
+// tokens name their owner by. A missing user is ErrNotFound.
+//
+// GHES API: GET /users/{username}
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/users/users#get-a-user
+//
+//meta:operation GET /users/{username}
+func (s *UsersService) Get(ctx context.Context, username string) (*User, *Response, error) {
+	path, err := escapePath("Users.Get", "users/{username}", username)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetch[User](ctx, s.client, &request{method: http.MethodGet, path: path})
+}
+
+// List lists one page of every user account (organizations excluded), in
+// ID order, in the short form (login, ID, type, site_admin). The next page
+// starts after opts.Since, the ID of the last user read: the reply's
+// Response.NextURL carries it; ListIter follows it for you.
+//
+// GHES API: GET /users
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/users/users#list-users
+//
+//meta:operation GET /users
+func (s *UsersService) List(ctx context.Context, opts *ListSinceOptions) ([]*User, *Response, error) {
+	return fetchSlice[*User](ctx, s.client, &request{method: http.MethodGet, path: "users", query: opts})
+}
+
+// ListIter walks every user account from opts.Since, following the `since`
+// cursor of each reply's next link and fetching pages as the loop consumes
+// them. opts is not modified.
+//
+// GHES API: GET /users
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/users/users#list-users
+//
+//meta:operation GET /users
+func (s *UsersService) ListIter(ctx context.Context, opts *ListSinceOptions) iter.Seq2[*User, error] {
+	return iterateSince(ctx, opts, s.List)
+}
