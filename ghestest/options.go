@@ -53,6 +53,12 @@ type User struct {
 	Suspended bool
 	// LDAPDN is the user's LDAP mapping, if any.
 	LDAPDN string
+	// SuspendReason is the reason given when the user was suspended (the
+	// reason of PUT /users/{username}/suspended, or GHES's "Suspended via
+	// API by LOGIN" when none was given); "" when not suspended. GHES shows
+	// it in the site admin dashboard and the audit log, not in the REST
+	// API: Server.User shows it here.
+	SuspendReason string
 }
 
 // Org seeds an organization. Admin, if set, must be a seeded user login
