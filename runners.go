@@ -168,6 +168,11 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 // enterprise, yielding the runners, starting at opts.Page. opts is not
 // modified.
 //
+// Deleting while iterating is not safe: the list is paged by position, so
+// each deletion moves the next items one place up and the following page
+// starts past some of them, which are then never yielded. Collect what to
+// delete first, then delete (or list page 1 again until it is empty).
+//
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#list-self-hosted-runners-for-an-enterprise
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners

@@ -122,7 +122,9 @@ type Authorization struct {
 	// ExpiresAt is nil for a token that does not expire.
 	ExpiresAt   *time.Time `json:"expires_at"`
 	Fingerprint *string    `json:"fingerprint"`
-	// User is the owner of the token (GHES 3.x token list), or nil.
+	// User is the owner of the token, sent in the ListTokens list from
+	// GHES 2.22 on, or nil (the replies of the impersonation token
+	// endpoints have none).
 	User *User `json:"user"`
 }
 
@@ -268,6 +270,12 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 }
 
 // DeleteImpersonationToken deletes the impersonation OAuth token of a user.
+// GHES answers 204 No Content both when it deleted a token and when the
+// user had none, so the reply cannot tell the two apart; the returned
+// Response is the server's, with its status. A user who does not exist is
+// ErrNotFound. To know whether a token existed, look for it first (the
+// impersonation token is not in ListTokens; CreateImpersonationToken
+// answers 200 instead of 201 for an existing one).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-an-impersonation-oauth-token
 //
@@ -360,6 +368,11 @@ func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysO
 // ListPublicKeysIter walks every page of ListPublicKeys from opts.Page,
 // fetching pages as the loop consumes them. opts is not modified.
 //
+// Deleting while iterating is not safe: the list is paged by position, so
+// each deletion moves the next items one place up and the following page
+// starts past some of them, which are then never yielded. Collect what to
+// delete first, then delete (or list page 1 again until it is empty).
+//
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-public-keys
 //
 //meta:operation GET /admin/keys
@@ -393,6 +406,11 @@ func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Au
 
 // ListTokensIter walks every page of ListTokens from opts.Page, fetching
 // pages as the loop consumes them. opts is not modified.
+//
+// Deleting while iterating is not safe: the list is paged by position, so
+// each deletion moves the next items one place up and the following page
+// starts past some of them, which are then never yielded. Collect what to
+// delete first, then delete (or list page 1 again until it is empty).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-personal-access-tokens
 //
