@@ -37,11 +37,18 @@ func main() {
 	}
 }
 
+// The default listen addresses: the administration port is on the port the
+// SDK derives for an http URL (8080), on the same host as the REST API.
+const (
+	defaultAddr        = "127.0.0.1:3000"
+	defaultConsoleAddr = "127.0.0.1:8080"
+)
+
 // run serves until ctx ends.
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("ghesfake", flag.ContinueOnError)
-	addr := fs.String("addr", "127.0.0.1:3000", "listen address of the REST API")
-	consoleAddr := fs.String("console-addr", "127.0.0.1:8080", "listen address of the administration port (Management Console, /manage/v1); 8080 is the port the SDK derives for an http URL")
+	addr := fs.String("addr", defaultAddr, "listen address of the REST API")
+	consoleAddr := fs.String("console-addr", defaultConsoleAddr, "listen address of the administration port (Management Console, /manage/v1); 8080 is the port the SDK derives for an http URL")
 	seedFile := fs.String("seed", "", "JSON file of users, orgs, teams, repos, keys, tokens, runner groups and runners to start with (format below)")
 	version := fs.String("version", ghestest.DefaultVersion, "GHES version to report, such as 2.22.5 or 3.14.0")
 	token := fs.String("token", "", "admin token (default: generated)")

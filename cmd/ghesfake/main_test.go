@@ -137,6 +137,21 @@ func parseExports(t *testing.T, lines []string) map[string]string {
 	return env
 }
 
+// TestDefaultAddressesMatchTheSDKDerivation: a client given the default REST
+// URL and no console URL derives the default administration address.
+func TestDefaultAddressesMatchTheSDKDerivation(t *testing.T) {
+	if defaultAddr == defaultConsoleAddr {
+		t.Fatal("the REST API and the administration port share an address")
+	}
+	client, err := ghesadmin.NewClient("http://"+defaultAddr, ghesadmin.WithManagementConsole("", "pw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := client.ManagementConsoleURL(), "http://"+defaultConsoleAddr+"/"; got != want {
+		t.Errorf("derived administration URL %q, want %q (ghesfake's -console-addr default)", got, want)
+	}
+}
+
 // TestDefaultPortsLetTheSDKDeriveTheAdministrationPort runs ghesfake with
 // its default addresses (skipped when another process holds them) and
 // checks that a client given only the REST URL and the console password
