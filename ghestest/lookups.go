@@ -1,6 +1,7 @@
 package ghestest
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -158,7 +159,7 @@ func sincePage[T any](c *call, all []*T, id func(*T) int64) []*T {
 		perPage = min(v, maxPerPage)
 	}
 	sorted := slices.Clone(all)
-	slices.SortFunc(sorted, func(a, b *T) int { return int(id(a) - id(b)) })
+	slices.SortFunc(sorted, func(a, b *T) int { return cmp.Compare(id(a), id(b)) })
 	var page []*T
 	more := false
 	for _, r := range sorted {
