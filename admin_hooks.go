@@ -195,7 +195,7 @@ func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequ
 //
 //meta:operation GET /admin/hooks/{hook_id}
 func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook, *Response, error) {
-	path, err := escapePath("admin/hooks/%d", hookID)
+	path, err := escapePath("AdminHooks.Get", "admin/hooks/{hook_id}", hookID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -216,7 +216,7 @@ func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook,
 //
 //meta:operation PATCH /admin/hooks/{hook_id}
 func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req UpdateGlobalHookRequest) (*GlobalHook, *Response, error) {
-	path, err := escapePath("admin/hooks/%d", hookID)
+	path, err := escapePath("AdminHooks.Update", "admin/hooks/{hook_id}", hookID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -236,7 +236,7 @@ func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req Update
 //
 //meta:operation DELETE /admin/hooks/{hook_id}
 func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response, error) {
-	path, err := escapePath("admin/hooks/%d", hookID)
+	path, err := escapePath("AdminHooks.Delete", "admin/hooks/{hook_id}", hookID)
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +251,7 @@ func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response
 //
 //meta:operation POST /admin/hooks/{hook_id}/pings
 func (s *AdminHooksService) Ping(ctx context.Context, hookID int64) (*Response, error) {
-	path, err := escapePath("admin/hooks/%d/pings", hookID)
+	path, err := escapePath("AdminHooks.Ping", "admin/hooks/{hook_id}/pings", hookID)
 	if err != nil {
 		return nil, err
 	}

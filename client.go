@@ -139,6 +139,8 @@ type Client struct {
 	ManagementConsole *ManagementConsoleService
 	// Manage drives the Manage GHES API (GHES ≥ 3.9, in stages).
 	Manage *ManageService
+	// Teams looks teams up by organization and slug.
+	Teams *TeamsService
 }
 
 // backend is one origin the client talks to, with its own HTTP client and its
@@ -507,6 +509,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.Actions = (*ActionsService)(&c.common)
 	c.ManagementConsole = (*ManagementConsoleService)(&c.common)
 	c.Manage = (*ManageService)(&c.common)
+	c.Teams = (*TeamsService)(&c.common)
 	return c, nil
 }
 

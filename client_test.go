@@ -214,31 +214,42 @@ func TestEscapePath(t *testing.T) {
 		format string
 		args   []any
 		want   string
-		err    bool
+		err    string
 	}{
-		{"users/%s/site_admin", []any{"octocat"}, "users/octocat/site_admin", false},
-		{"users/%s", []any{"a/b"}, "users/a%2Fb", false},
-		{"users/%s", []any{"a?b#c"}, "users/a%3Fb%23c", false},
-		{"users/%s", []any{"100%"}, "users/100%25", false},
-		{"users/%s", []any{"a b"}, "users/a%20b", false},
-		{"users/%s", []any{"zoë"}, "users/zo%C3%AB", false},
-		{"users/%s", []any{"..%2F"}, "users/..%252F", false},
-		{"repos/%s/%s/hooks/%d", []any{"o", "r", int64(7)}, "repos/o/r/hooks/7", false},
-		{"users/%s", []any{""}, "", true},
-		{"users/%s", []any{"."}, "", true},
-		{"users/%s", []any{".."}, "", true},
-		{"repos/%s/%s", []any{"o", ".."}, "", true},
+		{"users/{username}/site_admin", []any{"octocat"}, "users/octocat/site_admin", ""},
+		{"users/{username}", []any{"a/b"}, "users/a%2Fb", ""},
+		{"users/{username}", []any{"a?b#c"}, "users/a%3Fb%23c", ""},
+		{"users/{username}", []any{"100%"}, "users/100%25", ""},
+		{"users/{username}", []any{"a b"}, "users/a%20b", ""},
+		{"users/{username}", []any{"zoë"}, "users/zo%C3%AB", ""},
+		{"users/{username}", []any{"..%2F"}, "users/..%252F", ""},
+		{"repos/{owner}/{repo}/hooks/{hook_id}", []any{"o", "r", int64(7)}, "repos/o/r/hooks/7", ""},
+		{"users/{username}", []any{""}, "", "ghesadmin: Users.Test: username is empty"},
+		{"users/{username}", []any{"."}, "", `ghesadmin: Users.Test: username (".") is a relative path segment`},
+		{"users/{username}", []any{".."}, "", `ghesadmin: Users.Test: username ("..") is a relative path segment`},
+		{"repos/{owner}/{repo}", []any{"o", ".."}, "", `ghesadmin: Users.Test: repo ("..") is a relative path segment`},
 	}
 	for _, tt := range tests {
-		got, err := escapePath(tt.format, tt.args...)
-		if tt.err {
-			if err == nil || !errors.Is(err, ErrInvalidArgument) {
-				t.Errorf("escapePath(%q, %v) = %q, %v; want ErrInvalidArgument", tt.format, tt.args, got, err)
+		got, err := escapePath("Users.Test", tt.format, tt.args...)
+		if tt.err != "" {
+			var ae *ArgumentError
+			if err == nil || !errors.Is(err, ErrInvalidArgument) || !errors.As(err, &ae) || err.Error() != tt.err {
+				t.Errorf("escapePath(%q, %v) = %q, %v; want %q (ErrInvalidArgument)", tt.format, tt.args, got, err, tt.err)
 			}
 			continue
 		}
 		if err != nil || got != tt.want {
 			t.Errorf("escapePath(%q, %v) = %q, %v; want %q", tt.format, tt.args, got, err, tt.want)
+		}
+	}
+	// A template that does not match its arguments is a programming error,
+	// reported rather than sent.
+	for _, bad := range []struct {
+		format string
+		args   []any
+	}{{"users/{username}", nil}, {"users/{username}/{x}", []any{"a"}}, {"users/{username}", []any{1.5}}} {
+		if p, err := escapePath("Users.Test", bad.format, bad.args...); err == nil {
+			t.Errorf("escapePath(%q, %v) = %q, nil; want an error", bad.format, bad.args, p)
 		}
 	}
 }
@@ -252,7 +263,7 @@ func TestEscapedPathOnTheWire(t *testing.T) {
 		}
 		w.WriteHeader(204)
 	})
-	p, err := escapePath("users/%s", "a/b?c#d%e fë")
+	p, err := escapePath("Users.Test", "users/{username}", "a/b?c#d%e fë")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,10 @@ func terminalReply(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"state":"success","downloaded_at":"2026-01-01T00:00:00Z","message":null}`)
 	case strings.HasSuffix(p, "/api/v3/meta"):
 		writeJSON(w, 200, `{"installed_version":"3.14.0","verifiable_password_authentication":true}`)
+	case r.Method == http.MethodGet && strings.HasSuffix(p, "/setup/api/maintenance"):
+		writeJSON(w, 200, `{"status":"on","scheduled_time":null,"connection_services":[]}`)
+	case r.Method == http.MethodGet && strings.HasSuffix(p, "/manage/v1/maintenance"):
+		writeJSON(w, 200, `[{"hostname":"ghe-1","uuid":"u1","status":"on","connection_services":[]}]`)
 	case r.Method == http.MethodGet && strings.HasSuffix(p, "/manage/v1/config/apply"):
 		writeJSON(w, 200, `{"running":false,"successful":true,"nodes":[{"run_id":"r1","hostname":"ghe-1","running":false,"successful":true}]}`)
 	default:

@@ -3,9 +3,12 @@ package ghesadmin
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
-// Team is a team as the LDAP mapping endpoint returns it.
+// Team is a team as the LDAP mapping endpoint and Teams.GetBySlug return
+// it. The counts, times and Organization come only from GetBySlug (the full
+// form); they are zero or nil elsewhere.
 type Team struct {
 	ID      int64  `json:"id"`
 	NodeID  string `json:"node_id"`
@@ -28,6 +31,14 @@ type Team struct {
 	// LDAPDN is the distinguished name of the LDAP entry the team is
 	// mapped to.
 	LDAPDN string `json:"ldap_dn"`
+
+	// Full form only (Teams.GetBySlug).
+	MembersCount int       `json:"members_count"`
+	ReposCount   int       `json:"repos_count"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+	// Organization is the team's organization, or nil.
+	Organization *Organization `json:"organization"`
 }
 
 // TeamPrivacy is who can see a team.
@@ -76,7 +87,7 @@ type ldapMapping struct {
 //
 //meta:operation PATCH /admin/ldap/teams/{team_id}/mapping
 func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn string) (*Team, *Response, error) {
-	path, err := escapePath("admin/ldap/teams/%d/mapping", teamID)
+	path, err := escapePath("LDAP.UpdateTeamMapping", "admin/ldap/teams/{team_id}/mapping", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -92,7 +103,7 @@ func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn st
 //
 //meta:operation POST /admin/ldap/teams/{team_id}/sync
 func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStatus, *Response, error) {
-	path, err := escapePath("admin/ldap/teams/%d/sync", teamID)
+	path, err := escapePath("LDAP.SyncTeam", "admin/ldap/teams/{team_id}/sync", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,7 +120,7 @@ func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStat
 //
 //meta:operation PATCH /admin/ldap/users/{username}/mapping
 func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string) (*User, *Response, error) {
-	path, err := escapePath("admin/ldap/users/%s/mapping", username)
+	path, err := escapePath("LDAP.UpdateUserMapping", "admin/ldap/users/{username}/mapping", username)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -125,7 +136,7 @@ func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string
 //
 //meta:operation POST /admin/ldap/users/{username}/sync
 func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncStatus, *Response, error) {
-	path, err := escapePath("admin/ldap/users/%s/sync", username)
+	path, err := escapePath("LDAP.SyncUser", "admin/ldap/users/{username}/sync", username)
 	if err != nil {
 		return nil, nil, err
 	}

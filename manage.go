@@ -209,7 +209,7 @@ func (s *ManageService) WaitForConfigApply(ctx context.Context, runID string, op
 			return st, resp, s.configApplyError(ctx, runID, st)
 		}
 		if err := sleep(ctx, wait); err != nil {
-			return st, resp, fmt.Errorf("ghesadmin: waiting for config apply run %q: %w", runID, err)
+			return st, resp, fmt.Errorf("ghesadmin: waiting for config apply %s: %w", configRunName(runID), err)
 		}
 		wait = cfg.next(wait)
 	}

@@ -559,7 +559,7 @@ type ConfigApplyNodeFailure struct {
 // Error names the run, the failed nodes and their last steps.
 func (e *ConfigApplyError) Error() string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "ghesadmin: config apply run %q failed", e.RunID)
+	fmt.Fprintf(&sb, "ghesadmin: config apply %s failed", configRunName(e.RunID))
 	for i, n := range e.Nodes {
 		if i == 0 {
 			sb.WriteString(" on ")

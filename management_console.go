@@ -95,10 +95,27 @@ type ConnectionService struct {
 type MaintenanceRequest struct {
 	// Enabled turns maintenance mode on (true) or off (false).
 	Enabled bool `json:"enabled"`
-	// When is "now" or a date the appliance can parse ("tomorrow at 3pm",
-	// "2026-01-22 15:34"). Nil lets the appliance choose (now). It is
-	// ignored when Enabled is false.
+	// When is when maintenance starts: nil or "now" for at once, or a time
+	// the appliance parses with its natural-language date parser, such as
+	// "tomorrow at 3pm", "in 30 minutes", "2026-01-22 15:34" or ISO 8601
+	// ("2026-01-22T15:34:00-08:00"). A time without an offset, and every
+	// natural-language time, is read in the appliance's time zone (its
+	// system clock, UTC unless changed); an ISO 8601 time with an offset is
+	// absolute. MaintenanceAt(t) gives the unambiguous form of a time.Time.
+	// A time in the past means now. When is ignored when Enabled is false.
 	When *string `json:"when,omitempty"`
+}
+
+// MaintenanceAt formats t for MaintenanceRequest.When as the appliance
+// parses it without ambiguity: ISO 8601 with t's own offset
+// ("2026-01-22T15:34:00-08:00"), whatever the appliance's time zone. It is
+// the typed way to schedule, as ManageMaintenanceRequest.When is:
+//
+//	client.ManagementConsole.SetMaintenance(ctx, ghesadmin.MaintenanceRequest{
+//		Enabled: true, When: ghesadmin.MaintenanceAt(time.Now().Add(time.Hour))})
+func MaintenanceAt(t time.Time) *string {
+	s := t.Truncate(time.Second).Format(time.RFC3339)
+	return &s
 }
 
 // AuthorizedKey is an SSH key allowed to reach the administrative shell.
@@ -218,8 +235,10 @@ func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*Main
 	return fetch[MaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/maintenance"})
 }
 
-// SetMaintenance turns maintenance mode on (now or at a given time) or off,
-// and returns the new maintenance state.
+// SetMaintenance turns maintenance mode on (now or at a given time, see
+// MaintenanceRequest.When and MaintenanceAt) or off, and returns the new
+// maintenance state: "scheduled" for a future time, "on" once it started.
+// WaitForMaintenance waits until it is on.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#enable-or-disable-maintenance-mode
 //
@@ -227,6 +246,9 @@ func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*Main
 //
 //meta:operation POST /setup/api/maintenance
 func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req MaintenanceRequest) (*MaintenanceStatus, *Response, error) {
+	if req.When != nil && strings.TrimSpace(*req.When) == "" {
+		return nil, nil, fmt.Errorf("%w: ManagementConsole.SetMaintenance: When is empty; leave it nil or say \"now\"", ErrInvalidArgument)
+	}
 	doc, err := json.Marshal(req)
 	if err != nil {
 		return nil, nil, fmt.Errorf("ghesadmin: encoding the maintenance request: %w", err)

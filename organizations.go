@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -36,7 +37,7 @@ func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizatio
 //
 //meta:operation PATCH /admin/organizations/{org}
 func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string) (*RenameJob, *Response, error) {
-	path, err := escapePath("admin/organizations/%s", org)
+	path, err := escapePath("Organizations.Rename", "admin/organizations/{org}", org)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -44,4 +45,47 @@ func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string)
 		Login string `json:"login"`
 	}{newLogin}
 	return fetch[RenameJob](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
+}
+
+// Get returns one organization by login, with its ID (what runner groups
+// take) and its full profile. A missing organization is ErrNotFound.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/orgs/orgs#get-an-organization
+//
+// GHES API: GET /orgs/{org} (GHES 2.22 and later).
+//
+//meta:operation GET /orgs/{org}
+func (s *OrganizationsService) Get(ctx context.Context, org string) (*Organization, *Response, error) {
+	path, err := escapePath("Organizations.Get", "orgs/{org}", org)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetch[Organization](ctx, s.client, &request{method: http.MethodGet, path: path})
+}
+
+// List lists one page of every organization, in ID order, in the short
+// form. The next page starts after opts.Since, the ID of the last
+// organization read: the reply's Response.NextURL carries it; ListIter
+// follows it for you.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/orgs/orgs#list-organizations
+//
+// GHES API: GET /organizations (GHES 2.22 and later).
+//
+//meta:operation GET /organizations
+func (s *OrganizationsService) List(ctx context.Context, opts *ListSinceOptions) ([]*Organization, *Response, error) {
+	return fetchSlice[*Organization](ctx, s.client, &request{method: http.MethodGet, path: "organizations", query: opts})
+}
+
+// ListIter walks every organization from opts.Since, following the `since`
+// cursor of each reply's next link and fetching pages as the loop consumes
+// them. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/orgs/orgs#list-organizations
+//
+// GHES API: GET /organizations (GHES 2.22 and later).
+//
+//meta:operation GET /organizations
+func (s *OrganizationsService) ListIter(ctx context.Context, opts *ListSinceOptions) iter.Seq2[*Organization, error] {
+	return iterateSince(ctx, opts, s.List)
 }

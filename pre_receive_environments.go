@@ -147,7 +147,7 @@ func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreateP
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*PreReceiveEnvironment, *Response, error) {
-	path, err := escapePath("admin/pre-receive-environments/%d", id)
+	path, err := escapePath("PreReceiveEnvironments.Get", "admin/pre-receive-environments/{pre_receive_environment_id}", id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -164,7 +164,7 @@ func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*Pre
 //
 //meta:operation PATCH /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, body UpdatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
-	path, err := escapePath("admin/pre-receive-environments/%d", id)
+	path, err := escapePath("PreReceiveEnvironments.Update", "admin/pre-receive-environments/{pre_receive_environment_id}", id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -182,7 +182,7 @@ func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, bo
 //
 //meta:operation DELETE /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*Response, error) {
-	path, err := escapePath("admin/pre-receive-environments/%d", id)
+	path, err := escapePath("PreReceiveEnvironments.Delete", "admin/pre-receive-environments/{pre_receive_environment_id}", id)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*
 //
 //meta:operation POST /admin/pre-receive-environments/{pre_receive_environment_id}/downloads
 func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
-	path, err := escapePath("admin/pre-receive-environments/%d/downloads", id)
+	path, err := escapePath("PreReceiveEnvironments.StartDownload", "admin/pre-receive-environments/{pre_receive_environment_id}/downloads", id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -216,7 +216,7 @@ func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id in
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
 func (s *PreReceiveEnvironmentsService) DownloadStatus(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
-	path, err := escapePath("admin/pre-receive-environments/%d/downloads/latest", id)
+	path, err := escapePath("PreReceiveEnvironments.DownloadStatus", "admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest", id)
 	if err != nil {
 		return nil, nil, err
 	}

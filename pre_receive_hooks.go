@@ -161,7 +161,7 @@ func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreRecei
 //
 //meta:operation GET /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreReceiveHook, *Response, error) {
-	path, err := escapePath("admin/pre-receive-hooks/%d", hookID)
+	path, err := escapePath("PreReceiveHooks.Get", "admin/pre-receive-hooks/{pre_receive_hook_id}", hookID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -176,7 +176,7 @@ func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreRec
 //
 //meta:operation PATCH /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body UpdatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
-	path, err := escapePath("admin/pre-receive-hooks/%d", hookID)
+	path, err := escapePath("PreReceiveHooks.Update", "admin/pre-receive-hooks/{pre_receive_hook_id}", hookID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -191,7 +191,7 @@ func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body 
 //
 //meta:operation DELETE /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Response, error) {
-	path, err := escapePath("admin/pre-receive-hooks/%d", hookID)
+	path, err := escapePath("PreReceiveHooks.Delete", "admin/pre-receive-hooks/{pre_receive_hook_id}", hookID)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +207,7 @@ func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Res
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opts *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
-	path, err := escapePath("orgs/%s/pre-receive-hooks", org)
+	path, err := escapePath("PreReceiveHooks.ListForOrg", "orgs/{org}/pre-receive-hooks", org)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -236,7 +236,7 @@ func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string,
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) GetForOrg(ctx context.Context, org string, hookID int64) (*OrgPreReceiveHook, *Response, error) {
-	return s.orgHook(ctx, http.MethodGet, org, hookID, nil)
+	return s.orgHook(ctx, "PreReceiveHooks.GetForOrg", http.MethodGet, org, hookID, nil)
 }
 
 // UpdateForOrg sets the enforcement of a pre-receive hook for an
@@ -248,7 +248,7 @@ func (s *PreReceiveHooksService) GetForOrg(ctx context.Context, org string, hook
 //
 //meta:operation PATCH /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) UpdateForOrg(ctx context.Context, org string, hookID int64, body UpdateOrgPreReceiveHookRequest) (*OrgPreReceiveHook, *Response, error) {
-	return s.orgHook(ctx, http.MethodPatch, org, hookID, body)
+	return s.orgHook(ctx, "PreReceiveHooks.UpdateForOrg", http.MethodPatch, org, hookID, body)
 }
 
 // RemoveForOrg removes the organization's override of a pre-receive hook's
@@ -261,11 +261,11 @@ func (s *PreReceiveHooksService) UpdateForOrg(ctx context.Context, org string, h
 //
 //meta:operation DELETE /orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) RemoveForOrg(ctx context.Context, org string, hookID int64) (*OrgPreReceiveHook, *Response, error) {
-	return s.orgHook(ctx, http.MethodDelete, org, hookID, nil)
+	return s.orgHook(ctx, "PreReceiveHooks.RemoveForOrg", http.MethodDelete, org, hookID, nil)
 }
 
-func (s *PreReceiveHooksService) orgHook(ctx context.Context, method, org string, hookID int64, body any) (*OrgPreReceiveHook, *Response, error) {
-	path, err := escapePath("orgs/%s/pre-receive-hooks/%d", org, hookID)
+func (s *PreReceiveHooksService) orgHook(ctx context.Context, op, method, org string, hookID int64, body any) (*OrgPreReceiveHook, *Response, error) {
+	path, err := escapePath(op, "orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}", org, hookID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -281,7 +281,7 @@ func (s *PreReceiveHooksService) orgHook(ctx context.Context, method, org string
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
-	path, err := escapePath("repos/%s/%s/pre-receive-hooks", owner, repo)
+	path, err := escapePath("PreReceiveHooks.ListForRepo", "repos/{owner}/{repo}/pre-receive-hooks", owner, repo)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -310,7 +310,7 @@ func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, rep
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) GetForRepo(ctx context.Context, owner, repo string, hookID int64) (*RepoPreReceiveHook, *Response, error) {
-	return s.repoHook(ctx, http.MethodGet, owner, repo, hookID, nil)
+	return s.repoHook(ctx, "PreReceiveHooks.GetForRepo", http.MethodGet, owner, repo, hookID, nil)
 }
 
 // UpdateForRepo sets the enforcement of a pre-receive hook for a
@@ -322,7 +322,7 @@ func (s *PreReceiveHooksService) GetForRepo(ctx context.Context, owner, repo str
 //
 //meta:operation PATCH /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) UpdateForRepo(ctx context.Context, owner, repo string, hookID int64, body UpdateRepoPreReceiveHookRequest) (*RepoPreReceiveHook, *Response, error) {
-	return s.repoHook(ctx, http.MethodPatch, owner, repo, hookID, body)
+	return s.repoHook(ctx, "PreReceiveHooks.UpdateForRepo", http.MethodPatch, owner, repo, hookID, body)
 }
 
 // RemoveForRepo removes the repository's override of a pre-receive hook's
@@ -335,11 +335,11 @@ func (s *PreReceiveHooksService) UpdateForRepo(ctx context.Context, owner, repo 
 //
 //meta:operation DELETE /repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) RemoveForRepo(ctx context.Context, owner, repo string, hookID int64) (*RepoPreReceiveHook, *Response, error) {
-	return s.repoHook(ctx, http.MethodDelete, owner, repo, hookID, nil)
+	return s.repoHook(ctx, "PreReceiveHooks.RemoveForRepo", http.MethodDelete, owner, repo, hookID, nil)
 }
 
-func (s *PreReceiveHooksService) repoHook(ctx context.Context, method, owner, repo string, hookID int64, body any) (*RepoPreReceiveHook, *Response, error) {
-	path, err := escapePath("repos/%s/%s/pre-receive-hooks/%d", owner, repo, hookID)
+func (s *PreReceiveHooksService) repoHook(ctx context.Context, op, method, owner, repo string, hookID int64, body any) (*RepoPreReceiveHook, *Response, error) {
+	path, err := escapePath(op, "repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}", owner, repo, hookID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -39,6 +39,13 @@ func TestPathArgumentsRefusedAndEscaped(t *testing.T) {
 				if !errors.Is(res.Err, ErrInvalidArgument) {
 					t.Errorf("%s with parameter %d = %q: err = %v, want ErrInvalidArgument", m, i, bad, res.Err)
 				}
+				// The message names the Go method (an …Iter method names the
+				// list it walks) and a documented parameter.
+				var ae *ArgumentError
+				if !errors.As(res.Err, &ae) || (ae.Method != m.String() && ae.Method+"Iter" != m.String()) || ae.Parameter == "" ||
+					!strings.HasPrefix(res.Err.Error(), "ghesadmin: "+ae.Method+": "+ae.Parameter+" ") {
+					t.Errorf("%s with parameter %d = %q: err = %v, want an *ArgumentError naming %s and the parameter", m, i, bad, res.Err, m)
+				}
 			}
 			_, reqs = h.call(t, m, map[int]string{i: nasty})
 			if len(reqs) != 1 {

@@ -579,29 +579,62 @@ func basicAuth(user, password string) string {
 	return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+password))
 }
 
-// escapePath formats a path from format, in which every %s is replaced by
-// one string argument escaped as a single path segment and every %d by an
-// integer. A string argument that is empty, "." or ".." is refused, so that
-// no call can reach another endpoint than the one it names.
-func escapePath(format string, args ...any) (string, error) {
-	for i, a := range args {
-		s, ok := a.(string)
-		if !ok {
-			continue
+// escapePath builds a path from template, written with the documented
+// parameter names ("users/{username}/suspended"): each {name} is replaced,
+// in order, by one argument, a string escaped as a single path segment or an
+// integer in decimal. A string argument that is empty, "." or ".." is
+// refused with an *ArgumentError naming method (the Go method, such as
+// "Users.Suspend") and the parameter, so that no call can reach another
+// endpoint than the one it names.
+func escapePath(method, template string, args ...any) (string, error) {
+	var b strings.Builder
+	rest := template
+	for i := 0; ; i++ {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			b.WriteString(rest)
+			break
 		}
-		switch s {
-		case "":
-			return "", &ArgumentError{Position: i, Reason: "is empty"}
-		case ".", "..":
-			return "", &ArgumentError{Position: i, Value: s, Reason: "is a relative path segment"}
+		end := strings.IndexByte(rest[open:], '}')
+		if end < 0 || i >= len(args) {
+			return "", fmt.Errorf("ghesadmin: %s: internal error: path template %q does not match its %d arguments", method, template, len(args))
 		}
-		args[i] = url.PathEscape(s)
+		name := rest[open+1 : open+end]
+		b.WriteString(rest[:open])
+		rest = rest[open+end+1:]
+		switch a := args[i].(type) {
+		case string:
+			switch a {
+			case "":
+				return "", &ArgumentError{Method: method, Parameter: name, Position: i, Reason: "is empty"}
+			case ".", "..":
+				return "", &ArgumentError{Method: method, Parameter: name, Position: i, Value: a, Reason: "is a relative path segment"}
+			}
+			b.WriteString(url.PathEscape(a))
+		case int64:
+			b.WriteString(strconv.FormatInt(a, 10))
+		case int:
+			b.WriteString(strconv.Itoa(a))
+		default:
+			return "", fmt.Errorf("ghesadmin: %s: internal error: path argument %s has type %T", method, name, a)
+		}
+		if i == len(args)-1 && strings.IndexByte(rest, '{') >= 0 {
+			return "", fmt.Errorf("ghesadmin: %s: internal error: path template %q does not match its %d arguments", method, template, len(args))
+		}
 	}
-	return fmt.Sprintf(format, args...), nil
+	return b.String(), nil
 }
 
-// ArgumentError reports a path argument that the SDK refuses to send.
+// ArgumentError reports a path argument that the SDK refuses to send. Its
+// message names the method and the parameter:
+// "ghesadmin: Users.Suspend: username is empty".
 type ArgumentError struct {
+	// Method is the Go method that refused the argument, such as
+	// "Users.Suspend".
+	Method string
+	// Parameter is the documented name of the path parameter, such as
+	// "username" or "runner_group_id".
+	Parameter string
 	// Position is the index of the argument among the method's path
 	// arguments, from 0.
 	Position int
@@ -611,12 +644,12 @@ type ArgumentError struct {
 	Reason string
 }
 
-// Error names the refused argument and the reason.
+// Error names the method, the refused parameter and the reason.
 func (e *ArgumentError) Error() string {
 	if e.Value == "" {
-		return fmt.Sprintf("ghesadmin: path argument %d %s", e.Position, e.Reason)
+		return fmt.Sprintf("ghesadmin: %s: %s %s", e.Method, e.Parameter, e.Reason)
 	}
-	return fmt.Sprintf("ghesadmin: path argument %d (%q) %s", e.Position, e.Value, e.Reason)
+	return fmt.Sprintf("ghesadmin: %s: %s (%q) %s", e.Method, e.Parameter, e.Value, e.Reason)
 }
 
 // Is makes errors.Is(err, ErrInvalidArgument) true.

@@ -114,7 +114,7 @@ type UpdateRunnerGroupRequest struct {
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) (*RunnerGroups, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups", enterprise)
+	path, err := escapePath("Actions.ListRunnerGroups", "enterprises/{enterprise}/actions/runner-groups", enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -148,7 +148,7 @@ func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise st
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise string, body CreateRunnerGroupRequest) (*RunnerGroup, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups", enterprise)
+	path, err := escapePath("Actions.CreateRunnerGroup", "enterprises/{enterprise}/actions/runner-groups", enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,7 +163,7 @@ func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, groupID int64) (*RunnerGroup, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d", enterprise, groupID)
+	path, err := escapePath("Actions.GetRunnerGroup", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", enterprise, groupID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -178,7 +178,7 @@ func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, 
 //
 //meta:operation PATCH /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise string, groupID int64, body UpdateRunnerGroupRequest) (*RunnerGroup, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d", enterprise, groupID)
+	path, err := escapePath("Actions.UpdateRunnerGroup", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", enterprise, groupID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -193,7 +193,7 @@ func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise strin
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise string, groupID int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d", enterprise, groupID)
+	path, err := escapePath("Actions.DeleteRunnerGroup", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", enterprise, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) (*RunnerGroupOrganizations, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations", enterprise, groupID)
+	path, err := escapePath("Actions.ListRunnerGroupOrganizations", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations", enterprise, groupID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -245,7 +245,7 @@ func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, e
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterprise string, groupID int64, orgIDs []int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations", enterprise, groupID)
+	path, err := escapePath("Actions.SetRunnerGroupOrganizations", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations", enterprise, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +264,7 @@ func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterp
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}
 func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterprise string, groupID, orgID int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations/%d", enterprise, groupID, orgID)
+	path, err := escapePath("Actions.AddRunnerGroupOrganization", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}", enterprise, groupID, orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterpr
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}
 func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, enterprise string, groupID, orgID int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/organizations/%d", enterprise, groupID, orgID)
+	path, err := escapePath("Actions.RemoveRunnerGroupOrganization", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}", enterprise, groupID, orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +296,7 @@ func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, ente
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) (*Runners, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners", enterprise, groupID)
+	path, err := escapePath("Actions.ListRunnerGroupRunners", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners", enterprise, groupID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -330,7 +330,7 @@ func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterpr
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise string, groupID int64, runnerIDs []int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners", enterprise, groupID)
+	path, err := escapePath("Actions.SetRunnerGroupRunners", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners", enterprise, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +348,7 @@ func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise s
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}
 func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise string, groupID, runnerID int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners/%d", enterprise, groupID, runnerID)
+	path, err := escapePath("Actions.AddRunnerGroupRunner", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", enterprise, groupID, runnerID)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +364,7 @@ func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise st
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}
 func (s *ActionsService) RemoveRunnerGroupRunner(ctx context.Context, enterprise string, groupID, runnerID int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runner-groups/%d/runners/%d", enterprise, groupID, runnerID)
+	path, err := escapePath("Actions.RemoveRunnerGroupRunner", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", enterprise, groupID, runnerID)
 	if err != nil {
 		return nil, err
 	}

@@ -159,7 +159,7 @@ func checkRunnerLabels(what string, labels []string, minCount int) error {
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opts *ListRunnersOptions) (*Runners, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners", enterprise)
+	path, err := escapePath("Actions.ListRunners", "enterprises/{enterprise}/actions/runners", enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -169,6 +169,11 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 // ListRunnersIter walks every page of the self-hosted runners of an
 // enterprise, yielding the runners, starting at opts.Page. opts is not
 // modified.
+//
+// Deleting while iterating is not safe: the list is paged by position, so
+// each deletion moves the next items one place up and the following page
+// starts past some of them, which are then never yielded. Collect what to
+// delete first, then delete (or list page 1 again until it is empty).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners#list-self-hosted-runners-for-an-enterprise
 //
@@ -194,7 +199,7 @@ func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string,
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners/downloads
 func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise string) ([]*RunnerApplication, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/downloads", enterprise)
+	path, err := escapePath("Actions.ListRunnerApplications", "enterprises/{enterprise}/actions/runners/downloads", enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -210,7 +215,7 @@ func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise 
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runners/registration-token
 func (s *ActionsService) CreateRegistrationToken(ctx context.Context, enterprise string) (*RunnerToken, *Response, error) {
-	return s.runnerToken(ctx, enterprise, "registration-token")
+	return s.runnerToken(ctx, "Actions.CreateRegistrationToken", enterprise, "registration-token")
 }
 
 // CreateRemoveToken returns a token to remove a runner from the enterprise
@@ -222,11 +227,11 @@ func (s *ActionsService) CreateRegistrationToken(ctx context.Context, enterprise
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runners/remove-token
 func (s *ActionsService) CreateRemoveToken(ctx context.Context, enterprise string) (*RunnerToken, *Response, error) {
-	return s.runnerToken(ctx, enterprise, "remove-token")
+	return s.runnerToken(ctx, "Actions.CreateRemoveToken", enterprise, "remove-token")
 }
 
-func (s *ActionsService) runnerToken(ctx context.Context, enterprise, kind string) (*RunnerToken, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/"+kind, enterprise)
+func (s *ActionsService) runnerToken(ctx context.Context, method, enterprise, kind string) (*RunnerToken, *Response, error) {
+	path, err := escapePath(method, "enterprises/{enterprise}/actions/runners/"+kind, enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -243,7 +248,7 @@ func (s *ActionsService) runnerToken(ctx context.Context, enterprise, kind strin
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runners/generate-jitconfig
 func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise string, body GenerateJITConfigRequest) (*JITRunnerConfig, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/generate-jitconfig", enterprise)
+	path, err := escapePath("Actions.GenerateJITConfig", "enterprises/{enterprise}/actions/runners/generate-jitconfig", enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -261,7 +266,7 @@ func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners/{runner_id}
 func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runnerID int64) (*Runner, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/%d", enterprise, runnerID)
+	path, err := escapePath("Actions.GetRunner", "enterprises/{enterprise}/actions/runners/{runner_id}", enterprise, runnerID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -277,7 +282,7 @@ func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runne
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}
 func (s *ActionsService) DeleteRunner(ctx context.Context, enterprise string, runnerID int64) (*Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/%d", enterprise, runnerID)
+	path, err := escapePath("Actions.DeleteRunner", "enterprises/{enterprise}/actions/runners/{runner_id}", enterprise, runnerID)
 	if err != nil {
 		return nil, err
 	}
@@ -292,7 +297,7 @@ func (s *ActionsService) DeleteRunner(ctx context.Context, enterprise string, ru
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners/{runner_id}/labels
 func (s *ActionsService) ListRunnerLabels(ctx context.Context, enterprise string, runnerID int64) (*RunnerLabels, *Response, error) {
-	return s.runnerLabels(ctx, http.MethodGet, enterprise, runnerID, nil)
+	return s.runnerLabels(ctx, "Actions.ListRunnerLabels", http.MethodGet, enterprise, runnerID, nil)
 }
 
 // AddRunnerLabels adds custom labels to a self-hosted runner and returns
@@ -308,7 +313,7 @@ func (s *ActionsService) AddRunnerLabels(ctx context.Context, enterprise string,
 	if err := checkRunnerLabels("AddRunnerLabels", labels, 1); err != nil {
 		return nil, nil, err
 	}
-	return s.runnerLabels(ctx, http.MethodPost, enterprise, runnerID, labels)
+	return s.runnerLabels(ctx, "Actions.AddRunnerLabels", http.MethodPost, enterprise, runnerID, labels)
 }
 
 // SetRunnerLabels replaces the custom labels of a self-hosted runner and
@@ -324,7 +329,7 @@ func (s *ActionsService) SetRunnerLabels(ctx context.Context, enterprise string,
 	if err := checkRunnerLabels("SetRunnerLabels", labels, 0); err != nil {
 		return nil, nil, err
 	}
-	return s.runnerLabels(ctx, http.MethodPut, enterprise, runnerID, actionsNonNil(labels))
+	return s.runnerLabels(ctx, "Actions.SetRunnerLabels", http.MethodPut, enterprise, runnerID, actionsNonNil(labels))
 }
 
 // RemoveRunnerLabels removes every custom label of a self-hosted runner and
@@ -336,7 +341,7 @@ func (s *ActionsService) SetRunnerLabels(ctx context.Context, enterprise string,
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels
 func (s *ActionsService) RemoveRunnerLabels(ctx context.Context, enterprise string, runnerID int64) (*RunnerLabels, *Response, error) {
-	return s.runnerLabels(ctx, http.MethodDelete, enterprise, runnerID, nil)
+	return s.runnerLabels(ctx, "Actions.RemoveRunnerLabels", http.MethodDelete, enterprise, runnerID, nil)
 }
 
 // RemoveRunnerLabel removes one custom label from a self-hosted runner and
@@ -348,7 +353,7 @@ func (s *ActionsService) RemoveRunnerLabels(ctx context.Context, enterprise stri
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}
 func (s *ActionsService) RemoveRunnerLabel(ctx context.Context, enterprise string, runnerID int64, name string) (*RunnerLabels, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/%d/labels/%s", enterprise, runnerID, name)
+	path, err := escapePath("Actions.RemoveRunnerLabel", "enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}", enterprise, runnerID, name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -357,8 +362,8 @@ func (s *ActionsService) RemoveRunnerLabel(ctx context.Context, enterprise strin
 
 // runnerLabels sends a request to a runner's labels; a non-nil names is
 // sent as {"labels": names}.
-func (s *ActionsService) runnerLabels(ctx context.Context, method, enterprise string, runnerID int64, names []string) (*RunnerLabels, *Response, error) {
-	path, err := escapePath("enterprises/%s/actions/runners/%d/labels", enterprise, runnerID)
+func (s *ActionsService) runnerLabels(ctx context.Context, op, method, enterprise string, runnerID int64, names []string) (*RunnerLabels, *Response, error) {
+	path, err := escapePath(op, "enterprises/{enterprise}/actions/runners/{runner_id}/labels", enterprise, runnerID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -24,6 +24,55 @@ type Organization struct {
 	AvatarURL        string `json:"avatar_url"`
 	// Description is nil when the API returns null.
 	Description *string `json:"description"`
+
+	// Full form only (Organizations.Get); zero in the short form that
+	// Create and List return.
+	Name                         *string           `json:"name"`
+	Company                      *string           `json:"company"`
+	Blog                         *string           `json:"blog"`
+	Location                     *string           `json:"location"`
+	Email                        *string           `json:"email"`
+	TwitterUsername              *string           `json:"twitter_username"`
+	IsVerified                   bool              `json:"is_verified"`
+	HasOrganizationProjects      bool              `json:"has_organization_projects"`
+	HasRepositoryProjects        bool              `json:"has_repository_projects"`
+	PublicRepos                  int               `json:"public_repos"`
+	PublicGists                  int               `json:"public_gists"`
+	Followers                    int               `json:"followers"`
+	Following                    int               `json:"following"`
+	HTMLURL                      string            `json:"html_url"`
+	CreatedAt                    time.Time         `json:"created_at"`
+	UpdatedAt                    time.Time         `json:"updated_at"`
+	Type                         string            `json:"type"`
+	TotalPrivateRepos            int               `json:"total_private_repos"`
+	OwnedPrivateRepos            int               `json:"owned_private_repos"`
+	PrivateGists                 int               `json:"private_gists"`
+	DiskUsage                    int               `json:"disk_usage"`
+	Collaborators                int               `json:"collaborators"`
+	BillingEmail                 *string           `json:"billing_email"`
+	Plan                         *OrganizationPlan `json:"plan"`
+	DefaultRepositoryPermission  *string           `json:"default_repository_permission"`
+	MembersCanCreateRepositories *bool             `json:"members_can_create_repositories"`
+	TwoFactorRequirementEnabled  *bool             `json:"two_factor_requirement_enabled"`
+	// MembersAllowedRepositoryCreationType is "all", "private" or "none".
+	MembersAllowedRepositoryCreationType string `json:"members_allowed_repository_creation_type"`
+	MembersCanCreatePublicRepositories   bool   `json:"members_can_create_public_repositories"`
+	MembersCanCreatePrivateRepositories  bool   `json:"members_can_create_private_repositories"`
+	MembersCanCreateInternalRepositories bool   `json:"members_can_create_internal_repositories"`
+	MembersCanCreatePages                bool   `json:"members_can_create_pages"`
+	MembersCanForkPrivateRepositories    *bool  `json:"members_can_fork_private_repositories"`
+	WebCommitSignoffRequired             bool   `json:"web_commit_signoff_required"`
+	// ArchivedAt is nil unless the organization is archived.
+	ArchivedAt *time.Time `json:"archived_at"`
+}
+
+// OrganizationPlan is the plan of an organization (full form).
+type OrganizationPlan struct {
+	Name         string `json:"name"`
+	Space        int    `json:"space"`
+	PrivateRepos int    `json:"private_repos"`
+	FilledSeats  int    `json:"filled_seats"`
+	Seats        int    `json:"seats"`
 }
 
 // Timestamp is a time that GHES writes in one of several formats: RFC 3339

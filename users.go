@@ -122,7 +122,9 @@ type Authorization struct {
 	// ExpiresAt is nil for a token that does not expire.
 	ExpiresAt   *time.Time `json:"expires_at"`
 	Fingerprint *string    `json:"fingerprint"`
-	// User is the owner of the token (GHES 3.x token list), or nil.
+	// User is the owner of the token, sent in the ListTokens list from
+	// GHES 2.22 on, or nil (the replies of the impersonation token
+	// endpoints have none).
 	User *User `json:"user"`
 }
 
@@ -225,7 +227,7 @@ func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User
 //
 //meta:operation PATCH /admin/users/{username}
 func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*RenameJob, *Response, error) {
-	path, err := escapePath("admin/users/%s", username)
+	path, err := escapePath("Users.Rename", "admin/users/{username}", username)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -245,7 +247,7 @@ func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*
 //
 //meta:operation DELETE /admin/users/{username}
 func (s *UsersService) Delete(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("admin/users/%s", username)
+	path, err := escapePath("Users.Delete", "admin/users/{username}", username)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +264,7 @@ func (s *UsersService) Delete(ctx context.Context, username string) (*Response, 
 //
 //meta:operation POST /admin/users/{username}/authorizations
 func (s *UsersService) CreateImpersonationToken(ctx context.Context, username string, scopes []string) (*Authorization, *Response, error) {
-	path, err := escapePath("admin/users/%s/authorizations", username)
+	path, err := escapePath("Users.CreateImpersonationToken", "admin/users/{username}/authorizations", username)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -276,6 +278,12 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 }
 
 // DeleteImpersonationToken deletes the impersonation OAuth token of a user.
+// GHES answers 204 No Content both when it deleted a token and when the
+// user had none, so the reply cannot tell the two apart; the returned
+// Response is the server's, with its status. A user who does not exist is
+// ErrNotFound. To know whether a token existed, look for it first (the
+// impersonation token is not in ListTokens; CreateImpersonationToken
+// answers 200 instead of 201 for an existing one).
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#delete-an-impersonation-oauth-token
 //
@@ -283,7 +291,7 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 //
 //meta:operation DELETE /admin/users/{username}/authorizations
 func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("admin/users/%s/authorizations", username)
+	path, err := escapePath("Users.DeleteImpersonationToken", "admin/users/{username}/authorizations", username)
 	if err != nil {
 		return nil, err
 	}
@@ -299,7 +307,7 @@ func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username st
 //
 //meta:operation PUT /users/{username}/site_admin
 func (s *UsersService) Promote(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("users/%s/site_admin", username)
+	path, err := escapePath("Users.Promote", "users/{username}/site_admin", username)
 	if err != nil {
 		return nil, err
 	}
@@ -315,7 +323,7 @@ func (s *UsersService) Promote(ctx context.Context, username string) (*Response,
 //
 //meta:operation DELETE /users/{username}/site_admin
 func (s *UsersService) Demote(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("users/%s/site_admin", username)
+	path, err := escapePath("Users.Demote", "users/{username}/site_admin", username)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +346,7 @@ type suspensionBody struct {
 //
 //meta:operation PUT /users/{username}/suspended
 func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*Response, error) {
-	return s.suspension(ctx, http.MethodPut, username, reason)
+	return s.suspension(ctx, "Users.Suspend", http.MethodPut, username, reason)
 }
 
 // Unsuspend lifts the suspension of a user. reason is written to the audit
@@ -350,11 +358,11 @@ func (s *UsersService) Suspend(ctx context.Context, username, reason string) (*R
 //
 //meta:operation DELETE /users/{username}/suspended
 func (s *UsersService) Unsuspend(ctx context.Context, username, reason string) (*Response, error) {
-	return s.suspension(ctx, http.MethodDelete, username, reason)
+	return s.suspension(ctx, "Users.Unsuspend", http.MethodDelete, username, reason)
 }
 
-func (s *UsersService) suspension(ctx context.Context, method, username, reason string) (*Response, error) {
-	path, err := escapePath("users/%s/suspended", username)
+func (s *UsersService) suspension(ctx context.Context, op, method, username, reason string) (*Response, error) {
+	path, err := escapePath(op, "users/{username}/suspended", username)
 	if err != nil {
 		return nil, err
 	}
@@ -380,6 +388,11 @@ func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysO
 // ListPublicKeysIter walks every page of ListPublicKeys from opts.Page,
 // fetching pages as the loop consumes them. opts is not modified.
 //
+// Deleting while iterating is not safe: the list is paged by position, so
+// each deletion moves the next items one place up and the following page
+// starts past some of them, which are then never yielded. Collect what to
+// delete first, then delete (or list page 1 again until it is empty).
+//
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-public-keys
 //
 // GHES API: GET /admin/keys (GHES 2.22 and later).
@@ -398,7 +411,7 @@ func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicK
 //
 //meta:operation DELETE /admin/keys/{key_ids}
 func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Response, error) {
-	path, err := escapePath("admin/keys/%s", keyIDs)
+	path, err := escapePath("Users.DeletePublicKey", "admin/keys/{key_ids}", keyIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -420,6 +433,11 @@ func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Au
 // ListTokensIter walks every page of ListTokens from opts.Page, fetching
 // pages as the loop consumes them. opts is not modified.
 //
+// Deleting while iterating is not safe: the list is paged by position, so
+// each deletion moves the next items one place up and the following page
+// starts past some of them, which are then never yielded. Collect what to
+// delete first, then delete (or list page 1 again until it is empty).
+//
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#list-personal-access-tokens
 //
 // GHES API: GET /admin/tokens (GHES 2.22 and later).
@@ -438,9 +456,53 @@ func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) it
 //
 //meta:operation DELETE /admin/tokens/{token_id}
 func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Response, error) {
-	path, err := escapePath("admin/tokens/%d", tokenID)
+	path, err := escapePath("Users.DeleteToken", "admin/tokens/{token_id}", tokenID)
 	if err != nil {
 		return nil, err
 	}
 	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
+
+// Get returns one user by login, with the full profile (ID, site_admin,
+// suspended_at, …). Use it to turn a login into the ID that public keys and
+// tokens name their owner by. A missing user is ErrNotFound.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/users/users#get-a-user
+//
+// GHES API: GET /users/{username} (GHES 2.22 and later).
+//
+//meta:operation GET /users/{username}
+func (s *UsersService) Get(ctx context.Context, username string) (*User, *Response, error) {
+	path, err := escapePath("Users.Get", "users/{username}", username)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetch[User](ctx, s.client, &request{method: http.MethodGet, path: path})
+}
+
+// List lists one page of every user account (organizations excluded), in
+// ID order, in the short form (login, ID, type, site_admin). The next page
+// starts after opts.Since, the ID of the last user read: the reply's
+// Response.NextURL carries it; ListIter follows it for you.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/users/users#list-users
+//
+// GHES API: GET /users (GHES 2.22 and later).
+//
+//meta:operation GET /users
+func (s *UsersService) List(ctx context.Context, opts *ListSinceOptions) ([]*User, *Response, error) {
+	return fetchSlice[*User](ctx, s.client, &request{method: http.MethodGet, path: "users", query: opts})
+}
+
+// ListIter walks every user account from opts.Since, following the `since`
+// cursor of each reply's next link and fetching pages as the loop consumes
+// them. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/users/users#list-users
+//
+// GHES API: GET /users (GHES 2.22 and later).
+//
+//meta:operation GET /users
+func (s *UsersService) ListIter(ctx context.Context, opts *ListSinceOptions) iter.Seq2[*User, error] {
+	return iterateSince(ctx, opts, s.List)
 }

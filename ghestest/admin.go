@@ -119,23 +119,6 @@ func (m *maintenanceRec) status(now time.Time) string {
 	return "on"
 }
 
-// parseWhen reads a maintenance "when": "now", empty, or a time.
-func parseWhen(when string, now time.Time) (*time.Time, error) {
-	w := strings.TrimSpace(when)
-	if w == "" || strings.EqualFold(w, "now") {
-		return nil, nil
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(layout, w); err == nil {
-			if !t.After(now) {
-				return nil, nil
-			}
-			return &t, nil
-		}
-	}
-	return nil, fmt.Errorf("cannot parse the time %q", when)
-}
-
 // setMaintenance applies a maintenance request.
 func (a *adminState) setMaintenance(enabled bool, when string, now time.Time, ips []string, msg *string) error {
 	if !enabled {

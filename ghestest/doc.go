@@ -21,12 +21,28 @@
 // structs, so a wrong JSON tag in the SDK shows up in tests), Link pagination
 // with page and per_page (default 30, at most 100), sort and direction where
 // documented, and the documented validation messages. Every reply carries
-// X-GitHub-Enterprise-Version.
+// X-GitHub-Enterprise-Version. A path no route serves answers GHES's JSON
+// 404 ({"message":"Not Found","documentation_url":...}).
+//
+// Besides the administration endpoints it serves the lookups admin tools
+// need: GET /users/{username}, GET /orgs/{org} and
+// GET /orgs/{org}/teams/{team_slug} from its state, and GET /users and
+// GET /organizations paged as GHES pages them, with a since cursor (the last
+// ID returned) in the Link next URL.
+//
+// # Seeding
+//
+// WithUsers, WithOrgs, WithTeams, WithRepos, WithPublicKeys, WithTokens,
+// WithRunnerGroups and WithRunners seed the initial state; WithSeed takes
+// all of them as one Seed value, which ReadSeed reads from the JSON that
+// SeedFormat documents (the format of `ghesfake -seed`).
 //
 // # Authentication
 //
 // The REST API takes "Authorization: token <t>" (or "Bearer <t>"). Without
-// credentials it answers 401; with a token of a user who is not a site
+// credentials it answers 401 on the administration endpoints, and a wrong
+// token is refused with 401 on every endpoint, GET /meta included; with a
+// token of a user who is not a site
 // administrator, admin endpoints answer 404 (and the site_admin and
 // suspended endpoints 403), as GHES does. The administration port takes HTTP
 // basic authentication "api_key:<console password>" and answers 401

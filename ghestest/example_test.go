@@ -107,3 +107,26 @@ func ExampleServer_AddFault() {
 	// 200
 	// 2
 }
+
+// Seeding the fake from a seed file, the format `ghesfake -seed` reads.
+func ExampleReadSeed() {
+	seed, err := ghestest.ReadSeed(strings.NewReader(`{
+  "users": [{"login": "mona", "email": "mona@example.com"},
+            {"login": "old-timer", "email": "old@example.com", "suspended": true, "suspend_reason": "Dormant"}],
+  "orgs": [{"login": "acme", "admin": "mona"}],
+  "runners": [{"name": "build-1", "labels": ["gpu"]}]
+}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	srv, err := ghestest.NewServer(ghestest.WithSeed(seed))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	u, _ := srv.User("old-timer")
+	fmt.Println(u.Suspended, u.SuspendReason, srv.OrgID("acme") != 0)
+	// Output: true Dormant true
+}

@@ -14,7 +14,7 @@ func (s *Server) User(login string) (User, bool) {
 	if u == nil {
 		return User{}, false
 	}
-	return User{Login: u.login, Email: u.email, SiteAdmin: u.siteAdmin, Suspended: u.suspended, LDAPDN: u.ldapDN}, true
+	return User{Login: u.login, Email: u.email, SiteAdmin: u.siteAdmin, Suspended: u.suspended, LDAPDN: u.ldapDN, SuspendReason: u.suspendReason}, true
 }
 
 // UserID returns a user's id, or 0.

@@ -9,8 +9,11 @@ func (s *Server) apiMux() http.Handler {
 	s.hookRoutes(m)
 	s.preReceiveRoutes(m)
 	s.actionsRoutes(m)
+	s.lookupRoutes(m)
+	m.HandleFunc("/", notFoundJSON)
 	root := http.NewServeMux()
 	root.Handle("/api/v3/", http.StripPrefix("/api/v3", m))
+	root.HandleFunc("/", notFoundJSON)
 	return root
 }
 
@@ -19,5 +22,6 @@ func (s *Server) consoleMux() http.Handler {
 	m := http.NewServeMux()
 	s.consoleRoutes(m)
 	s.manageRoutes(m)
+	m.HandleFunc("/", notFoundJSON)
 	return m
 }

@@ -47,72 +47,78 @@ type config struct {
 
 // User seeds a user account.
 type User struct {
-	Login     string
-	Email     string
-	SiteAdmin bool
-	Suspended bool
+	Login     string `json:"login,omitempty"`
+	Email     string `json:"email,omitempty"`
+	SiteAdmin bool   `json:"site_admin,omitempty"`
+	Suspended bool   `json:"suspended,omitempty"`
 	// LDAPDN is the user's LDAP mapping, if any.
-	LDAPDN string
+	LDAPDN string `json:"ldap_dn,omitempty"`
+	// SuspendReason is the reason given when the user was suspended (the
+	// reason of PUT /users/{username}/suspended, or GHES's "Suspended via
+	// API by LOGIN" when none was given); "" when not suspended. GHES shows
+	// it in the site admin dashboard and the audit log, not in the REST
+	// API: Server.User shows it here.
+	SuspendReason string `json:"suspend_reason,omitempty"`
 }
 
 // Org seeds an organization. Admin, if set, must be a seeded user login
 // (or the admin login) and becomes the organization's owner.
 type Org struct {
-	Login       string
-	ProfileName string
-	Admin       string
-	Disabled    bool
+	Login       string `json:"login,omitempty"`
+	ProfileName string `json:"profile_name,omitempty"`
+	Admin       string `json:"admin,omitempty"`
+	Disabled    bool   `json:"disabled,omitempty"`
 }
 
 // Team seeds a team of a seeded organization.
 type Team struct {
-	Org     string
-	Name    string
-	Members []string
-	LDAPDN  string
+	Org     string   `json:"org,omitempty"`
+	Name    string   `json:"name,omitempty"`
+	Members []string `json:"members,omitempty"`
+	LDAPDN  string   `json:"ldap_dn,omitempty"`
 }
 
 // Repo seeds a repository; Owner is a user or organization login.
 type Repo struct {
-	Owner    string
-	Name     string
-	Fork     bool
-	Wiki     bool
-	Pages    bool
-	Archived bool
+	Owner    string `json:"owner,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Fork     bool   `json:"fork,omitempty"`
+	Wiki     bool   `json:"wiki,omitempty"`
+	Pages    bool   `json:"pages,omitempty"`
+	Archived bool   `json:"archived,omitempty"`
 	// Pushes is counted in the repository statistics.
-	Pushes int
+	Pushes int `json:"pushes,omitempty"`
 }
 
 // PublicKey seeds a user's SSH key, or a deploy key when Repo
 // ("owner/name") is set.
 type PublicKey struct {
-	User      string
-	Title     string
-	Key       string
-	Repo      string
-	ReadOnly  bool
-	Verified  bool
-	CreatedAt time.Time
-	LastUsed  time.Time
+	User      string    `json:"user,omitempty"`
+	Title     string    `json:"title,omitempty"`
+	Key       string    `json:"key,omitempty"`
+	Repo      string    `json:"repo,omitempty"`
+	ReadOnly  bool      `json:"read_only,omitempty"`
+	Verified  bool      `json:"verified,omitempty"`
+	CreatedAt time.Time `json:"created_at,omitempty"`
+	LastUsed  time.Time `json:"last_used,omitempty"`
 }
 
 // Token seeds a personal access token of a user. The token authenticates
 // REST requests as that user.
 type Token struct {
-	User   string
-	Value  string
-	Note   string
-	Scopes []string
+	User   string   `json:"user,omitempty"`
+	Value  string   `json:"value,omitempty"`
+	Note   string   `json:"note,omitempty"`
+	Scopes []string `json:"scopes,omitempty"`
 }
 
 // RunnerGroup seeds an enterprise runner group. Visibility is "all"
 // (default) or "selected"; Orgs are seeded organization logins.
 type RunnerGroup struct {
-	Name                     string
-	Visibility               string
-	Orgs                     []string
-	AllowsPublicRepositories bool
+	Name                     string   `json:"name,omitempty"`
+	Visibility               string   `json:"visibility,omitempty"`
+	Orgs                     []string `json:"orgs,omitempty"`
+	AllowsPublicRepositories bool     `json:"allows_public_repositories,omitempty"`
 }
 
 // Runner seeds a self-hosted enterprise runner. Group is a runner group
@@ -120,13 +126,13 @@ type RunnerGroup struct {
 // read-only labels "self-hosted", the architecture (X64) and the OS are
 // added by the fake.
 type Runner struct {
-	Name      string
-	OS        string // "linux" (default), "macos" or "windows"
-	Status    string // "online" (default) or "offline"
-	Busy      bool
-	Ephemeral bool
-	Labels    []string
-	Group     string
+	Name      string   `json:"name,omitempty"`
+	OS        string   `json:"os,omitempty"`     // "linux" (default), "macos" or "windows"
+	Status    string   `json:"status,omitempty"` // "online" (default) or "offline"
+	Busy      bool     `json:"busy,omitempty"`
+	Ephemeral bool     `json:"ephemeral,omitempty"`
+	Labels    []string `json:"labels,omitempty"`
+	Group     string   `json:"group,omitempty"`
 }
 
 // WithVersion sets the GHES version, such as "2.22.5" or "3.9.0".

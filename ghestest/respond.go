@@ -59,6 +59,12 @@ func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview s
 			return
 		}
 		switch acc {
+		case accessPublic:
+			// Credentials are optional, but wrong ones are refused, as
+			// GHES answers 401 Bad credentials on every endpoint.
+			if r.Header.Get("Authorization") != "" && !c.authenticate() {
+				return
+			}
 		case accessConsole:
 			user, pass, ok := r.BasicAuth()
 			if !ok || user != "api_key" || pass != s.cfg.consolePassword {

@@ -497,6 +497,15 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 	})
 	w.do("Organizations.Rename", func() error { return must2(c.Organizations.Rename(ctx, "octo", "octo2")) })
 
+	// Lookups.
+	w.do("Users.Get", func() error { return must2(c.Users.Get(ctx, admin)) })
+	w.do("Users.List", func() error { return must2(c.Users.List(ctx, nil)) })
+	w.do("Users.ListIter", func() error { return drain(c.Users.ListIter(ctx, nil)) })
+	w.do("Organizations.Get", func() error { return must2(c.Organizations.Get(ctx, "acme")) })
+	w.do("Organizations.List", func() error { return must2(c.Organizations.List(ctx, nil)) })
+	w.do("Organizations.ListIter", func() error { return drain(c.Organizations.ListIter(ctx, nil)) })
+	w.do("Teams.GetBySlug", func() error { return must2(c.Teams.GetBySlug(ctx, "acme", "devs")) })
+
 	// LDAP.
 	team := s.TeamID("acme", "devs")
 	w.do("LDAP.UpdateTeamMapping", func() error { return must2(c.LDAP.UpdateTeamMapping(ctx, team, "cn=devs,dc=example")) })
@@ -663,6 +672,7 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 		}
 		return must2(mc.MaintenanceStatus(ctx)) // now with a scheduled_time
 	})
+	w.do("ManagementConsole.WaitForMaintenance", func() error { return must2(mc.WaitForMaintenance(ctx, wait)) })
 	w.do("ManagementConsole.Settings", func() error { return must2(mc.Settings(ctx)) })
 	w.do("ManagementConsole.UpdateSettings", func() error {
 		_, err := mc.UpdateSettings(ctx, ghesadmin.ConsoleSettings{Enterprise: &ghesadmin.EnterpriseSettings{SignupEnabled: ghesadmin.Ptr(true)}})
@@ -712,6 +722,7 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 		}
 		return must2(m.MaintenanceStatus(ctx, nil)) // now with a scheduled_time
 	})
+	w.do("Manage.WaitForMaintenance", func() error { return must2(m.WaitForMaintenance(ctx, nil, wait)) })
 	w.do("Manage.SSHKeys", func() error { return must2(m.SSHKeys(ctx)) })
 	w.do("Manage.AddSSHKey", func() error { return must2(m.AddSSHKey(ctx, schemaKeyA)) })
 	w.do("Manage.RemoveSSHKey", func() error { return must2(m.RemoveSSHKey(ctx, schemaKeyA)) })

@@ -1,7 +1,6 @@
 package ghestest
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -115,18 +114,13 @@ func New(t testing.TB, opts ...Option) *Server {
 	return s
 }
 
-// Close stops both listeners and waits for them. It may be called more
-// than once.
+// Close stops both listeners, closes every connection at once (idle ones,
+// and ones a client opened ahead without sending a request yet) and waits
+// for the servers to stop. It may be called more than once.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		if err := s.apiSrv.Shutdown(ctx); err != nil {
-			_ = s.apiSrv.Close()
-		}
-		if err := s.consoleSrv.Shutdown(ctx); err != nil {
-			_ = s.consoleSrv.Close()
-		}
+		_ = s.apiSrv.Close()
+		_ = s.consoleSrv.Close()
 		s.wg.Wait()
 	})
 }

@@ -15,6 +15,7 @@ type userRec struct {
 	siteAdmin     bool
 	suspended     bool
 	suspendReason string
+	suspendedAt   time.Time
 	ldapDN        string
 	createdAt     time.Time
 	updatedAt     time.Time
@@ -316,7 +317,16 @@ func (s *Server) seed(c *config) error {
 		if st.userByEmail(u.Email) != nil {
 			return fmt.Errorf("ghestest: seeded user %q: email already taken", u.Login)
 		}
-		st.users = append(st.users, &userRec{id: st.id(), login: u.Login, email: u.Email, siteAdmin: u.SiteAdmin, suspended: u.Suspended, ldapDN: u.LDAPDN, createdAt: now, updatedAt: now})
+		rec := &userRec{id: st.id(), login: u.Login, email: u.Email, siteAdmin: u.SiteAdmin, suspended: u.Suspended, ldapDN: u.LDAPDN, createdAt: now, updatedAt: now}
+		if u.Suspended {
+			rec.suspendedAt, rec.suspendReason = now, u.SuspendReason
+			if rec.suspendReason == "" {
+				rec.suspendReason = "Suspended via API by " + c.adminLogin
+			}
+		} else if u.SuspendReason != "" {
+			return fmt.Errorf("ghestest: seeded user %q has a SuspendReason but is not Suspended", u.Login)
+		}
+		st.users = append(st.users, rec)
 	}
 	for _, o := range c.orgs {
 		if o.Login == "" || st.loginTaken(o.Login) {

@@ -47,7 +47,7 @@ func (s *Server) userRoutes(m *http.ServeMux) {
 // hGetUser answers GET /users/{username} with the user's public profile.
 func hGetUser(c *call) {
 	if u := c.pathUser(); u != nil {
-		c.json(http.StatusOK, c.userJSON(u))
+		c.json(http.StatusOK, c.fullUserJSON(u))
 	}
 }
 
@@ -346,6 +346,9 @@ func hSuspend(c *call) {
 	}
 	if body.Reason == "" {
 		body.Reason = "Suspended via API by " + c.actor.login
+	}
+	if !u.suspended {
+		u.suspendedAt = c.s.now()
 	}
 	u.suspended, u.suspendReason = true, body.Reason
 	c.noContent()

@@ -18,8 +18,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -121,6 +119,15 @@ func offboard(ctx context.Context, out io.Writer, client *ghesadmin.Client, logi
 	}
 	fmt.Fprintf(out, "Offboarding %s\n", login)
 
+	// The key listing names owners by ID only: look the login up first
+	// (which also stops here, before any change, when there is no such user).
+	user, _, err := client.Users.Get(ctx, login)
+	if err != nil {
+		return fmt.Errorf("look up %s: %w", login, err)
+	}
+	userID := user.ID
+	fmt.Fprintf(out, "  user ID %d\n", userID)
+
 	// Suspend first: the account cannot sign in while the rest is cleaned up.
 	if !dryRun {
 		if _, err := client.Users.Suspend(ctx, login, reason); err != nil {
@@ -136,16 +143,15 @@ func offboard(ctx context.Context, out io.Writer, client *ghesadmin.Client, logi
 	}
 	fmt.Fprintf(out, "  %srevoked the impersonation token\n", would)
 
-	// Collect first, delete after: deleting while paging would shift pages.
+	// Collect first, delete after: deleting while paging would shift the
+	// pages and skip some (see ListTokensIter).
 	var tokens []*ghesadmin.Authorization
-	userID := int64(0)
 	for tok, err := range client.Users.ListTokensIter(ctx, &ghesadmin.ListOptions{PerPage: 100}) {
 		if err != nil {
 			return fmt.Errorf("list personal access tokens: %w", err)
 		}
-		if tok.User != nil && strings.EqualFold(tok.User.Login, login) {
+		if tok.User != nil && tok.User.ID == userID {
 			tokens = append(tokens, tok)
-			userID = tok.User.ID
 		}
 	}
 	for _, tok := range tokens {
@@ -157,14 +163,6 @@ func offboard(ctx context.Context, out io.Writer, client *ghesadmin.Client, logi
 		fmt.Fprintf(out, "  %sdeleted token %d %q (scopes: %s)\n", would, tok.ID, deref(tok.Note), strings.Join(tok.Scopes, ", "))
 	}
 
-	// The key listing names owners by ID only.
-	if userID == 0 {
-		id, err := lookupUserID(ctx, client, login)
-		if err != nil {
-			return err
-		}
-		userID = id
-	}
 	var keys []*ghesadmin.PublicKey
 	for key, err := range client.Users.ListPublicKeysIter(ctx, &ghesadmin.ListPublicKeysOptions{ListOptions: ghesadmin.ListOptions{PerPage: 100}}) {
 		if err != nil {
@@ -189,21 +187,6 @@ func offboard(ctx context.Context, out io.Writer, client *ghesadmin.Client, logi
 	}
 	fmt.Fprintf(out, "Done: %s is suspended, %d tokens and %d keys removed\n", login, len(tokens), len(keys))
 	return nil
-}
-
-// lookupUserID reads the numeric ID of login with GET /users/{username}.
-// It is not an administration endpoint, so the SDK has no method for it:
-// Client.NewRequest and Client.Do call it with the client's credentials.
-func lookupUserID(ctx context.Context, client *ghesadmin.Client, login string) (int64, error) {
-	req, err := client.NewRequest(ctx, http.MethodGet, "users/"+url.PathEscape(login), nil)
-	if err != nil {
-		return 0, err
-	}
-	var u ghesadmin.User
-	if _, err := client.Do(ctx, req, &u); err != nil {
-		return 0, fmt.Errorf("look up user %s: %w", login, err)
-	}
-	return u.ID, nil
 }
 
 func deref(s *string) string {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -114,8 +116,11 @@ func TestOffboardState(t *testing.T) {
 	if err := offboard(ctx, io.Discard, client, fakeUser, "Contract ended", false); err != nil {
 		t.Fatalf("offboard: %v", err)
 	}
-	if u, _ := srv.User(fakeUser); !u.Suspended {
-		t.Error("the user is not suspended")
+	if u, _ := srv.User(fakeUser); !u.Suspended || u.SuspendReason != "Contract ended" {
+		t.Errorf("the user is not suspended with the reason: %+v", u)
+	}
+	if n := srv.RequestCount("GET", "/users/"+fakeUser); n != 2 {
+		t.Errorf("GET /users/%s sent %d times, want once per run (Users.Get)", fakeUser, n)
 	}
 	if tokens, keys := owned(t, srv, client, fakeUser); tokens != 0 || keys != 0 {
 		t.Errorf("the user still holds %d tokens and %d keys", tokens, keys)
@@ -154,4 +159,38 @@ func owned(t *testing.T, srv *ghestest.Server, client *ghesadmin.Client, login s
 		}
 	}
 	return tokens, keys
+}
+
+// TestUnknownUserChangesNothing: the login is looked up before anything is
+// changed.
+func TestUnknownUserChangesNothing(t *testing.T) {
+	srv, err := startFake()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := srv.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = offboard(testCtx(t), io.Discard, client, "nobody", "x", false)
+	if !errors.Is(err, ghesadmin.ErrNotFound) {
+		t.Errorf("err = %v, want ErrNotFound", err)
+	}
+	if n := srv.RequestCount("PUT", "/users/nobody/suspended"); n != 0 {
+		t.Errorf("suspend was sent %d times", n)
+	}
+}
+
+// TestNoRawRequests: the example uses the SDK's methods only.
+func TestNoRawRequests(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range []string{"NewRequest(", ".Do(ctx"} {
+		if strings.Contains(string(src), raw) {
+			t.Errorf("main.go makes a raw request (%s)", raw)
+		}
+	}
 }

@@ -12,7 +12,8 @@
 // a read-only tour of that instance instead: version, license, stats, global
 // webhooks and pre-receive environments. With GHES_CONSOLE_PASSWORD too it
 // reads the maintenance status on the administration port
-// (GHES_CONSOLE_URL, default https://HOST:8443).
+// (GHES_CONSOLE_URL, default https://HOST:8443, or http://HOST:8080 for an
+// http GHES_URL, which is where `go run ./cmd/ghesfake` puts it).
 package main
 
 import (
