@@ -105,6 +105,9 @@ type ConfigApplyRun struct {
 
 // ConfigApplyStatus is the state of a config apply run.
 type ConfigApplyStatus struct {
+	// RunID is the run's ID; real servers send it though the reference
+	// does not document it.
+	RunID      string                   `json:"run_id,omitempty"`
 	Running    bool                     `json:"running"`
 	Successful bool                     `json:"successful"`
 	Nodes      []*ConfigApplyNodeStatus `json:"nodes"`
@@ -234,9 +237,10 @@ type ManageLicense struct {
 	Seats                        int       `json:"seats"`
 	SSHAllowed                   bool      `json:"sshAllowed"`
 	// SupportKey is "supportKey" (the reference's example misspells it
-	// `supportKey"`).
-	SupportKey       string `json:"supportKey"`
-	UnlimitedSeating bool   `json:"unlimitedSeating"`
+	// `supportKey"`). It is documented as a string; real servers send
+	// false when there is none, read as "false".
+	SupportKey       FlexString `json:"supportKey"`
+	UnlimitedSeating bool       `json:"unlimitedSeating"`
 }
 
 // UnmarshalJSON accepts the license as an object or, as in the reference's

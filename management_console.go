@@ -85,8 +85,10 @@ type MaintenanceStatus struct {
 // ConnectionService counts the connections of one service that maintenance
 // mode waits for.
 type ConnectionService struct {
-	Name   string `json:"name"`
-	Number int    `json:"number"`
+	Name string `json:"name"`
+	// Number is documented as an integer; GHES 2.x sends it as a string
+	// ("0"), which FlexInt reads too.
+	Number FlexInt `json:"number"`
 }
 
 // MaintenanceRequest turns maintenance mode on or off
