@@ -28,6 +28,13 @@ type Team struct {
 	// LDAPDN is the distinguished name of the LDAP entry the team is
 	// mapped to.
 	LDAPDN string `json:"ldap_dn"`
+	// Type is "organization" or "enterprise" (GHES 3.14 and later).
+	Type string `json:"type,omitempty"`
+	// OrganizationID is the team's organization (GHES 3.14 and later).
+	OrganizationID *int64 `json:"organization_id,omitempty"`
+	// EnterpriseID is the team's enterprise, for an enterprise team
+	// (GHES 3.14 and later).
+	EnterpriseID *int64 `json:"enterprise_id,omitempty"`
 }
 
 // TeamPrivacy is who can see a team.

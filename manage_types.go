@@ -71,6 +71,8 @@ type ConfigNode struct {
 	Hostname     string   `json:"hostname"`
 	UUID         string   `json:"uuid"`
 	ClusterRoles []string `json:"cluster_roles"`
+	// Replica tells whether the node is a replica (GHES 3.9 and later).
+	Replica bool `json:"replica,omitempty"`
 }
 
 // SystemRequirements are the results of the system requirement checks.
@@ -305,6 +307,8 @@ type NodeMessage struct {
 	Message  string `json:"message"`
 	// Modified tells whether the node changed (adding an SSH key).
 	Modified bool `json:"modified"`
+	// Error is the node's error, "" when it succeeded.
+	Error string `json:"error,omitempty"`
 }
 
 // ManageSSHKey is an SSH key allowed to reach the administrative shell.

@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -72,6 +73,10 @@ type User struct {
 	// LDAPDN is the distinguished name of the LDAP entry the user is
 	// mapped to (LDAP endpoints only).
 	LDAPDN string `json:"ldap_dn"`
+	// UserViewType is "public" or "private" (GHES 3.12 and later).
+	UserViewType *string `json:"user_view_type,omitempty"`
+	// StarredAt is set where the user appears as a stargazer.
+	StarredAt *time.Time `json:"starred_at,omitempty"`
 }
 
 // UserPlan is the plan of a user account.
@@ -124,6 +129,25 @@ type Authorization struct {
 	Fingerprint *string    `json:"fingerprint"`
 	// User is the owner of the token (GHES 3.x token list), or nil.
 	User *User `json:"user"`
+	// Installation is the GitHub App installation a scoped token belongs
+	// to, or nil.
+	Installation *ScopedInstallation `json:"installation,omitempty"`
+}
+
+// ScopedInstallation is the GitHub App installation of a scoped token.
+type ScopedInstallation struct {
+	// Permissions are the installation's permissions, by name
+	// ("contents" → "read").
+	Permissions map[string]string `json:"permissions"`
+	// RepositorySelection is "all" or "selected".
+	RepositorySelection    string   `json:"repository_selection"`
+	SingleFileName         *string  `json:"single_file_name"`
+	HasMultipleSingleFiles bool     `json:"has_multiple_single_files,omitempty"`
+	SingleFilePaths        []string `json:"single_file_paths,omitempty"`
+	RepositoriesURL        string   `json:"repositories_url"`
+	// Account is the user or enterprise the app is installed on, kept as
+	// the server sent it (its shape depends on its kind).
+	Account json.RawMessage `json:"account"`
 }
 
 // String describes the authorization without its token.
@@ -163,6 +187,9 @@ type PublicKey struct {
 	AddedBy *string `json:"added_by"`
 	// LastUsed is nil for a key never used.
 	LastUsed *time.Time `json:"last_used"`
+	// Enabled tells whether the key may be used (GHES 3.16 and later), or
+	// is nil when the server does not say.
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // PublicKeySort is the order of ListPublicKeys.
