@@ -366,3 +366,22 @@ func TestTimestampSubSecond(t *testing.T) {
 	b, _ := json.Marshal(Timestamp{time.Date(2025, 1, 2, 7, 59, 59, 999e6, time.UTC)})
 	eq(t, "encoded", string(b), `"2025-01-02T07:59:59.999Z"`)
 }
+
+// GHES 2.x describes a public key's id as a string ("2") and adds key_id:
+// both are read, and the id goes back as a number.
+func TestPublicKeyIDAsString(t *testing.T) {
+	var keys []*PublicKey
+	in := `[{"key_id":"012345678912345678","key":"AAAA","user_id":232,"repository_id":null,"id":"2","url":"https://ghe.example.com/keys/2"},{"id":3,"key":"BBBB","enabled":true}]`
+	if err := json.Unmarshal([]byte(in), &keys); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	eq(t, "keys[0].ID", keys[0].ID, 2)
+	eq(t, "keys[0].KeyID", keys[0].KeyID, "012345678912345678")
+	eqp(t, "keys[0].UserID", keys[0].UserID, 232)
+	eq(t, "keys[1].ID", keys[1].ID, 3)
+	eqp(t, "keys[1].Enabled", keys[1].Enabled, true)
+	var k PublicKey
+	if err := json.Unmarshal([]byte(`{"id":"x"}`), &k); err == nil {
+		t.Errorf(`id "x" decoded to %d`, k.ID)
+	}
+}

@@ -110,24 +110,33 @@ type FlexInt int
 
 // UnmarshalJSON reads a number, a string holding a number, "" or null.
 func (n *FlexInt) UnmarshalJSON(b []byte) error {
-	text, err := scalarText(b)
+	v, err := flexInt64(b)
 	if err != nil {
 		return err
 	}
-	if text == "" {
-		*n = 0
-		return nil
+	*n = FlexInt(v)
+	return nil
+}
+
+// flexInt64 reads an integer sent as a JSON number, a string holding one,
+// "" or null (0).
+func flexInt64(b []byte) (int64, error) {
+	text, err := scalarText(b)
+	if err != nil {
+		return 0, err
 	}
-	v, err := strconv.ParseInt(text, 10, 0)
+	if text == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseInt(text, 10, 64)
 	if err != nil {
 		f, ferr := strconv.ParseFloat(text, 64)
 		if ferr != nil || f != float64(int64(f)) {
-			return fmt.Errorf("ghesadmin: %s is not an integer", b)
+			return 0, fmt.Errorf("ghesadmin: %s is not an integer", b)
 		}
 		v = int64(f)
 	}
-	*n = FlexInt(v)
-	return nil
+	return v, nil
 }
 
 // FlexString is text that GHES sends as a JSON string or, on some servers,

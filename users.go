@@ -190,6 +190,29 @@ type PublicKey struct {
 	// Enabled tells whether the key may be used (GHES 3.16 and later), or
 	// is nil when the server does not say.
 	Enabled *bool `json:"enabled,omitempty"`
+	// KeyID is the key's identifier as GHES 2.x describes it (a string),
+	// "" when not sent.
+	KeyID string `json:"key_id,omitempty"`
+}
+
+// UnmarshalJSON accepts the id as a number (GHES 3.x) or, as GHES 2.x
+// describes it, as a string holding a number.
+func (k *PublicKey) UnmarshalJSON(b []byte) error {
+	type plain PublicKey
+	var v struct {
+		plain
+		ID json.RawMessage `json:"id"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	id, err := flexInt64(v.ID)
+	if err != nil {
+		return fmt.Errorf("id: %w", err)
+	}
+	*k = PublicKey(v.plain)
+	k.ID = id
+	return nil
 }
 
 // PublicKeySort is the order of ListPublicKeys.
