@@ -385,3 +385,49 @@ func TestPublicKeyIDAsString(t *testing.T) {
 		t.Errorf(`id "x" decoded to %d`, k.ID)
 	}
 }
+
+// Unknown keys of every JSON kind, at the top of the settings and inside a
+// known object, are kept and go back unchanged; so are known keys whose
+// values are of an unexpected kind.
+func TestSettingsUnknownFieldsOfEveryKind(t *testing.T) {
+	unknown := `"x_string":"kept","x_empty":"","x_number":12.5,"x_int":7,"x_true":true,"x_false":false,"x_null":null,` +
+		`"x_object":{"a":{"b":[1,"two",{"c":null}]}},"x_array":[{"k":"v"},3],"x_empty_object":{},"x_empty_array":[]`
+	in := `{"enterprise":{` + unknown + `,"smtp":{` + unknown + `,"port":"25"},"private_mode":true},"run_list":["a"],` + unknown + `}`
+	var s ConsoleSettings
+	if err := json.Unmarshal([]byte(in), &s); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	if len(s.Extra) != 11 || len(s.Enterprise.Extra) != 11 || len(s.Enterprise.SMTP.Extra) != 11 {
+		t.Errorf("Extra sizes %d, %d, %d; want 11 each", len(s.Extra), len(s.Enterprise.Extra), len(s.Enterprise.SMTP.Extra))
+	}
+	out, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertRoundTrip(t, []byte(in), out, nil)
+	// null unknown keys go back as null too (they are not the SDK's to
+	// drop).
+	var back map[string]json.RawMessage
+	_ = json.Unmarshal(out, &back)
+	eq(t, "x_null", string(back["x_null"]), "null")
+}
+
+// Values outside a documented enum are kept as sent.
+func TestUnknownEnumValuesKept(t *testing.T) {
+	var team Team
+	if err := json.Unmarshal([]byte(`{"id":1,"privacy":"internal-new","notification_setting":"notifications_sometimes","type":"future"}`), &team); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	eq(t, "Privacy", team.Privacy, "internal-new")
+	eq(t, "NotificationSetting", team.NotificationSetting, "notifications_sometimes")
+	var st ConfigurationStatus
+	if err := json.Unmarshal([]byte(`{"status":"paused","progress":[{"status":"SKIPPED","key":"Core"}]}`), &st); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	eq(t, "step status", st.Progress[0].Status, "SKIPPED")
+	b, _ := json.Marshal(team)
+	var back map[string]any
+	_ = json.Unmarshal(b, &back)
+	eq(t, "re-encoded privacy", back["privacy"], any("internal-new"))
+	eq(t, "re-encoded type", back["type"], any("future"))
+}
