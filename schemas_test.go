@@ -196,4 +196,3 @@ func scalarLeaves(t *testing.T, doc []byte) map[string]string {
 	}
 	return out
 }
-
