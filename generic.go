@@ -6,10 +6,10 @@ import (
 )
 
 // fetch sends r and decodes the reply into a new T: the body of every method
-// that returns a value.
+// that returns a value. Replies are decoded leniently (decodeLenient).
 func fetch[T any](ctx context.Context, c *Client, r *request) (*T, *Response, error) {
 	v := new(T)
-	resp, err := c.call(ctx, r, v)
+	resp, err := c.call(ctx, r, &lenientTarget{v})
 	if err != nil {
 		return nil, resp, err
 	}
@@ -20,7 +20,7 @@ func fetch[T any](ctx context.Context, c *Client, r *request) (*T, *Response, er
 // body of every method that returns a list as a slice.
 func fetchSlice[T any](ctx context.Context, c *Client, r *request) ([]T, *Response, error) {
 	var v []T
-	resp, err := c.call(ctx, r, &v)
+	resp, err := c.call(ctx, r, &lenientTarget{&v})
 	if err != nil {
 		return nil, resp, err
 	}

@@ -431,3 +431,63 @@ func TestUnknownEnumValuesKept(t *testing.T) {
 	eq(t, "re-encoded privacy", back["privacy"], any("internal-new"))
 	eq(t, "re-encoded type", back["type"], any("future"))
 }
+
+// Typed replies are decoded leniently: a scalar of another JSON type than
+// documented is converted where it can be, in every element of a list, and
+// the rest of the reply is read as usual.
+func TestLenientTypedReplies(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("GET /enterprise/stats/users", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"total_users":"12","admin_users":2,"suspended_users":"0"}`)
+	})
+	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"total_count":"2","runners":[`+
+			`{"id":"5","name":"a","os":"linux","status":"online","busy":"true","ephemeral":false,"labels":[{"id":1,"name":"x","type":"read-only"}]},`+
+			`{"id":6,"name":7,"os":"linux","status":"offline","busy":false,"ephemeral":"false","labels":[]}]}`)
+	})
+	ctx := context.Background()
+	u, _, err := env.Client.Stats.Users(ctx)
+	if err != nil {
+		t.Fatalf("Stats.Users: %v", err)
+	}
+	eq(t, "TotalUsers", u.TotalUsers, 12)
+	eq(t, "AdminUsers", u.AdminUsers, 2)
+	rs, _, err := env.Client.Actions.ListRunners(ctx, "acme", nil)
+	if err != nil {
+		t.Fatalf("ListRunners: %v", err)
+	}
+	eq(t, "TotalCount", rs.TotalCount, 2)
+	if len(rs.Runners) != 2 {
+		t.Fatalf("runners = %v", rs.Runners)
+	}
+	eq(t, "runners[0].ID", rs.Runners[0].ID, 5)
+	eq(t, "runners[0].Busy", rs.Runners[0].Busy, true)
+	eq(t, "runners[0].Labels", len(rs.Runners[0].Labels), 1)
+	eq(t, "runners[1].ID", rs.Runners[1].ID, 6)
+	eq(t, "runners[1].Name", rs.Runners[1].Name, "7")
+	eq(t, "runners[1].Status", rs.Runners[1].Status, "offline")
+}
+
+func TestDecodeLenient(t *testing.T) {
+	type item struct {
+		N  int64    `json:"n"`
+		S  string   `json:"s"`
+		B  bool     `json:"b"`
+		F  float64  `json:"f"`
+		L  []int    `json:"l"`
+		Ss []string `json:"ss"`
+	}
+	var got []item
+	in := `[{"n":"1","s":2,"b":"true","f":"1.5","l":["3",4],"ss":[5,"six",true]},{"n":7,"s":"x","b":false}]`
+	if err := decodeLenient([]byte(in), &got); err != nil {
+		t.Fatalf("decodeLenient: %v", err)
+	}
+	want := []item{{N: 1, S: "2", B: true, F: 1.5, L: []int{3, 4}, Ss: []string{"5", "six", "true"}}, {N: 7, S: "x"}}
+	assertFields(t, "items", got, want)
+	for _, bad := range []string{`[{"n":"many"}]`, `[{"s":{"a":1}}]`, `[{"b":"yes"}]`, `{"n":1}`} {
+		var v []item
+		if err := decodeLenient([]byte(bad), &v); err == nil {
+			t.Errorf("%s decoded to %+v", bad, v)
+		}
+	}
+}
