@@ -10,14 +10,14 @@ import (
 )
 
 // fetch sends r and decodes the reply into a new T: the body of every method
-// that returns a value.
+// that returns a value. Replies are decoded leniently (decodeLenient).
 //
 // A page of a paginated list that wraps its items ({"total_count": …,
 // "runners": […]}) is refused with ErrTooManyItems when one of its arrays
 // holds more than MaxPerPage elements, before any of them is built.
 func fetch[T any](ctx context.Context, c *Client, r *request) (*T, *Response, error) {
 	v := new(T)
-	var out any = v
+	var out any = &lenientTarget{v}
 	if _, ok := r.query.(pageable); ok {
 		out = &wrappedOut{v: v, limit: MaxPerPage}
 	}
@@ -43,7 +43,7 @@ func (w *wrappedOut) decodeList(dec *json.Decoder) error {
 	if n := memberArrayCommas(raw); n >= w.limit {
 		return fmt.Errorf("%w (more than %d)", ErrTooManyItems, w.limit)
 	}
-	return json.Unmarshal(raw, w.v)
+	return decodeLenient(raw, w.v)
 }
 
 // memberArrayCommas returns the largest number of commas between the
@@ -137,9 +137,13 @@ func (l *listOut[T]) decodeList(dec *json.Decoder) error {
 		if len(l.items) == l.limit {
 			return fmt.Errorf("%w (more than %d)", ErrTooManyItems, l.limit)
 		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err
+		}
 		var zero T
 		l.items = append(l.items, zero)
-		if err := dec.Decode(&l.items[len(l.items)-1]); err != nil {
+		if err := decodeLenient(raw, &l.items[len(l.items)-1]); err != nil {
 			return err
 		}
 	}

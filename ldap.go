@@ -39,6 +39,14 @@ type Team struct {
 	UpdatedAt    time.Time `json:"updated_at"`
 	// Organization is the team's organization, or nil.
 	Organization *Organization `json:"organization"`
+
+	// Type is "organization" or "enterprise" (GHES 3.14 and later).
+	Type string `json:"type,omitempty"`
+	// OrganizationID is the team's organization (GHES 3.14 and later).
+	OrganizationID *int64 `json:"organization_id,omitempty"`
+	// EnterpriseID is the team's enterprise, for an enterprise team
+	// (GHES 3.14 and later).
+	EnterpriseID *int64 `json:"enterprise_id,omitempty"`
 }
 
 // TeamPrivacy is who can see a team.

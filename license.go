@@ -33,17 +33,25 @@ type LicenseSeats struct {
 	Count int
 	// Unlimited is true for a license without a seat limit.
 	Unlimited bool
+	// Text is the value as sent when it is a string that is neither a
+	// number nor "unlimited" (Count is then 0). It is kept, not refused,
+	// and encoded back unchanged.
+	Text string
 }
 
-// String returns the count, or "unlimited".
+// String returns the count, "unlimited", or the text as sent.
 func (s LicenseSeats) String() string {
+	if s.Text != "" {
+		return s.Text
+	}
 	if s.Unlimited {
 		return "unlimited"
 	}
 	return strconv.Itoa(s.Count)
 }
 
-// UnmarshalJSON reads a number, a string holding a number, or "unlimited".
+// UnmarshalJSON reads a number, a string holding a number, or "unlimited";
+// any other string is kept in Text.
 func (s *LicenseSeats) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if string(b) == "null" {
@@ -60,6 +68,10 @@ func (s *LicenseSeats) UnmarshalJSON(b []byte) error {
 			*s = LicenseSeats{Unlimited: true}
 			return nil
 		}
+		if _, err := strconv.Atoi(text); err != nil {
+			*s = LicenseSeats{Text: text}
+			return nil
+		}
 	}
 	n, err := strconv.Atoi(text)
 	if err != nil {
@@ -69,8 +81,11 @@ func (s *LicenseSeats) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON writes a number, or "unlimited".
+// MarshalJSON writes a number, "unlimited", or the kept Text.
 func (s LicenseSeats) MarshalJSON() ([]byte, error) {
+	if s.Text != "" {
+		return json.Marshal(s.Text)
+	}
 	if s.Unlimited {
 		return []byte(`"unlimited"`), nil
 	}

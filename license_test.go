@@ -76,11 +76,16 @@ func TestLicenseSeatsJSON(t *testing.T) {
 			t.Errorf("%s: got %+v, want %+v", in, got, want)
 		}
 	}
+	// Issue 12: a string other than "unlimited" is kept, not refused, and
+	// goes back unchanged.
 	var s LicenseSeats
-	if err := json.Unmarshal([]byte(`"lots"`), &s); err == nil {
-		t.Errorf(`"lots": no error`)
+	if err := json.Unmarshal([]byte(`"lots"`), &s); err != nil || s != (LicenseSeats{Text: "lots"}) || s.String() != "lots" {
+		t.Errorf(`"lots" = %+v, %v; want Text "lots"`, s, err)
 	}
-	for v, want := range map[LicenseSeats]string{{Count: 3}: `3`, {Unlimited: true}: `"unlimited"`} {
+	if err := json.Unmarshal([]byte(`true`), &s); err == nil {
+		t.Errorf("true: no error")
+	}
+	for v, want := range map[LicenseSeats]string{{Count: 3}: `3`, {Unlimited: true}: `"unlimited"`, {Text: "lots"}: `"lots"`} {
 		b, err := json.Marshal(v)
 		if err != nil || string(b) != want {
 			t.Errorf("Marshal(%+v) = %s, %v; want %s", v, b, err, want)

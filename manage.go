@@ -509,7 +509,7 @@ func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, e
 	trimmed := strings.TrimSpace(string(raw))
 	if strings.HasPrefix(trimmed, "{") || status == http.StatusAccepted {
 		o := new(UpgradeDownloadOrchestration)
-		if err := json.Unmarshal(raw, o); err != nil {
+		if err := decodeLenient(raw, o); err != nil {
 			return nil, err
 		}
 		out.Orchestration = o
@@ -521,13 +521,13 @@ func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, e
 	}
 	if len(probe) > 0 && probe[0]["download_id"] != nil && probe[0]["hostname"] == nil {
 		o := new(UpgradeDownloadOrchestration)
-		if err := json.Unmarshal(raw, o); err != nil {
+		if err := decodeLenient(raw, o); err != nil {
 			return nil, err
 		}
 		out.Orchestration = o
 		return out, nil
 	}
-	if err := json.Unmarshal(raw, &out.Nodes); err != nil {
+	if err := decodeLenient(raw, &out.Nodes); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -159,8 +159,8 @@ func TestManage_Nodes(t *testing.T) {
 	}
 	eq(t, "Topology", n.Topology, "Cluster")
 	want := []ConfigNode{
-		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}},
-		{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}},
+		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
+		{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}, false},
 	}
 	if len(n.Nodes) != len(want) {
 		t.Fatalf("nodes = %d", len(n.Nodes))

@@ -71,6 +71,8 @@ type ConfigNode struct {
 	Hostname     string   `json:"hostname"`
 	UUID         string   `json:"uuid"`
 	ClusterRoles []string `json:"cluster_roles"`
+	// Replica tells whether the node is a replica (GHES 3.9 and later).
+	Replica bool `json:"replica,omitempty"`
 }
 
 // SystemRequirements are the results of the system requirement checks.
@@ -105,6 +107,9 @@ type ConfigApplyRun struct {
 
 // ConfigApplyStatus is the state of a config apply run.
 type ConfigApplyStatus struct {
+	// RunID is the run's ID; real servers send it though the reference
+	// does not document it.
+	RunID      string                   `json:"run_id,omitempty"`
 	Running    bool                     `json:"running"`
 	Successful bool                     `json:"successful"`
 	Nodes      []*ConfigApplyNodeStatus `json:"nodes"`
@@ -234,9 +239,10 @@ type ManageLicense struct {
 	Seats                        int       `json:"seats"`
 	SSHAllowed                   bool      `json:"sshAllowed"`
 	// SupportKey is "supportKey" (the reference's example misspells it
-	// `supportKey"`).
-	SupportKey       string `json:"supportKey"`
-	UnlimitedSeating bool   `json:"unlimitedSeating"`
+	// `supportKey"`). It is documented as a string; real servers send
+	// false when there is none, read as "false".
+	SupportKey       FlexString `json:"supportKey"`
+	UnlimitedSeating bool       `json:"unlimitedSeating"`
 }
 
 // UnmarshalJSON accepts the license as an object or, as in the reference's
@@ -301,6 +307,8 @@ type NodeMessage struct {
 	Message  string `json:"message"`
 	// Modified tells whether the node changed (adding an SSH key).
 	Modified bool `json:"modified"`
+	// Error is the node's error, "" when it succeeded.
+	Error string `json:"error,omitempty"`
 }
 
 // ManageSSHKey is an SSH key allowed to reach the administrative shell.

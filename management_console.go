@@ -3,9 +3,9 @@ package ghesadmin
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,8 +16,9 @@ import (
 // (https://HOST:8443, see WithManagementConsole), not under /api/v3. Every
 // call authenticates with HTTP basic authentication "api_key:<password>" and
 // is refused before sending, with ErrNoConsolePassword, when the client has
-// no console password. Request bodies are application/x-www-form-urlencoded;
-// the "maintenance" and "settings" fields hold JSON documents.
+// no console password. Request bodies are application/x-www-form-urlencoded
+// (the "maintenance" and "settings" fields hold JSON documents), except the
+// license uploads, which are multipart/form-data.
 //
 // GHES 3.15 removed the Management Console: use the Manage service there.
 
@@ -85,8 +86,10 @@ type MaintenanceStatus struct {
 // ConnectionService counts the connections of one service that maintenance
 // mode waits for.
 type ConnectionService struct {
-	Name   string `json:"name"`
-	Number int    `json:"number"`
+	Name string `json:"name"`
+	// Number is documented as an integer; GHES 2.x sends it as a string
+	// ("0"), which FlexInt reads too.
+	Number FlexInt `json:"number"`
 }
 
 // MaintenanceRequest turns maintenance mode on or off
@@ -134,10 +137,6 @@ type SetupRequest struct {
 	// Settings are installation settings to apply with the license.
 	Settings *ConsoleSettings
 }
-
-// maxLicenseSize bounds a license read into a form body. A .ghl file is a
-// few kilobytes.
-const maxLicenseSize = 16 << 20
 
 // ConfigurationStatus returns the progress of the most recent configuration
 // run.
@@ -352,13 +351,15 @@ func (s *ManagementConsoleService) authorizedKey(ctx context.Context, method, pu
 }
 
 // UploadLicense uploads the license of a new appliance (the content of its
-// .ghl file, read from license) with, optionally, the console password and
+// .ghl file, streamed from license) with, optionally, the console password and
 // initial settings. The appliance answers 202 Accepted; start the
 // configuration with StartConfiguration.
 //
-// The license is sent, as the reference documents, as the "license" field of
-// an application/x-www-form-urlencoded body (with "password" and "settings"
-// when set), so it is read into memory first (at most 16 MiB).
+// The body is multipart/form-data, as real appliances were sent it and as
+// GitHub's 3.x descriptions document: a "license" file part (file name
+// "enterprise.ghl"), then a "password" field and a "settings" field (the
+// settings as a JSON document) when set. The request is streamed, so it is
+// never retried.
 //
 // This endpoint does not check the console password. On an appliance that
 // has none yet, configure the client with the password you are setting
@@ -373,31 +374,43 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 	if license == nil {
 		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
 	}
-	lic, err := readLicense(license)
-	if err != nil {
-		return nil, err
-	}
-	form := url.Values{"license": {lic}}
-	if req.Password != nil {
-		form.Set("password", *req.Password)
-	}
+	var settings []byte
 	if req.Settings != nil {
 		doc, err := json.Marshal(req.Settings)
 		if err != nil {
 			return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
 		}
-		form.Set("settings", string(doc))
+		settings = doc
 	}
-	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/start", form: form}, nil)
+	return s.client.call(ctx, &request{
+		method:  http.MethodPost,
+		console: true,
+		path:    "setup/api/start",
+		multipart: func(mw *multipart.Writer) error {
+			if err := writeLicensePart(mw, license); err != nil {
+				return err
+			}
+			if req.Password != nil {
+				if err := mw.WriteField("password", *req.Password); err != nil {
+					return err
+				}
+			}
+			if settings != nil {
+				return mw.WriteField("settings", string(settings))
+			}
+			return nil
+		},
+	}, nil)
 }
 
-// UpgradeLicense installs a new license (the content of its .ghl file, read
-// from license) and starts a configuration run. The appliance answers 202
-// Accepted. A nil license sends no "license" field, which the reference
-// allows.
+// UpgradeLicense installs a new license (the content of its .ghl file,
+// streamed from license) and starts a configuration run. The appliance
+// answers 202 Accepted. A nil license sends no "license" part, which the
+// reference allows.
 //
-// Like UploadLicense, the license goes in the "license" field of an
-// application/x-www-form-urlencoded body, as the reference documents.
+// Like UploadLicense, the body is multipart/form-data with the license as a
+// "license" file part, as real appliances were sent it; it is streamed, so
+// it is never retried.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@2.22/rest/reference/enterprise-admin#upgrade-a-license
 //
@@ -405,27 +418,15 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 //
 //meta:operation POST /setup/api/upgrade
 func (s *ManagementConsoleService) UpgradeLicense(ctx context.Context, license io.Reader) (*Response, error) {
-	form := url.Values{}
-	if license != nil {
-		lic, err := readLicense(license)
-		if err != nil {
-			return nil, err
-		}
-		form.Set("license", lic)
-	}
-	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/upgrade", form: form}, nil)
-}
-
-func readLicense(r io.Reader) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxLicenseSize+1))
-	if err != nil {
-		return "", fmt.Errorf("ghesadmin: reading the license: %w", err)
-	}
-	if len(b) > maxLicenseSize {
-		return "", errors.New("ghesadmin: the license is larger than 16 MiB")
-	}
-	if len(b) == 0 {
-		return "", fmt.Errorf("%w: the license is empty", ErrInvalidArgument)
-	}
-	return string(b), nil
+	return s.client.call(ctx, &request{
+		method:  http.MethodPost,
+		console: true,
+		path:    "setup/api/upgrade",
+		multipart: func(mw *multipart.Writer) error {
+			if license == nil {
+				return nil
+			}
+			return writeLicensePart(mw, license)
+		},
+	}, nil)
 }

@@ -550,7 +550,12 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 		env := setup(t)
 		env.Console.HandleFunc("POST /setup/api/start", func(w http.ResponseWriter, r *http.Request) {
 			testConsoleRequest(t, r, http.MethodPost, "/setup/api/start")
-			testFormBody(t, r, url.Values{"license": {testLicense}})
+			// Issue 12: real appliances were sent multipart/form-data
+			// with the license as a file part.
+			want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
+			if parts := readMultipart(t, r); !reflect.DeepEqual(parts, want) {
+				t.Errorf("parts = %q, want %q", parts, want)
+			}
 			w.WriteHeader(http.StatusAccepted)
 		})
 		resp, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{})
@@ -563,18 +568,19 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 		env := setup(t)
 		env.Console.HandleFunc("POST /setup/api/start", func(w http.ResponseWriter, r *http.Request) {
 			testConsoleRequest(t, r, http.MethodPost, "/setup/api/start")
-			testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
-			b, _ := io.ReadAll(r.Body)
-			form, err := url.ParseQuery(string(b))
-			if err != nil {
-				t.Fatal(err)
+			parts := readMultipart(t, r)
+			if len(parts) != 3 {
+				t.Fatalf("parts = %q, want license, password, settings", parts)
 			}
-			if len(form) != 3 {
-				t.Errorf("form fields = %v, want license, password, settings", form)
+			if want := (multipartPart{"license", "enterprise.ghl", testLicense}); parts[0] != want {
+				t.Errorf("part 0 = %q, want %q", parts[0], want)
 			}
-			eq(t, "license", form.Get("license"), testLicense)
-			eq(t, "password", form.Get("password"), "new-Console-pw")
-			assertJSONEqual(t, form.Get("settings"), `{"enterprise":{"github_hostname":"ghe.example.com","signup_enabled":false}}`)
+			if want := (multipartPart{"password", "", "new-Console-pw"}); parts[1] != want {
+				t.Errorf("part 1 = %q, want %q", parts[1], want)
+			}
+			eq(t, "part 2 name", parts[2].name, "settings")
+			eq(t, "part 2 file name", parts[2].fileName, "")
+			assertJSONEqual(t, parts[2].content, `{"enterprise":{"github_hostname":"ghe.example.com","signup_enabled":false}}`)
 			w.WriteHeader(http.StatusAccepted)
 		})
 		_, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{
@@ -601,7 +607,10 @@ func TestManagementConsole_UpgradeLicense(t *testing.T) {
 	env := setup(t)
 	env.Console.HandleFunc("POST /setup/api/upgrade", func(w http.ResponseWriter, r *http.Request) {
 		testConsoleRequest(t, r, http.MethodPost, "/setup/api/upgrade")
-		testFormBody(t, r, url.Values{"license": {testLicense}})
+		want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
+		if parts := readMultipart(t, r); !reflect.DeepEqual(parts, want) {
+			t.Errorf("parts = %q, want %q", parts, want)
+		}
 		w.WriteHeader(http.StatusAccepted)
 	})
 	resp, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), strings.NewReader(testLicense))
@@ -609,6 +618,20 @@ func TestManagementConsole_UpgradeLicense(t *testing.T) {
 		t.Fatal(err)
 	}
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
+}
+
+func TestManagementConsole_UpgradeLicenseNil(t *testing.T) {
+	env := setup(t)
+	env.Console.HandleFunc("POST /setup/api/upgrade", func(w http.ResponseWriter, r *http.Request) {
+		testConsoleRequest(t, r, http.MethodPost, "/setup/api/upgrade")
+		if parts := readMultipart(t, r); len(parts) != 0 {
+			t.Errorf("parts = %q, want none", parts)
+		}
+		w.WriteHeader(http.StatusAccepted)
+	})
+	if _, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestManagementConsole_WaitForConfiguration(t *testing.T) {

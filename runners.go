@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -24,6 +25,9 @@ type Runner struct {
 	Version string `json:"version"`
 	// Labels are the runner's labels (GHES 3.x).
 	Labels []*RunnerLabel `json:"labels"`
+	// RunnerGroupID is the runner's group (GHES 3.6 and later), or nil
+	// when the server does not say.
+	RunnerGroupID *int64 `json:"runner_group_id,omitempty"`
 }
 
 // RunnerLabelType tells whether a runner label was set by the runner or by
@@ -88,6 +92,16 @@ func (a RunnerApplication) GoString() string { return a.String() }
 type RunnerToken struct {
 	Token     string    `json:"token"`
 	ExpiresAt time.Time `json:"expires_at"`
+	// Permissions are the token's permissions, by name ("contents" →
+	// "read"), when the server lists them.
+	Permissions map[string]string `json:"permissions,omitempty"`
+	// RepositorySelection is "all" or "selected", when the server says.
+	RepositorySelection string `json:"repository_selection,omitempty"`
+	// Repositories are the repositories the token is limited to, kept as
+	// the server sent them (full repository objects).
+	Repositories []json.RawMessage `json:"repositories,omitempty"`
+	// SingleFile is the one file the token is limited to, if any.
+	SingleFile *string `json:"single_file,omitempty"`
 }
 
 // String shows the expiry, not the token.

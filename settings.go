@@ -1,8 +1,10 @@
 package ghesadmin
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -20,6 +22,13 @@ import (
 //     (&EnterpriseSettings{PublicPages: Ptr(true)}); nil fields are not sent,
 //     and the server keeps their values.
 //
+// Tolerant reader: a value whose JSON type differs from the field's (a port
+// sent as a number where the reference documents a string, "" for a number,
+// an object for the timezone) never fails the decode. The field is read
+// leniently where the value converts (587 for a string field reads "587")
+// and stays nil where it does not, and the value as sent is kept: it goes
+// back with its own JSON type unless the caller changes the field.
+//
 // A null from the server decodes to a nil pointer and is therefore not sent
 // back: the settings endpoints merge what they receive, so leaving a key out
 // keeps its value. Fields whose type the reference never shows (assets,
@@ -33,6 +42,7 @@ type ConsoleSettings struct {
 	// Extra holds the top-level keys this SDK does not know, sent back
 	// unchanged by UpdateSettings.
 	Extra map[string]json.RawMessage `json:"-"`
+	orig  map[string]json.RawMessage `json:"-"`
 }
 
 // EnterpriseSettings is the settings tree of the appliance: the "enterprise"
@@ -77,6 +87,7 @@ type EnterpriseSettings struct {
 
 	// Extra holds the keys this SDK does not know, sent back unchanged.
 	Extra map[string]json.RawMessage `json:"-"`
+	orig  map[string]json.RawMessage `json:"-"`
 }
 
 // AvatarSettings configure the avatar service.
@@ -84,6 +95,7 @@ type AvatarSettings struct {
 	Enabled *bool                      `json:"enabled,omitempty"`
 	URI     *string                    `json:"uri,omitempty"`
 	Extra   map[string]json.RawMessage `json:"-"`
+	orig    map[string]json.RawMessage `json:"-"`
 }
 
 // CustomerSettings describe the licensed customer and its PGP keys.
@@ -94,6 +106,7 @@ type CustomerSettings struct {
 	SecretKeyData *string                    `json:"secret_key_data,omitempty"`
 	PublicKeyData *string                    `json:"public_key_data,omitempty"`
 	Extra         map[string]json.RawMessage `json:"-"`
+	orig          map[string]json.RawMessage `json:"-"`
 }
 
 // LicenseSettings describe the installed license as the settings show it.
@@ -110,6 +123,7 @@ type LicenseSettings struct {
 	// with ParseTimestamp.
 	ExpireAt *string                    `json:"expire_at,omitempty"`
 	Extra    map[string]json.RawMessage `json:"-"`
+	orig     map[string]json.RawMessage `json:"-"`
 }
 
 // GitHubSSLSettings configure TLS for the web interface.
@@ -118,6 +132,7 @@ type GitHubSSLSettings struct {
 	Cert    *string                    `json:"cert,omitempty"`
 	Key     *string                    `json:"key,omitempty"`
 	Extra   map[string]json.RawMessage `json:"-"`
+	orig    map[string]json.RawMessage `json:"-"`
 }
 
 // LDAPSettings configure LDAP authentication and synchronisation.
@@ -143,6 +158,7 @@ type LDAPSettings struct {
 	Reconciliation          *LDAPReconciliationSettings `json:"reconciliation,omitempty"`
 	Profile                 *LDAPProfileSettings        `json:"profile,omitempty"`
 	Extra                   map[string]json.RawMessage  `json:"-"`
+	orig                    map[string]json.RawMessage  `json:"-"`
 }
 
 // LDAPReconciliationSettings name the LDAP reconciliation of users and
@@ -151,6 +167,7 @@ type LDAPReconciliationSettings struct {
 	User  *string                    `json:"user,omitempty"`
 	Org   *string                    `json:"org,omitempty"`
 	Extra map[string]json.RawMessage `json:"-"`
+	orig  map[string]json.RawMessage `json:"-"`
 }
 
 // LDAPProfileSettings map LDAP attributes to profile fields.
@@ -160,12 +177,14 @@ type LDAPProfileSettings struct {
 	Mail  *string                    `json:"mail,omitempty"`
 	Key   *string                    `json:"key,omitempty"`
 	Extra map[string]json.RawMessage `json:"-"`
+	orig  map[string]json.RawMessage `json:"-"`
 }
 
 // CASSettings configure CAS authentication.
 type CASSettings struct {
 	URL   *string                    `json:"url,omitempty"`
 	Extra map[string]json.RawMessage `json:"-"`
+	orig  map[string]json.RawMessage `json:"-"`
 }
 
 // SAMLSettings configure SAML authentication.
@@ -177,6 +196,7 @@ type SAMLSettings struct {
 	IdPInitiatedSSO    *bool                      `json:"idp_initiated_sso,omitempty"`
 	DisableAdminDemote *bool                      `json:"disable_admin_demote,omitempty"`
 	Extra              map[string]json.RawMessage `json:"-"`
+	orig               map[string]json.RawMessage `json:"-"`
 }
 
 // GitHubOAuthSettings configure authentication through GitHub.com.
@@ -186,6 +206,7 @@ type GitHubOAuthSettings struct {
 	OrganizationName *string                    `json:"organization_name,omitempty"`
 	OrganizationTeam *string                    `json:"organization_team,omitempty"`
 	Extra            map[string]json.RawMessage `json:"-"`
+	orig             map[string]json.RawMessage `json:"-"`
 }
 
 // SMTPSettings configure outgoing email.
@@ -206,6 +227,7 @@ type SMTPSettings struct {
 	SupportAddressType      *string                    `json:"support_address_type,omitempty"`
 	NoreplyAddress          *string                    `json:"noreply_address,omitempty"`
 	Extra                   map[string]json.RawMessage `json:"-"`
+	orig                    map[string]json.RawMessage `json:"-"`
 }
 
 // NTPSettings name the time servers.
@@ -213,6 +235,7 @@ type NTPSettings struct {
 	PrimaryServer   *string                    `json:"primary_server,omitempty"`
 	SecondaryServer *string                    `json:"secondary_server,omitempty"`
 	Extra           map[string]json.RawMessage `json:"-"`
+	orig            map[string]json.RawMessage `json:"-"`
 }
 
 // SNMPSettings configure SNMP monitoring.
@@ -220,6 +243,7 @@ type SNMPSettings struct {
 	Enabled   *bool                      `json:"enabled,omitempty"`
 	Community *string                    `json:"community,omitempty"`
 	Extra     map[string]json.RawMessage `json:"-"`
+	orig      map[string]json.RawMessage `json:"-"`
 }
 
 // SyslogSettings configure log forwarding.
@@ -228,12 +252,14 @@ type SyslogSettings struct {
 	Server       *string                    `json:"server,omitempty"`
 	ProtocolName *string                    `json:"protocol_name,omitempty"`
 	Extra        map[string]json.RawMessage `json:"-"`
+	orig         map[string]json.RawMessage `json:"-"`
 }
 
 // PagesSettings turn GitHub Pages on or off.
 type PagesSettings struct {
 	Enabled *bool                      `json:"enabled,omitempty"`
 	Extra   map[string]json.RawMessage `json:"-"`
+	orig    map[string]json.RawMessage `json:"-"`
 }
 
 // CollectdSettings configure metrics forwarding with collectd.
@@ -245,6 +271,7 @@ type CollectdSettings struct {
 	Username   *string                    `json:"username,omitempty"`
 	Password   *string                    `json:"password,omitempty"`
 	Extra      map[string]json.RawMessage `json:"-"`
+	orig       map[string]json.RawMessage `json:"-"`
 }
 
 // MappingSettings configure the map tiles service.
@@ -254,6 +281,7 @@ type MappingSettings struct {
 	Basemap    *string                    `json:"basemap,omitempty"`
 	Token      *string                    `json:"token,omitempty"`
 	Extra      map[string]json.RawMessage `json:"-"`
+	orig       map[string]json.RawMessage `json:"-"`
 }
 
 // PrometheusSettings configure the Prometheus metrics endpoint (Manage GHES
@@ -262,6 +290,7 @@ type PrometheusSettings struct {
 	Enabled    *bool                      `json:"enabled,omitempty"`
 	TrustedIPs *string                    `json:"trusted_ips,omitempty"`
 	Extra      map[string]json.RawMessage `json:"-"`
+	orig       map[string]json.RawMessage `json:"-"`
 }
 
 // The JSON methods below keep unknown keys in Extra on decode and merge them
@@ -271,246 +300,255 @@ type PrometheusSettings struct {
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *ConsoleSettings) UnmarshalJSON(b []byte) error {
 	type plain ConsoleSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s ConsoleSettings) MarshalJSON() ([]byte, error) {
 	type plain ConsoleSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *EnterpriseSettings) UnmarshalJSON(b []byte) error {
 	type plain EnterpriseSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s EnterpriseSettings) MarshalJSON() ([]byte, error) {
 	type plain EnterpriseSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *AvatarSettings) UnmarshalJSON(b []byte) error {
 	type plain AvatarSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s AvatarSettings) MarshalJSON() ([]byte, error) {
 	type plain AvatarSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *CustomerSettings) UnmarshalJSON(b []byte) error {
 	type plain CustomerSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s CustomerSettings) MarshalJSON() ([]byte, error) {
 	type plain CustomerSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LicenseSettings) UnmarshalJSON(b []byte) error {
 	type plain LicenseSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s LicenseSettings) MarshalJSON() ([]byte, error) {
 	type plain LicenseSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *GitHubSSLSettings) UnmarshalJSON(b []byte) error {
 	type plain GitHubSSLSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s GitHubSSLSettings) MarshalJSON() ([]byte, error) {
 	type plain GitHubSSLSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LDAPSettings) UnmarshalJSON(b []byte) error {
 	type plain LDAPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s LDAPSettings) MarshalJSON() ([]byte, error) {
 	type plain LDAPSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LDAPReconciliationSettings) UnmarshalJSON(b []byte) error {
 	type plain LDAPReconciliationSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s LDAPReconciliationSettings) MarshalJSON() ([]byte, error) {
 	type plain LDAPReconciliationSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LDAPProfileSettings) UnmarshalJSON(b []byte) error {
 	type plain LDAPProfileSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s LDAPProfileSettings) MarshalJSON() ([]byte, error) {
 	type plain LDAPProfileSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *CASSettings) UnmarshalJSON(b []byte) error {
 	type plain CASSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s CASSettings) MarshalJSON() ([]byte, error) {
 	type plain CASSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *SAMLSettings) UnmarshalJSON(b []byte) error {
 	type plain SAMLSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s SAMLSettings) MarshalJSON() ([]byte, error) {
 	type plain SAMLSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *GitHubOAuthSettings) UnmarshalJSON(b []byte) error {
 	type plain GitHubOAuthSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s GitHubOAuthSettings) MarshalJSON() ([]byte, error) {
 	type plain GitHubOAuthSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *SMTPSettings) UnmarshalJSON(b []byte) error {
 	type plain SMTPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s SMTPSettings) MarshalJSON() ([]byte, error) {
 	type plain SMTPSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *NTPSettings) UnmarshalJSON(b []byte) error {
 	type plain NTPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s NTPSettings) MarshalJSON() ([]byte, error) {
 	type plain NTPSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *SNMPSettings) UnmarshalJSON(b []byte) error {
 	type plain SNMPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s SNMPSettings) MarshalJSON() ([]byte, error) {
 	type plain SNMPSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *SyslogSettings) UnmarshalJSON(b []byte) error {
 	type plain SyslogSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s SyslogSettings) MarshalJSON() ([]byte, error) {
 	type plain SyslogSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *PagesSettings) UnmarshalJSON(b []byte) error {
 	type plain PagesSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s PagesSettings) MarshalJSON() ([]byte, error) {
 	type plain PagesSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *CollectdSettings) UnmarshalJSON(b []byte) error {
 	type plain CollectdSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s CollectdSettings) MarshalJSON() ([]byte, error) {
 	type plain CollectdSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *MappingSettings) UnmarshalJSON(b []byte) error {
 	type plain MappingSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s MappingSettings) MarshalJSON() ([]byte, error) {
 	type plain MappingSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *PrometheusSettings) UnmarshalJSON(b []byte) error {
 	type plain PrometheusSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra)
+	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s PrometheusSettings) MarshalJSON() ([]byte, error) {
 	type plain PrometheusSettings
-	return marshalExtra(plain(s), s.Extra)
+	return marshalExtra(plain(s), s.Extra, s.orig)
 }
 
 // unmarshalExtra decodes b into v (a pointer to a struct without JSON
-// methods) and stores in *extra the keys no field of v names.
-func unmarshalExtra(b []byte, v any, extra *map[string]json.RawMessage) error {
+// methods), stores in *extra the keys no field of v names, and in *orig the
+// values, as sent, of the fields whose JSON type differs from the field's.
+//
+// Tolerant reader: a value whose type differs from the field's never fails
+// the decode. A number or boolean for a string field is read as its text, a
+// numeric string for a number field as the number, "true"/"false" for a
+// boolean field as the boolean; any other mismatch (an object where a string
+// is documented, "" for a port) leaves the field nil. Either way the value
+// as sent is kept in *orig and marshalExtra sends it back unchanged unless
+// the caller changed the field.
+func unmarshalExtra(b []byte, v any, extra, orig *map[string]json.RawMessage) error {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return err
@@ -524,12 +562,24 @@ func unmarshalExtra(b []byte, v any, extra *map[string]json.RawMessage) error {
 	// did not make. Such keys stay in Extra, as sent.
 	known := jsonFieldTypes(reflect.TypeOf(v).Elem())
 	fields := make(map[string]json.RawMessage, len(all))
+	var kept map[string]json.RawMessage
 	for k, raw := range all {
-		if _, ok := known[k]; !ok {
+		ft, ok := known[k]
+		if !ok {
 			continue
 		}
-		fields[k] = raw
 		delete(all, k)
+		if err := json.Unmarshal(raw, reflect.New(ft).Interface()); err == nil {
+			fields[k] = raw
+			continue
+		}
+		if kept == nil {
+			kept = make(map[string]json.RawMessage)
+		}
+		kept[k] = raw
+		if conv, ok := coerceJSON(raw, ft); ok {
+			fields[k] = conv
+		}
 	}
 	kb, err := json.Marshal(fields)
 	if err != nil {
@@ -542,22 +592,93 @@ func unmarshalExtra(b []byte, v any, extra *map[string]json.RawMessage) error {
 		all = nil
 	}
 	*extra = all
+	*orig = kept
 	return nil
 }
 
+// coerceJSON converts the scalar raw to the JSON type of a field of type t
+// (a number or boolean to a string, a numeric string to a number, a
+// "true"/"false" string to a boolean). It reports false when it cannot.
+func coerceJSON(raw json.RawMessage, t reflect.Type) (json.RawMessage, bool) {
+	if t == nil {
+		return nil, false
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return nil, false
+	}
+	var text string
+	quoted := raw[0] == '"'
+	if quoted {
+		if err := json.Unmarshal(raw, &text); err != nil {
+			return nil, false
+		}
+		text = strings.TrimSpace(text)
+	} else {
+		text = string(raw)
+	}
+	var out any
+	switch t.Kind() {
+	case reflect.String:
+		if quoted || raw[0] == '{' || raw[0] == '[' || string(raw) == "null" {
+			return nil, false
+		}
+		out = text
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(text, 10, t.Bits())
+		if err != nil {
+			f, ferr := strconv.ParseFloat(text, 64)
+			if ferr != nil || f != float64(int64(f)) {
+				return nil, false
+			}
+			n = int64(f)
+		}
+		out = n
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := strconv.ParseUint(text, 10, t.Bits())
+		if err != nil {
+			return nil, false
+		}
+		out = n
+	case reflect.Float32, reflect.Float64:
+		f, err := strconv.ParseFloat(text, t.Bits())
+		if err != nil {
+			return nil, false
+		}
+		out = f
+	case reflect.Bool:
+		bv, err := strconv.ParseBool(text)
+		if err != nil || !quoted {
+			return nil, false
+		}
+		out = bv
+	default:
+		return nil, false
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, false
+	}
+	return b, true
+}
+
 // marshalExtra encodes v (a struct without JSON methods) and adds the keys
-// of extra that v does not name.
+// of extra that v does not name. A field kept in orig (its value came with
+// another JSON type) goes back as it came, unless the caller changed it.
 //
 // A slice field that is nil is not sent, but an empty, non-nil one is sent
 // as [] (omitempty alone would drop it), so that a list the server sent
 // empty goes back empty and a caller can clear a list.
-func marshalExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
+func marshalExtra(v any, extra, orig map[string]json.RawMessage) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
 	empties := emptySlices(reflect.ValueOf(v))
-	if len(extra) == 0 && len(empties) == 0 {
+	if len(extra) == 0 && len(empties) == 0 && len(orig) == 0 {
 		return b, nil
 	}
 	var m map[string]json.RawMessage // the struct's set fields
@@ -566,6 +687,19 @@ func marshalExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	}
 	for _, k := range empties {
 		m[k] = json.RawMessage("[]")
+	}
+	if len(orig) > 0 {
+		known := jsonFieldTypes(reflect.TypeOf(v))
+		for k, raw := range orig {
+			conv, coerced := coerceJSON(raw, known[k])
+			cur, set := m[k]
+			switch {
+			case set && coerced && bytes.Equal(cur, conv):
+				m[k] = raw // unchanged: back with the type it came with
+			case !set && !coerced:
+				m[k] = raw // the SDK could not read it: back as it came
+			}
+		}
 	}
 	for k, raw := range extra {
 		if _, set := m[k]; set {

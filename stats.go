@@ -154,7 +154,7 @@ func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *
 	if len(bytes.TrimSpace(body)) == 0 {
 		return out, resp, nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := decodeLenient(body, out); err != nil {
 		status := 0
 		if resp != nil && resp.Response != nil {
 			status = resp.StatusCode

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -78,7 +79,7 @@ type OrganizationPlan struct {
 // Timestamp is a time that GHES writes in one of several formats: RFC 3339
 // ("2016-02-06T12:41:52-06:00"), the license format
 // ("2016/02/06 12:41:52 -0600"), or Unix seconds. It decodes all of them and
-// encodes as RFC 3339. JSON null and "" decode to the zero time.
+// encodes as RFC 3339, keeping fractional seconds. JSON null and "" decode to the zero time.
 type Timestamp struct {
 	time.Time
 }
@@ -138,13 +139,93 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the time as RFC 3339, or null when it is zero.
+// MarshalJSON encodes the time as RFC 3339 with its fractional seconds, if
+// any (what was decoded is encoded), or null when it is zero.
 func (t Timestamp) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(t.Time.Format(time.RFC3339))
+	return json.Marshal(t.Time.Format(time.RFC3339Nano))
 }
 
 // Equal reports whether t and u are the same instant.
 func (t Timestamp) Equal(u Timestamp) bool { return t.Time.Equal(u.Time) }
+
+// FlexInt is an integer that GHES sends as a JSON number or, on some
+// releases, as a string (the Management Console of GHES 2.x sends
+// connection counts as "0"). It decodes a number, a string holding a
+// number, "" and null (as 0), and encodes as a number.
+type FlexInt int
+
+// UnmarshalJSON reads a number, a string holding a number, "" or null.
+func (n *FlexInt) UnmarshalJSON(b []byte) error {
+	v, err := flexInt64(b)
+	if err != nil {
+		return err
+	}
+	*n = FlexInt(v)
+	return nil
+}
+
+// flexInt64 reads an integer sent as a JSON number, a string holding one,
+// "" or null (0).
+func flexInt64(b []byte) (int64, error) {
+	text, err := scalarText(b)
+	if err != nil {
+		return 0, err
+	}
+	if text == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseInt(text, 10, 64)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(text, 64)
+		if ferr != nil || f != float64(int64(f)) {
+			return 0, fmt.Errorf("ghesadmin: %s is not an integer", b)
+		}
+		v = int64(f)
+	}
+	return v, nil
+}
+
+// FlexString is text that GHES sends as a JSON string or, on some servers,
+// as a number or a boolean (the Manage GHES API's license sends
+// "supportKey": false). It decodes any JSON scalar as its text (null as "")
+// and encodes as a string.
+type FlexString string
+
+// UnmarshalJSON reads a string, a number, a boolean or null as text.
+func (s *FlexString) UnmarshalJSON(b []byte) error {
+	text, err := scalarText(b)
+	if err != nil {
+		return err
+	}
+	*s = FlexString(text)
+	return nil
+}
+
+// String returns the text.
+func (s FlexString) String() string { return string(s) }
+
+// scalarText returns the text of a JSON scalar: a string's content, a
+// number's or a boolean's literal, "" for null. An object or array is an
+// error.
+func scalarText(b []byte) (string, error) {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		return "", nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return "", err
+		}
+		return strings.TrimSpace(s), nil
+	case b[0] == '{' || b[0] == '[':
+		return "", fmt.Errorf("ghesadmin: %.40s is not a JSON scalar", b)
+	}
+	if !json.Valid(b) {
+		return "", fmt.Errorf("ghesadmin: %.40s is not JSON", b)
+	}
+	return string(b), nil
+}

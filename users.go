@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -72,6 +73,10 @@ type User struct {
 	// LDAPDN is the distinguished name of the LDAP entry the user is
 	// mapped to (LDAP endpoints only).
 	LDAPDN string `json:"ldap_dn"`
+	// UserViewType is "public" or "private" (GHES 3.12 and later).
+	UserViewType *string `json:"user_view_type,omitempty"`
+	// StarredAt is set where the user appears as a stargazer.
+	StarredAt *time.Time `json:"starred_at,omitempty"`
 }
 
 // UserPlan is the plan of a user account.
@@ -126,6 +131,25 @@ type Authorization struct {
 	// GHES 2.22 on, or nil (the replies of the impersonation token
 	// endpoints have none).
 	User *User `json:"user"`
+	// Installation is the GitHub App installation a scoped token belongs
+	// to, or nil.
+	Installation *ScopedInstallation `json:"installation,omitempty"`
+}
+
+// ScopedInstallation is the GitHub App installation of a scoped token.
+type ScopedInstallation struct {
+	// Permissions are the installation's permissions, by name
+	// ("contents" → "read").
+	Permissions map[string]string `json:"permissions"`
+	// RepositorySelection is "all" or "selected".
+	RepositorySelection    string   `json:"repository_selection"`
+	SingleFileName         *string  `json:"single_file_name"`
+	HasMultipleSingleFiles bool     `json:"has_multiple_single_files,omitempty"`
+	SingleFilePaths        []string `json:"single_file_paths,omitempty"`
+	RepositoriesURL        string   `json:"repositories_url"`
+	// Account is the user or enterprise the app is installed on, kept as
+	// the server sent it (its shape depends on its kind).
+	Account json.RawMessage `json:"account"`
 }
 
 // String describes the authorization without its token.
@@ -165,6 +189,32 @@ type PublicKey struct {
 	AddedBy *string `json:"added_by"`
 	// LastUsed is nil for a key never used.
 	LastUsed *time.Time `json:"last_used"`
+	// Enabled tells whether the key may be used (GHES 3.16 and later), or
+	// is nil when the server does not say.
+	Enabled *bool `json:"enabled,omitempty"`
+	// KeyID is the key's identifier as GHES 2.x describes it (a string),
+	// "" when not sent.
+	KeyID string `json:"key_id,omitempty"`
+}
+
+// UnmarshalJSON accepts the id as a number (GHES 3.x) or, as GHES 2.x
+// describes it, as a string holding a number.
+func (k *PublicKey) UnmarshalJSON(b []byte) error {
+	type plain PublicKey
+	var v struct {
+		plain
+		ID json.RawMessage `json:"id"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	id, err := flexInt64(v.ID)
+	if err != nil {
+		return fmt.Errorf("id: %w", err)
+	}
+	*k = PublicKey(v.plain)
+	k.ID = id
+	return nil
 }
 
 // PublicKeySort is the order of ListPublicKeys.

@@ -255,7 +255,7 @@ func TestAdminManageConfigApply(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ConfigApplyStatus: %v", err)
 			}
-			if !st.Running || st.Successful || len(st.Nodes) != 1 || st.Nodes[0].RunID != run.RunID || !st.Nodes[0].Running {
+			if !st.Running || st.Successful || st.RunID != run.RunID || len(st.Nodes) != 1 || st.Nodes[0].RunID != run.RunID || !st.Nodes[0].Running {
 				t.Errorf("ConfigApplyStatus while running = %+v", st)
 			}
 			// A second run is refused while one is running.

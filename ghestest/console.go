@@ -239,8 +239,27 @@ func hRemoveAuthorizedKey(c *call) {
 	c.authorizedKeys(http.StatusOK)
 }
 
+// formOrMultipart reads the fields of a multipart/form-data body (what
+// real appliances were sent for the license upload, a "license" file part
+// with "password" and "settings" fields) or of an
+// application/x-www-form-urlencoded one (the form the reference documents).
+func (c *call) formOrMultipart() (url.Values, bool) {
+	if mt, _, _ := mime.ParseMediaType(c.r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+		return c.form()
+	}
+	f, ok := c.multipartFields()
+	if !ok {
+		return nil, false
+	}
+	v := url.Values{}
+	for k, s := range f {
+		v.Set(k, s)
+	}
+	return v, true
+}
+
 func hConsoleStart(c *call) {
-	v, ok := c.form()
+	v, ok := c.formOrMultipart()
 	if !ok {
 		return
 	}
@@ -261,7 +280,7 @@ func hConsoleStart(c *call) {
 }
 
 func hConsoleUpgrade(c *call) {
-	v, ok := c.form()
+	v, ok := c.formOrMultipart()
 	if !ok {
 		return
 	}

@@ -51,7 +51,7 @@ func TestConfigurationRun(t *testing.T) {
 	}
 	for i, want := range []bool{true, true, false} {
 		m := console(t, s, "GET", "/manage/v1/config/apply?run_id=d34db33f", "", "").obj(t)
-		if m["running"] != want || m["successful"] != !want {
+		if m["running"] != want || m["successful"] != !want || m["run_id"] != "d34db33f" {
 			t.Fatalf("read %d: %v", i+1, m)
 		}
 	}

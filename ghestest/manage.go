@@ -106,7 +106,7 @@ func hSystemRequirements(c *call) {
 func hNodes(c *call) {
 	nodes := []any{}
 	if c.nodeSelected() {
-		nodes = append(nodes, map[string]any{"hostname": nodeHostname, "uuid": nodeUUID, "cluster_roles": nodeRoles})
+		nodes = append(nodes, map[string]any{"hostname": nodeHostname, "uuid": nodeUUID, "cluster_roles": nodeRoles, "replica": false})
 	}
 	c.json(http.StatusOK, map[string]any{"topology": "SingleNode", "nodes": nodes})
 }
@@ -150,7 +150,9 @@ func hConfigApplyStatus(c *call) {
 		return
 	}
 	done := c.s.readRun(r)
-	c.json(http.StatusOK, map[string]any{"running": !done, "successful": done, "nodes": []any{
+	// Real servers send the run's run_id at the top level too, though
+	// the reference omits it.
+	c.json(http.StatusOK, map[string]any{"run_id": r.id, "running": !done, "successful": done, "nodes": []any{
 		map[string]any{"run_id": r.id, "hostname": nodeHostname, "running": !done, "successful": done},
 	}})
 }

@@ -77,9 +77,9 @@ func correct(t *testing.T, rel ops.Release, doc *openapi3.T) {
 	// application/x-www-form-urlencoded data"; the 2.22 description says
 	// JSON, and 3.14 says form for four of them and multipart/form-data for
 	// /setup/api/start and /setup/api/upgrade. The SDK sends the form
-	// encoding of the reference; on 3.14 it is accepted alongside the
-	// multipart encoding the description names (the lead decides whether
-	// the SDK should send multipart there).
+	// encoding of the reference for the four, and multipart for start and
+	// upgrade on every release (as real appliances were sent); the fake
+	// accepts form alongside multipart for those two.
 	for _, mp := range [][2]string{
 		{"POST", "/setup/api/maintenance"}, {"PUT", "/setup/api/settings"},
 		{"POST", "/setup/api/settings/authorized-keys"}, {"DELETE", "/setup/api/settings/authorized-keys"},
@@ -98,6 +98,12 @@ func correct(t *testing.T, rel ops.Release, doc *openapi3.T) {
 				t.Fatalf("correct %s: %s %s no longer takes only JSON", rel, mp[0], mp[1])
 			}
 			body.Content = openapi3.Content{form: mt}
+			if mp[1] == "/setup/api/start" || mp[1] == "/setup/api/upgrade" {
+				// Real 2.x appliances were sent the license as a
+				// multipart file part and answered 202 (recorded
+				// traffic of other projects); the SDK sends that.
+				body.Content["multipart/form-data"] = mt
+			}
 		case mp[1] == "/setup/api/start" || mp[1] == "/setup/api/upgrade":
 			mt := body.Content.Get("multipart/form-data")
 			if mt == nil || body.Content.Get(form) != nil {
