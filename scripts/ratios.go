@@ -1,8 +1,15 @@
 //go:build ignore
 
-// ratios reads `go test -bench` output and prints, for each benchmark pair
-// of BENCHMARKS.md, the ratio of the medians and whether the target of
-// issue 8 is met. It only reports: it never fails because of a timing.
+// ratios reads the `go test -bench` output of scripts/bench.sh (module
+// benchmarks/) and prints the medians of the runs against the targets of
+// issue 14:
+//
+//   - per call, the SDK within 1.10× of plain net/http + encoding/json;
+//   - per call, the SDK no slower and no more allocating than go-github;
+//   - a walk of 10,000 items with WithPagePrefetch(8) at least 4× faster
+//     than go-github's loop.
+//
+// It only reports: it never fails because of a timing.
 //
 //	go run scripts/ratios.go bench.txt
 package main
@@ -18,6 +25,8 @@ import (
 )
 
 var line = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+
+var ops = []string{"StatsAll", "ListPublicKeys100", "UsersCreate", "AdminHooksCreate", "ConsoleSetMaintenance"}
 
 func main() {
 	if len(os.Args) != 2 {
@@ -49,16 +58,22 @@ func main() {
 			samples[m[1]][fields[i+1]] = append(samples[m[1]][fields[i+1]], v)
 		}
 	}
-	med := func(name, unit string) (float64, bool) {
-		vs := samples[name][unit]
+	if err := sc.Err(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	// med returns the median and the range of the runs.
+	med := func(name, unit string) (m, lo, hi float64, n int) {
+		vs := append([]float64(nil), samples[name][unit]...)
 		if len(vs) == 0 {
-			return 0, false
+			return 0, 0, 0, 0
 		}
 		sort.Float64s(vs)
-		if len(vs)%2 == 1 {
-			return vs[len(vs)/2], true
+		m = vs[len(vs)/2]
+		if len(vs)%2 == 0 {
+			m = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
 		}
-		return (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2, true
+		return m, vs[0], vs[len(vs)-1], len(vs)
 	}
 	verdict := func(ok bool) string {
 		if ok {
@@ -67,63 +82,86 @@ func main() {
 		return "NOT MET"
 	}
 
-	fmt.Println("Single calls, separate benchmarks (median of the runs; target: time ≤ 1.15×, allocs ≤ baseline+10)")
-	fmt.Printf("%-24s %12s %12s %7s %9s %9s %6s  %s\n", "op", "nethttp ns", "sdk ns", "ratio", "nethttp a", "sdk a", "Δa", "target")
-	for _, op := range []string{"StatsAll", "ListPublicKeys100", "AdminHooksCreate", "ConsoleSetMaintenance"} {
-		base, sdk := "BenchmarkCall/op="+op+"/impl=nethttp", "BenchmarkCall/op="+op+"/impl=sdk"
-		bt, ok1 := med(base, "ns/op")
-		st, ok2 := med(sdk, "ns/op")
-		ba, _ := med(base, "allocs/op")
-		sa, _ := med(sdk, "allocs/op")
-		if !ok1 || !ok2 {
-			continue
-		}
-		r := st / bt
-		fmt.Printf("%-24s %12.0f %12.0f %6.3fx %9.0f %9.0f %+6.0f  %s\n", op, bt, st, r, ba, sa, sa-ba, verdict(r <= 1.15 && sa-ba <= 10))
-	}
-
-	fmt.Println()
-	fmt.Println("Single calls, paired (SDK and baseline alternate in blocks of 16 calls within each run; median of the runs)")
-	fmt.Printf("%-24s %12s %12s %7s  %s\n", "op", "nethttp ns", "sdk ns", "ratio", "target (≤1.15x)")
-	for _, op := range []string{"StatsAll", "ListPublicKeys100", "AdminHooksCreate", "ConsoleSetMaintenance"} {
+	fmt.Println("Per call, paired (implementations alternate in blocks of 16 calls within each run; median [range] of the runs)")
+	fmt.Println("targets: sdk/nethttp ≤ 1.10; sdk/gogithub ≤ 1.00 in time and in allocations")
+	fmt.Printf("%-22s %9s %9s %9s  %-22s %-22s %-14s %s\n", "op", "nethttp", "sdk", "gogithub", "sdk/nethttp", "sdk/gogithub", "allocs s/g", "targets")
+	for _, op := range ops {
 		name := "BenchmarkCallPaired/op=" + op
-		bt, ok1 := med(name, "nethttp-ns/op")
-		st, _ := med(name, "sdk-ns/op")
-		r, ok2 := med(name, "sdk/nethttp")
-		if !ok1 || !ok2 {
+		r, lo, hi, n := med(name, "sdk/nethttp")
+		if n == 0 {
 			continue
 		}
-		fmt.Printf("%-24s %12.0f %12.0f %6.3fx  %s\n", op, bt, st, r, verdict(r <= 1.15))
+		bt, _, _, _ := med(name, "nethttp-ns/op")
+		st, _, _, _ := med(name, "sdk-ns/op")
+		verdicts := []string{"nethttp " + verdict(r <= 1.10)}
+		gt, _, _, gn := med(name, "gogithub-ns/op")
+		gcol, acol, gtcol := "-", "-", "-"
+		if gn > 0 {
+			g, glo, ghi, _ := med(name, "sdk/gogithub")
+			sa, _, _, _ := med(name, "sdk-allocs/op")
+			ga, _, _, _ := med(name, "gogithub-allocs/op")
+			gtcol = fmt.Sprintf("%.0f", gt)
+			gcol = fmt.Sprintf("%.3f [%.3f–%.3f]", g, glo, ghi)
+			acol = fmt.Sprintf("%.0f/%.0f", sa, ga)
+			verdicts = append(verdicts, "go-github time "+verdict(g <= 1.0), "allocs "+verdict(sa <= ga))
+		} else {
+			verdicts = append(verdicts, "go-github: no such method")
+		}
+		fmt.Printf("%-22s %9.0f %9.0f %9s  %-22s %-22s %-14s %s\n", op, bt, st, gtcol,
+			fmt.Sprintf("%.3f [%.3f–%.3f]", r, lo, hi), gcol, acol, strings.Join(verdicts, ", "))
 	}
 
 	fmt.Println()
-	fmt.Println("Walking 10,000 items, paired (the three walks rotate within each run; median of the runs)")
-	fmt.Printf("%-10s %10s %10s %14s %12s %14s  %s\n", "transport", "nethttp", "sdk", "sdk-prefetch8", "sdk/nethttp", "sdk/prefetch8", "targets (≤1.05x, ≥4x)")
+	fmt.Println("Per call, separate benchmarks (median ns/op; allocs/op and B/op from -benchmem)")
+	fmt.Printf("%-22s %-9s %10s %8s %9s %12s\n", "op", "impl", "ns/op", "allocs", "B/op", "time/nethttp")
+	for _, op := range ops {
+		base, _, _, bn := med("BenchmarkCall/op="+op+"/impl=nethttp", "ns/op")
+		for _, impl := range []string{"nethttp", "sdk", "gogithub"} {
+			name := "BenchmarkCall/op=" + op + "/impl=" + impl
+			t, _, _, n := med(name, "ns/op")
+			if n == 0 || bn == 0 {
+				continue
+			}
+			a, _, _, _ := med(name, "allocs/op")
+			by, _, _, _ := med(name, "B/op")
+			fmt.Printf("%-22s %-9s %10.0f %8.0f %9.0f %11.3fx\n", op, impl, t, a, by, t/base)
+		}
+	}
+
+	fmt.Println()
+	fmt.Println("Walking 10,000 items, 100 per page, 2 ms per page, paired (the four walks rotate within each run; median [range] ms per walk)")
+	fmt.Println("target: gogithub/sdk-prefetch8 ≥ 4")
+	fmt.Printf("%-10s %8s %9s %8s %14s %13s %13s %24s  %s\n", "transport", "nethttp", "gogithub", "sdk", "sdk-prefetch8", "sdk/nethttp", "sdk/gogithub", "gogithub/sdk-prefetch8", "target")
 	for _, tr := range []string{"loopback", "memory"} {
 		name := "BenchmarkWalkPaired/transport=" + tr
-		n, ok1 := med(name, "nethttp-ms/op")
-		s, _ := med(name, "sdk-ms/op")
-		pf, _ := med(name, "sdk-prefetch8-ms/op")
-		r1, _ := med(name, "sdk/nethttp")
-		r2, ok2 := med(name, "sdk/sdk-prefetch8")
-		if !ok1 || !ok2 {
+		sp, lo, hi, n := med(name, "gogithub/sdk-prefetch8")
+		if n == 0 {
 			continue
 		}
-		fmt.Printf("%-10s %10.1f %10.1f %14.1f %11.3fx %13.2fx  %s, %s\n", tr, n, s, pf, r1, r2, verdict(r1 <= 1.05), verdict(r2 >= 4))
+		nh, _, _, _ := med(name, "nethttp-ms/op")
+		gg, _, _, _ := med(name, "gogithub-ms/op")
+		s, _, _, _ := med(name, "sdk-ms/op")
+		s8, _, _, _ := med(name, "sdk-prefetch8-ms/op")
+		r1, _, _, _ := med(name, "sdk/nethttp")
+		r2, _, _, _ := med(name, "sdk/gogithub")
+		fmt.Printf("%-10s %8.1f %9.1f %8.1f %14.1f %12.3fx %12.3fx %24s  %s\n", tr, nh, gg, s, s8, r1, r2,
+			fmt.Sprintf("%.2fx [%.2f–%.2f]", sp, lo, hi), verdict(sp >= 4))
 	}
 
-	fmt.Println()
-	fmt.Println("Walking 10,000 items, 100 per page, 2 ms per page, separate benchmarks (median ms per walk)")
-	fmt.Printf("%-10s %10s %10s %14s %12s %14s  %s\n", "transport", "nethttp", "sdk", "sdk-prefetch8", "sdk/nethttp", "sdk/prefetch8", "targets (≤1.05x, ≥4x)")
-	for _, tr := range []string{"loopback", "memory"} {
-		p := "BenchmarkWalk/transport=" + tr + "/impl="
-		n, ok1 := med(p+"nethttp", "ns/op")
-		s, ok2 := med(p+"sdk", "ns/op")
-		pf, ok3 := med(p+"sdk-prefetch8", "ns/op")
-		if !ok1 || !ok2 || !ok3 {
-			continue
+	if len(samples["BenchmarkWalk/transport=memory/impl=sdk"]) > 0 {
+		fmt.Println()
+		fmt.Println("Walking 10,000 items, separate benchmarks (median ms per walk, allocs per walk)")
+		for _, tr := range []string{"loopback", "memory"} {
+			for _, impl := range []string{"nethttp", "gogithub", "sdk", "sdk-prefetch8"} {
+				name := "BenchmarkWalk/transport=" + tr + "/impl=" + impl
+				t, _, _, n := med(name, "ns/op")
+				if n == 0 {
+					continue
+				}
+				a, _, _, _ := med(name, "allocs/op")
+				fmt.Printf("%-10s %-14s %8.1f ms %9.0f allocs\n", tr, impl, t/1e6, a)
+			}
 		}
-		fmt.Printf("%-10s %10.1f %10.1f %14.1f %11.3fx %13.2fx  %s, %s\n", tr, n/1e6, s/1e6, pf/1e6, s/n, s/pf, verdict(s/n <= 1.05), verdict(s/pf >= 4))
 	}
 
 	fmt.Println()
