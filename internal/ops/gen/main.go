@@ -171,6 +171,7 @@ func writeReadme(root string, find func(string, string) (ops.Operation, bool)) e
 type op struct {
 	Method, Path string
 	Since, Until string
+	Implemented  bool
 }
 
 func run(shared, root, out string) ([]ops.Operation, error) {
@@ -216,12 +217,36 @@ func run(shared, root, out string) ([]ops.Operation, error) {
 		general[k] = true
 	}
 
+	// Every operation of the descriptions, and the general REST
+	// operations the SDK uses; the //meta:operation lines mark those the
+	// SDK implements. The fake serves operations by this table too, so an
+	// area can be served before the SDK has its methods.
+	isImplemented := map[string]bool{}
+	for _, k := range implemented {
+		isImplemented[k] = true
+	}
+	all := map[string]bool{}
+	for _, k := range implemented {
+		all[k] = true
+	}
+	for k := range inMatrix {
+		all[k] = true
+	}
+	for k := range in322 {
+		all[k] = true
+	}
+	keys := make([]string, 0, len(all))
+	for k := range all {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+
 	oldest := matrix.Versions[0]
 	var table []op
 	var missing []string
-	for _, k := range implemented {
+	for _, k := range keys {
 		method, path, _ := strings.Cut(k, " ")
-		o := op{Method: method, Path: path}
+		o := op{Method: method, Path: path, Implemented: isImplemented[k]}
 		versions := inMatrix[k]
 		switch {
 		case general[k]:
@@ -264,9 +289,9 @@ func run(shared, root, out string) ([]ops.Operation, error) {
 		maj, min, _ := strings.Cut(v, ".")
 		fmt.Fprintf(&b, "\t{%s, %s},\n", maj, min)
 	}
-	b.WriteString("}\n\n// table is every operation the SDK implements.\nvar table = []Operation{\n")
+	b.WriteString("}\n\n// table is every operation of the descriptions (and the general REST\n// operations the SDK uses); Implemented marks the SDK's.\nvar table = []Operation{\n")
 	for _, o := range table {
-		fmt.Fprintf(&b, "\t{Method: %q, Path: %q, Since: %q, Until: %q},\n", o.Method, o.Path, o.Since, o.Until)
+		fmt.Fprintf(&b, "\t{Method: %q, Path: %q, Since: %q, Until: %q, Implemented: %v},\n", o.Method, o.Path, o.Since, o.Until, o.Implemented)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
@@ -276,10 +301,10 @@ func run(shared, root, out string) ([]ops.Operation, error) {
 	if err := os.WriteFile(filepath.Join(root, out), src, 0o644); err != nil {
 		return nil, err
 	}
-	fmt.Printf("gen: %d operations written to %s\n", len(table), out)
+	fmt.Printf("gen: %d operations (%d implemented) written to %s\n", len(table), len(implemented), out)
 	result := make([]ops.Operation, len(table))
 	for i, o := range table {
-		result[i] = ops.Operation{Method: o.Method, Path: o.Path, Since: o.Since, Until: o.Until}
+		result[i] = ops.Operation{Method: o.Method, Path: o.Path, Since: o.Since, Until: o.Until, Implemented: o.Implemented}
 	}
 	return result, nil
 }
