@@ -267,27 +267,30 @@ func ReleasesTable(methods []Method, find func(method, path string) (ops.Operati
 
 // Section returns the text between the markers of doc.
 func Section(doc string) (string, error) {
-	_, rest, ok := strings.Cut(doc, BeginMarker+"\n")
-	if !ok {
-		return "", fmt.Errorf("opsdoc: no %q line", BeginMarker)
-	}
-	sec, _, ok := strings.Cut(rest, EndMarker)
-	if !ok {
-		return "", fmt.Errorf("opsdoc: no %q after %q", EndMarker, BeginMarker)
-	}
-	return sec, nil
+	_, sec, _, err := cutSection(doc)
+	return sec, err
 }
 
 // ReplaceSection returns doc with the text between its markers replaced by
 // sec.
 func ReplaceSection(doc, sec string) (string, error) {
-	before, rest, ok := strings.Cut(doc, BeginMarker+"\n")
-	if !ok {
-		return "", fmt.Errorf("opsdoc: no %q line", BeginMarker)
-	}
-	_, after, ok := strings.Cut(rest, EndMarker)
-	if !ok {
-		return "", fmt.Errorf("opsdoc: no %q after %q", EndMarker, BeginMarker)
+	before, _, after, err := cutSection(doc)
+	if err != nil {
+		return "", err
 	}
 	return before + BeginMarker + "\n" + sec + EndMarker + after, nil
+}
+
+// cutSection splits doc into what stands before its begin marker line, the
+// text between the markers and what follows the end marker.
+func cutSection(doc string) (before, sec, after string, err error) {
+	before, rest, ok := strings.Cut(doc, BeginMarker+"\n")
+	if !ok {
+		return "", "", "", fmt.Errorf("opsdoc: no %q line", BeginMarker)
+	}
+	sec, after, ok = strings.Cut(rest, EndMarker)
+	if !ok {
+		return "", "", "", fmt.Errorf("opsdoc: no %q after %q", EndMarker, BeginMarker)
+	}
+	return before, sec, after, nil
 }

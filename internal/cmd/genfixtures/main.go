@@ -13,7 +13,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -22,6 +21,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/ghesadmin/ghesadmin/internal/refdata"
 )
 
 func main() {
@@ -38,12 +39,7 @@ func main() {
 	}
 }
 
-type operation struct {
-	Method      string                     `json:"method"`
-	Path        string                     `json:"path"`
-	OperationID string                     `json:"operationId"`
-	Responses   map[string]json.RawMessage `json:"responses"`
-}
+type operation = refdata.Operation
 
 type response struct {
 	Content map[string]struct {
@@ -55,30 +51,17 @@ var paramRE = regexp.MustCompile(`\{[^}]*\}`)
 
 func normPath(p string) string { return paramRE.ReplaceAllString(p, "{}") }
 
-// sdkOperations returns the "METHOD /path" of every //meta:operation line.
+// sdkOperations maps the normalised "METHOD /path" of every
+// //meta:operation line to the line's own.
 func sdkOperations(repo string) (map[string]string, error) {
-	files, err := filepath.Glob(filepath.Join(repo, "*.go"))
+	lines, err := refdata.MetaOperations(repo)
 	if err != nil {
 		return nil, err
 	}
 	ops := map[string]string{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		fh, err := os.Open(f)
-		if err != nil {
-			return nil, err
-		}
-		sc := bufio.NewScanner(fh)
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if rest, ok := strings.CutPrefix(line, "//meta:operation "); ok {
-				m, p, _ := strings.Cut(rest, " ")
-				ops[strings.ToUpper(m)+" "+normPath(p)] = strings.ToUpper(m) + " " + p
-			}
-		}
-		fh.Close()
+	for _, k := range lines {
+		m, p, _ := strings.Cut(k, " ")
+		ops[m+" "+normPath(p)] = k
 	}
 	return ops, nil
 }
@@ -88,7 +71,7 @@ func run(ref, repo string) error {
 	if err != nil {
 		return err
 	}
-	files, err := filepath.Glob(filepath.Join(ref, "versions", "ghes-3.*.admin-operations.json"))
+	releases, err := refdata.ReadReleases3(ref)
 	if err != nil {
 		return err
 	}
@@ -96,7 +79,7 @@ func run(ref, repo string) error {
 	schemas := map[string]map[string][]map[string]any{}
 	components := map[string]map[string]any{} // x-ref name → resolved schema
 	add := func(o operation, resolve bool) {
-		key := strings.ToUpper(o.Method) + " " + normPath(o.Path)
+		key := refdata.Key(o.Method, normPath(o.Path))
 		if _, ok := ops[key]; !ok {
 			return
 		}
@@ -123,18 +106,8 @@ func run(ref, repo string) error {
 			}
 		}
 	}
-	for _, f := range files {
-		var doc struct {
-			Operations []operation `json:"operations"`
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		if err := json.Unmarshal(b, &doc); err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		for _, o := range doc.Operations {
+	for _, release := range releases {
+		for _, o := range release {
 			for _, raw := range o.Responses {
 				collectComponents(raw, components)
 			}
@@ -143,13 +116,9 @@ func run(ref, repo string) error {
 	}
 	// 3.22's description keeps $ref by component name: resolve them with
 	// the components the older releases resolved.
-	b, err := os.ReadFile(filepath.Join(ref, "ghes-3.22.operations.json"))
+	ops322, err := refdata.ReadNewest(ref)
 	if err != nil {
 		return err
-	}
-	var ops322 []operation
-	if err := json.Unmarshal(b, &ops322); err != nil {
-		return fmt.Errorf("ghes-3.22.operations.json: %w", err)
 	}
 	for _, o := range ops322 {
 		add(o, true)

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/ghesadmin/ghesadmin/internal/ops"
+	"github.com/ghesadmin/ghesadmin/internal/refdata"
 )
 
 func main() {
@@ -50,20 +51,15 @@ func main() {
 	}
 }
 
-type sourceOp struct {
-	Method      string                     `json:"method"`
-	Path        string                     `json:"path"`
-	OperationID string                     `json:"operationId"`
-	Parameters  []map[string]any           `json:"parameters"`
-	RequestBody map[string]any             `json:"requestBody"`
-	Responses   map[string]json.RawMessage `json:"responses"`
-}
+// sourceOp is one operation of a description.
+type sourceOp = refdata.Operation
 
 func run(shared, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	v319, err := readVersion(shared, "3.19")
+	ref := filepath.Join(shared, "reference")
+	v319, err := refdata.ReadRelease(ref, "3.19")
 	if err != nil {
 		return err
 	}
@@ -76,15 +72,12 @@ func run(shared, out string) error {
 	}
 	for _, rel := range []string{"2.22", "3.14", "3.19", "3.22"} {
 		var src []sourceOp
-		if rel == "3.22" {
-			b, err := os.ReadFile(filepath.Join(shared, "reference", "ghes-3.22.operations.json"))
-			if err != nil {
-				return err
-			}
-			if err := json.Unmarshal(b, &src); err != nil {
-				return fmt.Errorf("3.22: %w", err)
-			}
-		} else if src, err = readVersion(shared, rel); err != nil {
+		if rel == refdata.Newest {
+			src, err = refdata.ReadNewest(ref)
+		} else {
+			src, err = refdata.ReadRelease(ref, rel)
+		}
+		if err != nil {
 			return err
 		}
 		doc, missing, err := build(rel, src, defs)
@@ -103,20 +96,6 @@ func run(shared, out string) error {
 			name, countOps(doc), len(missing), strings.Join(missing, ", "))
 	}
 	return nil
-}
-
-func readVersion(shared, rel string) ([]sourceOp, error) {
-	b, err := os.ReadFile(filepath.Join(shared, "reference", "versions", "ghes-"+rel+".admin-operations.json"))
-	if err != nil {
-		return nil, err
-	}
-	var f struct {
-		Operations []sourceOp `json:"operations"`
-	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	return f.Operations, nil
 }
 
 // collectRefs records every resolved schema that names its component.

@@ -1,0 +1,190 @@
+// Package refdata reads GitHub's descriptions of the GHES administration
+// APIs, which live in the project's shared folder, not in the repository,
+// and the //meta:operation lines of the SDK's sources. The generators under
+// internal/ (ops/gen, ops/genschemas, cmd/genfixtures) read them through
+// this one package; the tests never do.
+//
+// The reference folder (shared/reference) holds:
+//   - versions/matrix.json: the releases 2.18–2.22 and 3.4–3.19 and which
+//     of them has each operation;
+//   - versions/ghes-X.Y.admin-operations.json: each of those releases'
+//     operations, schemas resolved in place;
+//   - ghes-3.22.operations.json: the operations of 3.22, schemas as
+//     {"$ref": "name"}.
+//
+// The seeds folder (shared/seeds) holds the GHES 2.22 reference pages.
+package refdata
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Newest is the release of ghes-3.22.operations.json.
+const Newest = "3.22"
+
+// Operation is one operation of a description.
+type Operation struct {
+	Method      string                     `json:"method"`
+	Path        string                     `json:"path"`
+	OperationID string                     `json:"operationId"`
+	Parameters  []map[string]any           `json:"parameters"`
+	RequestBody map[string]any             `json:"requestBody"`
+	Responses   map[string]json.RawMessage `json:"responses"`
+}
+
+// Key returns "METHOD /path" with the method in upper case.
+func Key(method, path string) string { return strings.ToUpper(method) + " " + path }
+
+// Key returns the operation's "METHOD /path".
+func (o Operation) Key() string { return Key(o.Method, o.Path) }
+
+// Matrix is versions/matrix.json: the described releases, oldest first, and
+// the releases that have each operation.
+type Matrix struct {
+	Versions   []string `json:"versions"`
+	Operations []struct {
+		Method   string   `json:"method"`
+		Path     string   `json:"path"`
+		Versions []string `json:"versions"`
+	} `json:"operations"`
+}
+
+// ReadMatrix reads ref/versions/matrix.json.
+func ReadMatrix(ref string) (*Matrix, error) {
+	var m Matrix
+	if err := readJSON(filepath.Join(ref, "versions", "matrix.json"), &m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// ReadRelease reads the operations of ref/versions/ghes-REL.admin-operations.json.
+func ReadRelease(ref, rel string) ([]Operation, error) {
+	return readReleaseFile(filepath.Join(ref, "versions", "ghes-"+rel+".admin-operations.json"))
+}
+
+// ReadReleases3 reads the operations of every 3.x release file of
+// ref/versions, in the order of their file names.
+func ReadReleases3(ref string) ([][]Operation, error) {
+	files, err := filepath.Glob(filepath.Join(ref, "versions", "ghes-3.*.admin-operations.json"))
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]Operation, 0, len(files))
+	for _, f := range files {
+		o, err := readReleaseFile(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func readReleaseFile(name string) ([]Operation, error) {
+	var f struct {
+		Operations []Operation `json:"operations"`
+	}
+	if err := readJSON(name, &f); err != nil {
+		return nil, err
+	}
+	return f.Operations, nil
+}
+
+// ReadNewest reads ref/ghes-3.22.operations.json.
+func ReadNewest(ref string) ([]Operation, error) {
+	var ops []Operation
+	if err := readJSON(filepath.Join(ref, "ghes-"+Newest+".operations.json"), &ops); err != nil {
+		return nil, err
+	}
+	return ops, nil
+}
+
+var seedCall = regexp.MustCompile(`octokit\.request\('([A-Z]+) (/[^']*)'`)
+
+// SeedOperations returns the "METHOD /path" of the operations of the GHES
+// 2.22 reference pages in dir (shared/seeds).
+func SeedOperations(dir string) (map[string]bool, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no seed pages in %s", dir)
+	}
+	ops := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range seedCall.FindAllSubmatch(data, -1) {
+			ops[string(m[1])+" "+string(m[2])] = true
+		}
+	}
+	return ops, nil
+}
+
+var metaLine = regexp.MustCompile(`^//meta:operation ([A-Z]+) (/\S*)\s*$`)
+
+// MetaOperations returns the distinct "METHOD /path" of the
+// //meta:operation lines of the non-test Go files of root (the module's
+// root package), sorted.
+func MetaOperations(root string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(root, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		if err := scanMeta(f, seen); err != nil {
+			return nil, err
+		}
+	}
+	if len(seen) == 0 {
+		return nil, errors.New("no //meta:operation line found: run from the module root")
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func scanMeta(name string, seen map[string]bool) error {
+	fh, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(fh)
+	for sc.Scan() {
+		if m := metaLine.FindStringSubmatch(strings.TrimSpace(sc.Text())); m != nil {
+			seen[m[1]+" "+m[2]] = true
+		}
+	}
+	return sc.Err()
+}
+
+func readJSON(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
