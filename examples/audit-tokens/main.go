@@ -15,17 +15,15 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampleenv"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
@@ -33,23 +31,12 @@ import (
 // or an organization.
 const defaultScopes = "site_admin,admin:enterprise,admin:org"
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "audit-tokens:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("audit-tokens", run) }
 
 func run(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("audit-tokens", flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs := exampleenv.Flags("audit-tokens", out)
 	scopeList := fs.String("scopes", defaultScopes, "comma-separated scopes that make a token administrative")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if stop, err := exampleenv.Parse(fs, args); stop {
 		return err
 	}
 	var scopes []string
@@ -62,35 +49,15 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 		return errors.New("-scopes names no scope")
 	}
 
-	client, done, err := connect(out)
+	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: startFake})
 	if err != nil {
 		return err
 	}
-	defer done()
-	return audit(ctx, out, client, scopes)
-}
-
-// connect returns a client for the GHES named by GHES_URL and GHES_TOKEN or,
-// when neither is set, for a fake started for this run. done releases it.
-func connect(out io.Writer) (client *ghesadmin.Client, done func(), err error) {
-	baseURL, token := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN")
-	switch {
-	case baseURL != "" && token != "":
-		client, err = ghesadmin.NewClient(baseURL, ghesadmin.WithToken(token))
-		return client, func() {}, err
-	case baseURL != "" || token != "":
-		return nil, nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
+	defer ghes.Close()
+	if ghes.Fake != nil {
+		fmt.Fprintln(out)
 	}
-	srv, err := startFake()
-	if err != nil {
-		return nil, nil, err
-	}
-	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n\n", srv.Version(), srv.URL())
-	if client, err = srv.Client(); err != nil {
-		srv.Close()
-		return nil, nil, err
-	}
-	return client, srv.Close, nil
+	return audit(ctx, out, ghes.Client, scopes)
 }
 
 // startFake seeds tokens with and without admin scopes across several users.

@@ -1,28 +1,13 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampletest"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
-
-func runAudit(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	var out strings.Builder
-	err := run(ctx, &out, args)
-	return out.String(), err
-}
-
-func noGHES(t *testing.T) {
-	t.Setenv("GHES_URL", "")
-	t.Setenv("GHES_TOKEN", "")
-}
 
 // table returns the rows of the printed table, header first.
 func table(t *testing.T, out string) []string {
@@ -49,11 +34,8 @@ func assertAligned(t *testing.T, rows []string, header string) {
 }
 
 func TestAuditOnTheFake(t *testing.T) {
-	noGHES(t)
-	out, err := runAudit(t)
-	if err != nil {
-		t.Fatalf("run: %v\n%s", err, out)
-	}
+	exampletest.NoGHES(t)
+	out := exampletest.MustRun(t, run)
 	rows := table(t, out)
 	if len(rows) != 5 {
 		t.Fatalf("table rows = %d, want a header and 4 tokens:\n%s", len(rows), out)
@@ -90,11 +72,8 @@ func TestAuditOnTheFake(t *testing.T) {
 }
 
 func TestAuditScopesFlag(t *testing.T) {
-	noGHES(t)
-	out, err := runAudit(t, "-scopes", "admin:org, read:org")
-	if err != nil {
-		t.Fatalf("run: %v\n%s", err, out)
-	}
+	exampletest.NoGHES(t)
+	out := exampletest.MustRun(t, run, "-scopes", "admin:org, read:org")
 	rows := table(t, out)
 	if len(rows) != 3 || !strings.HasPrefix(rows[1], "bob ") || !strings.HasPrefix(rows[2], "carol ") {
 		t.Errorf("rows = %q, want bob (read:org) and carol (admin:org)", rows)
@@ -102,7 +81,7 @@ func TestAuditScopesFlag(t *testing.T) {
 	if !strings.Contains(out, "2 of 6 personal access tokens hold admin:org, read:org") {
 		t.Errorf("summary:\n%s", out)
 	}
-	if _, err := runAudit(t, "-scopes", " , "); err == nil {
+	if _, err := exampletest.Run(t, run, "-scopes", " , "); err == nil {
 		t.Error("-scopes with no scope succeeded")
 	}
 }
@@ -112,12 +91,8 @@ func TestAuditOfAnInstance(t *testing.T) {
 	// environment like one.
 	srv := ghestest.New(t, ghestest.WithUsers(ghestest.User{Login: "dave"}),
 		ghestest.WithTokens(ghestest.Token{User: "dave", Value: "ghp_daveEnterpriseAdmin00000000000001", Note: "audit", Scopes: []string{"admin:enterprise"}}))
-	t.Setenv("GHES_URL", srv.URL())
-	t.Setenv("GHES_TOKEN", srv.Token())
-	out, err := runAudit(t)
-	if err != nil {
-		t.Fatalf("run: %v\n%s", err, out)
-	}
+	exampletest.AsReal(t, srv, false)
+	out := exampletest.MustRun(t, run)
 	if strings.Contains(out, "Using a fake") {
 		t.Error("a fake was started although GHES_URL was set")
 	}

@@ -19,25 +19,16 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampleenv"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "maintenance-window:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("maintenance-window", run) }
 
 // window is what the maintenance window does.
 type window struct {
@@ -48,18 +39,14 @@ type window struct {
 }
 
 func run(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("maintenance-window", flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs := exampleenv.Flags("maintenance-window", out)
 	version := fs.String("version", ghestest.DefaultVersion, "GHES version of the fake server (used when GHES_URL is not set)")
 	at := fs.String("at", "", "start of the window, RFC 3339 (default: now)")
 	w := window{}
 	fs.StringVar(&w.Message, "message", "Scheduled maintenance: back in 30 minutes.", "message shown to users (Manage GHES API)")
 	fs.BoolVar(&w.PrivateMode, "private-mode", true, "the private mode setting to apply")
 	fs.DurationVar(&w.Poll, "poll", 5*time.Second, "how often to poll while waiting")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if stop, err := exampleenv.Parse(fs, args); stop {
 		return err
 	}
 	if *at != "" {
@@ -70,39 +57,15 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 		w.At = t
 	}
 
-	client, done, err := connect(out, *version)
+	ghes, err := exampleenv.Connect(out, exampleenv.Options{
+		Fake:          func() (*ghestest.Server, error) { return ghestest.NewServer(ghestest.WithVersion(*version)) },
+		ConsoleReason: "maintenance and settings are on the administration port",
+	})
 	if err != nil {
 		return err
 	}
-	defer done()
-	return maintain(ctx, out, client, w)
-}
-
-// connect returns a client for the GHES named by the environment or, when
-// GHES_URL and GHES_TOKEN are unset, for a fake started for this run.
-func connect(out io.Writer, version string) (client *ghesadmin.Client, done func(), err error) {
-	baseURL, token, password := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN"), os.Getenv("GHES_CONSOLE_PASSWORD")
-	switch {
-	case baseURL != "" && token != "":
-		if password == "" {
-			return nil, nil, errors.New("set GHES_CONSOLE_PASSWORD: maintenance and settings are on the administration port")
-		}
-		client, err = ghesadmin.NewClient(baseURL, ghesadmin.WithToken(token),
-			ghesadmin.WithManagementConsole(os.Getenv("GHES_CONSOLE_URL"), password))
-		return client, func() {}, err
-	case baseURL != "" || token != "":
-		return nil, nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
-	}
-	srv, err := ghestest.NewServer(ghestest.WithVersion(version))
-	if err != nil {
-		return nil, nil, err
-	}
-	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n", srv.Version(), srv.URL())
-	if client, err = srv.Client(); err != nil {
-		srv.Close()
-		return nil, nil, err
-	}
-	return client, srv.Close, nil
+	defer ghes.Close()
+	return maintain(ctx, out, ghes.Client, w)
 }
 
 // maintain runs the window on whichever administration API the server has.

@@ -1,25 +1,17 @@
 package main
 
 import (
-	"context"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampletest"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func testCtx(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	t.Cleanup(cancel)
-	return ctx
-}
-
 func TestRunOnTheFake(t *testing.T) {
-	t.Setenv("GHES_URL", "")
-	t.Setenv("GHES_TOKEN", "")
+	exampletest.NoGHES(t)
 	for _, tc := range []struct{ version, api string }{
 		{"2.22.6", "Using the Management Console API"},
 		{"3.10.0", "Using the Management Console API"},
@@ -28,15 +20,8 @@ func TestRunOnTheFake(t *testing.T) {
 		{"3.22.0", "Using the Manage GHES API"},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
-			var out strings.Builder
-			if err := run(testCtx(t), &out, []string{"-version", tc.version, "-poll", "1ms"}); err != nil {
-				t.Fatalf("run: %v\n%s", err, out.String())
-			}
-			for _, want := range []string{tc.api, "waiting until it is on", "maintenance on", "Set private_mode=true", "succeeded", "Maintenance off"} {
-				if !strings.Contains(out.String(), want) {
-					t.Errorf("the output lacks %q:\n%s", want, out.String())
-				}
-			}
+			out := exampletest.MustRun(t, run, "-version", tc.version, "-poll", "1ms")
+			exampletest.Contains(t, out, tc.api, "waiting until it is on", "maintenance on", "Set private_mode=true", "succeeded", "Maintenance off")
 		})
 	}
 }
@@ -65,7 +50,7 @@ func TestScheduledWindowState(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx := testCtx(t)
+			ctx := exampletest.Ctx(t)
 			var out strings.Builder
 			w := window{At: start.Add(10 * time.Minute), PrivateMode: true, Message: "m", Poll: time.Millisecond}
 			if err := maintain(ctx, &out, client, w); err != nil {
@@ -113,36 +98,20 @@ func TestScheduledWindowState(t *testing.T) {
 
 func TestRealGHESNeedsTheConsolePassword(t *testing.T) {
 	srv := ghestest.New(t)
-	t.Setenv("GHES_URL", srv.URL())
-	t.Setenv("GHES_TOKEN", srv.Token())
-	t.Setenv("GHES_CONSOLE_PASSWORD", "")
-	if err := run(testCtx(t), &strings.Builder{}, nil); err == nil || !strings.Contains(err.Error(), "GHES_CONSOLE_PASSWORD") {
+	exampletest.AsReal(t, srv, false)
+	if err := run(exampletest.Ctx(t), &strings.Builder{}, nil); err == nil || !strings.Contains(err.Error(), "GHES_CONSOLE_PASSWORD") {
 		t.Errorf("err = %v", err)
 	}
 	// With GHES_CONSOLE_URL and the password, it runs against "a real one".
-	t.Setenv("GHES_CONSOLE_URL", srv.ConsoleURL())
-	t.Setenv("GHES_CONSOLE_PASSWORD", srv.ConsolePassword())
-	var out strings.Builder
-	if err := run(testCtx(t), &out, []string{"-poll", "1ms", "-private-mode=false"}); err != nil {
-		t.Fatalf("run: %v\n%s", err, out.String())
+	exampletest.AsReal(t, srv, true)
+	out := exampletest.MustRun(t, run, "-poll", "1ms", "-private-mode=false")
+	if strings.Contains(out, "Using a fake") || !strings.Contains(out, "Set private_mode=false") {
+		t.Errorf("output:\n%s", out)
 	}
-	if strings.Contains(out.String(), "Using a fake") || !strings.Contains(out.String(), "Set private_mode=false") {
-		t.Errorf("output:\n%s", out.String())
-	}
-	if err := run(testCtx(t), &out, []string{"-at", "tomorrow"}); err == nil {
+	if _, err := exampletest.Run(t, run, "-at", "tomorrow"); err == nil {
 		t.Error("a non-RFC 3339 -at was accepted")
 	}
 }
 
 // TestNoRawRequests: the example uses the SDK's methods only.
-func TestNoRawRequests(t *testing.T) {
-	src, err := os.ReadFile("main.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, raw := range []string{"NewRequest(", ".Do(ctx"} {
-		if strings.Contains(string(src), raw) {
-			t.Errorf("main.go makes a raw request (%s)", raw)
-		}
-	}
-}
+func TestNoRawRequests(t *testing.T) { exampletest.NoRawRequests(t) }

@@ -15,78 +15,42 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampleenv"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
 // fakeUser is the user offboarded on the fake when -user is not given.
 const fakeUser = "octo-contractor"
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "offboard-user:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("offboard-user", run) }
 
 func run(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("offboard-user", flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs := exampleenv.Flags("offboard-user", out)
 	login := fs.String("user", "", "login of the user to offboard (on the fake: "+fakeUser+")")
 	reason := fs.String("reason", "Offboarded: left the company", "suspension reason, shown to site administrators")
 	dryRun := fs.Bool("dry-run", false, "print what would change, change nothing")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if stop, err := exampleenv.Parse(fs, args); stop {
 		return err
 	}
 
-	client, done, err := connect(out)
+	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: startFake})
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer ghes.Close()
 	if *login == "" {
-		if os.Getenv("GHES_URL") != "" {
+		if ghes.Fake == nil {
 			return errors.New("-user is required on a real GHES")
 		}
 		*login = fakeUser
 	}
-	return offboard(ctx, out, client, *login, *reason, *dryRun)
-}
-
-// connect returns a client for the GHES named by GHES_URL and GHES_TOKEN or,
-// when neither is set, for a fake started for this run. done releases it.
-func connect(out io.Writer) (client *ghesadmin.Client, done func(), err error) {
-	baseURL, token := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN")
-	switch {
-	case baseURL != "" && token != "":
-		client, err = ghesadmin.NewClient(baseURL, ghesadmin.WithToken(token))
-		return client, func() {}, err
-	case baseURL != "" || token != "":
-		return nil, nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
-	}
-	srv, err := startFake()
-	if err != nil {
-		return nil, nil, err
-	}
-	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n", srv.Version(), srv.URL())
-	if client, err = srv.Client(); err != nil {
-		srv.Close()
-		return nil, nil, err
-	}
-	return client, srv.Close, nil
+	return offboard(ctx, out, ghes.Client, *login, *reason, *dryRun)
 }
 
 // startFake seeds a departing contractor with keys and tokens, next to

@@ -1,36 +1,20 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"io"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampletest"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func testCtx(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	t.Cleanup(cancel)
-	return ctx
-}
-
-func noGHES(t *testing.T) {
-	t.Setenv("GHES_URL", "")
-	t.Setenv("GHES_TOKEN", "")
-}
-
 func TestRunOnTheFake(t *testing.T) {
-	noGHES(t)
-	var out strings.Builder
-	if err := run(testCtx(t), &out, nil); err != nil {
-		t.Fatalf("run: %v\n%s", err, out.String())
-	}
-	for _, want := range []string{
+	exampletest.NoGHES(t)
+	out := exampletest.MustRun(t, run)
+	exampletest.Contains(t, out,
 		"Using a fake GHES 3.14.0 at http://127.0.0.1:",
 		"Offboarding octo-contractor\n",
 		`  suspended: "Offboarded: left the company"`,
@@ -40,62 +24,42 @@ func TestRunOnTheFake(t *testing.T) {
 		`"work laptop"`,
 		`"home desktop"`,
 		"Done: octo-contractor is suspended, 2 tokens and 2 keys removed",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("the output lacks %q:\n%s", want, out.String())
-		}
-	}
+	)
 	// Colleagues keep their credentials.
-	if strings.Contains(out.String(), "mona") || strings.Contains(out.String(), `"CI"`) {
-		t.Errorf("another user's credentials were touched:\n%s", out.String())
+	if strings.Contains(out, "mona") || strings.Contains(out, `"CI"`) {
+		t.Errorf("another user's credentials were touched:\n%s", out)
 	}
 }
 
 func TestRunFlags(t *testing.T) {
-	noGHES(t)
-	var out strings.Builder
-	if err := run(testCtx(t), &out, []string{"-user", "mona", "-reason", "Moved to the vendor's instance", "-dry-run"}); err != nil {
-		t.Fatalf("run: %v\n%s", err, out.String())
-	}
-	for _, want := range []string{
+	exampletest.NoGHES(t)
+	out := exampletest.MustRun(t, run, "-user", "mona", "-reason", "Moved to the vendor's instance", "-dry-run")
+	exampletest.Contains(t, out,
 		"Dry run: nothing changes.",
 		"Offboarding mona\n",
 		`  would have suspended: "Moved to the vendor's instance"`,
 		`  would have deleted token `,
 		`  would have deleted public key `,
 		"Dry run: mona would lose 1 tokens and 1 keys",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("the output lacks %q:\n%s", want, out.String())
-		}
-	}
+	)
 
 	// On a real GHES (here the fake, reached through the environment) the
 	// user must be named.
 	srv := ghestest.New(t)
-	t.Setenv("GHES_URL", srv.URL())
-	t.Setenv("GHES_TOKEN", srv.Token())
-	if err := run(testCtx(t), io.Discard, nil); err == nil || !strings.Contains(err.Error(), "-user is required") {
+	exampletest.AsReal(t, srv, false)
+	if err := run(exampletest.Ctx(t), io.Discard, nil); err == nil || !strings.Contains(err.Error(), "-user is required") {
 		t.Errorf("run on a real GHES without -user: err = %v", err)
 	}
 	// An unknown user is an error.
-	if err := run(testCtx(t), io.Discard, []string{"-user", "nobody"}); err == nil {
+	if err := run(exampletest.Ctx(t), io.Discard, []string{"-user", "nobody"}); err == nil {
 		t.Error("offboarding an unknown user succeeded")
 	}
 }
 
 // TestOffboardState checks the server's state, not only the output.
 func TestOffboardState(t *testing.T) {
-	srv, err := startFake()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := testCtx(t)
+	srv, client := exampletest.Fake(t, startFake)
+	ctx := exampletest.Ctx(t)
 	// An impersonation token to revoke.
 	if _, resp, err := client.Users.CreateImpersonationToken(ctx, fakeUser, []string{"repo"}); err != nil || resp.StatusCode != 201 {
 		t.Fatalf("CreateImpersonationToken: %v", err)
@@ -137,7 +101,7 @@ func TestOffboardState(t *testing.T) {
 // owned counts the personal access tokens and public keys of login.
 func owned(t *testing.T, srv *ghestest.Server, client *ghesadmin.Client, login string) (tokens, keys int) {
 	t.Helper()
-	ctx := testCtx(t)
+	ctx := exampletest.Ctx(t)
 	id := srv.UserID(login)
 	if id == 0 {
 		t.Fatalf("no user %s", login)
@@ -164,16 +128,8 @@ func owned(t *testing.T, srv *ghestest.Server, client *ghesadmin.Client, login s
 // TestUnknownUserChangesNothing: the login is looked up before anything is
 // changed.
 func TestUnknownUserChangesNothing(t *testing.T) {
-	srv, err := startFake()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = offboard(testCtx(t), io.Discard, client, "nobody", "x", false)
+	srv, client := exampletest.Fake(t, startFake)
+	err := offboard(exampletest.Ctx(t), io.Discard, client, "nobody", "x", false)
 	if !errors.Is(err, ghesadmin.ErrNotFound) {
 		t.Errorf("err = %v, want ErrNotFound", err)
 	}
@@ -183,14 +139,4 @@ func TestUnknownUserChangesNothing(t *testing.T) {
 }
 
 // TestNoRawRequests: the example uses the SDK's methods only.
-func TestNoRawRequests(t *testing.T) {
-	src, err := os.ReadFile("main.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, raw := range []string{"NewRequest(", ".Do(ctx"} {
-		if strings.Contains(string(src), raw) {
-			t.Errorf("main.go makes a raw request (%s)", raw)
-		}
-	}
-}
+func TestNoRawRequests(t *testing.T) { exampletest.NoRawRequests(t) }

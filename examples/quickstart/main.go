@@ -18,62 +18,37 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampleenv"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "quickstart:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("quickstart", run) }
 
 // run is the whole program; main only wires it to the process.
 func run(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs := exampleenv.Flags("quickstart", out)
 	version := fs.String("version", ghestest.DefaultVersion, "GHES version of the fake server (used when GHES_URL is not set)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if stop, err := exampleenv.Parse(fs, args); stop {
 		return err
 	}
 
-	baseURL, token := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN")
-	switch {
-	case baseURL != "" && token != "":
-		return tour(ctx, out, baseURL, token)
-	case baseURL != "" || token != "":
-		return errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
-	}
-
-	srv, err := startFake(*version)
+	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: func() (*ghestest.Server, error) { return startFake(*version) }})
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
-	fmt.Fprintf(out, "Started a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n", srv.Version(), srv.URL())
-
+	defer ghes.Close()
+	if ghes.Fake == nil {
+		return tour(ctx, out, ghes.Client, ghes.Env.ConsolePassword != "")
+	}
 	// The fake hands out a client with its admin token and console
 	// password, exactly as ghesadmin.NewClient would be configured.
-	client, err := srv.Client()
-	if err != nil {
-		return err
-	}
-	return workflow(ctx, out, client, srv.Enterprise())
+	return workflow(ctx, out, ghes.Client, ghes.Fake.Enterprise())
 }
 
 // startFake starts ghestest with a few users, public keys spread over
@@ -262,17 +237,8 @@ func maintenanceConsole(ctx context.Context, out io.Writer, client *ghesadmin.Cl
 }
 
 // tour reads, and never changes, a real instance.
-func tour(ctx context.Context, out io.Writer, baseURL, token string) error {
-	opts := []ghesadmin.Option{ghesadmin.WithToken(token)}
-	password := os.Getenv("GHES_CONSOLE_PASSWORD")
-	if password != "" {
-		opts = append(opts, ghesadmin.WithManagementConsole(os.Getenv("GHES_CONSOLE_URL"), password))
-	}
-	client, err := ghesadmin.NewClient(baseURL, opts...)
-	if err != nil {
-		return err
-	}
-
+// console tells whether the client has the administration port.
+func tour(ctx context.Context, out io.Writer, client *ghesadmin.Client, console bool) error {
 	meta, _, err := client.Meta.Get(ctx)
 	if err != nil {
 		return fmt.Errorf("read the version: %w", err)
@@ -316,7 +282,7 @@ func tour(ctx context.Context, out io.Writer, baseURL, token string) error {
 		fmt.Fprintf(out, "  #%d %s (%d hooks)\n", e.ID, e.Name, e.HooksCount)
 	}
 
-	if password == "" {
+	if !console {
 		fmt.Fprintln(out, "Set GHES_CONSOLE_PASSWORD to read the maintenance status too.")
 		return nil
 	}

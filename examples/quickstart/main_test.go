@@ -1,39 +1,13 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampletest"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
-
-// runQuickstart runs the program with args and returns what it printed.
-func runQuickstart(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	var out strings.Builder
-	err := run(ctx, &out, args)
-	return out.String(), err
-}
-
-// noGHES makes run use the fake whatever the developer's environment says.
-func noGHES(t *testing.T) {
-	for _, k := range []string{"GHES_URL", "GHES_TOKEN", "GHES_CONSOLE_URL", "GHES_CONSOLE_PASSWORD"} {
-		t.Setenv(k, "")
-	}
-}
-
-func assertLines(t *testing.T, out string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(out, w) {
-			t.Errorf("the output lacks %q:\n%s", w, out)
-		}
-	}
-}
 
 func TestWorkflowOnTheFake(t *testing.T) {
 	for _, tc := range []struct {
@@ -59,13 +33,10 @@ func TestWorkflowOnTheFake(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
-			noGHES(t)
-			out, err := runQuickstart(t, tc.args...)
-			if err != nil {
-				t.Fatalf("run: %v\n%s", err, out)
-			}
-			assertLines(t, out, append([]string{
-				"Started a fake GHES " + tc.version + " at http://127.0.0.1:",
+			exampletest.NoGHES(t)
+			out := exampletest.MustRun(t, run, tc.args...)
+			exampletest.Contains(t, out, append([]string{
+				"Using a fake GHES " + tc.version + " at http://127.0.0.1:",
 				"  promoted hubot-ci to site administrator",
 				`  suspended octo-contractor: "Contract ended"`,
 				"  #10  alice-laptop-1 ",
@@ -94,16 +65,9 @@ func TestTourOfAnInstance(t *testing.T) {
 			// The fake stands in for a real instance, reached through the
 			// environment like one.
 			srv := ghestest.New(t, ghestest.WithVersion(tc.version), ghestest.WithLicense(50, time.Now().AddDate(0, 6, 0)))
-			t.Setenv("GHES_URL", srv.URL())
-			t.Setenv("GHES_TOKEN", srv.Token())
-			t.Setenv("GHES_CONSOLE_URL", srv.ConsoleURL())
-			t.Setenv("GHES_CONSOLE_PASSWORD", srv.ConsolePassword())
-
-			out, err := runQuickstart(t)
-			if err != nil {
-				t.Fatalf("run: %v\n%s", err, out)
-			}
-			assertLines(t, out,
+			exampletest.AsReal(t, srv, true)
+			out := exampletest.MustRun(t, run)
+			exampletest.Contains(t, out,
 				"GHES "+tc.version+" at "+srv.APIURL(),
 				" seats used of 50, expires ",
 				"Stats: 1 users (1 admins, 0 suspended)",
@@ -112,7 +76,7 @@ func TestTourOfAnInstance(t *testing.T) {
 				" Default (0 hooks)",
 				tc.maintenance,
 			)
-			if strings.Contains(out, "Started a fake") {
+			if strings.Contains(out, "Using a fake") {
 				t.Error("the tour started a fake although GHES_URL was set")
 			}
 			// Read-only: nothing but GETs.
@@ -124,29 +88,24 @@ func TestTourOfAnInstance(t *testing.T) {
 
 	t.Run("without a console password", func(t *testing.T) {
 		srv := ghestest.New(t)
-		noGHES(t)
-		t.Setenv("GHES_URL", srv.URL())
-		t.Setenv("GHES_TOKEN", srv.Token())
-		out, err := runQuickstart(t)
-		if err != nil {
-			t.Fatalf("run: %v\n%s", err, out)
-		}
-		assertLines(t, out, "Set GHES_CONSOLE_PASSWORD to read the maintenance status too.")
+		exampletest.AsReal(t, srv, false)
+		out := exampletest.MustRun(t, run)
+		exampletest.Contains(t, out, "Set GHES_CONSOLE_PASSWORD to read the maintenance status too.")
 	})
 }
 
 func TestHalfConfigured(t *testing.T) {
-	noGHES(t)
+	exampletest.NoGHES(t)
 	t.Setenv("GHES_URL", "https://ghe.example.com")
-	_, err := runQuickstart(t)
+	_, err := exampletest.Run(t, run)
 	if err == nil || !strings.Contains(err.Error(), "set both GHES_URL and GHES_TOKEN") {
 		t.Errorf("run with GHES_URL only: err = %v", err)
 	}
 }
 
 func TestBadVersion(t *testing.T) {
-	noGHES(t)
-	if _, err := runQuickstart(t, "-version", "latest"); err == nil {
+	exampletest.NoGHES(t)
+	if _, err := exampletest.Run(t, run, "-version", "latest"); err == nil {
 		t.Error("run -version latest succeeded, want an error")
 	}
 }

@@ -16,25 +16,16 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampleenv"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "runner-cleanup:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("runner-cleanup", run) }
 
 // plan is what the cleanup does.
 type plan struct {
@@ -47,8 +38,7 @@ type plan struct {
 }
 
 func run(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("runner-cleanup", flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs := exampleenv.Flags("runner-cleanup", out)
 	p := plan{}
 	fs.StringVar(&p.Enterprise, "enterprise", "", "enterprise slug (on the fake: "+ghestest.DefaultEnterprise+")")
 	fs.StringVar(&p.Label, "label", "gpu", "label of the runners to move into the group")
@@ -56,10 +46,7 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	orgs := fs.String("orgs", "ml,research", "comma-separated logins of the organizations that may use the group")
 	fs.BoolVar(&p.DeleteOffline, "delete-offline", true, "delete the runners that are offline")
 	fs.BoolVar(&p.DryRun, "dry-run", false, "print what would change, change nothing")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if stop, err := exampleenv.Parse(fs, args); stop {
 		return err
 	}
 	for _, o := range strings.Split(*orgs, ",") {
@@ -71,41 +58,18 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 		return errors.New("-orgs, -label and -group must not be empty")
 	}
 
-	client, done, err := connect(out)
+	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: func() (*ghestest.Server, error) { return startFake(2500) }})
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer ghes.Close()
 	if p.Enterprise == "" {
-		if os.Getenv("GHES_URL") != "" {
+		if ghes.Fake == nil {
 			return errors.New("-enterprise is required on a real GHES")
 		}
-		p.Enterprise = ghestest.DefaultEnterprise
+		p.Enterprise = ghes.Fake.Enterprise()
 	}
-	return cleanup(ctx, out, client, p)
-}
-
-// connect returns a client for the GHES named by GHES_URL and GHES_TOKEN or,
-// when neither is set, for a fake started for this run. done releases it.
-func connect(out io.Writer) (client *ghesadmin.Client, done func(), err error) {
-	baseURL, token := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN")
-	switch {
-	case baseURL != "" && token != "":
-		client, err = ghesadmin.NewClient(baseURL, ghesadmin.WithToken(token))
-		return client, func() {}, err
-	case baseURL != "" || token != "":
-		return nil, nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
-	}
-	srv, err := startFake(2500)
-	if err != nil {
-		return nil, nil, err
-	}
-	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n", srv.Version(), srv.URL())
-	if client, err = srv.Client(); err != nil {
-		srv.Close()
-		return nil, nil, err
-	}
-	return client, srv.Close, nil
+	return cleanup(ctx, out, ghes.Client, p)
 }
 
 // startFake seeds n runners: every 10th offline, every 4th labelled gpu,

@@ -1,49 +1,33 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampletest"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func testCtx(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	t.Cleanup(cancel)
-	return ctx
-}
-
 func TestRunOnTheFake(t *testing.T) {
-	t.Setenv("GHES_URL", "")
-	t.Setenv("GHES_TOKEN", "")
-	var out strings.Builder
-	if err := run(testCtx(t), &out, nil); err != nil {
-		t.Fatalf("run: %v\n%s", err, out.String())
-	}
-	for _, want := range []string{
+	exampletest.NoGHES(t)
+	out := exampletest.MustRun(t, run)
+	exampletest.Contains(t, out,
 		"Using a fake GHES 3.14.0 at http://127.0.0.1:",
 		"2500 runners: 250 offline, 625 labelled gpu",
 		"  deleted 250 offline runners",
 		`  restricted group "gpu-runners" to ml, research`,
 		`  moved 625 runners into "gpu-runners"`,
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("the output lacks %q:\n%s", want, out.String())
-		}
-	}
+	)
 }
 
 // state reads the runners left and the group's runners and organizations.
 func state(t *testing.T, client *ghesadmin.Client, ent string) (left, inGroup int, orgs []string) {
 	t.Helper()
-	ctx := testCtx(t)
+	ctx := exampletest.Ctx(t)
 	rs, _, err := client.Actions.ListRunners(ctx, ent, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -73,28 +57,20 @@ func state(t *testing.T, client *ghesadmin.Client, ent string) (left, inGroup in
 }
 
 func TestCleanupState(t *testing.T) {
-	srv, err := startFake(400)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, client := exampletest.Fake(t, func() (*ghestest.Server, error) { return startFake(400) })
 	ent := srv.Enterprise()
 	p := plan{Enterprise: ent, Label: "gpu", Group: "gpu-runners", Orgs: []string{"ml", "research"}, DeleteOffline: true}
 
 	dry := p
 	dry.DryRun = true
-	if err := cleanup(testCtx(t), io.Discard, client, dry); err != nil {
+	if err := cleanup(exampletest.Ctx(t), io.Discard, client, dry); err != nil {
 		t.Fatal(err)
 	}
 	if left, in, _ := state(t, client, ent); left != 400 || in != -1 {
 		t.Fatalf("a dry run changed something: %d runners, group %d", left, in)
 	}
 
-	if err := cleanup(testCtx(t), io.Discard, client, p); err != nil {
+	if err := cleanup(exampletest.Ctx(t), io.Discard, client, p); err != nil {
 		t.Fatal(err)
 	}
 	left, in, orgs := state(t, client, ent)
@@ -103,7 +79,7 @@ func TestCleanupState(t *testing.T) {
 	}
 	// A second run finds the group and keeps it as it should be.
 	p.Orgs = []string{"ml"}
-	if err := cleanup(testCtx(t), io.Discard, client, p); err != nil {
+	if err := cleanup(exampletest.Ctx(t), io.Discard, client, p); err != nil {
 		t.Fatal(err)
 	}
 	if left, in, orgs := state(t, client, ent); left != 360 || in != 100 || strings.Join(orgs, ",") != "ml" {
@@ -112,16 +88,8 @@ func TestCleanupState(t *testing.T) {
 }
 
 func TestUnknownOrgChangesNothing(t *testing.T) {
-	srv, err := startFake(20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = cleanup(testCtx(t), io.Discard, client, plan{Enterprise: srv.Enterprise(), Label: "gpu", Group: "g", Orgs: []string{"ml", "nope"}, DeleteOffline: true})
+	srv, client := exampletest.Fake(t, func() (*ghestest.Server, error) { return startFake(20) })
+	err := cleanup(exampletest.Ctx(t), io.Discard, client, plan{Enterprise: srv.Enterprise(), Label: "gpu", Group: "g", Orgs: []string{"ml", "nope"}, DeleteOffline: true})
 	if !errors.Is(err, ghesadmin.ErrNotFound) || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("err = %v", err)
 	}
@@ -135,26 +103,15 @@ func TestUnknownOrgChangesNothing(t *testing.T) {
 
 func TestRealGHESNeedsEnterprise(t *testing.T) {
 	srv := ghestest.New(t)
-	t.Setenv("GHES_URL", srv.URL())
-	t.Setenv("GHES_TOKEN", srv.Token())
-	if err := run(testCtx(t), io.Discard, nil); err == nil || !strings.Contains(err.Error(), "-enterprise is required") {
+	exampletest.AsReal(t, srv, false)
+	if err := run(exampletest.Ctx(t), io.Discard, nil); err == nil || !strings.Contains(err.Error(), "-enterprise is required") {
 		t.Errorf("err = %v", err)
 	}
 	t.Setenv("GHES_TOKEN", "")
-	if err := run(testCtx(t), io.Discard, nil); err == nil {
+	if err := run(exampletest.Ctx(t), io.Discard, nil); err == nil {
 		t.Error("GHES_URL without GHES_TOKEN was accepted")
 	}
 }
 
 // TestNoRawRequests: the example uses the SDK's methods only.
-func TestNoRawRequests(t *testing.T) {
-	src, err := os.ReadFile("main.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, raw := range []string{"NewRequest(", ".Do(ctx"} {
-		if strings.Contains(string(src), raw) {
-			t.Errorf("main.go makes a raw request (%s)", raw)
-		}
-	}
-}
+func TestNoRawRequests(t *testing.T) { exampletest.NoRawRequests(t) }
