@@ -17,10 +17,9 @@ import (
 var consoleVersions = []string{"2.22.6", "3.14.0"}
 
 func TestAdminConsoleMaintenance(t *testing.T) {
-	for _, v := range consoleVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, consoleVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v)
+			ctx := ctx(t)
 			mc := c.ManagementConsole
 
 			st, _, err := mc.MaintenanceStatus(ctx)
@@ -88,15 +87,13 @@ func TestAdminConsoleMaintenance(t *testing.T) {
 			if got, _ := srv.Maintenance(); got != "scheduled" {
 				t.Errorf("server maintenance after a refused change = %q, want scheduled", got)
 			}
-		})
-	}
+	})
 }
 
 func TestAdminConsoleSettingsRoundTrip(t *testing.T) {
-	for _, v := range consoleVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, consoleVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v)
+			ctx := ctx(t)
 			mc := c.ManagementConsole
 
 			// A key this SDK does not model, sent through Extra.
@@ -174,15 +171,13 @@ func TestAdminConsoleSettingsRoundTrip(t *testing.T) {
 			if v, _ := srv.Setting("public_pages"); v != true {
 				t.Errorf("server public_pages = %v after a partial update, want true (kept)", v)
 			}
-		})
-	}
+	})
 }
 
 func TestAdminConsoleConfigurationRun(t *testing.T) {
-	for _, v := range consoleVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v, ghestest.WithStatusReads(4))
-			ctx := adminCtx(t)
+	forVersions(t, consoleVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v, ghestest.WithStatusReads(4))
+			ctx := ctx(t)
 			mc := c.ManagementConsole
 
 			resp, err := mc.StartConfiguration(ctx)
@@ -230,8 +225,7 @@ func TestAdminConsoleConfigurationRun(t *testing.T) {
 			if n := s.Enterprise.ConfigurationRunCount; n == nil || *n != 1 {
 				t.Errorf("configuration_run_count = %v, want 1", n)
 			}
-		})
-	}
+	})
 }
 
 // adminSteps lists the step states of a configuration status.
@@ -244,10 +238,9 @@ func adminSteps(st *ghesadmin.ConfigurationStatus) string {
 }
 
 func TestAdminConsoleAuthorizedKeys(t *testing.T) {
-	for _, v := range consoleVersions {
-		t.Run(v, func(t *testing.T) {
-			_, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, consoleVersions, func(t *testing.T, v string) {
+			_, c := start(t, v)
+			ctx := ctx(t)
 			mc := c.ManagementConsole
 
 			keys, _, err := mc.AuthorizedKeys(ctx)
@@ -286,15 +279,13 @@ func TestAdminConsoleAuthorizedKeys(t *testing.T) {
 			if keys, _, err = mc.AuthorizedKeys(ctx); err != nil || len(keys) != 1 || keys[0].Key != adminKeyB {
 				t.Errorf("AuthorizedKeys = %+v, %v; want B", keys, err)
 			}
-		})
-	}
+	})
 }
 
 func TestAdminConsoleLicense(t *testing.T) {
-	for _, v := range consoleVersions {
-		t.Run(v, func(t *testing.T) {
-			_, c := adminServer(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-			ctx := adminCtx(t)
+	forVersions(t, consoleVersions, func(t *testing.T, v string) {
+			_, c := start(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
+			ctx := ctx(t)
 			mc := c.ManagementConsole
 
 			expire := time.Now().UTC().AddDate(2, 0, 0).Truncate(time.Second)
@@ -339,16 +330,15 @@ func TestAdminConsoleLicense(t *testing.T) {
 			if _, _, err := mc.WaitForConfiguration(ctx, adminWait); err != nil {
 				t.Errorf("WaitForConfiguration after UpgradeLicense: %v", err)
 			}
-		})
-	}
+	})
 }
 
 // On 3.15 the Management Console is gone: the fake answers its paths with
 // 404, and a client that knows the release (here from its first reply)
 // refuses every console call before sending.
 func TestAdminConsoleRemovedIn315(t *testing.T) {
-	srv, c := adminServer(t, "3.15.0")
-	ctx := adminCtx(t)
+	srv, c := start(t, "3.15.0")
+	ctx := ctx(t)
 	mc := c.ManagementConsole
 
 	// The release is unknown until a reply names it: the first call goes

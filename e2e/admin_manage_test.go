@@ -17,10 +17,9 @@ import (
 var manageVersions = []string{"3.14.0", "3.22.0"}
 
 func TestAdminManageNodes(t *testing.T) {
-	for _, v := range manageVersions {
-		t.Run(v, func(t *testing.T) {
-			_, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, manageVersions, func(t *testing.T, v string) {
+			_, c := start(t, v)
+			ctx := ctx(t)
 			m := c.Manage
 
 			vers, _, err := m.Version(ctx, nil)
@@ -84,15 +83,13 @@ func TestAdminManageNodes(t *testing.T) {
 			if r := req.Nodes[0].RolesStatus[0]; r.Role == "" || r.Status != "OK" {
 				t.Errorf("role status = %+v", r)
 			}
-		})
-	}
+	})
 }
 
 func TestAdminManageMaintenanceWindow(t *testing.T) {
-	for _, v := range manageVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, manageVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v)
+			ctx := ctx(t)
 			m := c.Manage
 
 			st, _, err := m.MaintenanceStatus(ctx, nil)
@@ -163,15 +160,13 @@ func TestAdminManageMaintenanceWindow(t *testing.T) {
 			if got, _ := srv.Maintenance(); got != "off" {
 				t.Errorf("server maintenance = %q, want off", got)
 			}
-		})
-	}
+	})
 }
 
 func TestAdminManageSettingsRoundTrip(t *testing.T) {
-	for _, v := range manageVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, manageVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v)
+			ctx := ctx(t)
 			m := c.Manage
 
 			// A key this SDK does not model, at the top level and nested.
@@ -227,15 +222,13 @@ func TestAdminManageSettingsRoundTrip(t *testing.T) {
 					t.Errorf("server %s = %v, %v; want %v", path, v, ok, want)
 				}
 			}
-		})
-	}
+	})
 }
 
 func TestAdminManageConfigApply(t *testing.T) {
-	for _, v := range manageVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v, ghestest.WithStatusReads(4))
-			ctx := adminCtx(t)
+	forVersions(t, manageVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v, ghestest.WithStatusReads(4))
+			ctx := ctx(t)
 			m := c.Manage
 
 			// No run yet: no node reports.
@@ -312,15 +305,13 @@ func TestAdminManageConfigApply(t *testing.T) {
 					t.Errorf("events after the last cursor = %+v, want none", n.Events)
 				}
 			}
-		})
-	}
+	})
 }
 
 func TestAdminManageSSHKeys(t *testing.T) {
-	for _, v := range manageVersions {
-		t.Run(v, func(t *testing.T) {
-			_, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, manageVersions, func(t *testing.T, v string) {
+			_, c := start(t, v)
+			ctx := ctx(t)
 			m := c.Manage
 
 			msgs, _, err := m.AddSSHKey(ctx, adminKeyA)
@@ -353,15 +344,13 @@ func TestAdminManageSSHKeys(t *testing.T) {
 			if _, _, err = m.RemoveSSHKey(ctx, adminKeyA); !errors.As(err, &ee) || ee.Response.StatusCode != 400 {
 				t.Errorf("removing a key twice: err = %v, want a 400", err)
 			}
-		})
-	}
+	})
 }
 
 func TestAdminManageLicense(t *testing.T) {
-	for _, v := range manageVersions {
-		t.Run(v, func(t *testing.T) {
-			_, c := adminServer(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-			ctx := adminCtx(t)
+	forVersions(t, manageVersions, func(t *testing.T, v string) {
+			_, c := start(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
+			ctx := ctx(t)
 			m := c.Manage
 
 			l, _, err := m.License(ctx)
@@ -407,8 +396,7 @@ func TestAdminManageLicense(t *testing.T) {
 			if info, _, err = c.License.Get(ctx); err != nil || info.Seats.Count != 600 {
 				t.Errorf("REST seats = %v, %v; want 600", info, err)
 			}
-		})
-	}
+	})
 }
 
 // upgradeVersions are the releases with the Manage upgrade endpoints (3.22
@@ -419,8 +407,8 @@ var upgradeVersions = []string{"3.22.0"}
 // Upgrades arrive in 3.22: on 3.19 the fake answers 404 and a client that
 // knows the release refuses them before sending.
 func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
-	srv, c := adminServer(t, "3.19.0")
-	ctx := adminCtx(t)
+	srv, c := start(t, "3.19.0")
+	ctx := ctx(t)
 	m := c.Manage
 	v := "3.19.1"
 	if _, _, err := m.Version(ctx, nil); err != nil {
@@ -448,10 +436,9 @@ func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
 }
 
 func TestAdminManageUpgrade(t *testing.T) {
-	for _, v := range upgradeVersions {
-		t.Run(v, func(t *testing.T) {
-			srv, c := adminServer(t, v)
-			ctx := adminCtx(t)
+	forVersions(t, upgradeVersions, func(t *testing.T, v string) {
+			srv, c := start(t, v)
+			ctx := ctx(t)
 			m := c.Manage
 			target := strings.TrimSuffix(v, ".0") + ".1"
 
@@ -522,16 +509,15 @@ func TestAdminManageUpgrade(t *testing.T) {
 			if srv.Version() != target {
 				t.Errorf("server version = %s, want %s", srv.Version(), target)
 			}
-		})
-	}
+	})
 }
 
 // The Manage API arrives in stages from 3.9: on 3.7 the fake answers its
 // paths with 404, and a client that knows the release refuses them before
 // sending.
 func TestAdminManageMissingBefore39(t *testing.T) {
-	srv, c := adminServer(t, "3.7.0")
-	ctx := adminCtx(t)
+	srv, c := start(t, "3.7.0")
+	ctx := ctx(t)
 	m := c.Manage
 	// The first call goes out (the release is unknown) and gets the 404.
 	if _, _, err := m.Version(ctx, nil); !errors.Is(err, ghesadmin.ErrNotFound) {

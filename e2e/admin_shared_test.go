@@ -17,8 +17,8 @@ import (
 // changes, the other sees.
 
 func TestAdminSharedMaintenance(t *testing.T) {
-	srv, c := adminServer(t, "3.14.0")
-	ctx := adminCtx(t)
+	srv, c := start(t, "3.14.0")
+	ctx := ctx(t)
 
 	// On through the console, seen through Manage.
 	if _, _, err := c.ManagementConsole.SetMaintenance(ctx, ghesadmin.MaintenanceRequest{Enabled: true, When: ghesadmin.Ptr("now")}); err != nil {
@@ -64,8 +64,8 @@ func TestAdminSharedMaintenance(t *testing.T) {
 }
 
 func TestAdminSharedSettings(t *testing.T) {
-	srv, c := adminServer(t, "3.14.0")
-	ctx := adminCtx(t)
+	srv, c := start(t, "3.14.0")
+	ctx := ctx(t)
 
 	// Through the console (read, change, write), then read through Manage.
 	cs, _, err := c.ManagementConsole.Settings(ctx)
@@ -112,8 +112,8 @@ func TestAdminSharedSettings(t *testing.T) {
 }
 
 func TestAdminSharedKeys(t *testing.T) {
-	_, c := adminServer(t, "3.14.0")
-	ctx := adminCtx(t)
+	_, c := start(t, "3.14.0")
+	ctx := ctx(t)
 
 	if _, _, err := c.ManagementConsole.AddAuthorizedKey(ctx, adminKeyA); err != nil {
 		t.Fatalf("AddAuthorizedKey: %v", err)
@@ -149,8 +149,8 @@ func TestAdminSharedKeys(t *testing.T) {
 }
 
 func TestAdminSharedConfigurationRun(t *testing.T) {
-	_, c := adminServer(t, "3.14.0")
-	ctx := adminCtx(t)
+	_, c := start(t, "3.14.0")
+	ctx := ctx(t)
 
 	// Started through the console, followed through Manage.
 	if _, err := c.ManagementConsole.StartConfiguration(ctx); err != nil {
@@ -178,8 +178,8 @@ func TestAdminSharedConfigurationRun(t *testing.T) {
 }
 
 func TestAdminSharedLicense(t *testing.T) {
-	_, c := adminServer(t, "3.14.0", ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-	ctx := adminCtx(t)
+	_, c := start(t, "3.14.0", ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
+	ctx := ctx(t)
 
 	if _, err := c.ManagementConsole.UpgradeLicense(ctx, strings.NewReader(`{"seats":150}`)); err != nil {
 		t.Fatalf("UpgradeLicense: %v", err)
@@ -215,8 +215,8 @@ func TestAdminMetaChoosesTheAdminAPI(t *testing.T) {
 		{"3.22.0", false, true, "Manage+ManageMaintenance+ManageConfig+ManageUpgrade"},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
-			srv, c := adminServer(t, tc.version)
-			ctx := adminCtx(t)
+			srv, c := start(t, tc.version)
+			ctx := ctx(t)
 
 			meta, resp, err := c.Meta.Get(ctx)
 			if err != nil {
@@ -268,7 +268,7 @@ func TestAdminWrongConsolePassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := adminCtx(t)
+	ctx := ctx(t)
 
 	_, _, err = c.ManagementConsole.MaintenanceStatus(ctx)
 	if !errors.Is(err, ghesadmin.ErrUnauthorized) {
@@ -305,7 +305,7 @@ func TestAdminNoConsolePassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := adminCtx(t)
+	ctx := ctx(t)
 
 	calls := map[string]func() (*ghesadmin.Response, error){
 		"console MaintenanceStatus": func() (*ghesadmin.Response, error) {

@@ -27,7 +27,13 @@ const latest = "3.22.0"
 // forEachVersion runs f as a subtest for every version in versions.
 func forEachVersion(t *testing.T, f func(t *testing.T, version string)) {
 	t.Helper()
-	for _, v := range versions {
+	forVersions(t, versions, f)
+}
+
+// forVersions runs f as a parallel subtest for every version in vs.
+func forVersions(t *testing.T, vs []string, f func(t *testing.T, version string)) {
+	t.Helper()
+	for _, v := range vs {
 		t.Run(v, func(t *testing.T) {
 			t.Parallel()
 			f(t, v)
