@@ -1,7 +1,6 @@
 package e2e_test
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -18,384 +17,322 @@ var manageVersions = []string{"3.14.0", "3.22.0"}
 
 func TestAdminManageNodes(t *testing.T) {
 	forVersions(t, manageVersions, func(t *testing.T, v string) {
-			_, c := start(t, v)
-			ctx := ctx(t)
-			m := c.Manage
+		_, c := start(t, v)
+		ctx := ctx(t)
+		m := c.Manage
 
-			vers, _, err := m.Version(ctx, nil)
-			if err != nil {
-				t.Fatalf("Version: %v", err)
-			}
-			if len(vers) != 1 || vers[0].Hostname == "" || vers[0].Version.Version != v || vers[0].Version.BuildDate == "" {
-				t.Fatalf("Version = %+v, want one node on %s", vers, v)
-			}
+		vers, _, err := m.Version(ctx, nil)
+		if err != nil {
+			t.Fatalf("Version: %v", err)
+		}
+		if len(vers) != 1 || vers[0].Hostname == "" || vers[0].Version.Version != v || vers[0].Version.BuildDate == "" {
+			t.Fatalf("Version = %+v, want one node on %s", vers, v)
+		}
 
-			nodes, _, err := m.Nodes(ctx, nil)
-			if err != nil {
-				t.Fatalf("Nodes: %v", err)
-			}
-			if nodes.Topology != "SingleNode" || len(nodes.Nodes) != 1 {
-				t.Fatalf("Nodes = %+v, want one node in a SingleNode topology", nodes)
-			}
-			node := nodes.Nodes[0]
-			if node.Hostname != vers[0].Hostname || node.UUID == "" || !slices.Contains(node.ClusterRoles, "GitServer") {
-				t.Errorf("node = %+v", node)
-			}
-			// Node filters select this node or none.
-			if n, _, err := m.Nodes(ctx, &ghesadmin.ManageNodeOptions{UUID: node.UUID}); err != nil || len(n.Nodes) != 1 {
-				t.Errorf("Nodes by uuid = %+v, %v; want the node", n, err)
-			}
-			if n, _, err := m.Nodes(ctx, &ghesadmin.ManageNodeOptions{ClusterRoles: "NoSuchRole"}); err != nil || len(n.Nodes) != 0 {
-				t.Errorf("Nodes by an unknown role = %+v, %v; want none", n, err)
-			}
-			if vs, _, err := m.Version(ctx, &ghesadmin.ManageNodeOptions{ClusterRoles: "WebServer,GitServer"}); err != nil || len(vs) != 1 {
-				t.Errorf("Version by role = %+v, %v; want the node", vs, err)
-			}
+		nodes, _, err := m.Nodes(ctx, nil)
+		if err != nil {
+			t.Fatalf("Nodes: %v", err)
+		}
+		if nodes.Topology != "SingleNode" || len(nodes.Nodes) != 1 {
+			t.Fatalf("Nodes = %+v, want one node in a SingleNode topology", nodes)
+		}
+		node := nodes.Nodes[0]
+		if node.Hostname != vers[0].Hostname || node.UUID == "" || !slices.Contains(node.ClusterRoles, "GitServer") {
+			t.Errorf("node = %+v", node)
+		}
+		// Node filters select this node or none.
+		if n, _, err := m.Nodes(ctx, &ghesadmin.ManageNodeOptions{UUID: node.UUID}); err != nil || len(n.Nodes) != 1 {
+			t.Errorf("Nodes by uuid = %+v, %v; want the node", n, err)
+		}
+		if n, _, err := m.Nodes(ctx, &ghesadmin.ManageNodeOptions{ClusterRoles: "NoSuchRole"}); err != nil || len(n.Nodes) != 0 {
+			t.Errorf("Nodes by an unknown role = %+v, %v; want none", n, err)
+		}
+		if vs, _, err := m.Version(ctx, &ghesadmin.ManageNodeOptions{ClusterRoles: "WebServer,GitServer"}); err != nil || len(vs) != 1 {
+			t.Errorf("Version by role = %+v, %v; want the node", vs, err)
+		}
 
-			cs, _, err := m.ClusterStatus(ctx)
-			if err != nil {
-				t.Fatalf("ClusterStatus: %v", err)
+		cs, _, err := m.ClusterStatus(ctx)
+		if err != nil {
+			t.Fatalf("ClusterStatus: %v", err)
+		}
+		if cs.Status != "OK" || len(cs.Nodes) != 1 || cs.Nodes[0].Hostname != node.Hostname || len(cs.Nodes[0].Services) == 0 {
+			t.Errorf("ClusterStatus = %+v", cs)
+		}
+		for _, s := range cs.Nodes[0].Services {
+			if s.Name == "" || s.Status != "OK" || s.Details == "" {
+				t.Errorf("cluster service = %+v", s)
 			}
-			if cs.Status != "OK" || len(cs.Nodes) != 1 || cs.Nodes[0].Hostname != node.Hostname || len(cs.Nodes[0].Services) == 0 {
-				t.Errorf("ClusterStatus = %+v", cs)
-			}
-			for _, s := range cs.Nodes[0].Services {
-				if s.Name == "" || s.Status != "OK" || s.Details == "" {
-					t.Errorf("cluster service = %+v", s)
-				}
-			}
+		}
 
-			rs, _, err := m.ReplicationStatus(ctx, nil)
-			if err != nil {
-				t.Fatalf("ReplicationStatus: %v", err)
-			}
-			if rs.Status != "OK" || len(rs.Nodes) != 1 || rs.Nodes[0].Hostname != node.Hostname {
-				t.Errorf("ReplicationStatus = %+v", rs)
-			}
+		rs, _, err := m.ReplicationStatus(ctx, nil)
+		if err != nil {
+			t.Fatalf("ReplicationStatus: %v", err)
+		}
+		if rs.Status != "OK" || len(rs.Nodes) != 1 || rs.Nodes[0].Hostname != node.Hostname {
+			t.Errorf("ReplicationStatus = %+v", rs)
+		}
 
-			req, _, err := m.SystemRequirements(ctx)
-			if err != nil {
-				t.Fatalf("SystemRequirements: %v", err)
-			}
-			if req.Status != "OK" || len(req.Nodes) != 1 || len(req.Nodes[0].RolesStatus) != len(node.ClusterRoles) {
-				t.Fatalf("SystemRequirements = %+v", req)
-			}
-			if r := req.Nodes[0].RolesStatus[0]; r.Role == "" || r.Status != "OK" {
-				t.Errorf("role status = %+v", r)
-			}
+		req, _, err := m.SystemRequirements(ctx)
+		if err != nil {
+			t.Fatalf("SystemRequirements: %v", err)
+		}
+		if req.Status != "OK" || len(req.Nodes) != 1 || len(req.Nodes[0].RolesStatus) != len(node.ClusterRoles) {
+			t.Fatalf("SystemRequirements = %+v", req)
+		}
+		if r := req.Nodes[0].RolesStatus[0]; r.Role == "" || r.Status != "OK" {
+			t.Errorf("role status = %+v", r)
+		}
 	})
 }
 
 func TestAdminManageMaintenanceWindow(t *testing.T) {
 	forVersions(t, manageVersions, func(t *testing.T, v string) {
-			srv, c := start(t, v)
-			ctx := ctx(t)
-			m := c.Manage
+		srv, c := start(t, v)
+		ctx := ctx(t)
+		m := c.Manage
 
-			st, _, err := m.MaintenanceStatus(ctx, nil)
-			if err != nil {
-				t.Fatalf("MaintenanceStatus: %v", err)
-			}
-			if len(st) != 1 || st[0].Status != "off" || !st[0].ScheduledTime.IsZero() || st[0].UUID == "" {
-				t.Fatalf("initial maintenance = %+v, want one node, off", st)
-			}
-			uuid := st[0].UUID
+		st, _, err := m.MaintenanceStatus(ctx, nil)
+		if err != nil {
+			t.Fatalf("MaintenanceStatus: %v", err)
+		}
+		if len(st) != 1 || st[0].Status != "off" || !st[0].ScheduledTime.IsZero() || st[0].UUID == "" {
+			t.Fatalf("initial maintenance = %+v, want one node, off", st)
+		}
+		uuid := st[0].UUID
 
-			// A window: scheduled tomorrow, with an exception list and a message.
-			at := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Second)
-			msgs, _, err := m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{
-				Enabled:                true,
-				When:                   &at,
-				IPExceptionList:        []string{"192.168.1.0/24", "1.1.1.1"},
-				MaintenanceModeMessage: ghesadmin.Ptr("Upgrading to the next release."),
-			})
-			if err != nil {
-				t.Fatalf("SetMaintenance (window): %v", err)
-			}
-			if len(msgs) != 1 || msgs[0].UUID != uuid || msgs[0].Message != "maintenance mode scheduled with exception list [192.168.1.0/24 1.1.1.1]" {
-				t.Errorf("SetMaintenance = %+v", msgs)
-			}
-			status, when := srv.Maintenance()
-			if status != "scheduled" || !when.Equal(at) {
-				t.Errorf("server maintenance = %q at %v, want scheduled at %v", status, when, at)
-			}
+		// A window: scheduled tomorrow, with an exception list and a message.
+		at := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Second)
+		msgs, _, err := m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{
+			Enabled:                true,
+			When:                   &at,
+			IPExceptionList:        []string{"192.168.1.0/24", "1.1.1.1"},
+			MaintenanceModeMessage: ghesadmin.Ptr("Upgrading to the next release."),
+		})
+		if err != nil {
+			t.Fatalf("SetMaintenance (window): %v", err)
+		}
+		if len(msgs) != 1 || msgs[0].UUID != uuid || msgs[0].Message != "maintenance mode scheduled with exception list [192.168.1.0/24 1.1.1.1]" {
+			t.Errorf("SetMaintenance = %+v", msgs)
+		}
+		status, when := srv.Maintenance()
+		if status != "scheduled" || !when.Equal(at) {
+			t.Errorf("server maintenance = %q at %v, want scheduled at %v", status, when, at)
+		}
 
-			// The status per node: the selected node, and none for another.
-			st, _, err = m.MaintenanceStatus(ctx, &ghesadmin.ManageNodeOptions{UUID: uuid})
-			if err != nil {
-				t.Fatalf("MaintenanceStatus: %v", err)
-			}
-			if len(st) != 1 {
-				t.Fatalf("MaintenanceStatus for %s = %d nodes, want 1", uuid, len(st))
-			}
-			n := st[0]
-			if n.Status != "scheduled" || !n.ScheduledTime.Time.Equal(at) || !n.CanUnsetMaintenance ||
-				!slices.Equal(n.IPExceptionList, []string{"192.168.1.0/24", "1.1.1.1"}) ||
-				n.MaintenanceModeMessage != "Upgrading to the next release." || len(n.ConnectionServices) == 0 {
-				t.Errorf("node maintenance = %+v", n)
-			}
-			if other, _, err := m.MaintenanceStatus(ctx, &ghesadmin.ManageNodeOptions{UUID: "00000000-0000-0000-0000-000000000000"}); err != nil || len(other) != 0 {
-				t.Errorf("MaintenanceStatus for another node = %+v, %v; want none", other, err)
-			}
+		// The status per node: the selected node, and none for another.
+		st, _, err = m.MaintenanceStatus(ctx, &ghesadmin.ManageNodeOptions{UUID: uuid})
+		if err != nil {
+			t.Fatalf("MaintenanceStatus: %v", err)
+		}
+		if len(st) != 1 {
+			t.Fatalf("MaintenanceStatus for %s = %d nodes, want 1", uuid, len(st))
+		}
+		n := st[0]
+		if n.Status != "scheduled" || !n.ScheduledTime.Time.Equal(at) || !n.CanUnsetMaintenance ||
+			!slices.Equal(n.IPExceptionList, []string{"192.168.1.0/24", "1.1.1.1"}) ||
+			n.MaintenanceModeMessage != "Upgrading to the next release." || len(n.ConnectionServices) == 0 {
+			t.Errorf("node maintenance = %+v", n)
+		}
+		if other, _, err := m.MaintenanceStatus(ctx, &ghesadmin.ManageNodeOptions{UUID: "00000000-0000-0000-0000-000000000000"}); err != nil || len(other) != 0 {
+			t.Errorf("MaintenanceStatus for another node = %+v, %v; want none", other, err)
+		}
 
-			// Now, on one node.
-			if _, _, err = m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{Enabled: true, UUID: &uuid}); err != nil {
-				t.Fatalf("SetMaintenance (now): %v", err)
-			}
-			if st, _, err = m.MaintenanceStatus(ctx, nil); err != nil || st[0].Status != "on" {
-				t.Errorf("maintenance after enabling now = %+v, %v; want on", st, err)
-			}
+		// Now, on one node.
+		if _, _, err = m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{Enabled: true, UUID: &uuid}); err != nil {
+			t.Fatalf("SetMaintenance (now): %v", err)
+		}
+		if st, _, err = m.MaintenanceStatus(ctx, nil); err != nil || st[0].Status != "on" {
+			t.Errorf("maintenance after enabling now = %+v, %v; want on", st, err)
+		}
 
-			// Unset.
-			msgs, _, err = m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{Enabled: false})
-			if err != nil {
-				t.Fatalf("SetMaintenance (off): %v", err)
-			}
-			if len(msgs) != 1 || msgs[0].Message != "maintenance mode disabled" {
-				t.Errorf("SetMaintenance off = %+v", msgs)
-			}
-			if st, _, err = m.MaintenanceStatus(ctx, nil); err != nil || st[0].Status != "off" || !st[0].ScheduledTime.IsZero() {
-				t.Errorf("maintenance after unset = %+v, %v; want off", st, err)
-			}
-			if got, _ := srv.Maintenance(); got != "off" {
-				t.Errorf("server maintenance = %q, want off", got)
-			}
-	})
-}
-
-func TestAdminManageSettingsRoundTrip(t *testing.T) {
-	forVersions(t, manageVersions, func(t *testing.T, v string) {
-			srv, c := start(t, v)
-			ctx := ctx(t)
-			m := c.Manage
-
-			// A key this SDK does not model, at the top level and nested.
-			seed := ghesadmin.EnterpriseSettings{
-				Extra: map[string]json.RawMessage{"x_future_feature": json.RawMessage(`{"enabled":true,"level":3}`)},
-				SMTP:  &ghesadmin.SMTPSettings{Extra: map[string]json.RawMessage{"x_tls_ciphers": json.RawMessage(`["TLS_AES_128_GCM_SHA256"]`)}},
-			}
-			if _, err := m.UpdateSettings(ctx, seed); err != nil {
-				t.Fatalf("UpdateSettings (seed): %v", err)
-			}
-
-			before, _, err := m.Settings(ctx)
-			if err != nil {
-				t.Fatalf("Settings: %v", err)
-			}
-			if before.GitHubHostname == nil || *before.GitHubHostname != "ghe.local" {
-				t.Fatalf("github_hostname = %v, want ghe.local", before.GitHubHostname)
-			}
-			if got := string(before.Extra["x_future_feature"]); got != `{"enabled":true,"level":3}` {
-				t.Errorf("Extra[x_future_feature] = %s", got)
-			}
-			if before.SMTP == nil || string(before.SMTP.Extra["x_tls_ciphers"]) != `["TLS_AES_128_GCM_SHA256"]` {
-				t.Errorf("smtp.Extra = %v", before.SMTP)
-			}
-			if before.LDAP == nil || before.LDAP.Profile == nil || before.LDAP.Profile.UID == nil || *before.LDAP.Profile.UID != "uid" {
-				t.Errorf("ldap.profile.uid = %+v", before.LDAP)
-			}
-
-			before.SignupEnabled = ghesadmin.Ptr(true)
-			want, err := json.Marshal(before)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := m.UpdateSettings(ctx, *before); err != nil {
-				t.Fatalf("UpdateSettings: %v", err)
-			}
-			after, _, err := m.Settings(ctx)
-			if err != nil {
-				t.Fatalf("Settings after update: %v", err)
-			}
-			got, err := json.Marshal(after)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("settings after the round trip differ from what was sent:\n got %s\nwant %s", got, want)
-			}
-			for path, want := range map[string]any{
-				"signup_enabled": true, "x_future_feature.level": float64(3), "smtp.address": "smtp.example.com",
-				"ldap.search_strategy": "detect", "configuration_id": float64(1401777404),
-			} {
-				if v, ok := srv.Setting(path); !ok || v != want {
-					t.Errorf("server %s = %v, %v; want %v", path, v, ok, want)
-				}
-			}
+		// Unset.
+		msgs, _, err = m.SetMaintenance(ctx, ghesadmin.ManageMaintenanceRequest{Enabled: false})
+		if err != nil {
+			t.Fatalf("SetMaintenance (off): %v", err)
+		}
+		if len(msgs) != 1 || msgs[0].Message != "maintenance mode disabled" {
+			t.Errorf("SetMaintenance off = %+v", msgs)
+		}
+		if st, _, err = m.MaintenanceStatus(ctx, nil); err != nil || st[0].Status != "off" || !st[0].ScheduledTime.IsZero() {
+			t.Errorf("maintenance after unset = %+v, %v; want off", st, err)
+		}
+		if got, _ := srv.Maintenance(); got != "off" {
+			t.Errorf("server maintenance = %q, want off", got)
+		}
 	})
 }
 
 func TestAdminManageConfigApply(t *testing.T) {
 	forVersions(t, manageVersions, func(t *testing.T, v string) {
-			srv, c := start(t, v, ghestest.WithStatusReads(4))
-			ctx := ctx(t)
-			m := c.Manage
+		srv, c := start(t, v, ghestest.WithStatusReads(4))
+		ctx := ctx(t)
+		m := c.Manage
 
-			// No run yet: no node reports.
-			st, _, err := m.ConfigApplyStatus(ctx, "")
-			if err != nil || st.Running || len(st.Nodes) != 0 {
-				t.Fatalf("ConfigApplyStatus before any run = %+v, %v", st, err)
-			}
+		// No run yet: no node reports.
+		st, _, err := m.ConfigApplyStatus(ctx, "")
+		if err != nil || st.Running || len(st.Nodes) != 0 {
+			t.Fatalf("ConfigApplyStatus before any run = %+v, %v", st, err)
+		}
 
-			run, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{RunID: ghesadmin.Ptr("e2e-run-1")})
-			if err != nil {
-				t.Fatalf("ConfigApply: %v", err)
-			}
-			if run.RunID != "e2e-run-1" {
-				t.Errorf("run_id = %q, want e2e-run-1", run.RunID)
-			}
-			st, _, err = m.ConfigApplyStatus(ctx, run.RunID)
-			if err != nil {
-				t.Fatalf("ConfigApplyStatus: %v", err)
-			}
-			if !st.Running || st.Successful || st.RunID != run.RunID || len(st.Nodes) != 1 || st.Nodes[0].RunID != run.RunID || !st.Nodes[0].Running {
-				t.Errorf("ConfigApplyStatus while running = %+v", st)
-			}
-			// A second run is refused while one is running.
-			if _, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{}); err == nil {
-				t.Error("a second ConfigApply while one runs succeeded, want an error")
-			}
+		run, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{RunID: ghesadmin.Ptr("e2e-run-1")})
+		if err != nil {
+			t.Fatalf("ConfigApply: %v", err)
+		}
+		if run.RunID != "e2e-run-1" {
+			t.Errorf("run_id = %q, want e2e-run-1", run.RunID)
+		}
+		st, _, err = m.ConfigApplyStatus(ctx, run.RunID)
+		if err != nil {
+			t.Fatalf("ConfigApplyStatus: %v", err)
+		}
+		if !st.Running || st.Successful || st.RunID != run.RunID || len(st.Nodes) != 1 || st.Nodes[0].RunID != run.RunID || !st.Nodes[0].Running {
+			t.Errorf("ConfigApplyStatus while running = %+v", st)
+		}
+		// A second run is refused while one is running.
+		if _, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{}); err == nil {
+			t.Error("a second ConfigApply while one runs succeeded, want an error")
+		}
 
-			st, _, err = m.WaitForConfigApply(ctx, run.RunID, adminWait)
-			if err != nil {
-				t.Fatalf("WaitForConfigApply: %v", err)
-			}
-			if st.Running || !st.Successful || len(st.Nodes) != 1 || !st.Nodes[0].Successful || st.Nodes[0].Hostname == "" {
-				t.Errorf("final status = %+v", st)
-			}
-			if n := srv.RequestCount("GET", "/manage/v1/config/apply"); n != 5 {
-				t.Errorf("status reads = %d, want 5 (1 before the run, 1 by hand, 3 by WaitForConfigApply)", n)
-			}
+		st, _, err = m.WaitForConfigApply(ctx, run.RunID, adminWait)
+		if err != nil {
+			t.Fatalf("WaitForConfigApply: %v", err)
+		}
+		if st.Running || !st.Successful || len(st.Nodes) != 1 || !st.Nodes[0].Successful || st.Nodes[0].Hostname == "" {
+			t.Errorf("final status = %+v", st)
+		}
+		if n := srv.RequestCount("GET", "/manage/v1/config/apply"); n != 5 {
+			t.Errorf("status reads = %d, want 5 (1 before the run, 1 by hand, 3 by WaitForConfigApply)", n)
+		}
 
-			ev, _, err := m.ConfigApplyEvents(ctx, nil)
-			if err != nil {
-				t.Fatalf("ConfigApplyEvents: %v", err)
-			}
-			if len(ev.Nodes) != 1 || len(ev.Nodes[0].Events) == 0 || ev.Nodes[0].LastRequestID == "" {
-				t.Fatalf("ConfigApplyEvents = %+v", ev)
-			}
-			first := ev.Nodes[0].Events[0]
-			if first.ConfigRunID != run.RunID || first.Hostname != ev.Nodes[0].Node || first.SeverityText != "INFO" ||
-				first.Body == "" || first.EventName == "" || first.Timestamp.IsZero() {
-				t.Errorf("first event = %+v", first)
-			}
+		ev, _, err := m.ConfigApplyEvents(ctx, nil)
+		if err != nil {
+			t.Fatalf("ConfigApplyEvents: %v", err)
+		}
+		if len(ev.Nodes) != 1 || len(ev.Nodes[0].Events) == 0 || ev.Nodes[0].LastRequestID == "" {
+			t.Fatalf("ConfigApplyEvents = %+v", ev)
+		}
+		first := ev.Nodes[0].Events[0]
+		if first.ConfigRunID != run.RunID || first.Hostname != ev.Nodes[0].Node || first.SeverityText != "INFO" ||
+			first.Body == "" || first.EventName == "" || first.Timestamp.IsZero() {
+			t.Errorf("first event = %+v", first)
+		}
 
-			// The iterator yields the same events, then stops at the cursor.
-			var bodies []string
-			for e, err := range m.ConfigApplyEventsIter(ctx, nil) {
-				if err != nil {
-					t.Fatalf("ConfigApplyEventsIter: %v", err)
-				}
-				bodies = append(bodies, e.Body)
-			}
-			var want []string
-			for _, e := range ev.Nodes[0].Events {
-				want = append(want, e.Body)
-			}
-			if !slices.Equal(bodies, want) {
-				t.Errorf("iterated events = %q, want %q", bodies, want)
-			}
-			// After the last cursor, nothing new.
-			rest, _, err := m.ConfigApplyEvents(ctx, &ghesadmin.ConfigApplyEventsOptions{LastRequestID: ev.Nodes[0].LastRequestID})
+		// The iterator yields the same events, then stops at the cursor.
+		var bodies []string
+		for e, err := range m.ConfigApplyEventsIter(ctx, nil) {
 			if err != nil {
-				t.Fatalf("ConfigApplyEvents after the cursor: %v", err)
+				t.Fatalf("ConfigApplyEventsIter: %v", err)
 			}
-			for _, n := range rest.Nodes {
-				if len(n.Events) != 0 {
-					t.Errorf("events after the last cursor = %+v, want none", n.Events)
-				}
+			bodies = append(bodies, e.Body)
+		}
+		var want []string
+		for _, e := range ev.Nodes[0].Events {
+			want = append(want, e.Body)
+		}
+		if !slices.Equal(bodies, want) {
+			t.Errorf("iterated events = %q, want %q", bodies, want)
+		}
+		// After the last cursor, nothing new.
+		rest, _, err := m.ConfigApplyEvents(ctx, &ghesadmin.ConfigApplyEventsOptions{LastRequestID: ev.Nodes[0].LastRequestID})
+		if err != nil {
+			t.Fatalf("ConfigApplyEvents after the cursor: %v", err)
+		}
+		for _, n := range rest.Nodes {
+			if len(n.Events) != 0 {
+				t.Errorf("events after the last cursor = %+v, want none", n.Events)
 			}
+		}
 	})
 }
 
 func TestAdminManageSSHKeys(t *testing.T) {
 	forVersions(t, manageVersions, func(t *testing.T, v string) {
-			_, c := start(t, v)
-			ctx := ctx(t)
-			m := c.Manage
+		_, c := start(t, v)
+		ctx := ctx(t)
+		m := c.Manage
 
-			msgs, _, err := m.AddSSHKey(ctx, adminKeyA)
-			if err != nil {
-				t.Fatalf("AddSSHKey: %v", err)
-			}
-			if len(msgs) != 1 || !msgs[0].Modified || msgs[0].Message == "" {
-				t.Errorf("AddSSHKey = %+v, want one modified node", msgs)
-			}
-			if msgs, _, err = m.AddSSHKey(ctx, adminKeyA); err != nil || len(msgs) != 1 || msgs[0].Modified {
-				t.Errorf("AddSSHKey twice = %+v, %v; want one unmodified node", msgs, err)
-			}
-			if _, _, err = m.AddSSHKey(ctx, adminKeyB); err != nil {
-				t.Fatalf("AddSSHKey B: %v", err)
-			}
-			keys, _, err := m.SSHKeys(ctx)
-			if err != nil {
-				t.Fatalf("SSHKeys: %v", err)
-			}
-			if len(keys) != 2 || keys[0].Key != adminKeyA || keys[1].Key != adminKeyB || strings.Count(keys[0].Fingerprint, ":") != 15 {
-				t.Fatalf("SSHKeys = %+v", keys)
-			}
-			if _, _, err = m.RemoveSSHKey(ctx, adminKeyA); err != nil {
-				t.Fatalf("RemoveSSHKey: %v", err)
-			}
-			if keys, _, err = m.SSHKeys(ctx); err != nil || len(keys) != 1 || keys[0].Key != adminKeyB {
-				t.Errorf("SSHKeys after remove = %+v, %v; want B", keys, err)
-			}
-			var ee *ghesadmin.ErrorResponse
-			if _, _, err = m.RemoveSSHKey(ctx, adminKeyA); !errors.As(err, &ee) || ee.Response.StatusCode != 400 {
-				t.Errorf("removing a key twice: err = %v, want a 400", err)
-			}
+		msgs, _, err := m.AddSSHKey(ctx, adminKeyA)
+		if err != nil {
+			t.Fatalf("AddSSHKey: %v", err)
+		}
+		if len(msgs) != 1 || !msgs[0].Modified || msgs[0].Message == "" {
+			t.Errorf("AddSSHKey = %+v, want one modified node", msgs)
+		}
+		if msgs, _, err = m.AddSSHKey(ctx, adminKeyA); err != nil || len(msgs) != 1 || msgs[0].Modified {
+			t.Errorf("AddSSHKey twice = %+v, %v; want one unmodified node", msgs, err)
+		}
+		if _, _, err = m.AddSSHKey(ctx, adminKeyB); err != nil {
+			t.Fatalf("AddSSHKey B: %v", err)
+		}
+		keys, _, err := m.SSHKeys(ctx)
+		if err != nil {
+			t.Fatalf("SSHKeys: %v", err)
+		}
+		if len(keys) != 2 || keys[0].Key != adminKeyA || keys[1].Key != adminKeyB || strings.Count(keys[0].Fingerprint, ":") != 15 {
+			t.Fatalf("SSHKeys = %+v", keys)
+		}
+		if _, _, err = m.RemoveSSHKey(ctx, adminKeyA); err != nil {
+			t.Fatalf("RemoveSSHKey: %v", err)
+		}
+		if keys, _, err = m.SSHKeys(ctx); err != nil || len(keys) != 1 || keys[0].Key != adminKeyB {
+			t.Errorf("SSHKeys after remove = %+v, %v; want B", keys, err)
+		}
+		var ee *ghesadmin.ErrorResponse
+		if _, _, err = m.RemoveSSHKey(ctx, adminKeyA); !errors.As(err, &ee) || ee.Response.StatusCode != 400 {
+			t.Errorf("removing a key twice: err = %v, want a 400", err)
+		}
 	})
 }
 
 func TestAdminManageLicense(t *testing.T) {
 	forVersions(t, manageVersions, func(t *testing.T, v string) {
-			_, c := start(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-			ctx := ctx(t)
-			m := c.Manage
+		_, c := start(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
+		ctx := ctx(t)
+		m := c.Manage
 
-			l, _, err := m.License(ctx)
-			if err != nil {
-				t.Fatalf("License: %v", err)
-			}
-			if l.Seats != 100 || l.ExpireAt.IsZero() {
-				t.Errorf("License = %+v, want 100 seats", l)
-			}
-			chk, _, err := m.LicenseStatus(ctx)
-			if err != nil || chk.Status != "valid" {
-				t.Errorf("LicenseStatus = %+v, %v; want valid", chk, err)
-			}
+		l, _, err := m.License(ctx)
+		if err != nil {
+			t.Fatalf("License: %v", err)
+		}
+		if l.Seats != 100 || l.ExpireAt.IsZero() {
+			t.Errorf("License = %+v, want 100 seats", l)
+		}
+		chk, _, err := m.LicenseStatus(ctx)
+		if err != nil || chk.Status != "valid" {
+			t.Errorf("LicenseStatus = %+v, %v; want valid", chk, err)
+		}
 
-			expire := time.Now().UTC().AddDate(3, 0, 0).Truncate(time.Second)
-			lic := `{"seats":500,"expire_at":"` + expire.Format(time.RFC3339) + `"}`
-			resp, err := m.UploadLicense(ctx, strings.NewReader(lic), nil)
-			if err != nil {
-				t.Fatalf("UploadLicense: %v", err)
-			}
-			if resp.StatusCode != 201 && resp.StatusCode != 202 {
-				t.Errorf("UploadLicense status = %d, want 201 or 202", resp.StatusCode)
-			}
-			if l, _, err = m.License(ctx); err != nil || l.Seats != 500 || !l.ExpireAt.Time.Equal(expire) {
-				t.Errorf("License after upload = %+v, %v; want 500 seats until %v", l, err, expire)
-			}
-			info, _, err := c.License.Get(ctx)
-			if err != nil {
-				t.Fatalf("License.Get: %v", err)
-			}
-			if info.Seats.Count != 500 || !info.ExpireAt.Time.Equal(expire) {
-				t.Errorf("REST license = %v seats until %v, want 500 until %v", info.Seats, info.ExpireAt, expire)
-			}
+		expire := time.Now().UTC().AddDate(3, 0, 0).Truncate(time.Second)
+		lic := `{"seats":500,"expire_at":"` + expire.Format(time.RFC3339) + `"}`
+		resp, err := m.UploadLicense(ctx, strings.NewReader(lic), nil)
+		if err != nil {
+			t.Fatalf("UploadLicense: %v", err)
+		}
+		if resp.StatusCode != 201 && resp.StatusCode != 202 {
+			t.Errorf("UploadLicense status = %d, want 201 or 202", resp.StatusCode)
+		}
+		if l, _, err = m.License(ctx); err != nil || l.Seats != 500 || !l.ExpireAt.Time.Equal(expire) {
+			t.Errorf("License after upload = %+v, %v; want 500 seats until %v", l, err, expire)
+		}
+		info, _, err := c.License.Get(ctx)
+		if err != nil {
+			t.Fatalf("License.Get: %v", err)
+		}
+		if info.Seats.Count != 500 || !info.ExpireAt.Time.Equal(expire) {
+			t.Errorf("REST license = %v seats until %v, want 500 until %v", info.Seats, info.ExpireAt, expire)
+		}
 
-			// With apply, a config apply run follows.
-			if _, err = m.UploadLicense(ctx, strings.NewReader(`{"seats":600}`), &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)}); err != nil {
-				t.Fatalf("UploadLicense apply: %v", err)
-			}
-			st, _, err := m.WaitForConfigApply(ctx, "", adminWait)
-			if err != nil || !st.Successful {
-				t.Errorf("WaitForConfigApply after UploadLicense(apply) = %+v, %v", st, err)
-			}
-			if info, _, err = c.License.Get(ctx); err != nil || info.Seats.Count != 600 {
-				t.Errorf("REST seats = %v, %v; want 600", info, err)
-			}
+		// With apply, a config apply run follows.
+		if _, err = m.UploadLicense(ctx, strings.NewReader(`{"seats":600}`), &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)}); err != nil {
+			t.Fatalf("UploadLicense apply: %v", err)
+		}
+		st, _, err := m.WaitForConfigApply(ctx, "", adminWait)
+		if err != nil || !st.Successful {
+			t.Errorf("WaitForConfigApply after UploadLicense(apply) = %+v, %v", st, err)
+		}
+		if info, _, err = c.License.Get(ctx); err != nil || info.Seats.Count != 600 {
+			t.Errorf("REST seats = %v, %v; want 600", info, err)
+		}
 	})
 }
 
@@ -437,78 +374,78 @@ func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
 
 func TestAdminManageUpgrade(t *testing.T) {
 	forVersions(t, upgradeVersions, func(t *testing.T, v string) {
-			srv, c := start(t, v)
-			ctx := ctx(t)
-			m := c.Manage
-			target := strings.TrimSuffix(v, ".0") + ".1"
+		srv, c := start(t, v)
+		ctx := ctx(t)
+		m := c.Manage
+		target := strings.TrimSuffix(v, ".0") + ".1"
 
-			// Applying before a download is refused.
-			if _, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &target}); !errors.Is(err, ghesadmin.ErrNotFound) {
-				t.Errorf("ApplyUpgrade before a download: err = %v, want ErrNotFound", err)
-			}
+		// Applying before a download is refused.
+		if _, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &target}); !errors.Is(err, ghesadmin.ErrNotFound) {
+			t.Errorf("ApplyUpgrade before a download: err = %v, want ErrNotFound", err)
+		}
 
-			dl, resp, err := m.DownloadUpgrade(ctx, ghesadmin.UpgradeDownloadRequest{Version: &target, MaxParallel: ghesadmin.Ptr(1)})
-			if err != nil {
-				t.Fatalf("DownloadUpgrade: %v", err)
+		dl, resp, err := m.DownloadUpgrade(ctx, ghesadmin.UpgradeDownloadRequest{Version: &target, MaxParallel: ghesadmin.Ptr(1)})
+		if err != nil {
+			t.Fatalf("DownloadUpgrade: %v", err)
+		}
+		if resp.StatusCode != 202 || dl.Orchestration == nil || dl.Orchestration.DownloadID == "" || dl.Orchestration.MaxParallel != 1 || dl.Orchestration.TotalNodes != 1 {
+			t.Fatalf("DownloadUpgrade = %d %+v", resp.StatusCode, dl)
+		}
+		var ds *ghesadmin.UpgradeDownloadStatus
+		for i := 0; i < 10; i++ {
+			if ds, _, err = m.UpgradeDownloadStatus(ctx, nil); err != nil {
+				t.Fatalf("UpgradeDownloadStatus: %v", err)
 			}
-			if resp.StatusCode != 202 || dl.Orchestration == nil || dl.Orchestration.DownloadID == "" || dl.Orchestration.MaxParallel != 1 || dl.Orchestration.TotalNodes != 1 {
-				t.Fatalf("DownloadUpgrade = %d %+v", resp.StatusCode, dl)
+			if ds.DownloadID != dl.Orchestration.DownloadID || len(ds.Nodes) != 1 {
+				t.Fatalf("UpgradeDownloadStatus = %+v", ds)
 			}
-			var ds *ghesadmin.UpgradeDownloadStatus
-			for i := 0; i < 10; i++ {
-				if ds, _, err = m.UpgradeDownloadStatus(ctx, nil); err != nil {
-					t.Fatalf("UpgradeDownloadStatus: %v", err)
-				}
-				if ds.DownloadID != dl.Orchestration.DownloadID || len(ds.Nodes) != 1 {
-					t.Fatalf("UpgradeDownloadStatus = %+v", ds)
-				}
-				if ds.Status == "completed" {
-					break
-				}
+			if ds.Status == "completed" {
+				break
 			}
-			if ds.Status != "completed" || ds.Nodes[0].Progress != "100%" || ds.DistributionProgress.CompletedNodes != 1 ||
-				ds.PackageName != "github-enterprise-"+target+".pkg" {
-				t.Fatalf("download did not complete: %+v", ds)
-			}
+		}
+		if ds.Status != "completed" || ds.Nodes[0].Progress != "100%" || ds.DistributionProgress.CompletedNodes != 1 ||
+			ds.PackageName != "github-enterprise-"+target+".pkg" {
+			t.Fatalf("download did not complete: %+v", ds)
+		}
 
-			res, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &target})
-			if err != nil {
-				t.Fatalf("ApplyUpgrade: %v", err)
+		res, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &target})
+		if err != nil {
+			t.Fatalf("ApplyUpgrade: %v", err)
+		}
+		if len(res) != 1 || res[0].Error != "" || res[0].Hostname == "" {
+			t.Errorf("ApplyUpgrade = %+v", res)
+		}
+		var us []*ghesadmin.NodeUpgradeStatus
+		for i := 0; i < 10; i++ {
+			if us, _, err = m.UpgradeStatus(ctx, nil); err != nil {
+				t.Fatalf("UpgradeStatus: %v", err)
 			}
-			if len(res) != 1 || res[0].Error != "" || res[0].Hostname == "" {
-				t.Errorf("ApplyUpgrade = %+v", res)
+			if len(us) != 1 {
+				t.Fatalf("UpgradeStatus = %+v", us)
 			}
-			var us []*ghesadmin.NodeUpgradeStatus
-			for i := 0; i < 10; i++ {
-				if us, _, err = m.UpgradeStatus(ctx, nil); err != nil {
-					t.Fatalf("UpgradeStatus: %v", err)
-				}
-				if len(us) != 1 {
-					t.Fatalf("UpgradeStatus = %+v", us)
-				}
-				if i == 0 && (!us[0].IsRunning || us[0].Status != "in_progress") {
-					t.Errorf("first UpgradeStatus = %+v, want in progress", us[0])
-				}
-				if !us[0].IsRunning {
-					break
-				}
+			if i == 0 && (!us[0].IsRunning || us[0].Status != "in_progress") {
+				t.Errorf("first UpgradeStatus = %+v, want in progress", us[0])
 			}
-			u := us[0]
-			if u.Status != "completed" || u.Failed || u.ReleaseVersion != target || len(u.Steps) == 0 || u.Steps[len(u.Steps)-1].EndedAt.IsZero() {
-				t.Errorf("final UpgradeStatus = %+v", u)
+			if !us[0].IsRunning {
+				break
 			}
+		}
+		u := us[0]
+		if u.Status != "completed" || u.Failed || u.ReleaseVersion != target || len(u.Steps) == 0 || u.Steps[len(u.Steps)-1].EndedAt.IsZero() {
+			t.Errorf("final UpgradeStatus = %+v", u)
+		}
 
-			vers, _, err := m.Version(ctx, nil)
-			if err != nil || len(vers) != 1 || vers[0].Version.Version != target {
-				t.Errorf("Version after the upgrade = %+v, %v; want %s", vers, err, target)
-			}
-			meta, resp, err := c.Meta.Get(ctx)
-			if err != nil || meta.InstalledVersion != target || resp.EnterpriseVersion != "enterprise-server@"+target {
-				t.Errorf("Meta after the upgrade = %+v, %v", meta, err)
-			}
-			if srv.Version() != target {
-				t.Errorf("server version = %s, want %s", srv.Version(), target)
-			}
+		vers, _, err := m.Version(ctx, nil)
+		if err != nil || len(vers) != 1 || vers[0].Version.Version != target {
+			t.Errorf("Version after the upgrade = %+v, %v; want %s", vers, err, target)
+		}
+		meta, resp, err := c.Meta.Get(ctx)
+		if err != nil || meta.InstalledVersion != target || resp.EnterpriseVersion != "enterprise-server@"+target {
+			t.Errorf("Meta after the upgrade = %+v, %v", meta, err)
+		}
+		if srv.Version() != target {
+			t.Errorf("server version = %s, want %s", srv.Version(), target)
+		}
 	})
 }
 
