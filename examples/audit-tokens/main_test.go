@@ -34,8 +34,7 @@ func assertAligned(t *testing.T, rows []string, header string) {
 }
 
 func TestAuditOnTheFake(t *testing.T) {
-	exampletest.NoGHES(t)
-	out := exampletest.MustRun(t, run)
+	out := exampletest.RunOnFake(t, ghestest.DefaultVersion, run)
 	rows := table(t, out)
 	if len(rows) != 5 {
 		t.Fatalf("table rows = %d, want a header and 4 tokens:\n%s", len(rows), out)
@@ -72,8 +71,7 @@ func TestAuditOnTheFake(t *testing.T) {
 }
 
 func TestAuditScopesFlag(t *testing.T) {
-	exampletest.NoGHES(t)
-	out := exampletest.MustRun(t, run, "-scopes", "admin:org, read:org")
+	out := exampletest.RunOnFake(t, ghestest.DefaultVersion, run, "-scopes", "admin:org, read:org")
 	rows := table(t, out)
 	if len(rows) != 3 || !strings.HasPrefix(rows[1], "bob ") || !strings.HasPrefix(rows[2], "carol ") {
 		t.Errorf("rows = %q, want bob (read:org) and carol (admin:org)", rows)

@@ -20,7 +20,7 @@ func TestRunOnTheFake(t *testing.T) {
 		{"3.22.0", "Using the Manage GHES API"},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
-			out := exampletest.MustRun(t, run, "-version", tc.version, "-poll", "1ms")
+			out := exampletest.RunOnFake(t, tc.version, run, "-version", tc.version, "-poll", "1ms")
 			exampletest.Contains(t, out, tc.api, "waiting until it is on", "maintenance on", "Set private_mode=true", "succeeded", "Maintenance off")
 		})
 	}

@@ -12,10 +12,8 @@ import (
 )
 
 func TestRunOnTheFake(t *testing.T) {
-	exampletest.NoGHES(t)
-	out := exampletest.MustRun(t, run)
+	out := exampletest.RunOnFake(t, "3.14.0", run)
 	exampletest.Contains(t, out,
-		"Using a fake GHES 3.14.0 at http://127.0.0.1:",
 		"Offboarding octo-contractor\n",
 		`  suspended: "Offboarded: left the company"`,
 		"  revoked the impersonation token",
@@ -32,8 +30,7 @@ func TestRunOnTheFake(t *testing.T) {
 }
 
 func TestRunFlags(t *testing.T) {
-	exampletest.NoGHES(t)
-	out := exampletest.MustRun(t, run, "-user", "mona", "-reason", "Moved to the vendor's instance", "-dry-run")
+	out := exampletest.RunOnFake(t, "3.14.0", run, "-user", "mona", "-reason", "Moved to the vendor's instance", "-dry-run")
 	exampletest.Contains(t, out,
 		"Dry run: nothing changes.",
 		"Offboarding mona\n",

@@ -33,10 +33,8 @@ func TestWorkflowOnTheFake(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
-			exampletest.NoGHES(t)
-			out := exampletest.MustRun(t, run, tc.args...)
+			out := exampletest.RunOnFake(t, tc.version, run, tc.args...)
 			exampletest.Contains(t, out, append([]string{
-				"Using a fake GHES " + tc.version + " at http://127.0.0.1:",
 				"  promoted hubot-ci to site administrator",
 				`  suspended octo-contractor: "Contract ended"`,
 				"  #10  alice-laptop-1 ",

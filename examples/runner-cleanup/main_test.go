@@ -13,10 +13,8 @@ import (
 )
 
 func TestRunOnTheFake(t *testing.T) {
-	exampletest.NoGHES(t)
-	out := exampletest.MustRun(t, run)
+	out := exampletest.RunOnFake(t, "3.14.0", run)
 	exampletest.Contains(t, out,
-		"Using a fake GHES 3.14.0 at http://127.0.0.1:",
 		"2500 runners: 250 offline, 625 labelled gpu",
 		"  deleted 250 offline runners",
 		`  restricted group "gpu-runners" to ml, research`,

@@ -11,13 +11,11 @@
 package exampleenv
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 
 	"github.com/ghesadmin/ghesadmin"
 	"github.com/ghesadmin/ghesadmin/ghestest"
@@ -25,22 +23,6 @@ import (
 
 // Vars are the environment variables the examples read.
 var Vars = []string{"GHES_URL", "GHES_TOKEN", "GHES_CONSOLE_URL", "GHES_CONSOLE_PASSWORD"}
-
-// RunFunc is an example's whole program: main only wires it to the process.
-type RunFunc func(ctx context.Context, out io.Writer, args []string) error
-
-// Main runs run with the process's arguments and standard output, under a
-// context cancelled on interrupt; when run fails it prints "name: error" on
-// standard error and exits with status 1.
-func Main(name string, run RunFunc) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Stdout, os.Args[1:])
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, name+":", err)
-		os.Exit(1)
-	}
-}
 
 // Flags returns an empty flag set for the program name that prints its
 // usage and errors on out.

@@ -63,6 +63,17 @@ func MustRun(t testing.TB, run exampleenv.RunFunc, args ...string) string {
 	return out
 }
 
+// RunOnFake runs the program with args against the fake it starts (the
+// environment cleared), checks that it announced a fake GHES of version,
+// and returns what it printed.
+func RunOnFake(t testing.TB, version string, run exampleenv.RunFunc, args ...string) string {
+	t.Helper()
+	NoGHES(t)
+	out := MustRun(t, run, args...)
+	Contains(t, out, "Using a fake GHES "+version+" at http://127.0.0.1:")
+	return out
+}
+
 // Contains checks that out contains every one of want.
 func Contains(t testing.TB, out string, want ...string) {
 	t.Helper()
