@@ -20,83 +20,24 @@ func find(method, path string) (ops.Operation, bool) {
 }
 
 func TestRewriteDocs(t *testing.T) {
-	src := `package x
-
-// Bare completes a bare line.
-//
-// GHES API: GET /users/{username}
-//
-//meta:operation GET /users/{username}
-func (s *S) Bare() {}
-
-// Stale replaces a wrong range.
-//
-// GitHub API docs: https://example.com
-//
-// GHES API: GET /manage/v1/config/settings (GHES 3.8 and later).
-//
-//meta:operation GET /manage/v1/config/settings
-func (s *S) Stale() {}
-
-// Missing gets the line inserted.
-//
-//meta:operation GET /setup/api/settings
-func (s *S) Missing() {}
-
-// Tight has no blank line above its meta line.
-//meta:operation GET /users/{username}
-func (s *S) Tight() {}
-
-//meta:operation GET /users/{username}
-func (s *S) Alone() {}
-
-// Unknown is not in the table.
-//
-//meta:operation GET /nowhere
-func (s *S) Unknown() {}
-`
-	want := `package x
-
-// Bare completes a bare line.
-//
-// GHES API: GET /users/{username} (GHES 2.22 and later).
-//
-//meta:operation GET /users/{username}
-func (s *S) Bare() {}
-
-// Stale replaces a wrong range.
-//
-// GitHub API docs: https://example.com
-//
-// GHES API: GET /manage/v1/config/settings (GHES 3.12 and later).
-//
-//meta:operation GET /manage/v1/config/settings
-func (s *S) Stale() {}
-
-// Missing gets the line inserted.
-//
-// GHES API: GET /setup/api/settings (GHES 2.22 to 3.14).
-//
-//meta:operation GET /setup/api/settings
-func (s *S) Missing() {}
-
-// Tight has no blank line above its meta line.
-//
-// GHES API: GET /users/{username} (GHES 2.22 and later).
-//
-//meta:operation GET /users/{username}
-func (s *S) Tight() {}
-
-// GHES API: GET /users/{username} (GHES 2.22 and later).
-//
-//meta:operation GET /users/{username}
-func (s *S) Alone() {}
-
-// Unknown is not in the table.
-//
-//meta:operation GET /nowhere
-func (s *S) Unknown() {}
-`
+	// Each method's doc: the lines above its GHES API line, that line as
+	// written (old) and as rewritten (new), and the meta line and func.
+	cases := []struct{ head, old, new, tail string }{
+		{"// Bare completes a bare line.\n//\n", "// GHES API: GET /users/{username}\n//\n", "// GHES API: GET /users/{username} (GHES 2.22 and later).\n//\n", "//meta:operation GET /users/{username}\nfunc (s *S) Bare() {}\n"},
+		{"// Stale replaces a wrong range.\n//\n// GitHub API docs: https://example.com\n//\n", "// GHES API: GET /manage/v1/config/settings (GHES 3.8 and later).\n//\n", "// GHES API: GET /manage/v1/config/settings (GHES 3.12 and later).\n//\n", "//meta:operation GET /manage/v1/config/settings\nfunc (s *S) Stale() {}\n"},
+		{"// Missing gets the line inserted.\n//\n", "", "// GHES API: GET /setup/api/settings (GHES 2.22 to 3.14).\n//\n", "//meta:operation GET /setup/api/settings\nfunc (s *S) Missing() {}\n"},
+		{"// Tight has no blank line above its meta line.\n", "", "//\n// GHES API: GET /users/{username} (GHES 2.22 and later).\n//\n", "//meta:operation GET /users/{username}\nfunc (s *S) Tight() {}\n"},
+		{"", "", "// GHES API: GET /users/{username} (GHES 2.22 and later).\n//\n", "//meta:operation GET /users/{username}\nfunc (s *S) Alone() {}\n"},
+		{"// Unknown is not in the table.\n//\n", "", "", "//meta:operation GET /nowhere\nfunc (s *S) Unknown() {}\n"},
+	}
+	src, want := "package x\n\n", "package x\n\n"
+	for i, c := range cases {
+		if i > 0 {
+			src, want = src+"\n", want+"\n"
+		}
+		src += c.head + c.old + c.tail
+		want += c.head + c.new + c.tail
+	}
 	got, missing, err := RewriteDocs([]byte(src), find)
 	if err != nil {
 		t.Fatal(err)
