@@ -14,6 +14,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -28,15 +29,12 @@ import (
 func main() {
 	ref := flag.String("ref", "", "the reference folder (ghes-3.22.operations.json and versions/)")
 	repo := flag.String("repo", ".", "the repository root")
-	flag.Parse()
-	if *ref == "" {
-		fmt.Fprintln(os.Stderr, "genfixtures: -ref is required")
-		os.Exit(2)
-	}
-	if err := run(*ref, *repo); err != nil {
-		fmt.Fprintln(os.Stderr, "genfixtures:", err)
-		os.Exit(1)
-	}
+	refdata.Main("genfixtures", func() error {
+		if *ref == "" {
+			return errors.New("-ref is required")
+		}
+		return run(*ref, *repo)
+	})
 }
 
 type operation = refdata.Operation

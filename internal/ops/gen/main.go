@@ -59,16 +59,20 @@ func main() {
 	out := flag.String("o", "internal/ops/table.go", "the file to write")
 	docs := flag.Bool("docs", false, "rewrite the GHES API: doc line of every method of the root package")
 	readme := flag.Bool("readme", false, "rewrite the releases table of README.md")
-	flag.Parse()
+	refdata.Main("gen", func() error { return generate(*shared, *root, *out, *docs, *readme) })
+}
+
+// generate writes the table from the descriptions in shared when asked to
+// (an explicit -shared, or neither -docs nor -readme), then the docs and
+// README's table from that table or, without it, the compiled one.
+func generate(shared, root, out string, docs, readme bool) error {
 	sharedSet := false
 	flag.Visit(func(f *flag.Flag) { sharedSet = sharedSet || f.Name == "shared" })
-
 	table := ops.Operations()
-	if sharedSet || (!*docs && !*readme) {
-		t, err := run(*shared, *root, *out)
+	if sharedSet || (!docs && !readme) {
+		t, err := run(shared, root, out)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "gen:", err)
-			os.Exit(1)
+			return err
 		}
 		table = t
 	}
@@ -80,18 +84,15 @@ func main() {
 		}
 		return ops.Operation{}, false
 	}
-	if *docs {
-		if err := writeDocs(*root, find); err != nil {
-			fmt.Fprintln(os.Stderr, "gen:", err)
-			os.Exit(1)
+	if docs {
+		if err := writeDocs(root, find); err != nil {
+			return err
 		}
 	}
-	if *readme {
-		if err := writeReadme(*root, find); err != nil {
-			fmt.Fprintln(os.Stderr, "gen:", err)
-			os.Exit(1)
-		}
+	if readme {
+		return writeReadme(root, find)
 	}
+	return nil
 }
 
 // writeDocs rewrites the GHES API: lines of the root package's files.

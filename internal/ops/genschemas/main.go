@@ -44,11 +44,7 @@ import (
 func main() {
 	shared := flag.String("shared", "../shared", "the project's shared folder")
 	out := flag.String("o", "ghestest/testdata/openapi", "the directory to write")
-	flag.Parse()
-	if err := run(*shared, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "genschemas:", err)
-		os.Exit(1)
-	}
+	refdata.Main("genschemas", func() error { return run(*shared, *out) })
 }
 
 // sourceOp is one operation of a description.
