@@ -140,3 +140,28 @@ func readJSON(path string, v any) error {
 	}
 	return nil
 }
+
+// WalkComponents walks v (decoded JSON; a json.RawMessage is decoded on the
+// way, one that does not decode is skipped) and calls visit with every object
+// that names its component in an "x-ref" key, each before the objects inside
+// it. The release files resolve schemas in place and name each this way.
+func WalkComponents(v any, visit func(name string, schema map[string]any)) {
+	switch v := v.(type) {
+	case json.RawMessage:
+		var x any
+		if json.Unmarshal(v, &x) == nil {
+			WalkComponents(x, visit)
+		}
+	case map[string]any:
+		if name, ok := v["x-ref"].(string); ok {
+			visit(name, v)
+		}
+		for _, e := range v {
+			WalkComponents(e, visit)
+		}
+	case []any:
+		for _, e := range v {
+			WalkComponents(e, visit)
+		}
+	}
+}

@@ -162,28 +162,14 @@ func run(ref, repo string) error {
 	return nil
 }
 
-// collectComponents records every schema with an x-ref name.
+// collectComponents records every schema with an x-ref name, the first
+// seen of each.
 func collectComponents(v any, into map[string]map[string]any) {
-	switch v := v.(type) {
-	case json.RawMessage:
-		var x any
-		if json.Unmarshal(v, &x) == nil {
-			collectComponents(x, into)
+	refdata.WalkComponents(v, func(name string, schema map[string]any) {
+		if _, seen := into[name]; !seen {
+			into[name] = schema
 		}
-	case map[string]any:
-		if name, ok := v["x-ref"].(string); ok {
-			if _, seen := into[name]; !seen {
-				into[name] = v
-			}
-		}
-		for _, e := range v {
-			collectComponents(e, into)
-		}
-	case []any:
-		for _, e := range v {
-			collectComponents(e, into)
-		}
-	}
+	})
 }
 
 func resolveRefs(v any, comps map[string]map[string]any, depth int) any {

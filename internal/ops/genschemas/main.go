@@ -94,23 +94,14 @@ func run(shared, out string) error {
 	return nil
 }
 
-// collectRefs records every resolved schema that names its component.
+// collectRefs records every resolved schema that names its component, the
+// first seen of each.
 func collectRefs(n any, defs map[string]any) {
-	switch v := n.(type) {
-	case map[string]any:
-		if name, ok := v["x-ref"].(string); ok && isSchema(v) {
-			if _, seen := defs[name]; !seen {
-				defs[name] = v
-			}
+	refdata.WalkComponents(n, func(name string, schema map[string]any) {
+		if _, seen := defs[name]; !seen && isSchema(schema) {
+			defs[name] = schema
 		}
-		for _, c := range v {
-			collectRefs(c, defs)
-		}
-	case []any:
-		for _, c := range v {
-			collectRefs(c, defs)
-		}
-	}
+	})
 }
 
 func isSchema(v map[string]any) bool {
