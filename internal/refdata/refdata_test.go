@@ -1,6 +1,7 @@
 package refdata
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -90,5 +91,20 @@ func TestSeedOperations(t *testing.T) {
 	}
 	if len(got) != 2 || !got["PATCH /admin/users/{username}"] || !got["DELETE /admin/users/{username}"] {
 		t.Errorf("SeedOperations = %v", got)
+	}
+}
+
+func TestWalkComponents(t *testing.T) {
+	raw := json.RawMessage(`{"content":{"schema":{"x-ref":"user","properties":{"owner":{"x-ref":"simple-user"},"tags":[{"x-ref":"tag"}]}}}}`)
+	var names []string
+	WalkComponents([]any{raw, json.RawMessage(`{not json`), map[string]any{"x-ref": "org"}}, func(name string, schema map[string]any) {
+		names = append(names, name)
+		if schema["x-ref"] != name {
+			t.Errorf("visit(%q) got %v", name, schema)
+		}
+	})
+	slices.Sort(names)
+	if want := []string{"org", "simple-user", "tag", "user"}; !slices.Equal(names, want) {
+		t.Errorf("visited %q, want %q", names, want)
 	}
 }
