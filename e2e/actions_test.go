@@ -82,10 +82,10 @@ func TestActionsRunnerGroups(t *testing.T) {
 			}
 			return names
 		}
-		if got := visible("octo-org"); !equalStrings(got, []string{"Default"}) {
+		if got := visible("octo-org"); !slices.Equal(got, []string{"Default"}) {
 			t.Errorf("visible to octo-org: %v", got)
 		}
-		if got := visible("github"); !equalStrings(got, []string{"Default", "octo-runner-group"}) {
+		if got := visible("github"); !slices.Equal(got, []string{"Default", "octo-runner-group"}) {
 			t.Errorf("visible to github: %v", got)
 		}
 
@@ -98,7 +98,7 @@ func TestActionsRunnerGroups(t *testing.T) {
 		// The selected organizations.
 		orgs, _, err := client.Actions.ListRunnerGroupOrganizations(c, ent, g.ID, nil)
 		must(t, "ListRunnerGroupOrganizations", err)
-		if orgs.TotalCount != 1 || !equalStrings(orgLogins(orgs.Organizations), []string{"github"}) || orgs.Organizations[0].ID != gh {
+		if orgs.TotalCount != 1 || !slices.Equal(orgLogins(orgs.Organizations), []string{"github"}) || orgs.Organizations[0].ID != gh {
 			t.Errorf("ListRunnerGroupOrganizations: %+v", orgs)
 		}
 		resp, err = client.Actions.SetRunnerGroupOrganizations(c, ent, g.ID, []int64{octo, third})
@@ -113,7 +113,7 @@ func TestActionsRunnerGroups(t *testing.T) {
 			must(t, "ListRunnerGroupOrganizationsIter", err)
 			all = append(all, o)
 		}
-		if !equalStrings(orgLogins(all), []string{"github", "octo-org", "third"}) {
+		if !slices.Equal(orgLogins(all), []string{"github", "octo-org", "third"}) {
 			t.Errorf("after set and add: %v", orgLogins(all))
 		}
 		if n := srv.RequestCount("GET", "/enterprises/"+ent+"/actions/runner-groups/"+strconv.FormatInt(g.ID, 10)+"/organizations"); n != 3 {
@@ -124,10 +124,10 @@ func TestActionsRunnerGroups(t *testing.T) {
 		wantStatus(t, "RemoveRunnerGroupOrganization", resp, http.StatusNoContent)
 		orgs, _, err = client.Actions.ListRunnerGroupOrganizations(c, ent, g.ID, nil)
 		must(t, "ListRunnerGroupOrganizations after remove", err)
-		if !equalStrings(orgLogins(orgs.Organizations), []string{"github", "octo-org"}) || orgs.TotalCount != 2 {
+		if !slices.Equal(orgLogins(orgs.Organizations), []string{"github", "octo-org"}) || orgs.TotalCount != 2 {
 			t.Errorf("after remove: %+v", orgLogins(orgs.Organizations))
 		}
-		if got := visible("third"); !equalStrings(got, []string{"Default"}) {
+		if got := visible("third"); !slices.Equal(got, []string{"Default"}) {
 			t.Errorf("visible to third after remove: %v", got)
 		}
 		_, err = client.Actions.AddRunnerGroupOrganization(c, ent, g.ID, 999999)
@@ -176,7 +176,7 @@ func TestActionsRunners(t *testing.T) {
 			must(t, "ListRunnersIter", err)
 			listed = append(listed, r)
 		}
-		if !equalStrings(runnerNames(listed), names) {
+		if !slices.Equal(runnerNames(listed), names) {
 			t.Fatalf("ListRunnersIter: %v, want %v", runnerNames(listed), names)
 		}
 		if n := srv.RequestCount("GET", "/enterprises/"+ent+"/actions/runners"); n != 3 {
@@ -202,7 +202,7 @@ func TestActionsRunners(t *testing.T) {
 		for _, l := range r3.Labels {
 			labels = append(labels, l.Name+":"+string(l.Type))
 		}
-		if !equalStrings(labels, []string{"self-hosted:read-only", "X64:read-only", "Linux:read-only", "gpu:custom"}) {
+		if !slices.Equal(labels, []string{"self-hosted:read-only", "X64:read-only", "Linux:read-only", "gpu:custom"}) {
 			t.Errorf("runner-3 labels: %v", labels)
 		}
 
@@ -225,13 +225,13 @@ func TestActionsRunners(t *testing.T) {
 		resp, err = client.Actions.AddRunnerGroupRunner(c, ent, g.ID, id("runner-0"))
 		must(t, "AddRunnerGroupRunner", err)
 		wantStatus(t, "AddRunnerGroupRunner", resp, http.StatusNoContent)
-		if got := groupRunners(g.ID); !equalStrings(got, []string{"runner-0"}) {
+		if got := groupRunners(g.ID); !slices.Equal(got, []string{"runner-0"}) {
 			t.Errorf("after add: %v", got)
 		}
 		resp, err = client.Actions.SetRunnerGroupRunners(c, ent, g.ID, []int64{id("runner-1"), id("runner-2"), id("runner-3")})
 		must(t, "SetRunnerGroupRunners", err)
 		wantStatus(t, "SetRunnerGroupRunners", resp, http.StatusNoContent)
-		if got := groupRunners(g.ID); !equalStrings(got, []string{"runner-1", "runner-2", "runner-3"}) {
+		if got := groupRunners(g.ID); !slices.Equal(got, []string{"runner-1", "runner-2", "runner-3"}) {
 			t.Errorf("after set: %v", got)
 		}
 		resp, err = client.Actions.RemoveRunnerGroupRunner(c, ent, g.ID, id("runner-2"))
@@ -239,7 +239,7 @@ func TestActionsRunners(t *testing.T) {
 		wantStatus(t, "RemoveRunnerGroupRunner", resp, http.StatusNoContent)
 		gr, _, err := client.Actions.ListRunnerGroupRunners(c, ent, g.ID, nil)
 		must(t, "ListRunnerGroupRunners", err)
-		if gr.TotalCount != 2 || !equalStrings(runnerNames(gr.Runners), []string{"runner-1", "runner-3"}) {
+		if gr.TotalCount != 2 || !slices.Equal(runnerNames(gr.Runners), []string{"runner-1", "runner-3"}) {
 			t.Errorf("after remove: %d %v", gr.TotalCount, runnerNames(gr.Runners))
 		}
 		def := srv.RunnerGroupID("Default")
@@ -331,25 +331,25 @@ func TestActionsRunnerLabelsAndJIT(t *testing.T) {
 	ls, resp, err := client.Actions.ListRunnerLabels(c, ent, rid)
 	must(t, "ListRunnerLabels", err)
 	wantStatus(t, "ListRunnerLabels", resp, http.StatusOK)
-	if ls.TotalCount != 4 || !equalStrings(labelNames(ls), append(slices.Clone(readOnly), "gpu")) ||
+	if ls.TotalCount != 4 || !slices.Equal(labelNames(ls), append(slices.Clone(readOnly), "gpu")) ||
 		ls.Labels[0].Type != ghesadmin.RunnerLabelReadOnly || ls.Labels[3].Type != ghesadmin.RunnerLabelCustom || ls.Labels[3].ID == 0 {
 		t.Fatalf("ListRunnerLabels: %+v", ls)
 	}
 
 	ls, _, err = client.Actions.AddRunnerLabels(c, ent, rid, []string{"ssd", "gpu"})
 	must(t, "AddRunnerLabels", err)
-	if ls.TotalCount != 5 || !equalStrings(labelNames(ls), append(slices.Clone(readOnly), "gpu", "ssd")) {
+	if ls.TotalCount != 5 || !slices.Equal(labelNames(ls), append(slices.Clone(readOnly), "gpu", "ssd")) {
 		t.Errorf("AddRunnerLabels: %v", labelNames(ls))
 	}
 	ls, _, err = client.Actions.SetRunnerLabels(c, ent, rid, []string{"arm-cache", "big"})
 	must(t, "SetRunnerLabels", err)
-	if !equalStrings(labelNames(ls), append(slices.Clone(readOnly), "arm-cache", "big")) {
+	if !slices.Equal(labelNames(ls), append(slices.Clone(readOnly), "arm-cache", "big")) {
 		t.Errorf("SetRunnerLabels: %v", labelNames(ls))
 	}
 	ls, resp, err = client.Actions.RemoveRunnerLabel(c, ent, rid, "arm-cache")
 	must(t, "RemoveRunnerLabel", err)
 	wantStatus(t, "RemoveRunnerLabel", resp, http.StatusOK)
-	if !equalStrings(labelNames(ls), append(slices.Clone(readOnly), "big")) {
+	if !slices.Equal(labelNames(ls), append(slices.Clone(readOnly), "big")) {
 		t.Errorf("RemoveRunnerLabel: %v", labelNames(ls))
 	}
 	_, _, err = client.Actions.RemoveRunnerLabel(c, ent, rid, "self-hosted")
@@ -358,7 +358,7 @@ func TestActionsRunnerLabelsAndJIT(t *testing.T) {
 	wantIs(t, "RemoveRunnerLabel unknown", err, ghesadmin.ErrNotFound, http.StatusNotFound)
 	ls, _, err = client.Actions.RemoveRunnerLabels(c, ent, rid)
 	must(t, "RemoveRunnerLabels", err)
-	if ls.TotalCount != 3 || !equalStrings(labelNames(ls), readOnly) {
+	if ls.TotalCount != 3 || !slices.Equal(labelNames(ls), readOnly) {
 		t.Errorf("RemoveRunnerLabels: %+v", labelNames(ls))
 	}
 	r, _, err := client.Actions.GetRunner(c, ent, rid)

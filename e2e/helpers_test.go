@@ -116,18 +116,6 @@ func wantIs(t *testing.T, what string, err, target error, status int) {
 	}
 }
 
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // wantUnsupported checks that a call whose operation the fake's release
 // lacks was refused by the SDK before sending (ErrUnsupportedVersion, no
 // request for method and path reached the fake), and that the fake itself

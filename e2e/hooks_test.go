@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,7 +26,7 @@ func TestGlobalWebhooks(t *testing.T) {
 		})
 		must(t, "Create", err)
 		wantStatus(t, "Create", resp, http.StatusCreated)
-		if h.Type != "Global" || h.Name != "web" || !h.Active || !equalStrings(h.Events, []string{"user"}) || h.ID == 0 {
+		if h.Type != "Global" || h.Name != "web" || !h.Active || !slices.Equal(h.Events, []string{"user"}) || h.ID == 0 {
 			t.Errorf("Create: %+v", h)
 		}
 		wantCfg := ghesadmin.GlobalHookConfig{URL: "https://hooks.example.com/first", ContentType: json, InsecureSSL: ghesadmin.HookVerifySSL, Secret: "********"}
@@ -38,7 +39,7 @@ func TestGlobalWebhooks(t *testing.T) {
 
 		got, _, err := client.AdminHooks.Get(c, h.ID)
 		must(t, "Get", err)
-		if got.ID != h.ID || got.Config != wantCfg || !equalStrings(got.Events, h.Events) || !got.CreatedAt.Equal(h.CreatedAt) {
+		if got.ID != h.ID || got.Config != wantCfg || !slices.Equal(got.Events, h.Events) || !got.CreatedAt.Equal(h.CreatedAt) {
 			t.Errorf("Get: %+v, want %+v", got, h)
 		}
 
@@ -48,7 +49,7 @@ func TestGlobalWebhooks(t *testing.T) {
 			more, _, err := client.AdminHooks.Create(c, ghesadmin.CreateGlobalHookRequest{Config: ghesadmin.GlobalHookConfigRequest{URL: "https://hooks.example.com/" + strconv.Itoa(i)}})
 			must(t, "Create more", err)
 			// Defaults: events user and organization, form, verify SSL, no secret.
-			if more.Name != "web" || !more.Active || !equalStrings(more.Events, []string{"user", "organization"}) ||
+			if more.Name != "web" || !more.Active || !slices.Equal(more.Events, []string{"user", "organization"}) ||
 				more.Config.ContentType != ghesadmin.HookContentTypeForm || more.Config.InsecureSSL != ghesadmin.HookVerifySSL || more.Config.Secret != "" {
 				t.Errorf("Create with defaults: %+v", more)
 			}
@@ -90,12 +91,12 @@ func TestGlobalWebhooks(t *testing.T) {
 		if up.Config != wantUp {
 			t.Errorf("Update: config %+v, want %+v (replaced, secret removed)", up.Config, wantUp)
 		}
-		if !up.Active || !equalStrings(up.Events, []string{"user", "organization"}) {
+		if !up.Active || !slices.Equal(up.Events, []string{"user", "organization"}) {
 			t.Errorf("Update: active %v events %v, want the defaults true and [user organization]", up.Active, up.Events)
 		}
 		got, _, err = client.AdminHooks.Get(c, h.ID)
 		must(t, "Get after Update", err)
-		if got.Config != wantUp || got.Active != up.Active || !equalStrings(got.Events, up.Events) {
+		if got.Config != wantUp || got.Active != up.Active || !slices.Equal(got.Events, up.Events) {
 			t.Errorf("Get after Update: %+v", got)
 		}
 		_, _, err = client.AdminHooks.Update(c, h.ID, ghesadmin.UpdateGlobalHookRequest{

@@ -3,6 +3,7 @@ package e2e_test
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -86,16 +87,16 @@ func TestPreReceiveEnvironments(t *testing.T) {
 		}
 		srv.ResetRequestCounts()
 		byName := list(&ghesadmin.PreReceiveListOptions{Sort: ghesadmin.PreReceiveSortName, Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}})
-		if want := []string{"Alpha", "broken env", "Default", "DevTools Hook Env"}; !equalStrings(byName, want) {
+		if want := []string{"Alpha", "broken env", "Default", "DevTools Hook Env"}; !slices.Equal(byName, want) {
 			t.Fatalf("sorted by name: %v, want %v", byName, want)
 		}
 		if n := srv.RequestCount("GET", "/admin/pre-receive-environments"); n != 4 {
 			t.Errorf("ListIter: %d requests for 4 environments one per page", n)
 		}
-		if got := list(&ghesadmin.PreReceiveListOptions{Sort: ghesadmin.PreReceiveSortName, ListOptions: ghesadmin.ListOptions{PerPage: 3}}); !equalStrings(got, []string{"DevTools Hook Env", "Default", "broken env", "Alpha"}) {
+		if got := list(&ghesadmin.PreReceiveListOptions{Sort: ghesadmin.PreReceiveSortName, ListOptions: ghesadmin.ListOptions{PerPage: 3}}); !slices.Equal(got, []string{"DevTools Hook Env", "Default", "broken env", "Alpha"}) {
 			t.Errorf("sorted by name desc: %v", got)
 		}
-		if got := list(&ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc}); !equalStrings(got, []string{"Default", "DevTools Hook Env", "broken env", "Alpha"}) {
+		if got := list(&ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc}); !slices.Equal(got, []string{"Default", "DevTools Hook Env", "broken env", "Alpha"}) {
 			t.Errorf("sorted by creation: %v", got)
 		}
 
@@ -223,7 +224,7 @@ func TestPreReceiveHooks(t *testing.T) {
 			must(t, "ListIter", err)
 			names = append(names, h.Name)
 		}
-		if !equalStrings(names, []string{"block-secrets", "check-commits"}) {
+		if !slices.Equal(names, []string{"block-secrets", "check-commits"}) {
 			t.Errorf("ListIter by name: %v", names)
 		}
 		page, _, err := client.PreReceiveHooks.List(c, &ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc})

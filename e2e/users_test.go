@@ -113,7 +113,7 @@ func TestUsersLifecycle(t *testing.T) {
 		tok, resp, err := client.Users.CreateImpersonationToken(c, "octo-kitten", []string{"repo", "admin:org"})
 		must(t, "CreateImpersonationToken", err)
 		wantStatus(t, "CreateImpersonationToken", resp, http.StatusCreated)
-		if tok.Token == "" || tok.ID == 0 || !equalStrings(tok.Scopes, []string{"admin:org", "repo"}) {
+		if tok.Token == "" || tok.ID == 0 || !slices.Equal(tok.Scopes, []string{"admin:org", "repo"}) {
 			t.Errorf("CreateImpersonationToken: %v scopes %v", tok, tok.Scopes)
 		}
 		if tok.TokenLastEight == nil || !strings.HasSuffix(tok.Token, *tok.TokenLastEight) {
@@ -205,7 +205,7 @@ func TestUsersPublicKeys(t *testing.T) {
 
 		asc := list(&ghesadmin.ListPublicKeysOptions{Sort: ghesadmin.PublicKeySortCreated, Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}})
 		want := []string{"key-0", "key-1", "key-2", "key-3", "key-4", "key-5", "key-6"}
-		if got := titles(asc); !equalStrings(got, want) {
+		if got := titles(asc); !slices.Equal(got, want) {
 			t.Fatalf("created asc: %v, want %v", got, want)
 		}
 		if n := srv.RequestCount("GET", "/admin/keys"); n != 4 {
@@ -235,7 +235,7 @@ func TestUsersPublicKeys(t *testing.T) {
 		desc := list(&ghesadmin.ListPublicKeysOptions{ListOptions: ghesadmin.ListOptions{PerPage: 3}})
 		rev := slices.Clone(want)
 		slices.Reverse(rev)
-		if got := titles(desc); !equalStrings(got, rev) {
+		if got := titles(desc); !slices.Equal(got, rev) {
 			t.Fatalf("default order: %v, want %v", got, rev)
 		}
 		if n := srv.RequestCount("GET", "/admin/keys"); n != 3 {
@@ -243,12 +243,12 @@ func TestUsersPublicKeys(t *testing.T) {
 		}
 		// Last use runs against creation.
 		accessed := list(&ghesadmin.ListPublicKeysOptions{Sort: ghesadmin.PublicKeySortAccessed, Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}})
-		if got := titles(accessed); !equalStrings(got, rev) {
+		if got := titles(accessed); !slices.Equal(got, rev) {
 			t.Fatalf("accessed asc: %v, want %v", got, rev)
 		}
 		// since keeps the keys used after the time.
 		recent := list(&ghesadmin.ListPublicKeysOptions{Since: base.Add(97*time.Hour + time.Minute), Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}})
-		if got := titles(recent); !equalStrings(got, []string{"key-0", "key-1", "key-2"}) {
+		if got := titles(recent); !slices.Equal(got, []string{"key-0", "key-1", "key-2"}) {
 			t.Fatalf("since: %v", got)
 		}
 
@@ -260,14 +260,14 @@ func TestUsersPublicKeys(t *testing.T) {
 			must(t, "ListPublicKeysIter with prefetch", err)
 			pre = append(pre, k)
 		}
-		if got := titles(pre); !equalStrings(got, want) {
+		if got := titles(pre); !slices.Equal(got, want) {
 			t.Fatalf("with prefetch: %v, want %v", got, want)
 		}
 
 		// One page with its Link header.
 		page, resp, err := client.Users.ListPublicKeys(c, &ghesadmin.ListPublicKeysOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{Page: 2, PerPage: 2}})
 		must(t, "ListPublicKeys page 2", err)
-		if got := titles(page); !equalStrings(got, []string{"key-2", "key-3"}) || resp.NextPage != 3 || resp.PrevPage != 1 || resp.LastPage != 4 || resp.FirstPage != 1 {
+		if got := titles(page); !slices.Equal(got, []string{"key-2", "key-3"}) || resp.NextPage != 3 || resp.PrevPage != 1 || resp.LastPage != 4 || resp.FirstPage != 1 {
 			t.Fatalf("page 2: %v next %d prev %d last %d first %d", got, resp.NextPage, resp.PrevPage, resp.LastPage, resp.FirstPage)
 		}
 
@@ -276,7 +276,7 @@ func TestUsersPublicKeys(t *testing.T) {
 		must(t, "DeletePublicKey", err)
 		wantStatus(t, "DeletePublicKey", resp, http.StatusNoContent)
 		after := list(&ghesadmin.ListPublicKeysOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}})
-		if got := titles(after); !equalStrings(got, []string{"key-0", "key-2", "key-3", "key-4", "key-5", "key-6"}) {
+		if got := titles(after); !slices.Equal(got, []string{"key-0", "key-2", "key-3", "key-4", "key-5", "key-6"}) {
 			t.Fatalf("after DeletePublicKey: %v", got)
 		}
 		_, err = client.Users.DeletePublicKey(c, strconv.FormatInt(asc[1].ID, 10))
@@ -321,7 +321,7 @@ func TestUsersTokens(t *testing.T) {
 			if a == nil {
 				t.Fatalf("token ci-%d missing", i)
 			}
-			if !equalStrings(a.Scopes, []string{"repo"}) || a.TokenLastEight == nil || *a.TokenLastEight != toks[i].Value[len(toks[i].Value)-8:] || a.CreatedAt.IsZero() {
+			if !slices.Equal(a.Scopes, []string{"repo"}) || a.TokenLastEight == nil || *a.TokenLastEight != toks[i].Value[len(toks[i].Value)-8:] || a.CreatedAt.IsZero() {
 				t.Errorf("token ci-%d: %v", i, a)
 			}
 			if a.User != nil && a.User.Login != "hubot" {
