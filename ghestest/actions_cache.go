@@ -55,7 +55,7 @@ func hSetCachePolicy(c *call) {
 	case b.Max != nil && *b.Max < 1:
 		c.invalid(res, "max_repo_cache_size_limit_in_gb", "invalid", "max_repo_cache_size_limit_in_gb must be 1 or more")
 	case repo > maxGB:
-		c.invalid(res, "repo_cache_size_limit_in_gb", "invalid", "repo_cache_size_limit_in_gb must be less than or equal to max_repo_cache_size_limit_in_gb ("+itoa64(maxGB)+")")
+		c.invalid(res, "repo_cache_size_limit_in_gb", "invalid", "repo_cache_size_limit_in_gb must be less than or equal to max_repo_cache_size_limit_in_gb ("+polItoa(maxGB)+")")
 	default:
 		p.repoCacheGB, p.maxRepoCache = repo, maxGB
 		c.noContent()

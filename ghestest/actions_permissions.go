@@ -22,22 +22,22 @@ func hGetActionsPermissions(c *call) {
 			out["selected_actions_url"] = c.permissionsBase() + "/selected-actions"
 		}
 	}
-	if c.since(3, 19) {
+	if c.polSince(3, 19) {
 		out["sha_pinning_required"] = p.shaPinning
 	}
 	c.json(http.StatusOK, out)
 }
 
-// oneOf answers 422 and returns false unless v is one of want.
-func (c *call) oneOf(resource, field, v string, want ...string) bool {
+// polEnum answers 422 and returns false unless v is one of want.
+func (c *call) polEnum(resource, field, v string, want ...string) bool {
 	if slices.Contains(want, v) {
 		return true
 	}
-	c.invalid(resource, field, "invalid", field+" must be one of: "+joinQuoted(want))
+	c.invalid(resource, field, "invalid", field+" must be one of: "+polQuoted(want))
 	return false
 }
 
-func joinQuoted(s []string) string {
+func polQuoted(s []string) string {
 	out := ""
 	for i, v := range s {
 		if i > 0 {
@@ -63,10 +63,10 @@ func hSetActionsPermissions(c *call) {
 		c.invalid(resActions, "enabled_organizations", "missing_field", "enabled_organizations is required")
 		return
 	}
-	if !c.oneOf(resActions, "enabled_organizations", *b.EnabledOrgs, "all", "none", "selected") {
+	if !c.polEnum(resActions, "enabled_organizations", *b.EnabledOrgs, "all", "none", "selected") {
 		return
 	}
-	if b.AllowedAct != nil && !c.oneOf(resActions, "allowed_actions", *b.AllowedAct, "all", "local_only", "selected") {
+	if b.AllowedAct != nil && !c.polEnum(resActions, "allowed_actions", *b.AllowedAct, "all", "local_only", "selected") {
 		return
 	}
 	p := c.s.st.pol()
@@ -74,7 +74,7 @@ func hSetActionsPermissions(c *call) {
 	if b.AllowedAct != nil {
 		p.allowedAct = *b.AllowedAct
 	}
-	if b.SHAPinning != nil && c.since(3, 19) {
+	if b.SHAPinning != nil && c.polSince(3, 19) {
 		p.shaPinning = *b.SHAPinning
 	}
 	c.noContent()
@@ -108,7 +108,7 @@ func hSetActionsOrgs(c *call) {
 	ids := []int64{}
 	for _, id := range *b.IDs {
 		if c.s.st.orgByID(id) == nil {
-			c.invalid("Organization", "selected_organization_ids", "invalid", "organization "+itoa64(id)+" does not exist")
+			c.invalid("Organization", "selected_organization_ids", "invalid", "organization "+polItoa(id)+" does not exist")
 			return
 		}
 		if !slices.Contains(ids, id) {
@@ -144,7 +144,7 @@ func hDisableActionsOrg(c *call) {
 func hGetSelectedActions(c *call) {
 	p := c.s.st.pol()
 	out := map[string]any{"github_owned_allowed": p.githubOwned, "patterns_allowed": append([]string{}, p.patterns...)}
-	if c.since(3, 14) {
+	if c.polSince(3, 14) {
 		out["verified_allowed"] = p.verified
 	}
 	c.json(http.StatusOK, out)
@@ -171,7 +171,7 @@ func hSetSelectedActions(c *call) {
 	if b.GitHubOwned != nil {
 		p.githubOwned = *b.GitHubOwned
 	}
-	if b.Verified != nil && c.since(3, 14) {
+	if b.Verified != nil && c.polSince(3, 14) {
 		p.verified = *b.Verified
 	}
 	if b.Patterns != nil {
@@ -193,7 +193,7 @@ func hSetWorkflowPerms(c *call) {
 	if !c.decode(&b, false) {
 		return
 	}
-	if b.Perms != nil && !c.oneOf("WorkflowPermissions", "default_workflow_permissions", *b.Perms, "read", "write") {
+	if b.Perms != nil && !c.polEnum("WorkflowPermissions", "default_workflow_permissions", *b.Perms, "read", "write") {
 		return
 	}
 	p := c.s.st.pol()
@@ -222,7 +222,7 @@ func hSetRetention(c *call) {
 	case b.Days == nil:
 		c.invalid(res, "days", "missing_field", "days is required")
 	case *b.Days < 1 || *b.Days > maxRetentionDays:
-		c.invalid(res, "days", "invalid", "days must be between 1 and "+itoa64(maxRetentionDays))
+		c.invalid(res, "days", "invalid", "days must be between 1 and "+polItoa(maxRetentionDays))
 	default:
 		c.s.st.pol().retentionDays = *b.Days
 		c.noContent()
@@ -245,7 +245,7 @@ func hSetForkApproval(c *call) {
 		c.invalid(res, "approval_policy", "missing_field", "approval_policy is required")
 		return
 	}
-	if !c.oneOf(res, "approval_policy", *b.Policy, "first_time_contributors_new_to_github", "first_time_contributors", "all_external_contributors") {
+	if !c.polEnum(res, "approval_policy", *b.Policy, "first_time_contributors_new_to_github", "first_time_contributors", "all_external_contributors") {
 		return
 	}
 	c.s.st.pol().forkApproval = *b.Policy

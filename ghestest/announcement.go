@@ -27,7 +27,7 @@ func (c *call) announcement() announcementJSON {
 		s := p.expiresAt.Format(announcementTime)
 		j.ExpiresAt = &s
 	}
-	if c.since(3, 14) {
+	if c.polSince(3, 14) {
 		d := p.userDismissible
 		j.UserDismissible = &d
 	}
@@ -80,7 +80,7 @@ func hSetAnnouncement(c *call) {
 		p.expiresAt = nil
 	}
 	p.userDismissible = false
-	if b.UserDismissible != nil && c.since(3, 14) {
+	if b.UserDismissible != nil && c.polSince(3, 14) {
 		p.userDismissible = *b.UserDismissible
 	}
 	c.json(http.StatusOK, c.announcement())

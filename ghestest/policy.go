@@ -53,7 +53,7 @@ type policyState struct {
 	maxRepoCache int
 }
 
-// policy returns the policy state, created with GHES's defaults on first
+// pol returns the policy state, created with GHES's defaults on first
 // use.
 func (st *state) pol() *policyState {
 	if st.policy == nil {
@@ -99,9 +99,9 @@ func (s *Server) policyRoutes(m *http.ServeMux) {
 	s.route(m, "PATCH "+c+"/usage-policy", accessAdmin, "", ent(hSetCachePolicy))
 }
 
-// since reports whether the fake's release is major.minor or later.
-func (c *call) since(major, minor int) bool {
+// polSince reports whether the fake's release is major.minor or later.
+func (c *call) polSince(major, minor int) bool {
 	return c.s.release().Compare(ops.Release{Major: major, Minor: minor}) >= 0
 }
 
-func itoa64[T int | int64](v T) string { return strconv.FormatInt(int64(v), 10) }
+func polItoa[T int | int64](v T) string { return strconv.FormatInt(int64(v), 10) }
