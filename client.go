@@ -141,6 +141,12 @@ type Client struct {
 	Manage *ManageService
 	// Teams looks teams up by organization and slug.
 	Teams *TeamsService
+	// Announcement manages the global announcement banner.
+	Announcement *AnnouncementService
+	// ActionsPermissions manages an enterprise's GitHub Actions policies.
+	ActionsPermissions *ActionsPermissionsService
+	// ActionsCache reads the Actions cache usage and sets its size policy.
+	ActionsCache *ActionsCacheService
 }
 
 // backend is one origin the client talks to, with its own HTTP client and its
@@ -510,6 +516,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.ManagementConsole = (*ManagementConsoleService)(&c.common)
 	c.Manage = (*ManageService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
+	c.Announcement, c.ActionsPermissions, c.ActionsCache = (*AnnouncementService)(&c.common), (*ActionsPermissionsService)(&c.common), (*ActionsCacheService)(&c.common)
 	return c, nil
 }
 

@@ -52,9 +52,14 @@ func allMethods(c *Client) []svcMethod {
 // so.
 func validBodies() map[reflect.Type]any {
 	return map[reflect.Type]any{
-		reflect.TypeOf(CreateGlobalHookRequest{}):  CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
-		reflect.TypeOf(GenerateJITConfigRequest{}): GenerateJITConfigRequest{Name: "runner-1", RunnerGroupID: 1, Labels: []string{"self-hosted"}},
-		reflect.TypeOf(UpdateGlobalHookRequest{}):  UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(CreateGlobalHookRequest{}):             CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(GenerateJITConfigRequest{}):            GenerateJITConfigRequest{Name: "runner-1", RunnerGroupID: 1, Labels: []string{"self-hosted"}},
+		reflect.TypeOf(UpdateGlobalHookRequest{}):             UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(SetAnnouncementRequest{}):              SetAnnouncementRequest{Announcement: "Maintenance tonight"},
+		reflect.TypeOf(SetActionsPermissionsRequest{}):        SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsAll},
+		reflect.TypeOf(SetArtifactAndLogRetentionRequest{}):   SetArtifactAndLogRetentionRequest{Days: 90},
+		reflect.TypeOf(SetForkPRContributorApprovalRequest{}): SetForkPRContributorApprovalRequest{ApprovalPolicy: ForkPRApprovalFirstTimeContributors},
+		reflect.TypeOf(SetActionsCacheUsagePolicyRequest{}):   SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: Ptr(10)},
 	}
 }
 

@@ -503,6 +503,75 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 	})
 	w.do("Organizations.Rename", func() error { return must2(c.Organizations.Rename(ctx, "octo", "octo2")) })
 
+	// Announcement banner, enterprise Actions policies, Actions cache.
+	ap, ac := c.ActionsPermissions, c.ActionsCache
+	w.do("Announcement.Set", func() error {
+		return must2(c.Announcement.Set(ctx, ghesadmin.SetAnnouncementRequest{Announcement: "Maintenance tonight",
+			ExpiresAt: ghesadmin.Ptr(time.Now().Add(time.Hour)), UserDismissible: ghesadmin.Ptr(true)}))
+	})
+	w.do("Announcement.Get", func() error { return must2(c.Announcement.Get(ctx)) })
+	w.do("Announcement.Remove", func() error { _, err := c.Announcement.Remove(ctx); return err })
+	w.do("Announcement.Get", func() error { return must2(c.Announcement.Get(ctx)) })
+	w.do("ActionsPermissions.Set", func() error {
+		_, err := ap.Set(ctx, ent, ghesadmin.SetActionsPermissionsRequest{EnabledOrganizations: ghesadmin.EnabledOrganizationsSelected,
+			AllowedActions: ghesadmin.Ptr(ghesadmin.AllowedActionsSelected), SHAPinningRequired: ghesadmin.Ptr(true)})
+		return err
+	})
+	w.do("ActionsPermissions.Get", func() error { return must2(ap.Get(ctx, ent)) })
+	w.do("ActionsPermissions.SetSelectedOrganizations", func() error {
+		_, err := ap.SetSelectedOrganizations(ctx, ent, []int64{s.OrgID("acme")})
+		return err
+	})
+	w.do("ActionsPermissions.DisableSelectedOrganization", func() error {
+		_, err := ap.DisableSelectedOrganization(ctx, ent, s.OrgID("acme"))
+		return err
+	})
+	w.do("ActionsPermissions.EnableSelectedOrganization", func() error {
+		_, err := ap.EnableSelectedOrganization(ctx, ent, s.OrgID("acme"))
+		return err
+	})
+	w.do("ActionsPermissions.ListSelectedOrganizations", func() error { return must2(ap.ListSelectedOrganizations(ctx, ent, nil)) })
+	w.do("ActionsPermissions.ListSelectedOrganizationsIter", func() error { return drain(ap.ListSelectedOrganizationsIter(ctx, ent, nil)) })
+	w.do("ActionsPermissions.SetSelectedActions", func() error {
+		_, err := ap.SetSelectedActions(ctx, ent, ghesadmin.SetSelectedActionsRequest{GitHubOwnedAllowed: ghesadmin.Ptr(true),
+			VerifiedAllowed: ghesadmin.Ptr(true), PatternsAllowed: []string{"docker/*"}})
+		return err
+	})
+	w.do("ActionsPermissions.GetSelectedActions", func() error { return must2(ap.GetSelectedActions(ctx, ent)) })
+	w.do("ActionsPermissions.SetWorkflowPermissions", func() error {
+		_, err := ap.SetWorkflowPermissions(ctx, ent, ghesadmin.SetWorkflowPermissionsRequest{
+			DefaultWorkflowPermissions: ghesadmin.Ptr(ghesadmin.DefaultWorkflowPermissionsWrite), CanApprovePullRequestReviews: ghesadmin.Ptr(true)})
+		return err
+	})
+	w.do("ActionsPermissions.GetWorkflowPermissions", func() error { return must2(ap.GetWorkflowPermissions(ctx, ent)) })
+	w.do("ActionsPermissions.SetArtifactAndLogRetention", func() error {
+		_, err := ap.SetArtifactAndLogRetention(ctx, ent, ghesadmin.SetArtifactAndLogRetentionRequest{Days: 30})
+		return err
+	})
+	w.do("ActionsPermissions.GetArtifactAndLogRetention", func() error { return must2(ap.GetArtifactAndLogRetention(ctx, ent)) })
+	w.do("ActionsPermissions.SetForkPRContributorApproval", func() error {
+		_, err := ap.SetForkPRContributorApproval(ctx, ent, ghesadmin.SetForkPRContributorApprovalRequest{ApprovalPolicy: ghesadmin.ForkPRApprovalAllExternalContributors})
+		return err
+	})
+	w.do("ActionsPermissions.GetForkPRContributorApproval", func() error { return must2(ap.GetForkPRContributorApproval(ctx, ent)) })
+	w.do("ActionsPermissions.SetForkPRWorkflowsPrivateRepos", func() error {
+		_, err := ap.SetForkPRWorkflowsPrivateRepos(ctx, ent, ghesadmin.SetForkPRWorkflowsPrivateReposRequest{RunWorkflowsFromForkPullRequests: true,
+			RequireApprovalForForkPRWorkflows: ghesadmin.Ptr(true)})
+		return err
+	})
+	w.do("ActionsPermissions.GetForkPRWorkflowsPrivateRepos", func() error { return must2(ap.GetForkPRWorkflowsPrivateRepos(ctx, ent)) })
+	w.do("ActionsPermissions.SetSelfHostedRunners", func() error {
+		_, err := ap.SetSelfHostedRunners(ctx, ent, ghesadmin.SelfHostedRunnersPermissions{DisableSelfHostedRunnersForAllOrgs: true})
+		return err
+	})
+	w.do("ActionsPermissions.GetSelfHostedRunners", func() error { return must2(ap.GetSelfHostedRunners(ctx, ent)) })
+	w.do("ActionsCache.GetUsage", func() error { return must2(ac.GetUsage(ctx, ent)) })
+	w.do("ActionsCache.SetUsagePolicy", func() error {
+		_, err := ac.SetUsagePolicy(ctx, ent, ghesadmin.SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: ghesadmin.Ptr(12), MaxRepoCacheSizeLimitInGB: ghesadmin.Ptr(20)})
+		return err
+	})
+	w.do("ActionsCache.GetUsagePolicy", func() error { return must2(ac.GetUsagePolicy(ctx, ent)) })
+
 	// Lookups.
 	w.do("Users.Get", func() error { return must2(c.Users.Get(ctx, admin)) })
 	w.do("Users.List", func() error { return must2(c.Users.List(ctx, nil)) })

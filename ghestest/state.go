@@ -171,6 +171,7 @@ type state struct {
 	runners []*runnerRec
 	rtokens []*runnerTokenRec
 	labelID map[string]int64
+	policy  *policyState // policy.go
 
 	license licenseRec
 	admin   adminState
