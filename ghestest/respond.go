@@ -3,13 +3,20 @@ package ghestest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"github.com/ghesadmin/ghesadmin/internal/ops"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
-
-	"github.com/ghesadmin/ghesadmin/internal/ops"
 )
+
+// notFoundJSON answers every request no route matches with GHES's JSON 404.
+func notFoundJSON(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	fmt.Fprintf(w, "{\"message\":\"Not Found\",\"documentation_url\":%q}\n", docsBase)
+}
 
 const docsBase = "https://docs.github.com/enterprise-server/rest"
 

@@ -1,0 +1,150 @@
+package ghestest
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// organizationsRoutes are the endpoints of the SDK's organizations.go.
+var organizationsRoutes = []route{
+	{"POST /admin/organizations", accessAdmin, "", hCreateOrg},
+	{"PATCH /admin/organizations/{org}", accessAdmin, "", hRenameOrg},
+	{"GET /orgs/{org}", accessPublic, "", hGetOrg},
+	{"GET /organizations", accessPublic, "", hListOrgs},
+}
+
+func hCreateOrg(c *call) {
+	var body struct {
+		Login       *string `json:"login"`
+		Admin       *string `json:"admin"`
+		ProfileName *string `json:"profile_name"`
+	}
+	if !c.decode(&body, false) {
+		return
+	}
+	if body.Login == nil || *body.Login == "" {
+		c.invalid("Organization", "login", "missing_field", "login is required")
+		return
+	}
+	if body.Admin == nil || *body.Admin == "" {
+		c.invalid("Organization", "admin", "missing_field", "admin is required")
+		return
+	}
+	st := c.s.st
+	login := *body.Login
+	if msg := loginProblem(login); msg != "" {
+		c.invalid("Organization", "login", "custom", msg)
+		return
+	}
+	if st.loginTaken(login) {
+		c.invalid("Organization", "login", "already_exists", "login is already taken")
+		return
+	}
+	admin := st.userByLogin(*body.Admin)
+	if admin == nil {
+		c.invalid("Organization", "admin", "invalid", "admin is not a user")
+		return
+	}
+	o := &orgRec{id: st.id(), login: login, admin: admin.login, createdAt: c.s.now()}
+	if body.ProfileName != nil {
+		o.profileName = *body.ProfileName
+	}
+	st.orgs = append(st.orgs, o)
+	c.json(http.StatusCreated, c.orgJSON(o))
+}
+
+func hRenameOrg(c *call) {
+	st := c.s.st
+	o := st.orgByLogin(c.r.PathValue("org"))
+	if o == nil {
+		c.notFound()
+		return
+	}
+	var body struct {
+		Login *string `json:"login"`
+	}
+	if !c.decode(&body, false) {
+		return
+	}
+	if body.Login == nil || *body.Login == "" {
+		c.invalid("Organization", "login", "missing_field", "login is required")
+		return
+	}
+	login := *body.Login
+	if msg := loginProblem(login); msg != "" {
+		c.invalid("Organization", "login", "custom", msg)
+		return
+	}
+	if other := st.orgByLogin(login); (other != nil && other != o) || st.userByLogin(login) != nil {
+		c.invalid("Organization", "login", "already_exists", "login is already taken")
+		return
+	}
+	st.renameOwner(o.login, login)
+	o.login = login
+	c.json(http.StatusAccepted, map[string]string{
+		"message": "Job queued to rename organization. It may take a few minutes to complete.",
+		"url":     fmt.Sprintf("%s/organizations/%d", c.apiBase(), o.id),
+	})
+}
+
+// fullOrgJSON is the organization-full schema of GET /orgs/{org}.
+type fullOrgJSON struct {
+	orgJSON
+	Name                    *string   `json:"name"`
+	Company                 *string   `json:"company"`
+	Blog                    *string   `json:"blog"`
+	Location                *string   `json:"location"`
+	Email                   *string   `json:"email"`
+	IsVerified              bool      `json:"is_verified"`
+	HasOrganizationProjects bool      `json:"has_organization_projects"`
+	HasRepositoryProjects   bool      `json:"has_repository_projects"`
+	PublicRepos             int       `json:"public_repos"`
+	PublicGists             int       `json:"public_gists"`
+	Followers               int       `json:"followers"`
+	Following               int       `json:"following"`
+	HTMLURL                 string    `json:"html_url"`
+	CreatedAt               time.Time `json:"created_at"`
+	UpdatedAt               time.Time `json:"updated_at"`
+	Type                    string    `json:"type"`
+}
+
+func (c *call) fullOrgJSON(o *orgRec) fullOrgJSON {
+	j := fullOrgJSON{
+		orgJSON:                 c.orgJSON(o),
+		HasOrganizationProjects: true, HasRepositoryProjects: true,
+		HTMLURL:   c.webBase() + "/" + o.login,
+		CreatedAt: o.createdAt.UTC().Truncate(time.Second),
+		UpdatedAt: o.createdAt.UTC().Truncate(time.Second),
+		Type:      "Organization",
+	}
+	if o.profileName != "" {
+		n := o.profileName
+		j.Name = &n
+	}
+	for _, r := range c.s.st.repos {
+		if strings.EqualFold(r.owner, o.login) {
+			j.PublicRepos++
+		}
+	}
+	return j
+}
+
+// hListOrgs answers GET /organizations like hListUsers.
+func hListOrgs(c *call) {
+	out := []orgJSON{}
+	for _, o := range sincePage(c, c.s.st.orgs, func(o *orgRec) int64 { return o.id }) {
+		out = append(out, c.orgJSON(o))
+	}
+	c.json(http.StatusOK, out)
+}
+
+func hGetOrg(c *call) {
+	o := c.s.st.orgByLogin(c.r.PathValue("org"))
+	if o == nil {
+		c.notFound()
+		return
+	}
+	c.json(http.StatusOK, c.fullOrgJSON(o))
+}
