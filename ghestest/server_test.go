@@ -33,3 +33,49 @@ func TestCloseClosesPendingConnections(t *testing.T) {
 	}
 	<-closed
 }
+
+func TestNewServerErrors(t *testing.T) {
+	for name, opt := range map[string]Option{
+		"version":    WithVersion("three"),
+		"token":      WithAdminToken(" "),
+		"password":   WithConsolePassword(""),
+		"dup user":   WithUsers(User{Login: DefaultAdminLogin}),
+		"bad login":  WithUsers(User{Login: "a_b"}),
+		"team org":   WithTeams(Team{Org: "ghost", Name: "x"}),
+		"runner grp": WithRunners(Runner{Name: "r", Group: "ghost"}),
+		"reads":      WithStatusReads(0),
+		"admin":      WithAdminLogin("-admin"),
+		"no admin":   WithAdminLogin(""),
+	} {
+		if s, err := NewServer(opt); err == nil {
+			s.Close()
+			t.Errorf("%s: no error", name)
+		}
+	}
+	s, err := NewServer(WithAdminToken("fixed-token"), WithConsolePassword("pw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Token() != "fixed-token" || s.ConsolePassword() != "pw" {
+		t.Error("fixed secrets not used")
+	}
+	s.Close()
+	s.Close() // twice is fine
+}
+
+func TestWithAdminLogin(t *testing.T) {
+	s := New(t, WithAdminLogin("site-boss"))
+	if s.AdminLogin() != "site-boss" {
+		t.Fatalf("AdminLogin() = %q", s.AdminLogin())
+	}
+	// The admin token belongs to that user, a site administrator, and the
+	// default login is not seeded.
+	r := api(t, s, "GET", "/users/site-boss", "")
+	wantStatus(t, r, http.StatusOK)
+	if u := r.obj(t); u["login"] != "site-boss" || u["site_admin"] != true {
+		t.Errorf("admin user = %s", r.body)
+	}
+	wantStatus(t, api(t, s, "GET", "/users/"+DefaultAdminLogin, ""), http.StatusNotFound)
+	wantStatus(t, api(t, s, "DELETE", "/admin/users/site-boss", ""), http.StatusForbidden)
+}

@@ -441,6 +441,6 @@ func (s *Server) seed(c *config) error {
 	}
 
 	st.license = licenseRec{seats: c.licenseSeats, expireAt: c.licenseExpiry}
-	st.admin = newAdminState(now)
+	st.admin = newAdminState()
 	return nil
 }
