@@ -16,14 +16,14 @@ var preReceiveHooksRoutes = []route{
 	{"GET /admin/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hGetPreHook},
 	{"PATCH /admin/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hUpdatePreHook},
 	{"DELETE /admin/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hDeletePreHook},
-	{"GET /orgs/{org}/pre-receive-hooks", accessAdmin, previewEyeScream, hListOrgPreHooks},
-	{"GET /orgs/{org}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hGetOrgPreHook},
+	{"GET /orgs/{org}/pre-receive-hooks", accessAdmin, previewEyeScream, hListLevelHooks(orgLevel)},
+	{"GET /orgs/{org}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hGetLevelHook(orgLevel)},
 	{"PATCH /orgs/{org}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hUpdateOrgPreHook},
-	{"DELETE /orgs/{org}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hRemoveOrgPreHook},
-	{"GET /repos/{owner}/{repo}/pre-receive-hooks", accessAdmin, previewEyeScream, hListRepoPreHooks},
-	{"GET /repos/{owner}/{repo}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hGetRepoPreHook},
+	{"DELETE /orgs/{org}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hRemoveLevelHook(orgLevel)},
+	{"GET /repos/{owner}/{repo}/pre-receive-hooks", accessAdmin, previewEyeScream, hListLevelHooks(repoLevel)},
+	{"GET /repos/{owner}/{repo}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hGetLevelHook(repoLevel)},
 	{"PATCH /repos/{owner}/{repo}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hUpdateRepoPreHook},
-	{"DELETE /repos/{owner}/{repo}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hRemoveRepoPreHook},
+	{"DELETE /repos/{owner}/{repo}/pre-receive-hooks/{id}", accessAdmin, previewEyeScream, hRemoveLevelHook(repoLevel)},
 }
 
 type scriptRepoJSON struct {
@@ -278,32 +278,6 @@ func (c *call) pathRepo() *repoRec {
 	return r
 }
 
-func hListOrgPreHooks(c *call) {
-	o := c.pathOrg()
-	if o == nil {
-		return
-	}
-	hooks, ok := c.sortedPreHooks()
-	if !ok {
-		return
-	}
-	out := []orgPreHookJSON{}
-	for _, h := range pageOf(c.w, c.r, hooks) {
-		out = append(out, c.orgEffective(o, h))
-	}
-	c.json(http.StatusOK, out)
-}
-
-func hGetOrgPreHook(c *call) {
-	o := c.pathOrg()
-	if o == nil {
-		return
-	}
-	if h := c.pathPreHook(); h != nil {
-		c.json(http.StatusOK, c.orgEffective(o, h))
-	}
-}
-
 const msgNoDownstream = "The configuration of this pre-receive hook cannot be changed at this level: allow_downstream_configuration is false"
 
 func hUpdateOrgPreHook(c *call) {
@@ -346,47 +320,6 @@ func hUpdateOrgPreHook(c *call) {
 	c.json(http.StatusOK, c.orgEffective(o, h))
 }
 
-func hRemoveOrgPreHook(c *call) {
-	o := c.pathOrg()
-	if o == nil {
-		return
-	}
-	h := c.pathPreHook()
-	if h == nil {
-		return
-	}
-	delete(h.orgOverrides, o.id)
-	c.json(http.StatusOK, c.orgEffective(o, h))
-}
-
-func hListRepoPreHooks(c *call) {
-	r := c.pathRepo()
-	if r == nil {
-		return
-	}
-	hooks, ok := c.sortedPreHooks()
-	if !ok {
-		return
-	}
-	out := []repoPreHookJSON{}
-	for _, h := range pageOf(c.w, c.r, hooks) {
-		j, _ := c.repoEffective(r, h)
-		out = append(out, j)
-	}
-	c.json(http.StatusOK, out)
-}
-
-func hGetRepoPreHook(c *call) {
-	r := c.pathRepo()
-	if r == nil {
-		return
-	}
-	if h := c.pathPreHook(); h != nil {
-		j, _ := c.repoEffective(r, h)
-		c.json(http.StatusOK, j)
-	}
-}
-
 func hUpdateRepoPreHook(c *call) {
 	r := c.pathRepo()
 	if r == nil {
@@ -425,16 +358,76 @@ func hUpdateRepoPreHook(c *call) {
 	c.json(http.StatusOK, j)
 }
 
-func hRemoveRepoPreHook(c *call) {
+// An overrideLevel is the organization or the repository of the path: how
+// a pre-receive hook looks from there, and how its override is removed.
+type overrideLevel struct {
+	effective func(h *preHookRec) any
+	remove    func(h *preHookRec)
+}
+
+// orgLevel is the {org} organization's level, or nil after a 404.
+func orgLevel(c *call) *overrideLevel {
+	o := c.pathOrg()
+	if o == nil {
+		return nil
+	}
+	return &overrideLevel{
+		effective: func(h *preHookRec) any { return c.orgEffective(o, h) },
+		remove:    func(h *preHookRec) { delete(h.orgOverrides, o.id) },
+	}
+}
+
+// repoLevel is the {owner}/{repo} repository's level, or nil after a 404.
+func repoLevel(c *call) *overrideLevel {
 	r := c.pathRepo()
 	if r == nil {
-		return
+		return nil
 	}
-	h := c.pathPreHook()
-	if h == nil {
-		return
+	return &overrideLevel{
+		effective: func(h *preHookRec) any { j, _ := c.repoEffective(r, h); return j },
+		remove:    func(h *preHookRec) { delete(h.repoOverrides, r.id) },
 	}
-	delete(h.repoOverrides, r.id)
-	j, _ := c.repoEffective(r, h)
-	c.json(http.StatusOK, j)
+}
+
+// hListLevelHooks lists every hook as the level sees it.
+func hListLevelHooks(level func(*call) *overrideLevel) handler {
+	return func(c *call) {
+		l := level(c)
+		if l == nil {
+			return
+		}
+		hooks, ok := c.sortedPreHooks()
+		if !ok {
+			return
+		}
+		out := []any{}
+		for _, h := range pageOf(c.w, c.r, hooks) {
+			out = append(out, l.effective(h))
+		}
+		c.json(http.StatusOK, out)
+	}
+}
+
+// hGetLevelHook answers the {id} hook as the level sees it.
+func hGetLevelHook(level func(*call) *overrideLevel) handler {
+	return func(c *call) {
+		if l := level(c); l != nil {
+			if h := c.pathPreHook(); h != nil {
+				c.json(http.StatusOK, l.effective(h))
+			}
+		}
+	}
+}
+
+// hRemoveLevelHook removes the level's override of the {id} hook and
+// answers the hook as the level then sees it.
+func hRemoveLevelHook(level func(*call) *overrideLevel) handler {
+	return func(c *call) {
+		if l := level(c); l != nil {
+			if h := c.pathPreHook(); h != nil {
+				l.remove(h)
+				c.json(http.StatusOK, l.effective(h))
+			}
+		}
+	}
 }
