@@ -2,7 +2,6 @@ package ghestest
 
 import (
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -68,19 +67,10 @@ func hLDAPUserMapping(c *call) {
 		return
 	}
 	u.ldapDN = dn
-	j := ldapUserJSON{LDAPDN: dn, simpleUserJSON: c.userJSON(u), CreatedAt: u.createdAt.UTC().Truncate(time.Second), UpdatedAt: u.updatedAt.UTC().Truncate(time.Second), Suspended: u.suspended}
-	if u.email != "" {
-		e := u.email
-		j.Email = &e
-	}
+	j := ldapUserJSON{LDAPDN: dn, simpleUserJSON: c.userJSON(u), profileJSON: c.profile(u.login, u.email, u.createdAt, u.updatedAt), Suspended: u.suspended}
 	if u.suspended {
 		t := u.updatedAt.UTC().Truncate(time.Second)
 		j.SuspendedAt = &t
-	}
-	for _, r := range c.s.st.repos {
-		if strings.EqualFold(r.owner, u.login) {
-			j.PublicRepos++
-		}
 	}
 	c.json(http.StatusOK, j)
 }

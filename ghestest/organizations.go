@@ -3,8 +3,6 @@ package ghestest
 import (
 	"fmt"
 	"net/http"
-	"strings"
-	"time"
 )
 
 // organizationsRoutes are the endpoints of the SDK's organizations.go.
@@ -92,41 +90,26 @@ func hRenameOrg(c *call) {
 // fullOrgJSON is the organization-full schema of GET /orgs/{org}.
 type fullOrgJSON struct {
 	orgJSON
-	Name                    *string   `json:"name"`
-	Company                 *string   `json:"company"`
-	Blog                    *string   `json:"blog"`
-	Location                *string   `json:"location"`
-	Email                   *string   `json:"email"`
-	IsVerified              bool      `json:"is_verified"`
-	HasOrganizationProjects bool      `json:"has_organization_projects"`
-	HasRepositoryProjects   bool      `json:"has_repository_projects"`
-	PublicRepos             int       `json:"public_repos"`
-	PublicGists             int       `json:"public_gists"`
-	Followers               int       `json:"followers"`
-	Following               int       `json:"following"`
-	HTMLURL                 string    `json:"html_url"`
-	CreatedAt               time.Time `json:"created_at"`
-	UpdatedAt               time.Time `json:"updated_at"`
-	Type                    string    `json:"type"`
+	profileJSON
+	Blog                    *string `json:"blog"`
+	IsVerified              bool    `json:"is_verified"`
+	HasOrganizationProjects bool    `json:"has_organization_projects"`
+	HasRepositoryProjects   bool    `json:"has_repository_projects"`
+	HTMLURL                 string  `json:"html_url"`
+	Type                    string  `json:"type"`
 }
 
 func (c *call) fullOrgJSON(o *orgRec) fullOrgJSON {
 	j := fullOrgJSON{
 		orgJSON:                 c.orgJSON(o),
 		HasOrganizationProjects: true, HasRepositoryProjects: true,
-		HTMLURL:   c.webBase() + "/" + o.login,
-		CreatedAt: o.createdAt.UTC().Truncate(time.Second),
-		UpdatedAt: o.createdAt.UTC().Truncate(time.Second),
-		Type:      "Organization",
+		profileJSON: c.profile(o.login, "", o.createdAt, o.createdAt),
+		HTMLURL:     c.webBase() + "/" + o.login,
+		Type:        "Organization",
 	}
 	if o.profileName != "" {
 		n := o.profileName
 		j.Name = &n
-	}
-	for _, r := range c.s.st.repos {
-		if strings.EqualFold(r.owner, o.login) {
-			j.PublicRepos++
-		}
 	}
 	return j
 }

@@ -498,37 +498,18 @@ func hDeleteToken(c *call) {
 // fullUserJSON is the public-user schema of GET /users/{username}.
 type fullUserJSON struct {
 	simpleUserJSON
-	Name            *string    `json:"name"`
-	Company         *string    `json:"company"`
+	profileJSON
 	Blog            string     `json:"blog"`
-	Location        *string    `json:"location"`
-	Email           *string    `json:"email"`
 	Hireable        *bool      `json:"hireable"`
 	Bio             *string    `json:"bio"`
 	TwitterUsername *string    `json:"twitter_username,omitempty"`
-	PublicRepos     int        `json:"public_repos"`
-	PublicGists     int        `json:"public_gists"`
-	Followers       int        `json:"followers"`
-	Following       int        `json:"following"`
-	CreatedAt       time.Time  `json:"created_at"`
-	UpdatedAt       time.Time  `json:"updated_at"`
 	SuspendedAt     *time.Time `json:"suspended_at,omitempty"`
 }
 
 func (c *call) fullUserJSON(u *userRec) fullUserJSON {
 	j := fullUserJSON{
 		simpleUserJSON: c.userJSON(u),
-		CreatedAt:      u.createdAt.UTC().Truncate(time.Second),
-		UpdatedAt:      u.updatedAt.UTC().Truncate(time.Second),
-	}
-	if u.email != "" {
-		e := u.email
-		j.Email = &e
-	}
-	for _, r := range c.s.st.repos {
-		if strings.EqualFold(r.owner, u.login) {
-			j.PublicRepos++
-		}
+		profileJSON:    c.profile(u.login, u.email, u.createdAt, u.updatedAt),
 	}
 	// suspended_at is part of the user on GHES 3.x (2.22 does not send it).
 	if c.s.major >= 3 && u.suspended {
