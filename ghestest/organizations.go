@@ -32,12 +32,7 @@ func hCreateOrg(c *call) {
 	}
 	st := c.s.st
 	login := *body.Login
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("Organization", "login", "custom", msg)
-		return
-	}
-	if st.loginTaken(login) {
-		c.invalid("Organization", "login", "already_exists", "login is already taken")
+	if !c.freeLogin("Organization", login, nil) {
 		return
 	}
 	admin := st.userByLogin(*body.Admin)
@@ -71,12 +66,7 @@ func hRenameOrg(c *call) {
 		return
 	}
 	login := *body.Login
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("Organization", "login", "custom", msg)
-		return
-	}
-	if other := st.orgByLogin(login); (other != nil && other != o) || st.userByLogin(login) != nil {
-		c.invalid("Organization", "login", "already_exists", "login is already taken")
+	if !c.freeLogin("Organization", login, o) {
 		return
 	}
 	st.renameOwner(o.login, login)

@@ -69,6 +69,38 @@ func loginProblem(login string) string {
 	return ""
 }
 
+// userLogin reads the login of a body that creates or renames a user:
+// present, and normalized as GHES does. It answers GHES's 422 when not.
+func (c *call) userLogin(p *string) (string, bool) {
+	if p == nil || *p == "" {
+		c.invalid("User", "login", "missing_field", "login is required")
+		return "", false
+	}
+	login := normalizeLogin(*p)
+	if login == "" {
+		c.invalid("User", "login", "invalid", "login is invalid")
+		return "", false
+	}
+	return login, true
+}
+
+// freeLogin applies loginProblem to the new login of a user or an
+// organization (resource "User" or "Organization") and checks that no
+// other account has it: self is the record being renamed, nil on create.
+// It answers GHES's 422 and returns false when the login cannot be used.
+func (c *call) freeLogin(resource, login string, self any) bool {
+	if msg := loginProblem(login); msg != "" {
+		c.invalid(resource, "login", "custom", msg)
+		return false
+	}
+	u, o := c.s.st.userByLogin(login), c.s.st.orgByLogin(login)
+	if (u != nil && any(u) != self) || (o != nil && any(o) != self) {
+		c.invalid(resource, "login", "already_exists", "login is already taken")
+		return false
+	}
+	return true
+}
+
 func hCreateUser(c *call) {
 	var body struct {
 		Login     *string `json:"login"`
@@ -78,24 +110,11 @@ func hCreateUser(c *call) {
 	if !c.decode(&body, false) {
 		return
 	}
-	if body.Login == nil || *body.Login == "" {
-		c.invalid("User", "login", "missing_field", "login is required")
-		return
-	}
-	login := normalizeLogin(*body.Login)
-	if login == "" {
-		c.invalid("User", "login", "invalid", "login is invalid")
-		return
-	}
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("User", "login", "custom", msg)
+	login, ok := c.userLogin(body.Login)
+	if !ok || !c.freeLogin("User", login, nil) {
 		return
 	}
 	st := c.s.st
-	if st.loginTaken(login) {
-		c.invalid("User", "login", "already_exists", "login is already taken")
-		return
-	}
 	email := ""
 	if body.Email != nil {
 		email = *body.Email
@@ -128,21 +147,8 @@ func hRenameUser(c *call) {
 	if !c.decode(&body, false) {
 		return
 	}
-	if body.Login == nil || *body.Login == "" {
-		c.invalid("User", "login", "missing_field", "login is required")
-		return
-	}
-	login := normalizeLogin(*body.Login)
-	if login == "" {
-		c.invalid("User", "login", "invalid", "login is invalid")
-		return
-	}
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("User", "login", "custom", msg)
-		return
-	}
-	if other := c.s.st.userByLogin(login); (other != nil && other != u) || c.s.st.orgByLogin(login) != nil {
-		c.invalid("User", "login", "already_exists", "login is already taken")
+	login, ok := c.userLogin(body.Login)
+	if !ok || !c.freeLogin("User", login, u) {
 		return
 	}
 	c.s.st.renameOwner(u.login, login)
