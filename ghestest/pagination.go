@@ -158,3 +158,13 @@ func pageOf[T any](w http.ResponseWriter, r *http.Request, items []T) []T {
 	end := min(start+perPage, len(items))
 	return items[start:end]
 }
+
+// wrappedPage answers a wrapped list ({"total_count": …, key: […]}): the
+// count of all, and the requested page of all, each item written by conv.
+func wrappedPage[T, J any](c *call, key string, all []T, conv func(T) J) {
+	out := []J{}
+	for _, x := range pageOf(c.w, c.r, all) {
+		out = append(out, conv(x))
+	}
+	c.json(http.StatusOK, map[string]any{"total_count": len(all), key: out})
+}

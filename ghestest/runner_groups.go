@@ -64,11 +64,7 @@ func hListGroups(c *call) {
 			}
 		}
 	}
-	out := []groupJSON{}
-	for _, g := range pageOf(c.w, c.r, groups) {
-		out = append(out, c.groupJSON(g))
-	}
-	c.json(http.StatusOK, map[string]any{"total_count": len(groups), "runner_groups": out})
+	wrappedPage(c, "runner_groups", groups, c.groupJSON)
 }
 
 type groupBody struct {
@@ -212,11 +208,7 @@ func hListGroupOrgs(c *call) {
 			orgs = append(orgs, o)
 		}
 	}
-	out := []orgJSON{}
-	for _, o := range pageOf(c.w, c.r, orgs) {
-		out = append(out, c.orgJSON(o))
-	}
-	c.json(http.StatusOK, map[string]any{"total_count": len(orgs), "organizations": out})
+	wrappedPage(c, "organizations", orgs, c.orgJSON)
 }
 
 func hSetGroupOrgs(c *call) {
@@ -244,12 +236,18 @@ func (c *call) pathOrgID() *orgRec {
 	return pathRecord(c, "org_id", c.s.st.orgByID)
 }
 
-func hAddGroupOrg(c *call) {
+// pathGroupAnd finds the {group_id} group, then the member that
+// pathMember finds; the member is nil after a 404 for either.
+func pathGroupAnd[T any](c *call, pathMember func() *T) (*runnerGroupRec, *T) {
 	g := c.pathGroup()
 	if g == nil {
-		return
+		return nil, nil
 	}
-	o := c.pathOrgID()
+	return g, pathMember()
+}
+
+func hAddGroupOrg(c *call) {
+	g, o := pathGroupAnd(c, c.pathOrgID)
 	if o == nil {
 		return
 	}
@@ -260,11 +258,7 @@ func hAddGroupOrg(c *call) {
 }
 
 func hRemoveGroupOrg(c *call) {
-	g := c.pathGroup()
-	if g == nil {
-		return
-	}
-	o := c.pathOrgID()
+	g, o := pathGroupAnd(c, c.pathOrgID)
 	if o == nil {
 		return
 	}
@@ -283,11 +277,7 @@ func hListGroupRunners(c *call) {
 			rs = append(rs, r)
 		}
 	}
-	out := []runnerJSON{}
-	for _, r := range pageOf(c.w, c.r, rs) {
-		out = append(out, c.s.st.runnerJSON(r))
-	}
-	c.json(http.StatusOK, map[string]any{"total_count": len(rs), "runners": out})
+	wrappedPage(c, "runners", rs, c.s.st.runnerJSON)
 }
 
 func hSetGroupRunners(c *call) {
@@ -325,22 +315,14 @@ func hSetGroupRunners(c *call) {
 }
 
 func hAddGroupRunner(c *call) {
-	g := c.pathGroup()
-	if g == nil {
-		return
-	}
-	if r := c.pathRunner(); r != nil {
+	if g, r := pathGroupAnd(c, c.pathRunner); r != nil {
 		r.groupID = g.id
 		c.noContent()
 	}
 }
 
 func hRemoveGroupRunner(c *call) {
-	g := c.pathGroup()
-	if g == nil {
-		return
-	}
-	r := c.pathRunner()
+	g, r := pathGroupAnd(c, c.pathRunner)
 	if r == nil {
 		return
 	}

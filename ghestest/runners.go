@@ -101,11 +101,7 @@ func hListRunners(c *call) {
 			rs = append(rs, r)
 		}
 	}
-	out := []runnerJSON{}
-	for _, r := range pageOf(c.w, c.r, rs) {
-		out = append(out, c.s.st.runnerJSON(r))
-	}
-	c.json(http.StatusOK, map[string]any{"total_count": len(rs), "runners": out})
+	wrappedPage(c, "runners", rs, c.s.st.runnerJSON)
 }
 
 func hRunnerDownloads(c *call) {
