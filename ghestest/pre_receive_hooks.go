@@ -281,14 +281,11 @@ func (c *call) pathRepo() *repoRec {
 const msgNoDownstream = "The configuration of this pre-receive hook cannot be changed at this level: allow_downstream_configuration is false"
 
 func hUpdateOrgPreHook(c *call) {
-	o := c.pathOrg()
-	if o == nil {
-		return
-	}
-	h := c.pathPreHook()
+	l, h := levelHook(c, orgLevel)
 	if h == nil {
 		return
 	}
+	o := l.org
 	var body struct {
 		Enforcement                  *string `json:"enforcement"`
 		AllowDownstreamConfiguration *bool   `json:"allow_downstream_configuration"`
@@ -321,14 +318,11 @@ func hUpdateOrgPreHook(c *call) {
 }
 
 func hUpdateRepoPreHook(c *call) {
-	r := c.pathRepo()
-	if r == nil {
-		return
-	}
-	h := c.pathPreHook()
+	l, h := levelHook(c, repoLevel)
 	if h == nil {
 		return
 	}
+	r := l.repo
 	var body struct {
 		Enforcement *string `json:"enforcement"`
 	}
@@ -361,6 +355,8 @@ func hUpdateRepoPreHook(c *call) {
 // An overrideLevel is the organization or the repository of the path: how
 // a pre-receive hook looks from there, and how its override is removed.
 type overrideLevel struct {
+	org       *orgRec  // the organization's level, or
+	repo      *repoRec // the repository's
 	effective func(h *preHookRec) any
 	remove    func(h *preHookRec)
 }
@@ -372,6 +368,7 @@ func orgLevel(c *call) *overrideLevel {
 		return nil
 	}
 	return &overrideLevel{
+		org:       o,
 		effective: func(h *preHookRec) any { return c.orgEffective(o, h) },
 		remove:    func(h *preHookRec) { delete(h.orgOverrides, o.id) },
 	}
@@ -384,9 +381,20 @@ func repoLevel(c *call) *overrideLevel {
 		return nil
 	}
 	return &overrideLevel{
+		repo:      r,
 		effective: func(h *preHookRec) any { j, _ := c.repoEffective(r, h); return j },
 		remove:    func(h *preHookRec) { delete(h.repoOverrides, r.id) },
 	}
+}
+
+// levelHook finds the level of the path, then its {id} hook; the hook is
+// nil after a 404 for either.
+func levelHook(c *call, level func(*call) *overrideLevel) (*overrideLevel, *preHookRec) {
+	l := level(c)
+	if l == nil {
+		return nil, nil
+	}
+	return l, c.pathPreHook()
 }
 
 // hListLevelHooks lists every hook as the level sees it.
@@ -411,10 +419,8 @@ func hListLevelHooks(level func(*call) *overrideLevel) handler {
 // hGetLevelHook answers the {id} hook as the level sees it.
 func hGetLevelHook(level func(*call) *overrideLevel) handler {
 	return func(c *call) {
-		if l := level(c); l != nil {
-			if h := c.pathPreHook(); h != nil {
-				c.json(http.StatusOK, l.effective(h))
-			}
+		if l, h := levelHook(c, level); h != nil {
+			c.json(http.StatusOK, l.effective(h))
 		}
 	}
 }
@@ -423,11 +429,9 @@ func hGetLevelHook(level func(*call) *overrideLevel) handler {
 // answers the hook as the level then sees it.
 func hRemoveLevelHook(level func(*call) *overrideLevel) handler {
 	return func(c *call) {
-		if l := level(c); l != nil {
-			if h := c.pathPreHook(); h != nil {
-				l.remove(h)
-				c.json(http.StatusOK, l.effective(h))
-			}
+		if l, h := levelHook(c, level); h != nil {
+			l.remove(h)
+			c.json(http.StatusOK, l.effective(h))
 		}
 	}
 }

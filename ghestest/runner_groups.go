@@ -9,22 +9,20 @@ import (
 // runnerGroupsRoutes are the endpoints of the SDK's runner_groups.go; ent
 // checks the enterprise of the path first.
 var runnerGroupsRoutes = []route{
-	{"GET " + runnerGroupsPath, accessAdmin, "", ent(hListGroups)},
-	{"POST " + runnerGroupsPath, accessAdmin, "", ent(hCreateGroup)},
-	{"GET " + runnerGroupsPath + "/{group_id}", accessAdmin, "", ent(hGetGroup)},
-	{"PATCH " + runnerGroupsPath + "/{group_id}", accessAdmin, "", ent(hUpdateGroup)},
-	{"DELETE " + runnerGroupsPath + "/{group_id}", accessAdmin, "", ent(hDeleteGroup)},
-	{"GET " + runnerGroupsPath + "/{group_id}/organizations", accessAdmin, "", ent(hListGroupOrgs)},
-	{"PUT " + runnerGroupsPath + "/{group_id}/organizations", accessAdmin, "", ent(hSetGroupOrgs)},
-	{"PUT " + runnerGroupsPath + "/{group_id}/organizations/{org_id}", accessAdmin, "", ent(hAddGroupOrg)},
-	{"DELETE " + runnerGroupsPath + "/{group_id}/organizations/{org_id}", accessAdmin, "", ent(hRemoveGroupOrg)},
-	{"GET " + runnerGroupsPath + "/{group_id}/runners", accessAdmin, "", ent(hListGroupRunners)},
-	{"PUT " + runnerGroupsPath + "/{group_id}/runners", accessAdmin, "", ent(hSetGroupRunners)},
-	{"PUT " + runnerGroupsPath + "/{group_id}/runners/{runner_id}", accessAdmin, "", ent(hAddGroupRunner)},
-	{"DELETE " + runnerGroupsPath + "/{group_id}/runners/{runner_id}", accessAdmin, "", ent(hRemoveGroupRunner)},
+	{"GET /enterprises/{enterprise}/actions/runner-groups", accessAdmin, "", ent(hListGroups)},
+	{"POST /enterprises/{enterprise}/actions/runner-groups", accessAdmin, "", ent(hCreateGroup)},
+	{"GET /enterprises/{enterprise}/actions/runner-groups/{group_id}", accessAdmin, "", ent(hGetGroup)},
+	{"PATCH /enterprises/{enterprise}/actions/runner-groups/{group_id}", accessAdmin, "", ent(hUpdateGroup)},
+	{"DELETE /enterprises/{enterprise}/actions/runner-groups/{group_id}", accessAdmin, "", ent(hDeleteGroup)},
+	{"GET /enterprises/{enterprise}/actions/runner-groups/{group_id}/organizations", accessAdmin, "", ent(hListGroupOrgs)},
+	{"PUT /enterprises/{enterprise}/actions/runner-groups/{group_id}/organizations", accessAdmin, "", ent(hSetGroupOrgs)},
+	{"PUT /enterprises/{enterprise}/actions/runner-groups/{group_id}/organizations/{org_id}", accessAdmin, "", ent(hAddGroupOrg)},
+	{"DELETE /enterprises/{enterprise}/actions/runner-groups/{group_id}/organizations/{org_id}", accessAdmin, "", ent(hRemoveGroupOrg)},
+	{"GET /enterprises/{enterprise}/actions/runner-groups/{group_id}/runners", accessAdmin, "", ent(hListGroupRunners)},
+	{"PUT /enterprises/{enterprise}/actions/runner-groups/{group_id}/runners", accessAdmin, "", ent(hSetGroupRunners)},
+	{"PUT /enterprises/{enterprise}/actions/runner-groups/{group_id}/runners/{runner_id}", accessAdmin, "", ent(hAddGroupRunner)},
+	{"DELETE /enterprises/{enterprise}/actions/runner-groups/{group_id}/runners/{runner_id}", accessAdmin, "", ent(hRemoveGroupRunner)},
 }
-
-const runnerGroupsPath = "/enterprises/{enterprise}/actions/runner-groups"
 
 type groupJSON struct {
 	ID                           int64    `json:"id"`

@@ -14,21 +14,19 @@ import (
 // runnersRoutes are the endpoints of the SDK's runners.go; ent checks the
 // enterprise of the path first.
 var runnersRoutes = []route{
-	{"GET " + runnersPath, accessAdmin, "", ent(hListRunners)},
-	{"GET " + runnersPath + "/downloads", accessAdmin, "", ent(hRunnerDownloads)},
-	{"POST " + runnersPath + "/registration-token", accessAdmin, "", ent(hRunnerToken("registration"))},
-	{"POST " + runnersPath + "/remove-token", accessAdmin, "", ent(hRunnerToken("remove"))},
-	{"POST " + runnersPath + "/generate-jitconfig", accessAdmin, "", ent(hJITConfig)},
-	{"GET " + runnersPath + "/{runner_id}", accessAdmin, "", ent(hGetRunner)},
-	{"DELETE " + runnersPath + "/{runner_id}", accessAdmin, "", ent(hDeleteRunner)},
-	{"GET " + runnersPath + "/{runner_id}/labels", accessAdmin, "", ent(hListLabels)},
-	{"POST " + runnersPath + "/{runner_id}/labels", accessAdmin, "", ent(hAddLabels)},
-	{"PUT " + runnersPath + "/{runner_id}/labels", accessAdmin, "", ent(hSetLabels)},
-	{"DELETE " + runnersPath + "/{runner_id}/labels", accessAdmin, "", ent(hClearLabels)},
-	{"DELETE " + runnersPath + "/{runner_id}/labels/{name}", accessAdmin, "", ent(hRemoveLabel)},
+	{"GET /enterprises/{enterprise}/actions/runners", accessAdmin, "", ent(hListRunners)},
+	{"GET /enterprises/{enterprise}/actions/runners/downloads", accessAdmin, "", ent(hRunnerDownloads)},
+	{"POST /enterprises/{enterprise}/actions/runners/registration-token", accessAdmin, "", ent(hRunnerToken("registration"))},
+	{"POST /enterprises/{enterprise}/actions/runners/remove-token", accessAdmin, "", ent(hRunnerToken("remove"))},
+	{"POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", accessAdmin, "", ent(hJITConfig)},
+	{"GET /enterprises/{enterprise}/actions/runners/{runner_id}", accessAdmin, "", ent(hGetRunner)},
+	{"DELETE /enterprises/{enterprise}/actions/runners/{runner_id}", accessAdmin, "", ent(hDeleteRunner)},
+	{"GET /enterprises/{enterprise}/actions/runners/{runner_id}/labels", accessAdmin, "", ent(hListLabels)},
+	{"POST /enterprises/{enterprise}/actions/runners/{runner_id}/labels", accessAdmin, "", ent(hAddLabels)},
+	{"PUT /enterprises/{enterprise}/actions/runners/{runner_id}/labels", accessAdmin, "", ent(hSetLabels)},
+	{"DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels", accessAdmin, "", ent(hClearLabels)},
+	{"DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}", accessAdmin, "", ent(hRemoveLabel)},
 }
-
-const runnersPath = "/enterprises/{enterprise}/actions/runners"
 
 // ent checks the enterprise slug (or "1", the enterprise id) first.
 func ent(h handler) handler {

@@ -325,28 +325,36 @@ func hDemote(c *call) {
 	c.noContent()
 }
 
+// reason reads the optional {"reason": …} body of a suspension or an
+// unsuspension.
+func (c *call) reason() (string, bool) {
+	var body struct {
+		Reason string `json:"reason"`
+	}
+	ok := c.decode(&body, true)
+	return body.Reason, ok
+}
+
 func hSuspend(c *call) {
 	u := c.pathUser()
 	if u == nil {
 		return
 	}
-	var body struct {
-		Reason string `json:"reason"`
-	}
-	if !c.decode(&body, true) {
+	reason, ok := c.reason()
+	if !ok {
 		return
 	}
 	if u == c.actor {
 		c.json(http.StatusForbidden, errBody{Message: "You cannot suspend yourself.", DocumentationURL: docsBase})
 		return
 	}
-	if body.Reason == "" {
-		body.Reason = "Suspended via API by " + c.actor.login
+	if reason == "" {
+		reason = "Suspended via API by " + c.actor.login
 	}
 	if !u.suspended {
 		u.suspendedAt = c.s.now()
 	}
-	u.suspended, u.suspendReason = true, body.Reason
+	u.suspended, u.suspendReason = true, reason
 	c.noContent()
 }
 
@@ -355,10 +363,7 @@ func hUnsuspend(c *call) {
 	if u == nil {
 		return
 	}
-	var body struct {
-		Reason string `json:"reason"`
-	}
-	if !c.decode(&body, true) {
+	if _, ok := c.reason(); !ok {
 		return
 	}
 	u.suspended, u.suspendReason = false, ""
