@@ -14,7 +14,10 @@ type route struct {
 	h       handler
 }
 
-// apiRoutes are the REST API's areas, served under /api/v3.
+// apiRoutes are the REST API's areas, served under /api/v3. A new area is
+// a file named like the SDK's file that sends its operations, holding
+// `var xxxRoutes = []route{{"GET /path/{id}", accessAdmin, "", hGetX}, …}`,
+// and one line here (TestAreasMatchTheSDKFiles checks both).
 var apiRoutes = [][]route{
 	usersRoutes,
 	organizationsRoutes,
