@@ -81,24 +81,3 @@ func hLDAPUserSync(c *call) {
 	}
 	c.json(http.StatusCreated, map[string]string{"status": "queued"})
 }
-
-// ldapUserJSON is the full user ("ldap-mapping-user") that
-// PATCH /admin/ldap/users/{username}/mapping returns: the simple user, the
-// public profile, the private counters and the LDAP DN.
-type ldapUserJSON struct {
-	LDAPDN string `json:"ldap_dn"`
-	simpleUserJSON
-	profileJSON
-	Blog                    *string    `json:"blog"`
-	Hireable                *bool      `json:"hireable"`
-	Bio                     *string    `json:"bio"`
-	TwitterUsername         *string    `json:"twitter_username"`
-	PrivateGists            int        `json:"private_gists"`
-	TotalPrivateRepos       int        `json:"total_private_repos"`
-	OwnedPrivateRepos       int        `json:"owned_private_repos"`
-	DiskUsage               int        `json:"disk_usage"`
-	Collaborators           int        `json:"collaborators"`
-	TwoFactorAuthentication bool       `json:"two_factor_authentication"`
-	SuspendedAt             *time.Time `json:"suspended_at"`
-	Suspended               bool       `json:"suspended"`
-}
