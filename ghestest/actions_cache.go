@@ -61,3 +61,10 @@ func hSetCachePolicy(c *call) {
 		c.noContent()
 	}
 }
+
+// actionsCacheRoutes are the routes of the enterprise's Actions cache usage and policy.
+var actionsCacheRoutes = []route{
+	{"GET /enterprises/{enterprise}/actions/cache/usage", accessAdmin, "", ent(hGetCacheUsage)},
+	{"GET /enterprises/{enterprise}/actions/cache/usage-policy", accessAdmin, "", ent(hGetCachePolicy)},
+	{"PATCH /enterprises/{enterprise}/actions/cache/usage-policy", accessAdmin, "", ent(hSetCachePolicy)},
+}

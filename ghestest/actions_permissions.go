@@ -304,3 +304,25 @@ func hSetSelfHosted(c *call) {
 	c.s.st.pol().noSelfHosted = *b.Disable
 	c.noContent()
 }
+
+// actionsPermissionsRoutes are the routes of the enterprise's Actions policy (/enterprises/{enterprise}/actions/permissions).
+var actionsPermissionsRoutes = []route{
+	{"GET /enterprises/{enterprise}/actions/permissions", accessAdmin, "", ent(hGetActionsPermissions)},
+	{"PUT /enterprises/{enterprise}/actions/permissions", accessAdmin, "", ent(hSetActionsPermissions)},
+	{"GET /enterprises/{enterprise}/actions/permissions/organizations", accessAdmin, "", ent(hListActionsOrgs)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/organizations", accessAdmin, "", ent(hSetActionsOrgs)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/organizations/{org_id}", accessAdmin, "", ent(hEnableActionsOrg)},
+	{"DELETE /enterprises/{enterprise}/actions/permissions/organizations/{org_id}", accessAdmin, "", ent(hDisableActionsOrg)},
+	{"GET /enterprises/{enterprise}/actions/permissions/selected-actions", accessAdmin, "", ent(hGetSelectedActions)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/selected-actions", accessAdmin, "", ent(hSetSelectedActions)},
+	{"GET /enterprises/{enterprise}/actions/permissions/workflow", accessAdmin, "", ent(hGetWorkflowPerms)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/workflow", accessAdmin, "", ent(hSetWorkflowPerms)},
+	{"GET /enterprises/{enterprise}/actions/permissions/artifact-and-log-retention", accessAdmin, "", ent(hGetRetention)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/artifact-and-log-retention", accessAdmin, "", ent(hSetRetention)},
+	{"GET /enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval", accessAdmin, "", ent(hGetForkApproval)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval", accessAdmin, "", ent(hSetForkApproval)},
+	{"GET /enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos", accessAdmin, "", ent(hGetForkPrivate)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos", accessAdmin, "", ent(hSetForkPrivate)},
+	{"GET /enterprises/{enterprise}/actions/permissions/self-hosted-runners", accessAdmin, "", ent(hGetSelfHosted)},
+	{"PUT /enterprises/{enterprise}/actions/permissions/self-hosted-runners", accessAdmin, "", ent(hSetSelfHosted)},
+}

@@ -88,7 +88,7 @@ const initialSettings = `{
   "load_balancer": null
 }`
 
-func newAdminState(now time.Time) adminState {
+func newAdminState() adminState {
 	var settings map[string]any
 	_ = json.Unmarshal([]byte(initialSettings), &settings) // a constant that parses
 	return adminState{settings: settings}

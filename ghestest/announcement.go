@@ -91,3 +91,10 @@ func hRemoveAnnouncement(c *call) {
 	p.message, p.expiresAt, p.userDismissible = nil, nil, false
 	c.noContent()
 }
+
+// announcementRoutes are the routes of the announcement banner (/enterprise/announcement).
+var announcementRoutes = []route{
+	{"GET /enterprise/announcement", accessAdmin, "", hGetAnnouncement},
+	{"PATCH /enterprise/announcement", accessAdmin, "", hSetAnnouncement},
+	{"DELETE /enterprise/announcement", accessAdmin, "", hRemoveAnnouncement},
+}

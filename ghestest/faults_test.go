@@ -112,31 +112,3 @@ func TestConcurrentRequests(t *testing.T) {
 		t.Errorf("total_users %v", u)
 	}
 }
-
-func TestNewServerErrors(t *testing.T) {
-	for name, opt := range map[string]Option{
-		"version":    WithVersion("three"),
-		"token":      WithAdminToken(" "),
-		"password":   WithConsolePassword(""),
-		"dup user":   WithUsers(User{Login: DefaultAdminLogin}),
-		"bad login":  WithUsers(User{Login: "a_b"}),
-		"team org":   WithTeams(Team{Org: "ghost", Name: "x"}),
-		"runner grp": WithRunners(Runner{Name: "r", Group: "ghost"}),
-		"reads":      WithStatusReads(0),
-	} {
-		if s, err := NewServer(opt); err == nil {
-			s.Close()
-			t.Errorf("%s: no error", name)
-		}
-	}
-	s, err := NewServer(WithAdminToken("fixed-token"), WithConsolePassword("pw"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if s.Token() != "fixed-token" || s.ConsolePassword() != "pw" {
-		t.Error("fixed secrets not used")
-	}
-	s.Close()
-	s.Close() // twice is fine
-}

@@ -1,14 +1,32 @@
 package ghestest
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 )
+
+const testKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHx5c2VjcmV0a2V5Zm9ydGVzdGluZ3B1cnBvc2VzMDE= admin@test"
+
+func multipartBody(t *testing.T, fields map[string]string) (string, string) {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, v := range fields {
+		fw, err := w.CreateFormFile(k, k+".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = fw.Write([]byte(v))
+	}
+	_ = w.Close()
+	return b.String(), w.FormDataContentType()
+}
 
 // reply is an answer read in full.
 type reply struct {
@@ -128,3 +146,17 @@ func want422(t *testing.T, r reply, message string) {
 }
 
 var testNow = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+
+// adminAreasServer is the fake that the tests of organizations, LDAP, the
+// license and the statistics share: four users (one suspended, two site
+// administrators with the default one), an organization with a team of two,
+// and two repositories.
+func adminAreasServer(t *testing.T) *Server {
+	t.Helper()
+	return New(t,
+		WithUsers(User{Login: "mona", Email: "m@x.test"}, User{Login: "hubot", Suspended: true}, User{Login: "boss", SiteAdmin: true}),
+		WithOrgs(Org{Login: "octo", Admin: "mona"}),
+		WithTeams(Team{Org: "octo", Name: "Justice League", Members: []string{"mona", "hubot"}}),
+		WithRepos(Repo{Owner: "octo", Name: "a", Wiki: true, Pushes: 3}, Repo{Owner: "mona", Name: "b", Fork: true, Pages: true}),
+		WithLicense(10, testNow.AddDate(0, 0, 30)), WithClock(func() time.Time { return testNow }))
+}

@@ -10,31 +10,32 @@ import (
 	"time"
 )
 
-func (s *Server) manageRoutes(m *http.ServeMux) {
-	r := func(pattern string, h handler) { s.route(m, pattern, accessConsole, "", h) }
-	r("GET /manage/v1/version", hManageVersion)
-	r("GET /manage/v1/cluster/status", hClusterStatus)
-	r("GET /manage/v1/replication/status", hReplicationStatus)
-	r("GET /manage/v1/checks/system-requirements", hSystemRequirements)
-	r("GET /manage/v1/config/nodes", hNodes)
-	r("POST /manage/v1/config/apply", hConfigApply)
-	r("GET /manage/v1/config/apply", hConfigApplyStatus)
-	r("GET /manage/v1/config/apply/events", hConfigApplyEvents)
-	r("POST /manage/v1/config/init", hConfigInit)
-	r("GET /manage/v1/config/license", hManageLicense)
-	r("PUT /manage/v1/config/license", hManageUploadLicense)
-	r("GET /manage/v1/config/license/check", hLicenseCheck)
-	r("GET /manage/v1/config/settings", hManageSettings)
-	r("PUT /manage/v1/config/settings", hManageUpdateSettings)
-	r("GET /manage/v1/maintenance", hManageMaintenance)
-	r("POST /manage/v1/maintenance", hManageSetMaintenance)
-	r("GET /manage/v1/access/ssh", hManageSSHKeys)
-	r("POST /manage/v1/access/ssh", hManageAddSSHKey)
-	r("DELETE /manage/v1/access/ssh", hManageRemoveSSHKey)
-	r("POST /manage/v1/upgrade/download", hUpgradeDownload)
-	r("GET /manage/v1/upgrade/download/status", hUpgradeDownloadStatus)
-	r("POST /manage/v1/upgrade/apply", hUpgradeApply)
-	r("GET /manage/v1/upgrade/status", hUpgradeStatus)
+// manageRoutes are the endpoints of the SDK's manage.go (/manage/v1 on the
+// administration port).
+var manageRoutes = []route{
+	{"GET /manage/v1/version", accessConsole, "", hManageVersion},
+	{"GET /manage/v1/cluster/status", accessConsole, "", hClusterStatus},
+	{"GET /manage/v1/replication/status", accessConsole, "", hReplicationStatus},
+	{"GET /manage/v1/checks/system-requirements", accessConsole, "", hSystemRequirements},
+	{"GET /manage/v1/config/nodes", accessConsole, "", hNodes},
+	{"POST /manage/v1/config/apply", accessConsole, "", hConfigApply},
+	{"GET /manage/v1/config/apply", accessConsole, "", hConfigApplyStatus},
+	{"GET /manage/v1/config/apply/events", accessConsole, "", hConfigApplyEvents},
+	{"POST /manage/v1/config/init", accessConsole, "", hConfigInit},
+	{"GET /manage/v1/config/license", accessConsole, "", hManageLicense},
+	{"PUT /manage/v1/config/license", accessConsole, "", hManageUploadLicense},
+	{"GET /manage/v1/config/license/check", accessConsole, "", hLicenseCheck},
+	{"GET /manage/v1/config/settings", accessConsole, "", hManageSettings},
+	{"PUT /manage/v1/config/settings", accessConsole, "", hManageUpdateSettings},
+	{"GET /manage/v1/maintenance", accessConsole, "", hManageMaintenance},
+	{"POST /manage/v1/maintenance", accessConsole, "", hManageSetMaintenance},
+	{"GET /manage/v1/access/ssh", accessConsole, "", hManageSSHKeys},
+	{"POST /manage/v1/access/ssh", accessConsole, "", hManageAddSSHKey},
+	{"DELETE /manage/v1/access/ssh", accessConsole, "", hManageRemoveSSHKey},
+	{"POST /manage/v1/upgrade/download", accessConsole, "", hUpgradeDownload},
+	{"GET /manage/v1/upgrade/download/status", accessConsole, "", hUpgradeDownloadStatus},
+	{"POST /manage/v1/upgrade/apply", accessConsole, "", hUpgradeApply},
+	{"GET /manage/v1/upgrade/status", accessConsole, "", hUpgradeStatus},
 }
 
 // nodeSelected applies the uuid and cluster_roles query filters to the

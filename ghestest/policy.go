@@ -1,7 +1,6 @@
 package ghestest
 
 import (
-	"net/http"
 	"strconv"
 	"time"
 
@@ -64,39 +63,6 @@ func (st *state) pol() *policyState {
 		}
 	}
 	return st.policy
-}
-
-// policyRoutes serves the announcement banner, the enterprise's Actions
-// policies and its Actions cache.
-func (s *Server) policyRoutes(m *http.ServeMux) {
-	s.route(m, "GET /enterprise/announcement", accessAdmin, "", hGetAnnouncement)
-	s.route(m, "PATCH /enterprise/announcement", accessAdmin, "", hSetAnnouncement)
-	s.route(m, "DELETE /enterprise/announcement", accessAdmin, "", hRemoveAnnouncement)
-
-	const p = "/enterprises/{enterprise}/actions/permissions"
-	s.route(m, "GET "+p, accessAdmin, "", ent(hGetActionsPermissions))
-	s.route(m, "PUT "+p, accessAdmin, "", ent(hSetActionsPermissions))
-	s.route(m, "GET "+p+"/organizations", accessAdmin, "", ent(hListActionsOrgs))
-	s.route(m, "PUT "+p+"/organizations", accessAdmin, "", ent(hSetActionsOrgs))
-	s.route(m, "PUT "+p+"/organizations/{org_id}", accessAdmin, "", ent(hEnableActionsOrg))
-	s.route(m, "DELETE "+p+"/organizations/{org_id}", accessAdmin, "", ent(hDisableActionsOrg))
-	s.route(m, "GET "+p+"/selected-actions", accessAdmin, "", ent(hGetSelectedActions))
-	s.route(m, "PUT "+p+"/selected-actions", accessAdmin, "", ent(hSetSelectedActions))
-	s.route(m, "GET "+p+"/workflow", accessAdmin, "", ent(hGetWorkflowPerms))
-	s.route(m, "PUT "+p+"/workflow", accessAdmin, "", ent(hSetWorkflowPerms))
-	s.route(m, "GET "+p+"/artifact-and-log-retention", accessAdmin, "", ent(hGetRetention))
-	s.route(m, "PUT "+p+"/artifact-and-log-retention", accessAdmin, "", ent(hSetRetention))
-	s.route(m, "GET "+p+"/fork-pr-contributor-approval", accessAdmin, "", ent(hGetForkApproval))
-	s.route(m, "PUT "+p+"/fork-pr-contributor-approval", accessAdmin, "", ent(hSetForkApproval))
-	s.route(m, "GET "+p+"/fork-pr-workflows-private-repos", accessAdmin, "", ent(hGetForkPrivate))
-	s.route(m, "PUT "+p+"/fork-pr-workflows-private-repos", accessAdmin, "", ent(hSetForkPrivate))
-	s.route(m, "GET "+p+"/self-hosted-runners", accessAdmin, "", ent(hGetSelfHosted))
-	s.route(m, "PUT "+p+"/self-hosted-runners", accessAdmin, "", ent(hSetSelfHosted))
-
-	const c = "/enterprises/{enterprise}/actions/cache"
-	s.route(m, "GET "+c+"/usage", accessAdmin, "", ent(hGetCacheUsage))
-	s.route(m, "GET "+c+"/usage-policy", accessAdmin, "", ent(hGetCachePolicy))
-	s.route(m, "PATCH "+c+"/usage-policy", accessAdmin, "", ent(hSetCachePolicy))
 }
 
 // polSince reports whether the fake's release is major.minor or later.

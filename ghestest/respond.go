@@ -3,13 +3,20 @@ package ghestest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"github.com/ghesadmin/ghesadmin/internal/ops"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
-
-	"github.com/ghesadmin/ghesadmin/internal/ops"
 )
+
+// notFoundJSON answers every request no route matches with GHES's JSON 404.
+func notFoundJSON(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	fmt.Fprintf(w, "{\"message\":\"Not Found\",\"documentation_url\":%q}\n", docsBase)
+}
 
 const docsBase = "https://docs.github.com/enterprise-server/rest"
 
@@ -42,7 +49,8 @@ type call struct {
 type handler func(c *call)
 
 // route registers pattern ("METHOD /path/{name}") on mux with its access
-// rule and its 2.22 preview (or ""). The releases that serve it come from
+// rule and its 2.22 preview (or ""). register calls it for every row of the
+// areas' route tables (mux.go). The releases that serve it come from
 // the operation table (internal/ops): the route's path, with its wildcards,
 // names a documented operation, and a release that lacks the operation
 // answers GHES's 404. A pattern that names no operation of the table is
@@ -241,7 +249,6 @@ func (c *call) decode(v any, optional bool) bool {
 	return true
 }
 
-// pathID parses a numeric path value, answering 404 when it is not one.
 // pathRecord reads the integer path value name and looks it up; it answers
 // 404 when there is no such record (pathID answers a malformed one).
 func pathRecord[T any](c *call, name string, lookup func(int64) *T) *T {
@@ -256,6 +263,7 @@ func pathRecord[T any](c *call, name string, lookup func(int64) *T) *T {
 	return r
 }
 
+// pathID parses a numeric path value, answering 404 when it is not one.
 func (c *call) pathID(name string) (int64, bool) {
 	id, err := strconv.ParseInt(c.r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {

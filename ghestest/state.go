@@ -442,6 +442,6 @@ func (s *Server) seed(c *config) error {
 	}
 
 	st.license = licenseRec{seats: c.licenseSeats, expireAt: c.licenseExpiry}
-	st.admin = newAdminState(now)
+	st.admin = newAdminState()
 	return nil
 }

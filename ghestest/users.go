@@ -13,35 +13,25 @@ import (
 	"time"
 )
 
-func (s *Server) userRoutes(m *http.ServeMux) {
-	s.route(m, "POST /admin/users", accessAdmin, "", hCreateUser)
-	s.route(m, "PATCH /admin/users/{username}", accessAdmin, "", hRenameUser)
-	s.route(m, "DELETE /admin/users/{username}", accessAdmin, "", hDeleteUser)
-	s.route(m, "POST /admin/users/{username}/authorizations", accessAdmin, "", hCreateImpersonation)
-	s.route(m, "DELETE /admin/users/{username}/authorizations", accessAdmin, "", hDeleteImpersonation)
-	s.route(m, "PUT /users/{username}/site_admin", accessAdmin403, "", hPromote)
-	s.route(m, "DELETE /users/{username}/site_admin", accessAdmin403, "", hDemote)
-	s.route(m, "PUT /users/{username}/suspended", accessAdmin403, "", hSuspend)
-	s.route(m, "DELETE /users/{username}/suspended", accessAdmin403, "", hUnsuspend)
-	s.route(m, "GET /admin/keys", accessAdmin, "", hListKeys)
-	s.route(m, "DELETE /admin/keys/{key_ids}", accessAdmin, "", hDeleteKeys)
-	s.route(m, "GET /admin/tokens", accessAdmin, "", hListTokens)
-	s.route(m, "DELETE /admin/tokens/{token_id}", accessAdmin, "", hDeleteToken)
-	s.route(m, "PATCH /admin/ldap/teams/{team_id}/mapping", accessAdmin, previewHellcat, hLDAPTeamMapping)
-	s.route(m, "POST /admin/ldap/teams/{team_id}/sync", accessAdmin, "", hLDAPTeamSync)
-	s.route(m, "PATCH /admin/ldap/users/{username}/mapping", accessAdmin, "", hLDAPUserMapping)
-	s.route(m, "POST /admin/ldap/users/{username}/sync", accessAdmin, "", hLDAPUserSync)
-	s.route(m, "POST /admin/organizations", accessAdmin, "", hCreateOrg)
-	s.route(m, "PATCH /admin/organizations/{org}", accessAdmin, "", hRenameOrg)
-	s.route(m, "GET /enterprise/settings/license", accessAdmin, "", hLicense)
-	for _, area := range []string{"all", "comments", "gists", "hooks", "issues", "milestones", "orgs", "pages", "pulls", "repos", "users"} {
-		s.route(m, "GET /enterprise/stats/"+area, accessAdmin, "", hStats(area))
-	}
-	s.route(m, "GET /enterprise/stats/security-products", accessAdmin, "", hStats("security-products"))
-	s.route(m, "GET /meta", accessPublic, "", hMeta)
-	// Not an administration endpoint, but tools look users up by login
-	// (the offboard-user example does).
-	s.route(m, "GET /users/{username}", accessPublic, "", hGetUser)
+// usersRoutes are the endpoints of the SDK's users.go: the site
+// administration of users, their keys and tokens, and the lookups of a user
+// by login and of the users list (public, as on GHES).
+var usersRoutes = []route{
+	{"POST /admin/users", accessAdmin, "", hCreateUser},
+	{"PATCH /admin/users/{username}", accessAdmin, "", hRenameUser},
+	{"DELETE /admin/users/{username}", accessAdmin, "", hDeleteUser},
+	{"POST /admin/users/{username}/authorizations", accessAdmin, "", hCreateImpersonation},
+	{"DELETE /admin/users/{username}/authorizations", accessAdmin, "", hDeleteImpersonation},
+	{"PUT /users/{username}/site_admin", accessAdmin403, "", hPromote},
+	{"DELETE /users/{username}/site_admin", accessAdmin403, "", hDemote},
+	{"PUT /users/{username}/suspended", accessAdmin403, "", hSuspend},
+	{"DELETE /users/{username}/suspended", accessAdmin403, "", hUnsuspend},
+	{"GET /admin/keys", accessAdmin, "", hListKeys},
+	{"DELETE /admin/keys/{key_ids}", accessAdmin, "", hDeleteKeys},
+	{"GET /admin/tokens", accessAdmin, "", hListTokens},
+	{"DELETE /admin/tokens/{token_id}", accessAdmin, "", hDeleteToken},
+	{"GET /users/{username}", accessPublic, "", hGetUser},
+	{"GET /users", accessPublic, "", hListUsers},
 }
 
 // hGetUser answers GET /users/{username} with the user's public profile.
@@ -79,6 +69,38 @@ func loginProblem(login string) string {
 	return ""
 }
 
+// userLogin reads the login of a body that creates or renames a user:
+// present, and normalized as GHES does. It answers GHES's 422 when not.
+func (c *call) userLogin(p *string) (string, bool) {
+	if p == nil || *p == "" {
+		c.invalid("User", "login", "missing_field", "login is required")
+		return "", false
+	}
+	login := normalizeLogin(*p)
+	if login == "" {
+		c.invalid("User", "login", "invalid", "login is invalid")
+		return "", false
+	}
+	return login, true
+}
+
+// freeLogin applies loginProblem to the new login of a user or an
+// organization (resource "User" or "Organization") and checks that no
+// other account has it: self is the record being renamed, nil on create.
+// It answers GHES's 422 and returns false when the login cannot be used.
+func (c *call) freeLogin(resource, login string, self any) bool {
+	if msg := loginProblem(login); msg != "" {
+		c.invalid(resource, "login", "custom", msg)
+		return false
+	}
+	u, o := c.s.st.userByLogin(login), c.s.st.orgByLogin(login)
+	if (u != nil && any(u) != self) || (o != nil && any(o) != self) {
+		c.invalid(resource, "login", "already_exists", "login is already taken")
+		return false
+	}
+	return true
+}
+
 func hCreateUser(c *call) {
 	var body struct {
 		Login     *string `json:"login"`
@@ -88,24 +110,11 @@ func hCreateUser(c *call) {
 	if !c.decode(&body, false) {
 		return
 	}
-	if body.Login == nil || *body.Login == "" {
-		c.invalid("User", "login", "missing_field", "login is required")
-		return
-	}
-	login := normalizeLogin(*body.Login)
-	if login == "" {
-		c.invalid("User", "login", "invalid", "login is invalid")
-		return
-	}
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("User", "login", "custom", msg)
+	login, ok := c.userLogin(body.Login)
+	if !ok || !c.freeLogin("User", login, nil) {
 		return
 	}
 	st := c.s.st
-	if st.loginTaken(login) {
-		c.invalid("User", "login", "already_exists", "login is already taken")
-		return
-	}
 	email := ""
 	if body.Email != nil {
 		email = *body.Email
@@ -138,21 +147,8 @@ func hRenameUser(c *call) {
 	if !c.decode(&body, false) {
 		return
 	}
-	if body.Login == nil || *body.Login == "" {
-		c.invalid("User", "login", "missing_field", "login is required")
-		return
-	}
-	login := normalizeLogin(*body.Login)
-	if login == "" {
-		c.invalid("User", "login", "invalid", "login is invalid")
-		return
-	}
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("User", "login", "custom", msg)
-		return
-	}
-	if other := c.s.st.userByLogin(login); (other != nil && other != u) || c.s.st.orgByLogin(login) != nil {
-		c.invalid("User", "login", "already_exists", "login is already taken")
+	login, ok := c.userLogin(body.Login)
+	if !ok || !c.freeLogin("User", login, u) {
 		return
 	}
 	c.s.st.renameOwner(u.login, login)
@@ -329,28 +325,36 @@ func hDemote(c *call) {
 	c.noContent()
 }
 
+// reason reads the optional {"reason": …} body of a suspension or an
+// unsuspension.
+func (c *call) reason() (string, bool) {
+	var body struct {
+		Reason string `json:"reason"`
+	}
+	ok := c.decode(&body, true)
+	return body.Reason, ok
+}
+
 func hSuspend(c *call) {
 	u := c.pathUser()
 	if u == nil {
 		return
 	}
-	var body struct {
-		Reason string `json:"reason"`
-	}
-	if !c.decode(&body, true) {
+	reason, ok := c.reason()
+	if !ok {
 		return
 	}
 	if u == c.actor {
 		c.json(http.StatusForbidden, errBody{Message: "You cannot suspend yourself.", DocumentationURL: docsBase})
 		return
 	}
-	if body.Reason == "" {
-		body.Reason = "Suspended via API by " + c.actor.login
+	if reason == "" {
+		reason = "Suspended via API by " + c.actor.login
 	}
 	if !u.suspended {
 		u.suspendedAt = c.s.now()
 	}
-	u.suspended, u.suspendReason = true, body.Reason
+	u.suspended, u.suspendReason = true, reason
 	c.noContent()
 }
 
@@ -359,10 +363,7 @@ func hUnsuspend(c *call) {
 	if u == nil {
 		return
 	}
-	var body struct {
-		Reason string `json:"reason"`
-	}
-	if !c.decode(&body, true) {
+	if _, ok := c.reason(); !ok {
 		return
 	}
 	u.suspended, u.suspendReason = false, ""
@@ -381,29 +382,6 @@ type publicKeyJSON struct {
 	UserID       *int64     `json:"user_id"`
 	RepositoryID *int64     `json:"repository_id"`
 	AddedBy      *string    `json:"added_by,omitempty"`
-}
-
-// sortDir validates sort and direction against the allowed sorts; it
-// answers 422 and returns false for a value outside them.
-func (c *call) sortDir(allowed ...string) (string, bool, bool) {
-	q := c.r.URL.Query()
-	by := q.Get("sort")
-	if by == "" {
-		by = allowed[0]
-	}
-	if !slices.Contains(allowed, by) {
-		c.invalid("", "sort", "invalid", "sort must be one of: "+strings.Join(allowed, ", "))
-		return "", false, false
-	}
-	dir := q.Get("direction")
-	switch dir {
-	case "", "desc":
-		return by, true, true
-	case "asc":
-		return by, false, true
-	}
-	c.invalid("", "direction", "invalid", "direction must be asc or desc")
-	return "", false, false
 }
 
 func hListKeys(c *call) {
@@ -528,280 +506,40 @@ func hDeleteToken(c *call) {
 	c.notFound()
 }
 
-func decodeLDAPDN(c *call, resource string) (string, bool) {
-	var body struct {
-		LDAPDN *string `json:"ldap_dn"`
-	}
-	if !c.decode(&body, false) {
-		return "", false
-	}
-	if body.LDAPDN == nil || *body.LDAPDN == "" {
-		c.invalid(resource, "ldap_dn", "missing_field", "ldap_dn is required")
-		return "", false
-	}
-	return *body.LDAPDN, true
+// fullUserJSON is the public-user schema of GET /users/{username}.
+type fullUserJSON struct {
+	simpleUserJSON
+	profileJSON
+	Blog            string     `json:"blog"`
+	Hireable        *bool      `json:"hireable"`
+	Bio             *string    `json:"bio"`
+	TwitterUsername *string    `json:"twitter_username,omitempty"`
+	SuspendedAt     *time.Time `json:"suspended_at,omitempty"`
 }
 
-func hLDAPTeamMapping(c *call) {
-	id, ok := c.pathID("team_id")
-	if !ok {
-		return
+func (c *call) fullUserJSON(u *userRec) fullUserJSON {
+	j := fullUserJSON{
+		simpleUserJSON: c.userJSON(u),
+		profileJSON:    c.profile(u.login, u.email, u.createdAt, u.updatedAt),
 	}
-	t := c.s.st.teamByID(id)
-	if t == nil {
-		c.notFound()
-		return
-	}
-	dn, ok := decodeLDAPDN(c, "Team")
-	if !ok {
-		return
-	}
-	t.ldapDN = dn
-	c.json(http.StatusOK, c.teamJSON(t))
-}
-
-func hLDAPTeamSync(c *call) {
-	id, ok := c.pathID("team_id")
-	if !ok {
-		return
-	}
-	if c.s.st.teamByID(id) == nil {
-		c.notFound()
-		return
-	}
-	c.json(http.StatusCreated, map[string]string{"status": "queued"})
-}
-
-func hLDAPUserMapping(c *call) {
-	u := c.pathUser()
-	if u == nil {
-		return
-	}
-	dn, ok := decodeLDAPDN(c, "User")
-	if !ok {
-		return
-	}
-	u.ldapDN = dn
-	j := ldapUserJSON{LDAPDN: dn, simpleUserJSON: c.userJSON(u), CreatedAt: u.createdAt.UTC().Truncate(time.Second), UpdatedAt: u.updatedAt.UTC().Truncate(time.Second), Suspended: u.suspended}
-	if u.email != "" {
-		e := u.email
-		j.Email = &e
-	}
-	if u.suspended {
-		t := u.updatedAt.UTC().Truncate(time.Second)
+	// suspended_at is part of the user on GHES 3.x (2.22 does not send it).
+	if c.s.major >= 3 && u.suspended {
+		at := u.suspendedAt
+		if at.IsZero() {
+			at = u.createdAt
+		}
+		t := at.UTC().Truncate(time.Second)
 		j.SuspendedAt = &t
 	}
-	for _, r := range c.s.st.repos {
-		if strings.EqualFold(r.owner, u.login) {
-			j.PublicRepos++
-		}
-	}
-	c.json(http.StatusOK, j)
+	return j
 }
 
-func hLDAPUserSync(c *call) {
-	if c.pathUser() == nil {
-		return
+// hListUsers answers GET /users: user accounts in id order after `since`,
+// per_page at a time, with a Link next URL carrying the last id.
+func hListUsers(c *call) {
+	out := []simpleUserJSON{}
+	for _, u := range sincePage(c, c.s.st.users, func(u *userRec) int64 { return u.id }) {
+		out = append(out, c.userJSON(u))
 	}
-	c.json(http.StatusCreated, map[string]string{"status": "queued"})
-}
-
-func hCreateOrg(c *call) {
-	var body struct {
-		Login       *string `json:"login"`
-		Admin       *string `json:"admin"`
-		ProfileName *string `json:"profile_name"`
-	}
-	if !c.decode(&body, false) {
-		return
-	}
-	if body.Login == nil || *body.Login == "" {
-		c.invalid("Organization", "login", "missing_field", "login is required")
-		return
-	}
-	if body.Admin == nil || *body.Admin == "" {
-		c.invalid("Organization", "admin", "missing_field", "admin is required")
-		return
-	}
-	st := c.s.st
-	login := *body.Login
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("Organization", "login", "custom", msg)
-		return
-	}
-	if st.loginTaken(login) {
-		c.invalid("Organization", "login", "already_exists", "login is already taken")
-		return
-	}
-	admin := st.userByLogin(*body.Admin)
-	if admin == nil {
-		c.invalid("Organization", "admin", "invalid", "admin is not a user")
-		return
-	}
-	o := &orgRec{id: st.id(), login: login, admin: admin.login, createdAt: c.s.now()}
-	if body.ProfileName != nil {
-		o.profileName = *body.ProfileName
-	}
-	st.orgs = append(st.orgs, o)
-	c.json(http.StatusCreated, c.orgJSON(o))
-}
-
-func hRenameOrg(c *call) {
-	st := c.s.st
-	o := st.orgByLogin(c.r.PathValue("org"))
-	if o == nil {
-		c.notFound()
-		return
-	}
-	var body struct {
-		Login *string `json:"login"`
-	}
-	if !c.decode(&body, false) {
-		return
-	}
-	if body.Login == nil || *body.Login == "" {
-		c.invalid("Organization", "login", "missing_field", "login is required")
-		return
-	}
-	login := *body.Login
-	if msg := loginProblem(login); msg != "" {
-		c.invalid("Organization", "login", "custom", msg)
-		return
-	}
-	if other := st.orgByLogin(login); (other != nil && other != o) || st.userByLogin(login) != nil {
-		c.invalid("Organization", "login", "already_exists", "login is already taken")
-		return
-	}
-	st.renameOwner(o.login, login)
-	o.login = login
-	c.json(http.StatusAccepted, map[string]string{
-		"message": "Job queued to rename organization. It may take a few minutes to complete.",
-		"url":     fmt.Sprintf("%s/organizations/%d", c.apiBase(), o.id),
-	})
-}
-
-type licenseRec struct {
-	seats    int
-	expireAt time.Time
-}
-
-// seatsUsed counts the users that hold a seat: every user not suspended.
-func (st *state) seatsUsed() int {
-	n := 0
-	for _, u := range st.users {
-		if !u.suspended {
-			n++
-		}
-	}
-	return n
-}
-
-func hLicense(c *call) {
-	st := c.s.st
-	used := st.seatsUsed()
-	days := int(c.s.license().expireAt.Sub(c.s.now()).Hours() / 24)
-	if days < 0 {
-		days = 0
-	}
-	c.json(http.StatusOK, struct {
-		Seats               any    `json:"seats"`
-		SeatsUsed           int    `json:"seats_used"`
-		SeatsAvailable      any    `json:"seats_available"`
-		Kind                string `json:"kind"`
-		DaysUntilExpiration int    `json:"days_until_expiration"`
-		ExpireAt            string `json:"expire_at"`
-	}{st.license.seats, used, max(st.license.seats-used, 0), "standard", days, st.license.expireAt.Format("2006/01/02 15:04:05 -0700")})
-}
-
-func (s *Server) license() licenseRec { return s.st.license }
-
-func hStats(area string) handler {
-	return func(c *call) {
-		all := c.s.st.stats()
-		if area == "all" {
-			delete(all, "security-products")
-			c.json(http.StatusOK, all)
-			return
-		}
-		c.json(http.StatusOK, all[area])
-	}
-}
-
-// stats computes the statistics from the state.
-func (st *state) stats() map[string]any {
-	var root, fork, orgRepos, pushes, wikis, pages, archived int
-	for _, r := range st.repos {
-		if r.fork {
-			fork++
-		} else {
-			root++
-		}
-		if st.orgByLogin(r.owner) != nil {
-			orgRepos++
-		}
-		pushes += r.pushes
-		if r.wiki {
-			wikis++
-		}
-		if r.pages {
-			pages++
-		}
-		if r.archived {
-			archived++
-		}
-	}
-	var active int
-	for _, h := range st.hooks {
-		if h.active {
-			active++
-		}
-	}
-	var disabledOrgs, members int
-	for _, o := range st.orgs {
-		if o.disabled {
-			disabledOrgs++
-		}
-	}
-	for _, t := range st.teams {
-		members += len(t.members)
-	}
-	var admins, suspended int
-	for _, u := range st.users {
-		if u.siteAdmin {
-			admins++
-		}
-		if u.suspended {
-			suspended++
-		}
-	}
-	return map[string]any{
-		"repos":      map[string]int{"total_repos": len(st.repos), "root_repos": root, "fork_repos": fork, "org_repos": orgRepos, "total_pushes": pushes, "total_wikis": wikis},
-		"hooks":      map[string]int{"total_hooks": len(st.hooks), "active_hooks": active, "inactive_hooks": len(st.hooks) - active},
-		"pages":      map[string]int{"total_pages": pages},
-		"orgs":       map[string]int{"total_orgs": len(st.orgs), "disabled_orgs": disabledOrgs, "total_teams": len(st.teams), "total_team_members": members},
-		"users":      map[string]int{"total_users": len(st.users), "admin_users": admins, "suspended_users": suspended},
-		"pulls":      map[string]int{"total_pulls": 0, "merged_pulls": 0, "mergeable_pulls": 0, "unmergeable_pulls": 0},
-		"issues":     map[string]int{"total_issues": 0, "open_issues": 0, "closed_issues": 0},
-		"milestones": map[string]int{"total_milestones": 0, "open_milestones": 0, "closed_milestones": 0},
-		"gists":      map[string]int{"total_gists": 0, "private_gists": 0, "public_gists": 0},
-		"comments":   map[string]int{"total_commit_comments": 0, "total_gist_comments": 0, "total_issue_comments": 0, "total_pull_request_comments": 0},
-		"security-products": map[string]int{
-			"total_repos": len(st.repos), "nonarchived_repos": len(st.repos) - archived,
-			"secret_scanning_enabled_repos": 0, "secret_scanning_push_protection_enabled_repos": 0,
-			"code_scanning_enabled_repos": 0, "code_scanning_pr_reviews_enabled_repos": 0,
-			"code_scanning_default_setup_enabled_repos": 0, "code_scanning_default_setup_eligible_repos": 0,
-			"dependabot_alerts_enabled_repos": 0, "dependabot_security_updates_enabled_repos": 0,
-			"dependabot_version_updates_enabled_repos": 0, "advanced_security_enabled_repos": 0,
-			"active_committers": 0, "purchased_committers": 0, "maximum_committers": 0,
-			"secret_protection_licenses": 0, "secret_protection_active_committers": 0,
-			"code_security_licenses": 0, "code_security_active_committers": 0,
-		},
-	}
-}
-
-func hMeta(c *call) {
-	c.json(http.StatusOK, map[string]any{
-		"verifiable_password_authentication": true,
-		"installed_version":                  c.s.version,
-	})
+	c.json(http.StatusOK, out)
 }

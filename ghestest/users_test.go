@@ -6,8 +6,74 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 )
+
+func TestListUsersSinceCursor(t *testing.T) {
+	var users []User
+	for i := 0; i < 5; i++ {
+		users = append(users, User{Login: fmt.Sprintf("u%d", i), Email: fmt.Sprintf("u%d@x.test", i)})
+	}
+	s := New(t, WithUsers(users...), WithOrgs(Org{Login: "org-a"}))
+	var logins []string
+	next := s.APIURL() + "users?per_page=2"
+	for pages := 0; next != ""; pages++ {
+		if pages > 5 {
+			t.Fatal("too many pages")
+		}
+		r := do(t, req{method: "GET", url: next, token: s.Token()})
+		wantStatus(t, r, http.StatusOK)
+		for _, u := range r.list(t) {
+			logins = append(logins, u["login"].(string))
+			if u["type"] != "User" {
+				t.Errorf("type = %v", u["type"])
+			}
+		}
+		link := r.header.Get("Link")
+		if !strings.Contains(link, `{?since}>; rel="first"`) {
+			t.Errorf("Link = %q", link)
+		}
+		next = ""
+		for _, part := range strings.Split(link, ",") {
+			if strings.Contains(part, `rel="next"`) {
+				next = strings.Trim(strings.TrimSpace(strings.Split(part, ";")[0]), "<>")
+				if !strings.Contains(next, "since=") {
+					t.Errorf("next = %q", next)
+				}
+			}
+		}
+	}
+	// The admin first (lowest id), then the seeded users; no organization.
+	if got := strings.Join(logins, " "); got != "ghe-admin u0 u1 u2 u3 u4" {
+		t.Errorf("logins = %q", got)
+	}
+	orgs := api(t, s, "GET", "/organizations?since=0", "")
+	wantStatus(t, orgs, http.StatusOK)
+	if l := orgs.list(t); len(l) != 1 || l[0]["login"] != "org-a" {
+		t.Errorf("orgs = %s", orgs.body)
+	}
+	if r := api(t, s, "GET", fmt.Sprintf("/organizations?since=%d", s.OrgID("org-a")), ""); len(r.list(t)) != 0 {
+		t.Errorf("after the last org: %s", r.body)
+	}
+}
+
+func TestSuspensionReasonRecorded(t *testing.T) {
+	s := New(t, WithUsers(User{Login: "mona", Email: "m@x.test"}, User{Login: "old", Email: "o@x.test", Suspended: true, SuspendReason: "Left in 2020"}))
+	wantStatus(t, api(t, s, "PUT", "/users/mona/suspended", `{"reason":"Dormant for 90 days"}`), http.StatusNoContent)
+	if u, _ := s.User("mona"); !u.Suspended || u.SuspendReason != "Dormant for 90 days" {
+		t.Errorf("mona = %+v", u)
+	}
+	if u, _ := s.User("old"); u.SuspendReason != "Left in 2020" {
+		t.Errorf("old = %+v", u)
+	}
+	wantStatus(t, api(t, s, "DELETE", "/users/mona/suspended", ""), http.StatusNoContent)
+	if u, _ := s.User("mona"); u.Suspended || u.SuspendReason != "" {
+		t.Errorf("after unsuspend mona = %+v", u)
+	}
+	wantStatus(t, api(t, s, "PUT", "/users/mona/suspended", ""), http.StatusNoContent)
+	if u, _ := s.User("mona"); u.SuspendReason != "Suspended via API by ghe-admin" {
+		t.Errorf("default reason = %q", u.SuspendReason)
+	}
+}
 
 func TestAuth(t *testing.T) {
 	s := New(t, WithUsers(User{Login: "mona", Email: "mona@x.test"}), WithTokens(Token{User: "mona", Value: "mona-token"}))
@@ -224,79 +290,6 @@ func TestPerPageCappedAt100(t *testing.T) {
 	if !strings.Contains(r.header.Get("Link"), "page=2&per_page=100>; rel=\"last\"") {
 		t.Errorf("Link %q", r.header.Get("Link"))
 	}
-}
-
-func TestOrgsLDAPLicenseStats(t *testing.T) {
-	s := New(t,
-		WithUsers(User{Login: "mona", Email: "m@x.test"}, User{Login: "hubot", Suspended: true}, User{Login: "boss", SiteAdmin: true}),
-		WithOrgs(Org{Login: "octo", Admin: "mona"}),
-		WithTeams(Team{Org: "octo", Name: "Justice League", Members: []string{"mona", "hubot"}}),
-		WithRepos(Repo{Owner: "octo", Name: "a", Wiki: true, Pushes: 3}, Repo{Owner: "mona", Name: "b", Fork: true, Pages: true}),
-		WithLicense(10, testNow.AddDate(0, 0, 30)), WithClock(func() time.Time { return testNow }))
-
-	r := api(t, s, "POST", "/admin/organizations", `{"login":"github","admin":"mona","profile_name":"GitHub, Inc."}`)
-	wantStatus(t, r, http.StatusCreated)
-	if o := r.obj(t); o["login"] != "github" || o["description"] != "GitHub, Inc." {
-		t.Errorf("org %s", r.body)
-	}
-	want422(t, api(t, s, "POST", "/admin/organizations", `{"login":"mona","admin":"mona"}`), "login is already taken")
-	want422(t, api(t, s, "POST", "/admin/organizations", `{"login":"x","admin":"ghost"}`), "admin is not a user")
-	r = api(t, s, "PATCH", "/admin/organizations/github", `{"login":"the-new-octocats"}`)
-	wantStatus(t, r, http.StatusAccepted)
-	if r.obj(t)["message"] != "Job queued to rename organization. It may take a few minutes to complete." {
-		t.Errorf("rename %s", r.body)
-	}
-	wantStatus(t, api(t, s, "PATCH", "/admin/organizations/github", `{"login":"y"}`), http.StatusNotFound)
-
-	// LDAP.
-	teamID := s.TeamID("octo", "justice-league")
-	r = do(t, req{method: "PATCH", url: fmt.Sprintf("%sadmin/ldap/teams/%d/mapping", s.APIURL(), teamID), token: s.Token(), body: `{"ldap_dn":"cn=Ops,dc=x"}`})
-	wantStatus(t, r, http.StatusOK)
-	if m := r.obj(t); m["ldap_dn"] != "cn=Ops,dc=x" || m["slug"] != "justice-league" {
-		t.Errorf("team mapping %s", r.body)
-	}
-	r = api(t, s, "POST", fmt.Sprintf("/admin/ldap/teams/%d/sync", teamID), "")
-	wantStatus(t, r, http.StatusCreated)
-	if r.obj(t)["status"] != "queued" {
-		t.Errorf("sync %s", r.body)
-	}
-	r = api(t, s, "PATCH", "/admin/ldap/users/mona/mapping", `{"ldap_dn":"uid=mona,dc=x"}`)
-	if m := r.obj(t); m["ldap_dn"] != "uid=mona,dc=x" || m["login"] != "mona" {
-		t.Errorf("user mapping %s", r.body)
-	}
-	wantStatus(t, api(t, s, "POST", "/admin/ldap/users/mona/sync", ""), http.StatusCreated)
-	wantStatus(t, api(t, s, "POST", "/admin/ldap/users/ghost/sync", ""), http.StatusNotFound)
-
-	// License: 4 users, 1 suspended → 3 seats used.
-	r = api(t, s, "GET", "/enterprise/settings/license", "")
-	l := r.obj(t)
-	if l["seats"] != 10.0 || l["seats_used"] != 3.0 || l["seats_available"] != 7.0 || l["days_until_expiration"] != 30.0 || l["expire_at"] != testNow.AddDate(0, 0, 30).Format("2006/01/02 15:04:05 -0700") {
-		t.Errorf("license %s", r.body)
-	}
-
-	// Stats.
-	r = api(t, s, "GET", "/enterprise/stats/all", "")
-	var all struct {
-		Repos map[string]int `json:"repos"`
-		Users map[string]int `json:"users"`
-		Orgs  map[string]int `json:"orgs"`
-		Pages map[string]int `json:"pages"`
-	}
-	r.decode(t, &all)
-	if all.Users["total_users"] != 4 || all.Users["admin_users"] != 2 || all.Users["suspended_users"] != 1 {
-		t.Errorf("users %v", all.Users)
-	}
-	if all.Repos["total_repos"] != 2 || all.Repos["fork_repos"] != 1 || all.Repos["org_repos"] != 1 || all.Repos["total_pushes"] != 3 || all.Repos["total_wikis"] != 1 {
-		t.Errorf("repos %v", all.Repos)
-	}
-	if all.Orgs["total_orgs"] != 2 || all.Orgs["total_teams"] != 1 || all.Orgs["total_team_members"] != 2 || all.Pages["total_pages"] != 1 {
-		t.Errorf("orgs %v pages %v", all.Orgs, all.Pages)
-	}
-	r = api(t, s, "GET", "/enterprise/stats/users", "")
-	if u := r.obj(t); u["total_users"] != 4.0 {
-		t.Errorf("stats/users %s", r.body)
-	}
-	wantStatus(t, api(t, s, "GET", "/enterprise/stats/security-products", ""), http.StatusOK)
 }
 
 func TestGetUserByLogin(t *testing.T) {

@@ -3,6 +3,7 @@ package ghestest
 import (
 	"encoding/base64"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -36,20 +37,11 @@ type simpleUserJSON struct {
 type ldapUserJSON struct {
 	LDAPDN string `json:"ldap_dn"`
 	simpleUserJSON
-	Name                    *string    `json:"name"`
-	Company                 *string    `json:"company"`
+	profileJSON
 	Blog                    *string    `json:"blog"`
-	Location                *string    `json:"location"`
-	Email                   *string    `json:"email"`
 	Hireable                *bool      `json:"hireable"`
 	Bio                     *string    `json:"bio"`
 	TwitterUsername         *string    `json:"twitter_username"`
-	PublicRepos             int        `json:"public_repos"`
-	PublicGists             int        `json:"public_gists"`
-	Followers               int        `json:"followers"`
-	Following               int        `json:"following"`
-	CreatedAt               time.Time  `json:"created_at"`
-	UpdatedAt               time.Time  `json:"updated_at"`
 	PrivateGists            int        `json:"private_gists"`
 	TotalPrivateRepos       int        `json:"total_private_repos"`
 	OwnedPrivateRepos       int        `json:"owned_private_repos"`
@@ -143,4 +135,34 @@ func (c *call) teamJSON(t *teamRec) teamJSON {
 		Name: t.name, Slug: t.slug, Privacy: "closed", NotificationSetting: "notifications_enabled", Permission: "pull",
 		MembersURL: fmt.Sprintf("%s/teams/%d/members{/member}", api, t.id), RepositoriesURL: fmt.Sprintf("%s/teams/%d/repos", api, t.id),
 	}
+}
+
+// profileJSON is what the full user, the LDAP-mapped user and the full
+// organization share: the public profile and its counters.
+type profileJSON struct {
+	Name        *string   `json:"name"`
+	Company     *string   `json:"company"`
+	Location    *string   `json:"location"`
+	Email       *string   `json:"email"`
+	PublicRepos int       `json:"public_repos"`
+	PublicGists int       `json:"public_gists"`
+	Followers   int       `json:"followers"`
+	Following   int       `json:"following"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// profile is the profile of the account login: its email (when not
+// empty), the repositories it owns, and its times to the second.
+func (c *call) profile(login, email string, created, updated time.Time) profileJSON {
+	p := profileJSON{CreatedAt: created.UTC().Truncate(time.Second), UpdatedAt: updated.UTC().Truncate(time.Second)}
+	if email != "" {
+		p.Email = &email
+	}
+	for _, r := range c.s.st.repos {
+		if strings.EqualFold(r.owner, login) {
+			p.PublicRepos++
+		}
+	}
+	return p
 }

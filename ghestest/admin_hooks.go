@@ -7,13 +7,14 @@ import (
 	"time"
 )
 
-func (s *Server) hookRoutes(m *http.ServeMux) {
-	s.route(m, "GET /admin/hooks", accessAdmin, previewSuperpro, hListHooks)
-	s.route(m, "POST /admin/hooks", accessAdmin, previewSuperpro, hCreateHook)
-	s.route(m, "GET /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hGetHook)
-	s.route(m, "PATCH /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hUpdateHook)
-	s.route(m, "DELETE /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hDeleteHook)
-	s.route(m, "POST /admin/hooks/{hook_id}/pings", accessAdmin, previewSuperpro, hPingHook)
+// adminHooksRoutes are the endpoints of the SDK's admin_hooks.go.
+var adminHooksRoutes = []route{
+	{"GET /admin/hooks", accessAdmin, previewSuperpro, hListHooks},
+	{"POST /admin/hooks", accessAdmin, previewSuperpro, hCreateHook},
+	{"GET /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hGetHook},
+	{"PATCH /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hUpdateHook},
+	{"DELETE /admin/hooks/{hook_id}", accessAdmin, previewSuperpro, hDeleteHook},
+	{"POST /admin/hooks/{hook_id}/pings", accessAdmin, previewSuperpro, hPingHook},
 }
 
 type hookConfigJSON struct {

@@ -10,18 +10,20 @@ import (
 	"strings"
 )
 
-func (s *Server) consoleRoutes(m *http.ServeMux) {
-	s.route(m, "GET /setup/api/configcheck", accessConsole, "", hConfigCheck)
-	s.route(m, "POST /setup/api/configure", accessConsole, "", hConfigure)
-	s.route(m, "GET /setup/api/maintenance", accessConsole, "", hConsoleMaintenance)
-	s.route(m, "POST /setup/api/maintenance", accessConsole, "", hConsoleSetMaintenance)
-	s.route(m, "GET /setup/api/settings", accessConsole, "", hConsoleSettings)
-	s.route(m, "PUT /setup/api/settings", accessConsole, "", hConsoleUpdateSettings)
-	s.route(m, "GET /setup/api/settings/authorized-keys", accessConsole, "", hAuthorizedKeys)
-	s.route(m, "POST /setup/api/settings/authorized-keys", accessConsole, "", hAddAuthorizedKey)
-	s.route(m, "DELETE /setup/api/settings/authorized-keys", accessConsole, "", hRemoveAuthorizedKey)
-	s.route(m, "POST /setup/api/start", accessConsole, "", hConsoleStart)
-	s.route(m, "POST /setup/api/upgrade", accessConsole, "", hConsoleUpgrade)
+// managementConsoleRoutes are the endpoints of the SDK's
+// management_console.go (/setup/api on the administration port).
+var managementConsoleRoutes = []route{
+	{"GET /setup/api/configcheck", accessConsole, "", hConfigCheck},
+	{"POST /setup/api/configure", accessConsole, "", hConfigure},
+	{"GET /setup/api/maintenance", accessConsole, "", hConsoleMaintenance},
+	{"POST /setup/api/maintenance", accessConsole, "", hConsoleSetMaintenance},
+	{"GET /setup/api/settings", accessConsole, "", hConsoleSettings},
+	{"PUT /setup/api/settings", accessConsole, "", hConsoleUpdateSettings},
+	{"GET /setup/api/settings/authorized-keys", accessConsole, "", hAuthorizedKeys},
+	{"POST /setup/api/settings/authorized-keys", accessConsole, "", hAddAuthorizedKey},
+	{"DELETE /setup/api/settings/authorized-keys", accessConsole, "", hRemoveAuthorizedKey},
+	{"POST /setup/api/start", accessConsole, "", hConsoleStart},
+	{"POST /setup/api/upgrade", accessConsole, "", hConsoleUpgrade},
 }
 
 // form parses an application/x-www-form-urlencoded body (415 otherwise).

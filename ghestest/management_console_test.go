@@ -7,6 +7,15 @@ import (
 	"testing"
 )
 
+func TestConsoleVersions(t *testing.T) {
+	removed := New(t, WithVersion("3.15.0"))
+	wantStatus(t, console(t, removed, "GET", "/setup/api/settings", "", ""), http.StatusNotFound)
+	wantStatus(t, console(t, removed, "GET", "/manage/v1/version", "", ""), http.StatusOK)
+	old := New(t, WithVersion("3.7.2"))
+	wantStatus(t, console(t, old, "GET", "/manage/v1/version", "", ""), http.StatusNotFound)
+	wantStatus(t, console(t, old, "GET", "/setup/api/settings", "", ""), http.StatusOK)
+}
+
 // Issue 12: real appliances were sent the license of POST /setup/api/start
 // and /setup/api/upgrade as multipart/form-data (a "license" file part,
 // "password" and "settings" fields); old ones also took the urlencoded form.
