@@ -35,11 +35,11 @@ type APIMeta struct {
 //
 //meta:operation GET /meta
 func (s *MetaService) Get(ctx context.Context) (*APIMeta, *Response, error) {
-	m, resp, err := fetch[APIMeta](ctx, s.client, &request{method: http.MethodGet, path: "meta"})
+	m, resp, err := fetch[APIMeta](ctx, s.backend, &request{method: http.MethodGet, path: "meta"})
 	if err != nil {
 		return nil, resp, err
 	}
-	s.client.learnVersion(m.InstalledVersion)
+	s.backend.client.learnVersion(m.InstalledVersion)
 	return m, resp, nil
 }
 

@@ -5,11 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/url"
-	"strconv"
-	"strings"
 	"sync"
-	"unicode"
 )
 
 // ListOptions selects a page of a paginated list. The zero value asks for
@@ -38,126 +34,6 @@ func (o ListOptions) validate() error {
 // points to a page the iterator has already read.
 var ErrPaginationLoop = errors.New("ghesadmin: the next link repeats a page already read")
 
-// links are the relations of a Link header.
-type links struct {
-	next, prev, first, last string
-}
-
-// parseLinkHeader reads an RFC 8288 Link header, keeping the next, prev,
-// first and last relations. It never fails: what it cannot read it skips.
-func parseLinkHeader(h string) links {
-	var l links
-	s := h
-	for {
-		start := strings.IndexByte(s, '<')
-		if start < 0 {
-			return l
-		}
-		end := strings.IndexByte(s[start:], '>')
-		if end < 0 {
-			return l
-		}
-		target := strings.TrimSpace(s[start+1 : start+end])
-		s = s[start+end+1:]
-		// The parameters run to the next comma that is outside quotes.
-		params, rest := splitParams(s)
-		s = rest
-		// The loops below are strings.Split(params, ";") and
-		// strings.Fields(v) without their slices.
-		for more := true; more; {
-			var p string
-			p, params, more = strings.Cut(params, ";")
-			k, v, ok := strings.Cut(p, "=")
-			if !ok || !strings.EqualFold(strings.TrimSpace(k), "rel") {
-				continue
-			}
-			v = strings.Trim(strings.TrimSpace(v), `"`)
-			for {
-				v = strings.TrimLeftFunc(v, unicode.IsSpace)
-				if v == "" {
-					break
-				}
-				rel := v
-				if i := strings.IndexFunc(v, unicode.IsSpace); i >= 0 {
-					rel, v = v[:i], v[i:]
-				} else {
-					v = ""
-				}
-				switch strings.ToLower(rel) {
-				case "next":
-					l.next = target
-				case "prev", "previous":
-					l.prev = target
-				case "first":
-					l.first = target
-				case "last":
-					l.last = target
-				}
-			}
-		}
-	}
-}
-
-func splitParams(s string) (params, rest string) {
-	inQuote := false
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			inQuote = !inQuote
-		case ',':
-			if !inQuote {
-				return s[:i], s[i+1:]
-			}
-		}
-	}
-	return s, ""
-}
-
-func (r *Response) applyLinks(l links) {
-	r.NextURL = l.next
-	r.NextPage = pageOf(l.next)
-	r.PrevPage = pageOf(l.prev)
-	r.FirstPage = pageOf(l.first)
-	r.LastPage = pageOf(l.last)
-}
-
-// pageOf returns the page query parameter of a link, or 0.
-func pageOf(link string) int {
-	if link == "" {
-		return 0
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return 0
-	}
-	n, err := strconv.Atoi(queryGet(u, "page"))
-	if err != nil || n < 1 {
-		return 0
-	}
-	return n
-}
-
-// queryGet is u.Query().Get(key) for a key that needs no escaping, without
-// building the url.Values map when the query has no escapes either.
-func queryGet(u *url.URL, key string) string {
-	if strings.ContainsAny(u.RawQuery, "%+") {
-		return u.Query().Get(key)
-	}
-	// url.ParseQuery's loop: pairs split on '&', a pair with ';' or an
-	// empty pair skipped, the first value of the key wins.
-	for q := u.RawQuery; q != ""; {
-		var pair string
-		pair, q, _ = strings.Cut(q, "&")
-		if pair == "" || strings.Contains(pair, ";") {
-			continue
-		}
-		if k, v, _ := strings.Cut(pair, "="); k == key {
-			return v
-		}
-	}
-	return ""
-}
-
 // pageFetcher fetches one page of a list: page is the page number, or 0 for
 // the one the caller's options ask for.
 type pageFetcher[T any] func(ctx context.Context, page int) ([]T, *Response, error)
@@ -170,7 +46,7 @@ type pageFetcher[T any] func(ctx context.Context, page int) ([]T, *Response, err
 // up to n pages ahead concurrently and still yields the items in order,
 // stopping at the first page that has no next link. No goroutine outlives
 // the iteration.
-func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetcher[T]) iter.Seq2[T, error] {
+func paginate[T any](ctx context.Context, prefetch int, start int, fetch pageFetcher[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		page := start
@@ -203,8 +79,8 @@ func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetche
 				yield(zero, fmt.Errorf("%w (page %d)", ErrPaginationLoop, next))
 				return
 			}
-			if c.prefetch > 0 && resp.LastPage > next {
-				r := prefetchPages(ctx, c.prefetch, next, resp.LastPage, seen, fetch, yield)
+			if prefetch > 0 && resp.LastPage > next {
+				r := prefetchPages(ctx, prefetch, next, resp.LastPage, seen, fetch, yield)
 				if r.stop {
 					return
 				}

@@ -128,7 +128,7 @@ type SecurityProductsStats struct {
 //
 //meta:operation GET /enterprise/stats/all
 func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, error) {
-	return fetch[EnterpriseStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/all"})
+	return fetch[EnterpriseStats](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/all"})
 }
 
 // getSection fetches GET /enterprise/stats/{area} into out.
@@ -139,7 +139,7 @@ func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, er
 // ({"comments": {"total_commit_comments": …}, …}). A reply in the nested form,
 // a single key named after the area holding an object, is accepted too.
 func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *Response, error) {
-	raw, resp, err := fetch[json.RawMessage](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/" + area})
+	raw, resp, err := fetch[json.RawMessage](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/" + area})
 	if err != nil {
 		return nil, resp, err
 	}
@@ -283,5 +283,5 @@ func (s *StatsService) Users(ctx context.Context) (*UserStats, *Response, error)
 //
 //meta:operation GET /enterprise/stats/security-products
 func (s *StatsService) SecurityProducts(ctx context.Context) (*SecurityProductsStats, *Response, error) {
-	return fetch[SecurityProductsStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/security-products"})
+	return fetch[SecurityProductsStats](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/security-products"})
 }
