@@ -484,13 +484,13 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 //
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
-	raw, resp, err := fetch[json.RawMessage](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/upgrade/download", json: req})
+	var out *UpgradeDownload
+	resp, err := s.backend.call(ctx, &request{method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) (err error) {
+		out, err = decodeUpgradeDownload(status, raw)
+		return err
+	}}, nil)
 	if err != nil {
 		return nil, resp, err
-	}
-	out, err := decodeUpgradeDownload(resp.StatusCode, *raw)
-	if err != nil {
-		return nil, resp, &DecodeError{Method: http.MethodPost, Path: "/manage/v1/upgrade/download", Status: resp.StatusCode, Err: err}
 	}
 	return out, resp, nil
 }

@@ -244,4 +244,3 @@ func (e *ArgumentError) Is(target error) bool { return target == ErrInvalidArgum
 // sending (errors.Is).
 var ErrInvalidArgument = errors.New("ghesadmin: invalid argument")
 
-// itoa is strconv.FormatInt for int64 ids.
