@@ -243,4 +243,3 @@ func (e *ArgumentError) Is(target error) bool { return target == ErrInvalidArgum
 // ErrInvalidArgument matches every error about an argument refused before
 // sending (errors.Is).
 var ErrInvalidArgument = errors.New("ghesadmin: invalid argument")
-
