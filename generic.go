@@ -171,10 +171,10 @@ func iterate[O any, PO interface {
 	if opts != nil {
 		o = *opts
 	}
-	return paginate(ctx, b.client.prefetch, PO(&o).listOptions().Page, func(ctx context.Context, page int) ([]T, *Response, error) {
+	return paginate(ctx, b.client.prefetch, walkPages, int64(PO(&o).listOptions().Page), func(ctx context.Context, page int64) ([]T, *Response, error) {
 		q := o
 		if page > 0 {
-			PO(&q).listOptions().Page = page
+			PO(&q).listOptions().Page = int(page)
 		}
 		return list(ctx, &q)
 	})

@@ -148,9 +148,9 @@ func testListIter(c *Client, ctx context.Context, opts *ListOptions) iter.Seq2[*
 		o = *opts
 	}
 	list := testList(c)
-	return paginate(ctx, c.prefetch, o.Page, func(ctx context.Context, page int) ([]*int, *Response, error) {
+	return paginate(ctx, c.prefetch, walkPages, int64(o.Page), func(ctx context.Context, page int64) ([]*int, *Response, error) {
 		p := o
-		p.Page = page
+		p.Page = int(page)
 		return list(ctx, &p)
 	})
 }
