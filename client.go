@@ -24,8 +24,9 @@ const (
 	mediaTypeEyeScreamPreview = "application/vnd.github.eye-scream-preview"
 	mediaTypeHellcatPreview   = "application/vnd.github.hellcat-preview+json"
 
-	headerRequestID         = "X-GitHub-Request-Id"
-	headerEnterpriseVersion = "X-GitHub-Enterprise-Version"
+	// Response headers, in canonical form (http.CanonicalHeaderKey).
+	headerRequestID         = "X-Github-Request-Id"
+	headerEnterpriseVersion = "X-Github-Enterprise-Version"
 
 	// defaultConsolePort is the administration port of a GHES appliance
 	// served over TLS.

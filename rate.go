@@ -21,16 +21,17 @@ type Rate struct {
 }
 
 // parseRate reads the X-RateLimit-* headers; a missing or malformed value
-// stays zero.
+// stays zero. Header names are written in their canonical form
+// (http.CanonicalHeaderKey), which h.Get then uses as it is.
 func parseRate(h http.Header) Rate {
 	var r Rate
-	r.Limit, _ = strconv.Atoi(h.Get("X-RateLimit-Limit"))
-	r.Remaining, _ = strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	r.Used, _ = strconv.Atoi(h.Get("X-RateLimit-Used"))
-	if sec, err := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64); err == nil {
+	r.Limit, _ = strconv.Atoi(h.Get("X-Ratelimit-Limit"))
+	r.Remaining, _ = strconv.Atoi(h.Get("X-Ratelimit-Remaining"))
+	r.Used, _ = strconv.Atoi(h.Get("X-Ratelimit-Used"))
+	if sec, err := strconv.ParseInt(h.Get("X-Ratelimit-Reset"), 10, 64); err == nil {
 		r.Reset = time.Unix(sec, 0)
 	}
-	r.Resource = h.Get("X-RateLimit-Resource")
+	r.Resource = h.Get("X-Ratelimit-Resource")
 	return r
 }
 

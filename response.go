@@ -112,8 +112,11 @@ func (r *Response) applyLinks(l links) {
 
 // pageOf returns the page query parameter of a link, or 0.
 func pageOf(link string) int {
+	if link == "" {
+		return 0
+	}
 	u, err := url.Parse(link)
-	if link == "" || err != nil {
+	if err != nil {
 		return 0
 	}
 	n, err := strconv.Atoi(u.Query().Get("page"))

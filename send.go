@@ -27,13 +27,15 @@ func (b *backend) call(ctx context.Context, r *request, out any) (*Response, err
 	if err != nil {
 		return nil, err
 	}
-	var raw json.RawMessage
-	if r.decode != nil {
-		out = &raw
+	if r.decode == nil {
+		resp, err := c.send(ctx, req, out, b)
+		c.learnFrom(resp)
+		return resp, err
 	}
-	resp, err := c.send(ctx, req, out, b)
+	var raw json.RawMessage
+	resp, err := c.send(ctx, req, &raw, b)
 	c.learnFrom(resp)
-	if err == nil && r.decode != nil {
+	if err == nil {
 		if derr := r.decode(resp.StatusCode, raw); derr != nil {
 			err = c.redactErr(&DecodeError{Method: r.method, Path: "/" + r.path, Status: resp.StatusCode, Err: derr})
 		}
@@ -68,14 +70,16 @@ func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, e
 	if err := c.checkRaw(req, b); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, req, v, b)
+	// send owns the request it is given: the caller's stays unmodified.
+	resp, err := c.send(ctx, req.Clone(ctx), v, b)
 	c.learnFrom(resp)
 	return resp, err
 }
 
-// send sends req to backend b (nil: another origin, no credentials) with
-// retries. Each attempt is a copy of req carrying b's credentials; req
-// itself is never modified.
+// send sends req, which it owns, to backend b (nil: another origin, no
+// credentials) with retries. The first attempt sends req itself, each
+// retry a copy with its body rewound; every attempt carries b's
+// credentials, removed again once the reply is read.
 //
 // A 2xx body is decoded inside the retry loop: a body cut short by the
 // connection (a read error other than a clean end) on a retryable request
@@ -106,13 +110,16 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend)
 	}
 
 	for attempt := 1; ; attempt++ {
-		areq := req.Clone(ctx)
-		if attempt > 1 && req.GetBody != nil {
-			body, err := req.GetBody()
-			if err != nil {
-				return nil, fmt.Errorf("ghesadmin: %s %s: rewinding the body: %w", req.Method, req.URL.Path, err)
+		areq := req
+		if attempt > 1 {
+			areq = req.Clone(ctx)
+			if req.GetBody != nil {
+				body, err := req.GetBody()
+				if err != nil {
+					return nil, fmt.Errorf("ghesadmin: %s %s: rewinding the body: %w", req.Method, req.URL.Path, err)
+				}
+				areq.Body = body
 			}
-			areq.Body = body
 		}
 		if b != nil && b.creds != nil {
 			areq.Header.Set("Authorization", b.creds.header)
