@@ -67,7 +67,7 @@ func (s *ActionsCacheService) GetUsage(ctx context.Context, enterprise string) (
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ActionsCacheUsage](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[ActionsCacheUsage](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // GetUsagePolicy returns an enterprise's GitHub Actions cache size policy.
@@ -82,7 +82,7 @@ func (s *ActionsCacheService) GetUsagePolicy(ctx context.Context, enterprise str
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ActionsCacheUsagePolicy](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[ActionsCacheUsagePolicy](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetUsagePolicy sets an enterprise's GitHub Actions cache size policy. A
@@ -101,5 +101,5 @@ func (s *ActionsCacheService) SetUsagePolicy(ctx context.Context, enterprise str
 	if err := body.validate(); err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, nil)
 }

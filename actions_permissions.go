@@ -302,7 +302,7 @@ func (s *ActionsPermissionsService) Get(ctx context.Context, enterprise string) 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ActionsPermissions](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[ActionsPermissions](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // Set sets an enterprise's GitHub Actions policy.
@@ -320,7 +320,7 @@ func (s *ActionsPermissionsService) Set(ctx context.Context, enterprise string, 
 	if err := body.validate(); err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // ListSelectedOrganizations returns one page of the organizations selected
@@ -337,7 +337,7 @@ func (s *ActionsPermissionsService) ListSelectedOrganizations(ctx context.Contex
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ActionsEnabledOrganizations](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[ActionsEnabledOrganizations](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListSelectedOrganizationsIter walks every page of the organizations
@@ -350,7 +350,7 @@ func (s *ActionsPermissionsService) ListSelectedOrganizations(ctx context.Contex
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/organizations
 func (s *ActionsPermissionsService) ListSelectedOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
 		orgs, resp, err := s.ListSelectedOrganizations(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
@@ -384,7 +384,7 @@ func (s *ActionsPermissionsService) SetSelectedOrganizations(ctx context.Context
 	body := struct {
 		SelectedOrganizationIDs []int64 `json:"selected_organization_ids"`
 	}{orgIDs}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // EnableSelectedOrganization adds an organization to those selected to
@@ -400,7 +400,7 @@ func (s *ActionsPermissionsService) EnableSelectedOrganization(ctx context.Conte
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
 }
 
 // DisableSelectedOrganization removes an organization from those selected
@@ -416,7 +416,7 @@ func (s *ActionsPermissionsService) DisableSelectedOrganization(ctx context.Cont
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // GetSelectedActions returns the actions and reusable workflows allowed
@@ -432,7 +432,7 @@ func (s *ActionsPermissionsService) GetSelectedActions(ctx context.Context, ente
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[SelectedActions](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[SelectedActions](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetSelectedActions sets the actions and reusable workflows allowed when
@@ -451,7 +451,7 @@ func (s *ActionsPermissionsService) SetSelectedActions(ctx context.Context, ente
 	if err := body.validate(); err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // GetWorkflowPermissions returns the default permissions of the
@@ -467,7 +467,7 @@ func (s *ActionsPermissionsService) GetWorkflowPermissions(ctx context.Context, 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[WorkflowPermissions](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[WorkflowPermissions](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetWorkflowPermissions sets the default permissions of the workflows'
@@ -486,7 +486,7 @@ func (s *ActionsPermissionsService) SetWorkflowPermissions(ctx context.Context, 
 	if err := body.validate(); err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // GetArtifactAndLogRetention returns how long an enterprise keeps the
@@ -502,7 +502,7 @@ func (s *ActionsPermissionsService) GetArtifactAndLogRetention(ctx context.Conte
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ArtifactAndLogRetention](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[ArtifactAndLogRetention](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetArtifactAndLogRetention sets how long an enterprise keeps the
@@ -522,7 +522,7 @@ func (s *ActionsPermissionsService) SetArtifactAndLogRetention(ctx context.Conte
 	if err := body.validate(); err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // GetForkPRContributorApproval returns which contributors' fork pull
@@ -538,7 +538,7 @@ func (s *ActionsPermissionsService) GetForkPRContributorApproval(ctx context.Con
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ForkPRContributorApproval](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[ForkPRContributorApproval](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetForkPRContributorApproval sets which contributors' fork pull
@@ -557,7 +557,7 @@ func (s *ActionsPermissionsService) SetForkPRContributorApproval(ctx context.Con
 	if err := body.validate(); err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // GetForkPRWorkflowsPrivateRepos returns the policy of workflows from fork
@@ -573,7 +573,7 @@ func (s *ActionsPermissionsService) GetForkPRWorkflowsPrivateRepos(ctx context.C
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[ForkPRWorkflowsPrivateRepos](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[ForkPRWorkflowsPrivateRepos](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetForkPRWorkflowsPrivateRepos sets the policy of workflows from fork
@@ -589,7 +589,7 @@ func (s *ActionsPermissionsService) SetForkPRWorkflowsPrivateRepos(ctx context.C
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // GetSelfHostedRunners returns the enterprise's policy on the
@@ -605,7 +605,7 @@ func (s *ActionsPermissionsService) GetSelfHostedRunners(ctx context.Context, en
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[SelfHostedRunnersPermissions](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[SelfHostedRunnersPermissions](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // SetSelfHostedRunners sets the enterprise's policy on the organizations'
@@ -621,5 +621,5 @@ func (s *ActionsPermissionsService) SetSelfHostedRunners(ctx context.Context, en
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }

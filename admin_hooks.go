@@ -154,7 +154,7 @@ type UpdateGlobalHookRequest struct {
 //
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*GlobalHook, *Response, error) {
-	return fetchSlice[*GlobalHook](ctx, s.client, &request{method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview})
+	return fetchSlice[*GlobalHook](ctx, s.backend, &request{method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview})
 }
 
 // ListIter walks every page of List from opts.Page, fetching pages as the
@@ -166,7 +166,7 @@ func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*Glo
 //
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) iter.Seq2[*GlobalHook, error] {
-	return iterate(ctx, s.client, opts, s.List)
+	return iterate(ctx, s.backend, opts, s.List)
 }
 
 // Create creates a global webhook. Config.URL is required; an unknown
@@ -184,7 +184,7 @@ func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequ
 	if req.Name == "" {
 		req.Name = "web"
 	}
-	return fetch[GlobalHook](ctx, s.client, &request{method: http.MethodPost, path: "admin/hooks", json: req, preview: mediaTypeSuperproPreview})
+	return fetch[GlobalHook](ctx, s.backend, &request{method: http.MethodPost, path: "admin/hooks", json: req, preview: mediaTypeSuperproPreview})
 }
 
 // Get returns one global webhook.
@@ -199,7 +199,7 @@ func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook,
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[GlobalHook](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeSuperproPreview})
+	return fetch[GlobalHook](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeSuperproPreview})
 }
 
 // Update replaces the configuration of a global webhook.
@@ -225,7 +225,7 @@ func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req Update
 			return nil, nil, err
 		}
 	}
-	return fetch[GlobalHook](ctx, s.client, &request{method: http.MethodPatch, path: path, json: req, preview: mediaTypeSuperproPreview})
+	return fetch[GlobalHook](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: req, preview: mediaTypeSuperproPreview})
 }
 
 // Delete deletes a global webhook.
@@ -240,7 +240,7 @@ func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeSuperproPreview}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeSuperproPreview}, nil)
 }
 
 // Ping sends a ping event to a global webhook.
@@ -255,5 +255,5 @@ func (s *AdminHooksService) Ping(ctx context.Context, hookID int64) (*Response, 
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPost, path: path, preview: mediaTypeSuperproPreview}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPost, path: path, preview: mediaTypeSuperproPreview}, nil)
 }

@@ -158,14 +158,14 @@ func TestRequestHeaders(t *testing.T) {
 		w.WriteHeader(http.StatusNoContent)
 	})
 	ctx := context.Background()
-	if _, err := env.Client.call(ctx, &request{method: http.MethodGet, path: "plain"}, nil); err != nil {
+	if _, err := env.Client.api.call(ctx, &request{method: http.MethodGet, path: "plain"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	body := map[string]any{"name": "web", "active": true}
-	if _, err := env.Client.call(ctx, &request{method: http.MethodPost, path: "preview", json: body, preview: mediaTypeSuperproPreview}, nil); err != nil {
+	if _, err := env.Client.api.call(ctx, &request{method: http.MethodPost, path: "preview", json: body, preview: mediaTypeSuperproPreview}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := env.Client.call(ctx, &request{method: http.MethodPut, path: "empty"}, nil); err != nil {
+	if _, err := env.Client.api.call(ctx, &request{method: http.MethodPut, path: "empty"}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -184,10 +184,10 @@ func TestBasicAuthAndConsoleAuth(t *testing.T) {
 		writeJSON(w, 200, `{}`)
 	})
 	ctx := context.Background()
-	if _, err := env.Client.call(ctx, &request{method: "GET", path: "x"}, nil); err != nil {
+	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "x"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := env.Client.call(ctx, &request{method: "GET", path: "setup/api/settings", console: true}, nil); err != nil {
+	if _, err := env.Client.console.call(ctx, &request{method: "GET", path: "setup/api/settings"}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -200,7 +200,7 @@ func TestConsoleWithoutPasswordFailsBeforeSending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.call(context.Background(), &request{method: "GET", path: "setup/api/settings", console: true}, nil)
+	_, err = c.console.call(context.Background(), &request{method: "GET", path: "setup/api/settings"}, nil)
 	if !errors.Is(err, ErrNoConsolePassword) || !strings.Contains(err.Error(), "WithManagementConsole") {
 		t.Fatalf("err = %v, want ErrNoConsolePassword naming the option", err)
 	}
@@ -267,7 +267,7 @@ func TestEscapedPathOnTheWire(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := env.Client.call(context.Background(), &request{method: "GET", path: p}, nil); err != nil {
+	if _, err := env.Client.api.call(context.Background(), &request{method: "GET", path: p}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -286,7 +286,7 @@ func TestResponseHeaders(t *testing.T) {
 		h.Set("X-GitHub-Enterprise-Version", "3.14.2")
 		writeJSON(w, 200, `{}`)
 	})
-	resp, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil)
+	resp, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,16 +318,16 @@ func TestDecodeBody(t *testing.T) {
 	env.API.HandleFunc("GET /raw", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("raw bytes")) })
 	ctx := context.Background()
 	var v map[string]any
-	resp, err := env.Client.call(ctx, &request{method: "GET", path: "garbage"}, &v)
+	resp, err := env.Client.api.call(ctx, &request{method: "GET", path: "garbage"}, &v)
 	var de *DecodeError
 	if !errors.As(err, &de) || de.Status != 200 || resp == nil {
 		t.Fatalf("err = %v, want a *DecodeError with the response", err)
 	}
-	if _, err := env.Client.call(ctx, &request{method: "GET", path: "empty"}, &v); err != nil {
+	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "empty"}, &v); err != nil {
 		t.Errorf("an empty 202 body: %v", err)
 	}
 	var sb strings.Builder
-	if _, err := env.Client.call(ctx, &request{method: "GET", path: "raw"}, &sb); err != nil || sb.String() != "raw bytes" {
+	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "raw"}, &sb); err != nil || sb.String() != "raw bytes" {
 		t.Errorf("io.Writer target: %q, %v", sb.String(), err)
 	}
 }
@@ -354,10 +354,10 @@ func TestRedirects(t *testing.T) {
 	})
 	ctx := context.Background()
 	var v struct{ OK bool }
-	if _, err := env.Client.call(ctx, &request{method: "GET", path: "same"}, &v); err != nil || !v.OK {
+	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "same"}, &v); err != nil || !v.OK {
 		t.Fatalf("same-origin redirect: %v %+v", err, v)
 	}
-	resp, err := env.Client.call(ctx, &request{method: "GET", path: "elsewhere"}, nil)
+	resp, err := env.Client.api.call(ctx, &request{method: "GET", path: "elsewhere"}, nil)
 	if err == nil {
 		t.Fatal("a redirect to another origin was followed")
 	}
@@ -394,12 +394,15 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	})
 	ctx := context.Background()
 	var errs []error
-	for _, r := range []*request{
-		{method: "GET", path: "fail"},
-		{method: "GET", path: "notfound"},
-		{method: "GET", path: "setup/api/settings", console: true},
+	for _, r := range []struct {
+		*request
+		b *backend
+	}{
+		{&request{method: "GET", path: "fail"}, env.Client.api},
+		{&request{method: "GET", path: "notfound"}, env.Client.api},
+		{&request{method: "GET", path: "setup/api/settings"}, env.Client.console},
 	} {
-		resp, err := env.Client.call(ctx, r, nil)
+		resp, err := r.b.call(ctx, r.request, nil)
 		if err == nil {
 			t.Fatalf("%s: no error", r.path)
 		}
@@ -432,7 +435,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 func TestNilContextIsAnError(t *testing.T) {
 	c, _ := NewClient("https://ghe.example.com")
 	//lint:ignore SA1012 testing the nil-context guard
-	_, err := c.call(nil, &request{method: "GET", path: "x"}, nil) //nolint:staticcheck
+	_, err := c.api.call(nil, &request{method: "GET", path: "x"}, nil) //nolint:staticcheck
 	if err == nil {
 		t.Fatal("no error for a nil context")
 	}

@@ -23,56 +23,25 @@ func (o ListSinceOptions) validate() error {
 	if o.Since < 0 {
 		return fmt.Errorf("%w: ListSinceOptions.Since is %d; it must not be negative", ErrInvalidArgument, o.Since)
 	}
-	if o.PerPage < 0 || o.PerPage > MaxPerPage {
-		return fmt.Errorf("%w: ListSinceOptions.PerPage is %d; it must be between 1 and %d (0 for the default)", ErrInvalidArgument, o.PerPage, MaxPerPage)
-	}
-	return nil
+	return checkPerPage("ListSinceOptions", o.PerPage)
 }
 
 // iterateSince is the body of every …Iter method over a `since`-cursor
-// list. It copies opts (never modified), calls list, yields the items, and
-// asks again with the `since` value of the reply's Link `next` URL until a
-// reply has no next link. A next link without a numeric `since`, or one
-// whose cursor does not move forward, ends the walk with an error
-// (ErrPaginationLoop for the latter); the context's end stops it too.
+// list: it copies opts (never modified) and walks the pages with paginate,
+// asking each time with the `since` value of the reply's next link, until a
+// reply has no next link or no items. A next link without a numeric
+// `since`, or one whose cursor does not move forward (ErrPaginationLoop),
+// ends the walk with an error.
 func iterateSince[T any](ctx context.Context, opts *ListSinceOptions, list func(context.Context, *ListSinceOptions) ([]T, *Response, error)) iter.Seq2[T, error] {
 	var o ListSinceOptions
 	if opts != nil {
 		o = *opts
 	}
-	return func(yield func(T, error) bool) {
-		var zero T
+	return paginate(ctx, 0, walkSince, o.Since, func(ctx context.Context, since int64) ([]T, *Response, error) {
 		q := o
-		for {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
-			items, resp, err := list(ctx, &q)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			for _, it := range items {
-				if !yield(it, nil) {
-					return
-				}
-			}
-			if resp == nil || resp.NextURL == "" || len(items) == 0 {
-				return
-			}
-			next, err := sinceOf(resp.NextURL)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			if next <= q.Since {
-				yield(zero, fmt.Errorf("%w (since=%d after since=%d)", ErrPaginationLoop, next, q.Since))
-				return
-			}
-			q.Since = next
-		}
-	}
+		q.Since = since
+		return list(ctx, &q)
+	})
 }
 
 // sinceOf reads the `since` cursor of a next link.

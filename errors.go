@@ -49,6 +49,11 @@ type ErrorResponse struct {
 
 	// hint is what the SDK adds to the message: how to fix the call.
 	hint string
+	// backend is the backend that answered (nil for a request given to Do
+	// for another origin).
+	backend *backend
+	// retry says whether the reply is worth another attempt.
+	retry retryAdvice
 }
 
 // A FieldError is one entry of the "errors" array of an error body. A bare
@@ -205,25 +210,18 @@ type boundedError struct{ err error }
 func (e *boundedError) Error() string { return boundText(e.err.Error(), maxErrorText) }
 func (e *boundedError) Unwrap() error { return e.err }
 
-func (e *ErrorResponse) requestPath() (string, bool) {
-	if e.Response == nil || e.Response.Request == nil || e.Response.Request.URL == nil {
-		return "", false
-	}
-	return e.Response.Request.URL.Path, true
-}
-
-// consoleAuthHint is what a 401 of the administration port adds.
-const consoleAuthHint = " (the administration port refused the Management Console credentials: check the password given to WithManagementConsole)"
-
 // isAdminAPI reports a reply of a site-administration endpoint of the REST
 // API, where GHES answers 404 to a token without site-admin rights (and not,
 // say, GET /users/{username}, where a 404 means the user does not exist).
+// The administration port's replies never are.
 func (e *ErrorResponse) isAdminAPI() bool {
-	p, ok := e.requestPath()
-	if !ok {
+	if e.backend != nil && e.backend.name != "api" {
+		return false
+	}
+	if e.Response == nil || e.Response.Request == nil || e.Response.Request.URL == nil {
 		return true
 	}
-	return isAdminAPIPath(p)
+	return isAdminAPIPath(e.Response.Request.URL.Path)
 }
 
 // isAdminAPIPath reports whether the URL path p is one of the REST API's
@@ -340,15 +338,25 @@ func checkResponse(r *http.Response, req *http.Request) error {
 		er.Message = msg
 	}
 
+	retryAfter, hasRetryAfter := parseRetryAfter(r.Header.Get("Retry-After"), time.Now())
 	switch r.StatusCode {
 	case http.StatusUnprocessableEntity:
 		return &ValidationError{ErrorResponse: er}
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		er.retry = retryAdvice{kind: retryTransient, wait: retryAfter, hasWait: hasRetryAfter}
 	case http.StatusForbidden, http.StatusTooManyRequests:
 		rate := parseRate(r.Header)
-		retryAfter, hasRetryAfter := parseRetryAfter(r.Header.Get("Retry-After"), time.Now())
 		lower := strings.ToLower(er.Message)
 		secondary := hasRetryAfter || strings.Contains(lower, "secondary rate limit") || strings.Contains(lower, "abuse")
 		if r.Header.Get("X-RateLimit-Remaining") == "0" && !secondary {
+			if !rate.Reset.IsZero() {
+				// Wait for the reset, or as long as the server says.
+				wait := time.Until(rate.Reset)
+				if hasRetryAfter {
+					wait = retryAfter
+				}
+				er.retry = retryAdvice{kind: retryAfterWait, wait: max(wait, 0)}
+			}
 			return &RateLimitError{ErrorResponse: er, Rate: rate}
 		}
 		if secondary || r.StatusCode == http.StatusTooManyRequests {
@@ -357,6 +365,7 @@ func checkResponse(r *http.Response, req *http.Request) error {
 				// gives no Retry-After.
 				retryAfter = time.Minute
 			}
+			er.retry = retryAdvice{kind: retryAfterWait, wait: retryAfter}
 			return &SecondaryRateLimitError{ErrorResponse: er, RetryAfter: retryAfter}
 		}
 	}
@@ -523,13 +532,9 @@ func (c *Client) redactErr(err error) error {
 
 // redactErrorResponse removes the client's credentials from what the server
 // put in an error reply: message, field errors, documentation URL, headers.
-func (c *Client) redactErrorResponse(err error) {
+func (c *Client) redactErrorResponse(er *ErrorResponse) {
 	x := c.redact
 	if x == nil {
-		return
-	}
-	var er *ErrorResponse
-	if !errors.As(err, &er) {
 		return
 	}
 	er.Message = x.string(er.Message)

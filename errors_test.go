@@ -152,7 +152,7 @@ func TestErrorMapping(t *testing.T) {
 				w.WriteHeader(tt.status)
 				_, _ = w.Write([]byte(tt.body))
 			})
-			resp, err := env.Client.call(context.Background(), &request{method: "GET", path: "admin/x"}, nil)
+			resp, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "admin/x"}, nil)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -184,7 +184,7 @@ func TestErrorBodyIsBounded(t *testing.T) {
 			}
 		}
 	})
-	_, err := env.Client.call(context.Background(), &request{method: "GET", path: "big"}, nil)
+	_, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "big"}, nil)
 	var er *ErrorResponse
 	if !errors.As(err, &er) || er.StatusCode() != 500 {
 		t.Fatalf("err = %v", err)

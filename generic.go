@@ -15,13 +15,13 @@ import (
 // A page of a paginated list that wraps its items ({"total_count": …,
 // "runners": […]}) is refused with ErrTooManyItems when one of its arrays
 // holds more than MaxPerPage elements, before any of them is built.
-func fetch[T any](ctx context.Context, c *Client, r *request) (*T, *Response, error) {
+func fetch[T any](ctx context.Context, b *backend, r *request) (*T, *Response, error) {
 	v := new(T)
 	var out any = &lenientTarget{v}
 	if _, ok := r.query.(pageable); ok {
 		out = &wrappedOut{v: v, limit: MaxPerPage}
 	}
-	resp, err := c.call(ctx, r, out)
+	resp, err := b.call(ctx, r, out)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -94,12 +94,12 @@ func memberArrayCommas(raw []byte) int {
 // maxListItems for any other) is refused with ErrTooManyItems before more
 // are built: decoding costs at most that many elements, however small each
 // one is on the wire.
-func fetchSlice[T any](ctx context.Context, c *Client, r *request) ([]T, *Response, error) {
+func fetchSlice[T any](ctx context.Context, b *backend, r *request) ([]T, *Response, error) {
 	out := listOut[T]{limit: maxListItems}
 	if _, ok := r.query.(pageable); ok {
 		out.limit = MaxPerPage
 	}
-	resp, err := c.call(ctx, r, &out)
+	resp, err := b.call(ctx, r, &out)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -166,15 +166,15 @@ func (o *ListOptions) listOptions() *ListOptions { return o }
 func iterate[O any, PO interface {
 	*O
 	pageable
-}, T any](ctx context.Context, c *Client, opts *O, list func(ctx context.Context, opts *O) ([]T, *Response, error)) iter.Seq2[T, error] {
+}, T any](ctx context.Context, b *backend, opts *O, list func(ctx context.Context, opts *O) ([]T, *Response, error)) iter.Seq2[T, error] {
 	var o O
 	if opts != nil {
 		o = *opts
 	}
-	return paginate(ctx, c, PO(&o).listOptions().Page, func(ctx context.Context, page int) ([]T, *Response, error) {
+	return paginate(ctx, b.client.prefetch, walkPages, int64(PO(&o).listOptions().Page), func(ctx context.Context, page int64) ([]T, *Response, error) {
 		q := o
 		if page > 0 {
-			PO(&q).listOptions().Page = page
+			PO(&q).listOptions().Page = int(page)
 		}
 		return list(ctx, &q)
 	})

@@ -99,7 +99,7 @@ func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn st
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[Team](ctx, s.client, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview})
+	return fetch[Team](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview})
 }
 
 // SyncTeam queues an LDAP sync of a team. A 201 Created means the job is
@@ -132,7 +132,7 @@ func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[User](ctx, s.client, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}})
+	return fetch[User](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}})
 }
 
 // SyncUser queues an LDAP sync of a user. A 201 Created means the job is
@@ -152,5 +152,5 @@ func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncS
 }
 
 func (s *LDAPService) sync(ctx context.Context, path string) (*LDAPSyncStatus, *Response, error) {
-	return fetch[LDAPSyncStatus](ctx, s.client, &request{method: http.MethodPost, path: path})
+	return fetch[LDAPSyncStatus](ctx, s.backend, &request{method: http.MethodPost, path: path})
 }

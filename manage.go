@@ -30,7 +30,7 @@ import (
 //
 //meta:operation GET /manage/v1/version
 func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([]*NodeReleaseVersion, *Response, error) {
-	return fetchSlice[*NodeReleaseVersion](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/version", query: opts})
+	return fetchSlice[*NodeReleaseVersion](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/version", query: opts})
 }
 
 // ClusterStatus returns the health of the services on every cluster node.
@@ -41,7 +41,7 @@ func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([
 //
 //meta:operation GET /manage/v1/cluster/status
 func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Response, error) {
-	return fetch[ServicesStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/cluster/status"})
+	return fetch[ServicesStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/cluster/status"})
 }
 
 // ReplicationStatus returns the replication health of every replica node
@@ -53,7 +53,7 @@ func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Re
 //
 //meta:operation GET /manage/v1/replication/status
 func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeOptions) (*ServicesStatus, *Response, error) {
-	return fetch[ServicesStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/replication/status", query: opts})
+	return fetch[ServicesStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/replication/status", query: opts})
 }
 
 // Nodes returns the metadata of the configured nodes (or of the nodes opts
@@ -65,7 +65,7 @@ func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeO
 //
 //meta:operation GET /manage/v1/config/nodes
 func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*ConfigNodes, *Response, error) {
-	return fetch[ConfigNodes](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/nodes", query: opts})
+	return fetch[ConfigNodes](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/nodes", query: opts})
 }
 
 // SystemRequirements returns the results of the system requirement checks
@@ -77,7 +77,7 @@ func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*Co
 //
 //meta:operation GET /manage/v1/checks/system-requirements
 func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirements, *Response, error) {
-	return fetch[SystemRequirements](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/checks/system-requirements"})
+	return fetch[SystemRequirements](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/checks/system-requirements"})
 }
 
 // ConfigApply starts a config apply run (ghe-config-apply) and returns its
@@ -89,7 +89,7 @@ func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirem
 //
 //meta:operation POST /manage/v1/config/apply
 func (s *ManageService) ConfigApply(ctx context.Context, req ConfigApplyRequest) (*ConfigApplyRun, *Response, error) {
-	return fetch[ConfigApplyRun](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/config/apply", json: req})
+	return fetch[ConfigApplyRun](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/config/apply", json: req})
 }
 
 // ConfigApplyStatus returns the state of the config apply run runID, or of
@@ -105,7 +105,7 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 	if runID != "" {
 		q = url.Values{"run_id": {runID}}
 	}
-	return fetch[ConfigApplyStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply", query: q})
+	return fetch[ConfigApplyStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/apply", query: q})
 }
 
 // ConfigApplyEvents returns the config apply events after opts.LastRequestID
@@ -118,7 +118,7 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApplyEventsOptions) (*ConfigApplyEvents, *Response, error) {
-	return fetch[ConfigApplyEvents](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/apply/events", query: opts})
+	return fetch[ConfigApplyEvents](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/apply/events", query: opts})
 }
 
 // ConfigApplyEventsIter yields the config apply events available now, page
@@ -298,10 +298,9 @@ func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, pa
 	if password == "" {
 		return nil, fmt.Errorf("%w: the password is empty", ErrInvalidArgument)
 	}
-	return s.client.call(ctx, &request{
-		method:  http.MethodPost,
-		console: true,
-		path:    "manage/v1/config/init",
+	return s.backend.call(ctx, &request{
+		method: http.MethodPost,
+		path:   "manage/v1/config/init",
 		multipart: func(mw *multipart.Writer) error {
 			if err := writeLicensePart(mw, license); err != nil {
 				return err
@@ -319,7 +318,7 @@ func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, pa
 //
 //meta:operation GET /manage/v1/config/license
 func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response, error) {
-	return fetch[ManageLicense](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license"})
+	return fetch[ManageLicense](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/license"})
 }
 
 // UploadLicense uploads a new license (the content of its .ghl file,
@@ -337,9 +336,8 @@ func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, op
 	if license == nil {
 		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
 	}
-	return s.client.call(ctx, &request{
+	return s.backend.call(ctx, &request{
 		method:    http.MethodPut,
-		console:   true,
 		path:      "manage/v1/config/license",
 		query:     opts,
 		multipart: func(mw *multipart.Writer) error { return writeLicensePart(mw, license) },
@@ -368,7 +366,7 @@ func writeLicensePart(mw *multipart.Writer, license io.Reader) error {
 //
 //meta:operation GET /manage/v1/config/license/check
 func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Response, error) {
-	return fetch[LicenseCheck](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/license/check"})
+	return fetch[LicenseCheck](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/license/check"})
 }
 
 // Settings returns the appliance settings. Unknown keys are kept in the
@@ -381,7 +379,7 @@ func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Resp
 //
 //meta:operation GET /manage/v1/config/settings
 func (s *ManageService) Settings(ctx context.Context) (*EnterpriseSettings, *Response, error) {
-	return fetch[EnterpriseSettings](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/config/settings"})
+	return fetch[EnterpriseSettings](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/settings"})
 }
 
 // UpdateSettings changes the appliance settings: only the fields that are
@@ -399,7 +397,7 @@ func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseS
 	if err != nil {
 		return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, console: true, path: "manage/v1/config/settings", json: json.RawMessage(doc)}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: "manage/v1/config/settings", json: json.RawMessage(doc)}, nil)
 }
 
 // MaintenanceStatus returns the maintenance state of every node (or of the
@@ -411,7 +409,7 @@ func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseS
 //
 //meta:operation GET /manage/v1/maintenance
 func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeOptions) ([]*ManageMaintenanceStatus, *Response, error) {
-	return fetchSlice[*ManageMaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/maintenance", query: opts})
+	return fetchSlice[*ManageMaintenanceStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/maintenance", query: opts})
 }
 
 // SetMaintenance turns maintenance mode on or off, now or at req.When, on
@@ -423,7 +421,7 @@ func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeO
 //
 //meta:operation POST /manage/v1/maintenance
 func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanceRequest) ([]*NodeMessage, *Response, error) {
-	return fetchSlice[*NodeMessage](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/maintenance", json: req})
+	return fetchSlice[*NodeMessage](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/maintenance", json: req})
 }
 
 // SSHKeys returns the SSH keys allowed to reach the administrative shell,
@@ -435,7 +433,7 @@ func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanc
 //
 //meta:operation GET /manage/v1/access/ssh
 func (s *ManageService) SSHKeys(ctx context.Context) ([]*ManageSSHKey, *Response, error) {
-	return fetchSlice[*ManageSSHKey](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/access/ssh"})
+	return fetchSlice[*ManageSSHKey](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/access/ssh"})
 }
 
 // sshKeyRequest is the body of POST and DELETE /manage/v1/access/ssh.
@@ -471,7 +469,7 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 	if strings.TrimSpace(publicKey) == "" {
 		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
 	}
-	return fetchSlice[*NodeMessage](ctx, s.client, &request{method: method, console: true, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}})
+	return fetchSlice[*NodeMessage](ctx, s.backend, &request{method: method, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}})
 }
 
 // DownloadUpgrade asks the nodes to download an upgrade package. A direct
@@ -486,13 +484,13 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 //
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
-	raw, resp, err := fetch[json.RawMessage](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/download", json: req})
+	var out *UpgradeDownload
+	resp, err := s.backend.call(ctx, &request{method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) (err error) {
+		out, err = decodeUpgradeDownload(status, raw)
+		return err
+	}}, nil)
 	if err != nil {
 		return nil, resp, err
-	}
-	out, err := decodeUpgradeDownload(resp.StatusCode, *raw)
-	if err != nil {
-		return nil, resp, &DecodeError{Method: http.MethodPost, Path: "/manage/v1/upgrade/download", Status: resp.StatusCode, Err: err}
 	}
 	return out, resp, nil
 }
@@ -542,7 +540,7 @@ func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, e
 //
 //meta:operation GET /manage/v1/upgrade/download/status
 func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *UpgradeDownloadStatusOptions) (*UpgradeDownloadStatus, *Response, error) {
-	return fetch[UpgradeDownloadStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/download/status", query: opts})
+	return fetch[UpgradeDownloadStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/upgrade/download/status", query: opts})
 }
 
 // ApplyUpgrade applies a downloaded upgrade package and returns each node's
@@ -557,7 +555,7 @@ func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyReques
 	if err := req.validate(); err != nil {
 		return nil, nil, err
 	}
-	return fetchSlice[*NodeUpgradeResult](ctx, s.client, &request{method: http.MethodPost, console: true, path: "manage/v1/upgrade/apply", json: req})
+	return fetchSlice[*NodeUpgradeResult](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/upgrade/apply", json: req})
 }
 
 // UpgradeStatus returns the upgrade state of every node (or of the node opts
@@ -569,5 +567,5 @@ func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyReques
 //
 //meta:operation GET /manage/v1/upgrade/status
 func (s *ManageService) UpgradeStatus(ctx context.Context, opts *UpgradeStatusOptions) ([]*NodeUpgradeStatus, *Response, error) {
-	return fetchSlice[*NodeUpgradeStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "manage/v1/upgrade/status", query: opts})
+	return fetchSlice[*NodeUpgradeStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/upgrade/status", query: opts})
 }

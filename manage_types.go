@@ -201,24 +201,6 @@ func stringOrNumber(raw json.RawMessage) (string, error) {
 	return n.String(), nil
 }
 
-// decodeObjectOrFirst decodes b into v; when b is an array (as some of the
-// reference's examples are, where the schema says object), its first
-// element is decoded instead, and an empty array leaves v unchanged.
-func decodeObjectOrFirst(b []byte, v any) error {
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 || b[0] != '[' {
-		return json.Unmarshal(b, v)
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(b, &items); err != nil {
-		return err
-	}
-	if len(items) == 0 {
-		return nil
-	}
-	return json.Unmarshal(items[0], v)
-}
-
 // ManageLicense describes the installed license (GET
 // /manage/v1/config/license).
 type ManageLicense struct {
@@ -246,10 +228,10 @@ type ManageLicense struct {
 }
 
 // UnmarshalJSON accepts the license as an object or, as in the reference's
-// example, as a one-element array.
+// example, as a one-element array, and the example's `supportKey"`.
 func (l *ManageLicense) UnmarshalJSON(b []byte) error {
 	type plain ManageLicense
-	return decodeObjectOrFirst(b, (*plain)(l))
+	return toleranceManageLicense.decode(b, (*plain)(l))
 }
 
 // LicenseCheck is the validity of the installed license.
@@ -262,7 +244,7 @@ type LicenseCheck struct {
 // one-element array.
 func (c *LicenseCheck) UnmarshalJSON(b []byte) error {
 	type plain LicenseCheck
-	return decodeObjectOrFirst(b, (*plain)(c))
+	return toleranceLicenseCheck.decode(b, (*plain)(c))
 }
 
 // UploadLicenseOptions are the query of PUT /manage/v1/config/license.
@@ -322,18 +304,7 @@ type ManageSSHKey struct {
 // UnmarshalJSON accepts "fingerprint" and the misspelt "fingeprint".
 func (k *ManageSSHKey) UnmarshalJSON(b []byte) error {
 	type plain ManageSSHKey
-	var v struct {
-		plain
-		Fingeprint string `json:"fingeprint"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*k = ManageSSHKey(v.plain)
-	if k.Fingerprint == "" {
-		k.Fingerprint = v.Fingeprint
-	}
-	return nil
+	return toleranceSSHKey.decode(b, (*plain)(k))
 }
 
 // UpgradeDownloadRequest asks the nodes to download an upgrade package
@@ -387,7 +358,7 @@ type UpgradeDownloadOrchestration struct {
 // example, a one-element array.
 func (o *UpgradeDownloadOrchestration) UnmarshalJSON(b []byte) error {
 	type plain UpgradeDownloadOrchestration
-	return decodeObjectOrFirst(b, (*plain)(o))
+	return toleranceDownloadOrchestration.decode(b, (*plain)(o))
 }
 
 // UpgradeDownloadStatusOptions are the query of GET
@@ -414,18 +385,7 @@ type UpgradeDownloadStatus struct {
 // UnmarshalJSON accepts "download_id" and the examples' "upgrade_id".
 func (s *UpgradeDownloadStatus) UnmarshalJSON(b []byte) error {
 	type plain UpgradeDownloadStatus
-	var v struct {
-		plain
-		UpgradeID string `json:"upgrade_id"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*s = UpgradeDownloadStatus(v.plain)
-	if s.DownloadID == "" {
-		s.DownloadID = v.UpgradeID
-	}
-	return nil
+	return toleranceDownloadID.decode(b, (*plain)(s))
 }
 
 // DistributionProgress counts the nodes that have the package.
@@ -450,18 +410,7 @@ type NodeUpgradeDownloadStatus struct {
 // UnmarshalJSON accepts "download_id" and the examples' "upgrade_id".
 func (s *NodeUpgradeDownloadStatus) UnmarshalJSON(b []byte) error {
 	type plain NodeUpgradeDownloadStatus
-	var v struct {
-		plain
-		UpgradeID string `json:"upgrade_id"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*s = NodeUpgradeDownloadStatus(v.plain)
-	if s.DownloadID == "" {
-		s.DownloadID = v.UpgradeID
-	}
-	return nil
+	return toleranceDownloadID.decode(b, (*plain)(s))
 }
 
 // DownloadOrchestrationStatus is the state of a download orchestration.

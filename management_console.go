@@ -147,7 +147,7 @@ type SetupRequest struct {
 //
 //meta:operation GET /setup/api/configcheck
 func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*ConfigurationStatus, *Response, error) {
-	return fetch[ConfigurationStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/configcheck"})
+	return fetch[ConfigurationStatus](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/configcheck"})
 }
 
 // StartConfiguration starts a configuration run, so that changed settings
@@ -160,7 +160,7 @@ func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*Co
 //
 //meta:operation POST /setup/api/configure
 func (s *ManagementConsoleService) StartConfiguration(ctx context.Context) (*Response, error) {
-	return s.client.call(ctx, &request{method: http.MethodPost, console: true, path: "setup/api/configure"}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPost, path: "setup/api/configure"}, nil)
 }
 
 // defaultWaitInterval is how often WaitForConfiguration and
@@ -231,7 +231,7 @@ func (st *ConfigurationStatus) finished() (bool, error) {
 //
 //meta:operation GET /setup/api/maintenance
 func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*MaintenanceStatus, *Response, error) {
-	return fetch[MaintenanceStatus](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/maintenance"})
+	return fetch[MaintenanceStatus](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/maintenance"})
 }
 
 // SetMaintenance turns maintenance mode on (now or at a given time, see
@@ -252,11 +252,10 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 	if err != nil {
 		return nil, nil, fmt.Errorf("ghesadmin: encoding the maintenance request: %w", err)
 	}
-	return fetch[MaintenanceStatus](ctx, s.client, &request{
-		method:  http.MethodPost,
-		console: true,
-		path:    "setup/api/maintenance",
-		form:    url.Values{"maintenance": {string(doc)}},
+	return fetch[MaintenanceStatus](ctx, s.backend, &request{
+		method: http.MethodPost,
+		path:   "setup/api/maintenance",
+		form:   url.Values{"maintenance": {string(doc)}},
 	})
 }
 
@@ -270,7 +269,7 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 //
 //meta:operation GET /setup/api/settings
 func (s *ManagementConsoleService) Settings(ctx context.Context) (*ConsoleSettings, *Response, error) {
-	return fetch[ConsoleSettings](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/settings"})
+	return fetch[ConsoleSettings](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/settings"})
 }
 
 // UpdateSettings changes the appliance settings. Only the fields that are
@@ -294,11 +293,10 @@ func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings 
 	if err != nil {
 		return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
 	}
-	return s.client.call(ctx, &request{
-		method:  http.MethodPut,
-		console: true,
-		path:    "setup/api/settings",
-		form:    url.Values{"settings": {string(doc)}},
+	return s.backend.call(ctx, &request{
+		method: http.MethodPut,
+		path:   "setup/api/settings",
+		form:   url.Values{"settings": {string(doc)}},
 	}, nil)
 }
 
@@ -311,7 +309,7 @@ func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings 
 //
 //meta:operation GET /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*AuthorizedKey, *Response, error) {
-	return fetchSlice[*AuthorizedKey](ctx, s.client, &request{method: http.MethodGet, console: true, path: "setup/api/settings/authorized-keys"})
+	return fetchSlice[*AuthorizedKey](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/settings/authorized-keys"})
 }
 
 // AddAuthorizedKey authorizes a public SSH key for the administrative shell
@@ -342,11 +340,10 @@ func (s *ManagementConsoleService) authorizedKey(ctx context.Context, method, pu
 	if strings.TrimSpace(publicKey) == "" {
 		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
 	}
-	return fetchSlice[*AuthorizedKey](ctx, s.client, &request{
-		method:  method,
-		console: true,
-		path:    "setup/api/settings/authorized-keys",
-		form:    url.Values{"authorized_key": {publicKey}},
+	return fetchSlice[*AuthorizedKey](ctx, s.backend, &request{
+		method: method,
+		path:   "setup/api/settings/authorized-keys",
+		form:   url.Values{"authorized_key": {publicKey}},
 	})
 }
 
@@ -382,10 +379,9 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 		}
 		settings = doc
 	}
-	return s.client.call(ctx, &request{
-		method:  http.MethodPost,
-		console: true,
-		path:    "setup/api/start",
+	return s.backend.call(ctx, &request{
+		method: http.MethodPost,
+		path:   "setup/api/start",
 		multipart: func(mw *multipart.Writer) error {
 			if err := writeLicensePart(mw, license); err != nil {
 				return err
@@ -418,10 +414,9 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 //
 //meta:operation POST /setup/api/upgrade
 func (s *ManagementConsoleService) UpgradeLicense(ctx context.Context, license io.Reader) (*Response, error) {
-	return s.client.call(ctx, &request{
-		method:  http.MethodPost,
-		console: true,
-		path:    "setup/api/upgrade",
+	return s.backend.call(ctx, &request{
+		method: http.MethodPost,
+		path:   "setup/api/upgrade",
 		multipart: func(mw *multipart.Writer) error {
 			if license == nil {
 				return nil

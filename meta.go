@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -35,11 +36,11 @@ type APIMeta struct {
 //
 //meta:operation GET /meta
 func (s *MetaService) Get(ctx context.Context) (*APIMeta, *Response, error) {
-	m, resp, err := fetch[APIMeta](ctx, s.client, &request{method: http.MethodGet, path: "meta"})
+	m, resp, err := fetch[APIMeta](ctx, s.backend, &request{method: http.MethodGet, path: "meta"})
 	if err != nil {
 		return nil, resp, err
 	}
-	s.client.learnVersion(m.InstalledVersion)
+	s.backend.client.learnVersion(m.InstalledVersion)
 	return m, resp, nil
 }
 
@@ -167,7 +168,7 @@ func (s *MetaService) AdminAPI(ctx context.Context) (AdminAPI, *Response, error)
 		v = resp.EnterpriseVersion
 	}
 	if v == "" {
-		return 0, resp, fmt.Errorf("ghesadmin: the server does not say its version (no installed_version in GET /meta, no %s header)", headerEnterpriseVersion)
+		return 0, resp, errors.New("ghesadmin: the server does not say its version (no installed_version in GET /meta, no X-GitHub-Enterprise-Version header)")
 	}
 	a, err := AdminAPIForVersion(v)
 	return a, resp, err

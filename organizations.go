@@ -25,7 +25,7 @@ type CreateOrganizationRequest struct {
 //
 //meta:operation POST /admin/organizations
 func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizationRequest) (*Organization, *Response, error) {
-	return fetch[Organization](ctx, s.client, &request{method: http.MethodPost, path: "admin/organizations", json: req})
+	return fetch[Organization](ctx, s.backend, &request{method: http.MethodPost, path: "admin/organizations", json: req})
 }
 
 // Rename changes the login of an organization to newLogin. GHES answers 202
@@ -44,7 +44,7 @@ func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string)
 	body := struct {
 		Login string `json:"login"`
 	}{newLogin}
-	return fetch[RenameJob](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[RenameJob](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
 }
 
 // Get returns one organization by login, with its ID (what runner groups
@@ -60,7 +60,7 @@ func (s *OrganizationsService) Get(ctx context.Context, org string) (*Organizati
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[Organization](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[Organization](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // List lists one page of every organization, in ID order, in the short
@@ -74,7 +74,7 @@ func (s *OrganizationsService) Get(ctx context.Context, org string) (*Organizati
 //
 //meta:operation GET /organizations
 func (s *OrganizationsService) List(ctx context.Context, opts *ListSinceOptions) ([]*Organization, *Response, error) {
-	return fetchSlice[*Organization](ctx, s.client, &request{method: http.MethodGet, path: "organizations", query: opts})
+	return fetchSlice[*Organization](ctx, s.backend, &request{method: http.MethodGet, path: "organizations", query: opts})
 }
 
 // ListIter walks every organization from opts.Since, following the `since`

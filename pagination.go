@@ -5,11 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/url"
-	"strconv"
-	"strings"
 	"sync"
-	"unicode"
 )
 
 // ListOptions selects a page of a paginated list. The zero value asks for
@@ -28,8 +24,14 @@ func (o ListOptions) validate() error {
 	if o.Page < 0 {
 		return fmt.Errorf("%w: ListOptions.Page is %d; pages start at 1", ErrInvalidArgument, o.Page)
 	}
-	if o.PerPage < 0 || o.PerPage > MaxPerPage {
-		return fmt.Errorf("%w: ListOptions.PerPage is %d; it must be between 1 and %d (0 for the default)", ErrInvalidArgument, o.PerPage, MaxPerPage)
+	return checkPerPage("ListOptions", o.PerPage)
+}
+
+// checkPerPage refuses a page size outside 0..MaxPerPage in the options
+// type named typ.
+func checkPerPage(typ string, perPage int) error {
+	if perPage < 0 || perPage > MaxPerPage {
+		return fmt.Errorf("%w: %s.PerPage is %d; it must be between 1 and %d (0 for the default)", ErrInvalidArgument, typ, perPage, MaxPerPage)
 	}
 	return nil
 }
@@ -38,147 +40,71 @@ func (o ListOptions) validate() error {
 // points to a page the iterator has already read.
 var ErrPaginationLoop = errors.New("ghesadmin: the next link repeats a page already read")
 
-// links are the relations of a Link header.
-type links struct {
-	next, prev, first, last string
+// pageFetcher fetches one page of a list: cur is the page number or the
+// `since` cursor the next link named, or, for the first page, the one the
+// caller's options ask for.
+type pageFetcher[T any] func(ctx context.Context, cur int64) ([]T, *Response, error)
+
+// A walk is how the pages of a list follow each other: the next link names
+// the next page by its number (?page=, ListOptions) or by a cursor, the ID
+// of the last item read (?since=, ListSinceOptions).
+type walk uint8
+
+const (
+	walkPages walk = iota
+	walkSince
+)
+
+// next reads the cursor of the page after this one from resp's next link;
+// end says there is none.
+func (w walk) next(resp *Response, items int) (next int64, end bool, err error) {
+	switch {
+	case w == walkSince && (resp.NextURL == "" || items == 0):
+		return 0, true, nil
+	case w == walkSince:
+		next, err = sinceOf(resp.NextURL)
+		return next, false, err
+	case resp.NextPage > 0:
+		return int64(resp.NextPage), false, nil
+	case resp.NextURL != "":
+		return 0, false, errNoPageNumber(resp.NextURL)
+	}
+	return 0, true, nil
 }
 
-// parseLinkHeader reads an RFC 8288 Link header, keeping the next, prev,
-// first and last relations. It never fails: what it cannot read it skips.
-func parseLinkHeader(h string) links {
-	var l links
-	s := h
-	for {
-		start := strings.IndexByte(s, '<')
-		if start < 0 {
-			return l
-		}
-		end := strings.IndexByte(s[start:], '>')
-		if end < 0 {
-			return l
-		}
-		target := strings.TrimSpace(s[start+1 : start+end])
-		s = s[start+end+1:]
-		// The parameters run to the next comma that is outside quotes.
-		params, rest := splitParams(s)
-		s = rest
-		// The loops below are strings.Split(params, ";") and
-		// strings.Fields(v) without their slices.
-		for more := true; more; {
-			var p string
-			p, params, more = strings.Cut(params, ";")
-			k, v, ok := strings.Cut(p, "=")
-			if !ok || !strings.EqualFold(strings.TrimSpace(k), "rel") {
-				continue
-			}
-			v = strings.Trim(strings.TrimSpace(v), `"`)
-			for {
-				v = strings.TrimLeftFunc(v, unicode.IsSpace)
-				if v == "" {
-					break
-				}
-				rel := v
-				if i := strings.IndexFunc(v, unicode.IsSpace); i >= 0 {
-					rel, v = v[:i], v[i:]
-				} else {
-					v = ""
-				}
-				switch strings.ToLower(rel) {
-				case "next":
-					l.next = target
-				case "prev", "previous":
-					l.prev = target
-				case "first":
-					l.first = target
-				case "last":
-					l.last = target
-				}
-			}
-		}
+// repeats refuses a next cursor that would read a page again: a page
+// number already read, or a `since` cursor that does not move forward.
+func (w walk) repeats(seen map[int64]bool, cur, next int64) error {
+	switch {
+	case w == walkSince && next <= cur:
+		return fmt.Errorf("%w (since=%d after since=%d)", ErrPaginationLoop, next, cur)
+	case w == walkPages && seen[next]:
+		return fmt.Errorf("%w (page %d)", ErrPaginationLoop, next)
 	}
+	return nil
 }
 
-func splitParams(s string) (params, rest string) {
-	inQuote := false
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			inQuote = !inQuote
-		case ',':
-			if !inQuote {
-				return s[:i], s[i+1:]
-			}
-		}
-	}
-	return s, ""
+func errNoPageNumber(link string) error {
+	return fmt.Errorf("ghesadmin: the next link %q has no page number", boundText(link, 200))
 }
-
-func (r *Response) applyLinks(l links) {
-	r.NextURL = l.next
-	r.NextPage = pageOf(l.next)
-	r.PrevPage = pageOf(l.prev)
-	r.FirstPage = pageOf(l.first)
-	r.LastPage = pageOf(l.last)
-}
-
-// pageOf returns the page query parameter of a link, or 0.
-func pageOf(link string) int {
-	if link == "" {
-		return 0
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return 0
-	}
-	n, err := strconv.Atoi(queryGet(u, "page"))
-	if err != nil || n < 1 {
-		return 0
-	}
-	return n
-}
-
-// queryGet is u.Query().Get(key) for a key that needs no escaping, without
-// building the url.Values map when the query has no escapes either.
-func queryGet(u *url.URL, key string) string {
-	if strings.ContainsAny(u.RawQuery, "%+") {
-		return u.Query().Get(key)
-	}
-	// url.ParseQuery's loop: pairs split on '&', a pair with ';' or an
-	// empty pair skipped, the first value of the key wins.
-	for q := u.RawQuery; q != ""; {
-		var pair string
-		pair, q, _ = strings.Cut(q, "&")
-		if pair == "" || strings.Contains(pair, ";") {
-			continue
-		}
-		if k, v, _ := strings.Cut(pair, "="); k == key {
-			return v
-		}
-	}
-	return ""
-}
-
-// pageFetcher fetches one page of a list: page is the page number, or 0 for
-// the one the caller's options ask for.
-type pageFetcher[T any] func(ctx context.Context, page int) ([]T, *Response, error)
 
 // paginate is the one pagination engine behind every …Iter method. It walks
-// the pages lazily, following the next links; it stops when the consumer
-// stops, when ctx ends (yielding an error that names the request and wraps
-// ctx's error), or with ErrPaginationLoop when a next link repeats a page.
-// With WithPagePrefetch(n), once a reply announces a last page, it fetches
-// up to n pages ahead concurrently and still yields the items in order,
-// stopping at the first page that has no next link. No goroutine outlives
-// the iteration.
-func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetcher[T]) iter.Seq2[T, error] {
+// the pages lazily, following the next links (w says what they carry); it
+// stops when the consumer stops, when ctx ends (yielding an error that names
+// the request and wraps ctx's error), or with ErrPaginationLoop when a next
+// link repeats a page. With WithPagePrefetch(n), once a reply of a
+// page-numbered list announces a last page, it fetches up to n pages ahead
+// concurrently and still yields the items in order, stopping at the first
+// page that has no next link. No goroutine outlives the iteration.
+func paginate[T any](ctx context.Context, prefetch int, w walk, start int64, fetch pageFetcher[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		page := start
-		seen := make(map[int]bool)
+		cur := start
+		seen := make(map[int64]bool)
 		for {
 			// A context that has ended fails the fetch before anything
 			// is sent, with an error that names the request.
-			items, resp, err := fetch(ctx, page)
+			items, resp, err := fetch(ctx, cur)
 			if err != nil {
 				yield(zero, err)
 				return
@@ -191,20 +117,20 @@ func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetche
 			if resp == nil {
 				return
 			}
-			seen[max(page, 1)] = true
-			next := resp.NextPage
+			seen[max(cur, 1)] = true
+			next, end, err := w.next(resp, len(items))
+			if err == nil && !end {
+				err = w.repeats(seen, cur, next)
+			}
 			switch {
-			case next == 0 && resp.NextURL != "":
-				yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", boundText(resp.NextURL, 200)))
+			case err != nil:
+				yield(zero, err)
 				return
-			case next == 0:
-				return
-			case seen[next]:
-				yield(zero, fmt.Errorf("%w (page %d)", ErrPaginationLoop, next))
+			case end:
 				return
 			}
-			if c.prefetch > 0 && resp.LastPage > next {
-				r := prefetchPages(ctx, c.prefetch, next, resp.LastPage, seen, fetch, yield)
+			if w == walkPages && prefetch > 0 && int64(resp.LastPage) > next {
+				r := prefetchPages(ctx, prefetch, next, int64(resp.LastPage), seen, fetch, yield)
 				if r.stop {
 					return
 				}
@@ -212,28 +138,28 @@ func paginate[T any](ctx context.Context, c *Client, start int, fetch pageFetche
 				if next == 0 {
 					return
 				}
-				if seen[next] {
-					yield(zero, fmt.Errorf("%w (page %d)", ErrPaginationLoop, next))
+				if err := w.repeats(seen, cur, next); err != nil {
+					yield(zero, err)
 					return
 				}
 			}
-			page = next
+			cur = next
 		}
 	}
 }
 
 type pageResult[T any] struct {
 	items   []T
-	next    int    // the page the next link names, or 0
+	next    int64  // the page the next link names, or 0
 	nextURL string // the next link, or ""
-	last    int    // the page the last link names, or 0
+	last    int64  // the page the last link names, or 0
 	err     error
 }
 
 // prefetched is how a prefetch run ended.
 type prefetched struct {
-	next int  // the page to continue with sequentially, or 0: the end
-	stop bool // the iteration must stop (error yielded, or consumer done)
+	next int64 // the page to continue with sequentially, or 0: the end
+	stop bool  // the iteration must stop (error yielded, or consumer done)
 }
 
 // prefetchPages fetches pages from from onwards with up to n requests in
@@ -243,7 +169,7 @@ type prefetched struct {
 // it ends at the first page whose next link does not name the page after
 // it: the pages launched beyond it are cancelled and their items never
 // yielded. It returns where a sequential walk continues.
-func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]bool, fetch pageFetcher[T], yield func(T, error) bool) prefetched {
+func prefetchPages[T any](ctx context.Context, n int, from, last int64, seen map[int64]bool, fetch pageFetcher[T], yield func(T, error) bool) prefetched {
 	var zero T
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -265,7 +191,7 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]b
 			items, resp, err := fetch(ctx, p)
 			r := pageResult[T]{items: items, err: err}
 			if resp != nil {
-				r.next, r.nextURL, r.last = resp.NextPage, resp.NextURL, resp.LastPage
+				r.next, r.nextURL, r.last = int64(resp.NextPage), resp.NextURL, int64(resp.LastPage)
 			}
 			ch <- r
 		}()
@@ -292,7 +218,7 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]b
 				// This page announces fewer pages than were
 				// launched: drop those beyond.
 				queue = queue[:max(0, last-page)]
-				launched = page + 1 + len(queue)
+				launched = page + 1 + int64(len(queue))
 			}
 			for launched <= last && len(queue) < n {
 				launch()
@@ -307,7 +233,7 @@ func prefetchPages[T any](ctx context.Context, n, from, last int, seen map[int]b
 		switch {
 		case more:
 		case r.next == 0 && r.nextURL != "":
-			yield(zero, fmt.Errorf("ghesadmin: the next link %q has no page number", boundText(r.nextURL, 200)))
+			yield(zero, errNoPageNumber(r.nextURL))
 			return prefetched{stop: true}
 		default:
 			// The end of the list, or a next link that is not the

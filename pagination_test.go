@@ -137,7 +137,7 @@ func listServer(t *testing.T, env *testEnv, total int, delay time.Duration) *ato
 func testList(c *Client) func(ctx context.Context, opts *ListOptions) ([]*int, *Response, error) {
 	return func(ctx context.Context, opts *ListOptions) ([]*int, *Response, error) {
 		var items []*int
-		resp, err := c.call(ctx, &request{method: "GET", path: "items", query: opts}, &items)
+		resp, err := c.api.call(ctx, &request{method: "GET", path: "items", query: opts}, &items)
 		return items, resp, err
 	}
 }
@@ -148,9 +148,9 @@ func testListIter(c *Client, ctx context.Context, opts *ListOptions) iter.Seq2[*
 		o = *opts
 	}
 	list := testList(c)
-	return paginate(ctx, c, o.Page, func(ctx context.Context, page int) ([]*int, *Response, error) {
+	return paginate(ctx, c.prefetch, walkPages, int64(o.Page), func(ctx context.Context, page int64) ([]*int, *Response, error) {
 		p := o
-		p.Page = page
+		p.Page = int(page)
 		return list(ctx, &p)
 	})
 }

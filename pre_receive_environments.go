@@ -112,7 +112,7 @@ type UpdatePreReceiveEnvironmentRequest struct {
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveEnvironment, *Response, error) {
-	return fetchSlice[*PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListIter walks every page of the pre-receive environments, starting at
@@ -124,7 +124,7 @@ func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreRecei
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveEnvironment, error] {
-	return iterate(ctx, s.client, opts, s.List)
+	return iterate(ctx, s.backend, opts, s.List)
 }
 
 // Create creates a pre-receive environment. GHES then downloads its tarball
@@ -136,7 +136,7 @@ func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreR
 //
 //meta:operation POST /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
-	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Get returns one pre-receive environment.
@@ -151,7 +151,7 @@ func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*Pre
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // Update changes the name or image URL of a pre-receive environment. The
@@ -168,7 +168,7 @@ func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, bo
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[PreReceiveEnvironment](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Delete deletes a pre-receive environment. GHES refuses with a
@@ -186,7 +186,7 @@ func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
 }
 
 // StartDownload starts a new download of the environment's tarball from its
@@ -204,7 +204,7 @@ func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id in
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[PreReceiveEnvironmentDownload](ctx, s.client, &request{method: http.MethodPost, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironmentDownload](ctx, s.backend, &request{method: http.MethodPost, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // DownloadStatus returns the status of the latest download of the
@@ -220,7 +220,7 @@ func (s *PreReceiveEnvironmentsService) DownloadStatus(ctx context.Context, id i
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[PreReceiveEnvironmentDownload](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironmentDownload](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // Default polling of WaitForDownload: the first wait is 1s, each next one

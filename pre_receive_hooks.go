@@ -127,7 +127,7 @@ type UpdateRepoPreReceiveHookRequest struct {
 //
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveHook, *Response, error) {
-	return fetchSlice[*PreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*PreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListIter walks every page of the pre-receive hooks of the instance,
@@ -139,7 +139,7 @@ func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListO
 //
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveHook, error] {
-	return iterate(ctx, s.client, opts, s.List)
+	return iterate(ctx, s.backend, opts, s.List)
 }
 
 // Create creates a pre-receive hook.
@@ -150,7 +150,7 @@ func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveL
 //
 //meta:operation POST /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
-	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveHook](ctx, s.backend, &request{method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Get returns one pre-receive hook.
@@ -165,7 +165,7 @@ func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreRec
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
 }
 
 // Update changes a pre-receive hook.
@@ -180,7 +180,7 @@ func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[PreReceiveHook](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveHook](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Delete deletes a pre-receive hook.
@@ -195,7 +195,7 @@ func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Res
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
 }
 
 // ListForOrg returns one page of the pre-receive hooks of an organization:
@@ -211,7 +211,7 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetchSlice[*OrgPreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*OrgPreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForOrgIter walks every page of the pre-receive hooks of an
@@ -223,7 +223,7 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string, opts *PreReceiveListOptions) iter.Seq2[*OrgPreReceiveHook, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
 		return s.ListForOrg(ctx, org, o)
 	})
 }
@@ -269,7 +269,7 @@ func (s *PreReceiveHooksService) orgHook(ctx context.Context, op, method, org st
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[OrgPreReceiveHook](ctx, s.client, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[OrgPreReceiveHook](ctx, s.backend, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForRepo returns one page of the pre-receive hooks of a repository:
@@ -285,7 +285,7 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetchSlice[*RepoPreReceiveHook](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*RepoPreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForRepoIter walks every page of the pre-receive hooks of a
@@ -297,7 +297,7 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) iter.Seq2[*RepoPreReceiveHook, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
 		return s.ListForRepo(ctx, owner, repo, o)
 	})
 }
@@ -343,5 +343,5 @@ func (s *PreReceiveHooksService) repoHook(ctx context.Context, op, method, owner
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RepoPreReceiveHook](ctx, s.client, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[RepoPreReceiveHook](ctx, s.backend, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
 }

@@ -313,7 +313,7 @@ func TestRedirectChainScrubbed(t *testing.T) {
 		writeJSON(w, 404, `{"message":"Not Found"}`)
 	})
 	for _, out := range []any{nil, new(map[string]any)} {
-		resp, _ := env.Client.call(context.Background(), &request{method: "GET", path: "a"}, out)
+		resp, _ := env.Client.api.call(context.Background(), &request{method: "GET", path: "a"}, out)
 		if resp == nil {
 			t.Fatal("no response")
 		}
@@ -669,7 +669,7 @@ func TestSiteAdminHintOnlyOnAdminEndpoints(t *testing.T) {
 		"enterprise/stats/all": true, "enterprises/e/actions/runners": true,
 		"orgs/o/pre-receive-hooks": true, "repos/o/r/pre-receive-hooks/1": true,
 	} {
-		_, err := env.Client.call(context.Background(), &request{method: "GET", path: p}, nil)
+		_, err := env.Client.api.call(context.Background(), &request{method: "GET", path: p}, nil)
 		if !errors.Is(err, ErrNotFound) {
 			t.Fatalf("%s: err = %v", p, err)
 		}

@@ -3,30 +3,25 @@ package ghesadmin
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/google/go-querystring/query"
 )
 
 // request describes one call: every service method builds one and hands it
-// to Client.call, the single request path of the SDK.
+// to its backend's call, the single request path of the SDK. Where it goes
+// is the service's business (service.backend), not the request's.
 type request struct {
 	method string
-	// console sends the request to the administration port instead of the
-	// REST API.
-	console bool
 	// path is relative to the backend's base URL and already escaped
 	// (build it with escapePath).
 	path string
@@ -44,6 +39,10 @@ type request struct {
 	preview string
 	// accept replaces the Accept header when set.
 	accept string
+	// decode, when set, reads a 2xx reply's body (one JSON value, empty
+	// for an empty body) instead of the output given to call; the error
+	// it returns becomes a *DecodeError naming this request.
+	decode func(status int, raw []byte) error
 }
 
 // validator is implemented by option structs that can check their values
@@ -52,53 +51,29 @@ type validator interface {
 	validate() error
 }
 
-// ErrNoConsolePassword is returned, before anything is sent, by the
-// ManagementConsole and Manage services when no administration password is
-// configured (for the Manage service, neither the shared password nor a
-// console user account).
-var ErrNoConsolePassword = errors.New("ghesadmin: no Management Console password configured: create the client with ghesadmin.WithManagementConsole(url, password) (or, for the Manage API, ghesadmin.WithManagementConsoleUser(url, user, password))")
-
-// call builds the request r, sends it with retries and decodes a 2xx body
-// into out (a pointer, an io.Writer, or nil to discard).
-//
-// A call whose operation the server's known release lacks is refused before
-// anything is built or sent (version.go); every reply teaches the client the
-// release it names.
-func (c *Client) call(ctx context.Context, r *request, out any) (*Response, error) {
-	if err := c.checkRequest(r); err != nil {
-		return nil, err
-	}
-	req, err := c.newRequest(ctx, r)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, req, out, c.backendOf(r), true)
-	c.learnFrom(resp)
-	return resp, err
-}
-
-func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
+// newRequest builds the HTTP request of r for backend b, without
+// credentials (send adds them to each attempt).
+func (b *backend) newRequest(ctx context.Context, r *request) (*http.Request, error) {
 	if ctx == nil {
 		return nil, errors.New("ghesadmin: nil context")
 	}
-	b := c.backendOf(r)
-	if r.console && b.creds == nil {
-		return nil, ErrNoConsolePassword
+	if b.creds == nil && b.missingCreds != nil {
+		return nil, b.missingCreds
 	}
-
-	var sb strings.Builder
-	sb.Grow(len(b.baseStr) + len(r.path) + 32)
-	sb.WriteString(b.baseStr)
-	sb.WriteString(r.path)
+	u := b.baseStr + r.path
 	if r.query != nil {
-		if err := c.writeQuery(&sb, r.query); err != nil {
+		q, err := encodeQuery(r.query)
+		if err != nil {
 			return nil, err
+		}
+		if q != "" {
+			u += "?" + q
 		}
 	}
 
 	var (
 		body        io.Reader
-		contentType []string
+		contentType string
 	)
 	switch {
 	case r.json != nil:
@@ -106,13 +81,13 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		if err != nil {
 			return nil, fmt.Errorf("ghesadmin: encoding the body of %s %s: %w", r.method, r.path, err)
 		}
-		body, contentType = bytes.NewReader(buf), c.headers.contentJSON
+		body, contentType = bytes.NewReader(buf), "application/json"
 	case r.form != nil:
-		body, contentType = strings.NewReader(r.form.Encode()), c.headers.contentForm
+		body, contentType = strings.NewReader(r.form.Encode()), "application/x-www-form-urlencoded"
 	case r.multipart != nil:
 		pr, pw := io.Pipe()
 		mw := multipart.NewWriter(pw)
-		contentType = []string{mw.FormDataContentType()}
+		contentType = mw.FormDataContentType()
 		write := r.multipart
 		go func() {
 			err := write(mw)
@@ -124,7 +99,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		body = pr
 	}
 
-	req, err := http.NewRequestWithContext(ctx, r.method, sb.String(), body)
+	req, err := http.NewRequestWithContext(ctx, r.method, u, body)
 	if err != nil {
 		if pr, ok := body.(*io.PipeReader); ok {
 			pr.Close()
@@ -137,447 +112,57 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		req.Body = http.NoBody
 		req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
 	}
-	h := req.Header
+	accept := mediaTypeV3
 	switch {
 	case r.accept != "":
-		h["Accept"] = []string{r.accept}
+		accept = r.accept
 	case r.preview != "":
-		if v, ok := c.headers.acceptByExt[r.preview]; ok {
-			h["Accept"] = v
-		} else {
-			h["Accept"] = []string{mediaTypeV3 + ", " + r.preview}
-		}
-	default:
-		h["Accept"] = c.headers.acceptV3
+		accept = mediaTypeV3 + ", " + r.preview
 	}
-	if contentType != nil {
-		h["Content-Type"] = contentType
+	req.Header.Set("Accept", accept)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
-	h["User-Agent"] = c.headers.userAgent
+	req.Header.Set("User-Agent", b.client.userAgent)
 	return req, nil
 }
 
-// writeQuery validates an …Options value (or url.Values) and writes it to
-// sb as the query of the URL, with its leading '?', or nothing when it is
-// empty. The bytes are those of query.Values(opts).Encode(); a queryPlan
-// writes them without go-querystring's per-call reflection when it can.
-func (c *Client) writeQuery(sb *strings.Builder, opts any) error {
-	rv := reflect.ValueOf(opts)
-	if rv.Kind() == reflect.Pointer && rv.IsNil() {
-		return nil
+// encodeQuery validates an …Options value (its validate method, when it has
+// one) and encodes it with go-querystring; url.Values are encoded as they
+// are. A nil pointer encodes as "".
+func encodeQuery(opts any) (string, error) {
+	if uv, ok := opts.(url.Values); ok {
+		return uv.Encode(), nil
 	}
-	var q string
-	switch o := opts.(type) {
-	case url.Values:
-		q = o.Encode()
-	default:
-		if v, ok := opts.(validator); ok {
-			if err := v.validate(); err != nil {
-				return err
-			}
-		}
-		sv := rv
-		for sv.Kind() == reflect.Pointer && !sv.IsNil() {
-			sv = sv.Elem()
-		}
-		if sv.Kind() == reflect.Struct {
-			if p := c.queryPlans.plan(sv.Type()); p != nil {
-				p.write(sb, sv)
-				return nil
-			}
-		}
-		v, err := query.Values(opts)
-		if err != nil {
-			return fmt.Errorf("ghesadmin: encoding the query: %w", err)
-		}
-		q = v.Encode()
+	if rv := reflect.ValueOf(opts); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "", nil
 	}
-	if q != "" {
-		sb.WriteByte('?')
-		sb.WriteString(q)
+	if v, ok := opts.(validator); ok {
+		if err := v.validate(); err != nil {
+			return "", err
+		}
 	}
-	return nil
+	v, err := query.Values(opts)
+	if err != nil {
+		return "", fmt.Errorf("ghesadmin: encoding the query: %w", err)
+	}
+	return v.Encode(), nil
 }
 
 // NewRequest builds a request for path, relative to the REST API base URL
 // ("admin/hooks"), with body encoded as JSON when it is not nil. It carries
 // the SDK's Accept and User-Agent headers; Do adds the credentials. Use it
 // with Do to call an endpoint this SDK does not cover.
+
 func (c *Client) NewRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
 	if strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("ghesadmin: path %q must be relative to the base URL (no leading slash)", path)
 	}
-	return c.newRequest(ctx, &request{method: method, path: path, json: body})
+	return c.api.newRequest(ctx, &request{method: method, path: path, json: body})
 }
 
 // Do sends req, retrying as the client's RetryPolicy allows, and decodes a
 // 2xx response body into v: a pointer to decode JSON into, an io.Writer to
-// copy the body to, or nil to discard it. A non-2xx response becomes an
-// *ErrorResponse (or one of the more specific errors of errors.go).
-//
-// Credentials are added to a copy of req for each attempt, and only when req
-// goes to the REST API origin (the token) or the administration port origin
-// (the console password): a request to any other host carries none.
-//
-// When the server's GHES release is known (see Client.ServerVersion) and req
-// calls an operation of the SDK's table that this release lacks, Do refuses
-// it before sending, with an *UnsupportedVersionError, as the service
-// methods do; a request for any other path is sent as is.
-//
-// The returned *Response is non-nil whenever a response was received, even
-// with an error.
-func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*Response, error) {
-	if ctx == nil {
-		return nil, errors.New("ghesadmin: nil context")
-	}
-	if req == nil || req.URL == nil {
-		return nil, errors.New("ghesadmin: nil request")
-	}
-	b := c.backendFor(req.URL)
-	if err := c.checkRaw(req, b); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, req, v, b, false)
-	c.learnFrom(resp)
-	return resp, err
-}
-
-// send sends req to backend b (nil: no credentials) with retries. owned
-// says req was built by this package for this call only, so the first
-// attempt may use it without a copy.
-//
-// A 2xx body is decoded inside the retry loop: a body cut short by the
-// connection (a read error other than a clean end) on a retryable request
-// is retried like a transport error, unless part of it was already copied
-// to the caller's io.Writer.
-func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend, owned bool) (*Response, error) {
-	policy := c.retry
-	if p, ok := ctx.Value(retryKey{}).(RetryPolicy); ok {
-		policy = p
-	}
-	retryable := isIdempotent(req.Method) &&
-		(req.Body == nil || req.Body == http.NoBody || req.GetBody != nil)
-	hc := c.api.http
-	if b != nil {
-		hc = b.http
-	}
-	// A call whose context has already ended sends nothing, and says which
-	// call it was.
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, err)
-	}
-
-	for attempt := 1; ; attempt++ {
-		areq := req
-		if !owned || attempt > 1 {
-			areq = req.Clone(ctx)
-			if attempt > 1 && req.GetBody != nil {
-				body, err := req.GetBody()
-				if err != nil {
-					return nil, fmt.Errorf("ghesadmin: %s %s: rewinding the body: %w", req.Method, req.URL.Path, err)
-				}
-				areq.Body = body
-			}
-		}
-		if b != nil && b.creds != nil {
-			areq.Header["Authorization"] = b.creds.header
-		}
-
-		var start time.Time // read only when logging: time.Now is not free
-		if c.logger != nil {
-			start = time.Now()
-		}
-		hresp, err := hc.Do(areq)
-		last := attempt >= policy.MaxAttempts
-		if err != nil {
-			scrubCredentials(areq, nil)
-			err = c.redactErr(unwrapURLError(err))
-			c.logAttempt(ctx, req, attempt, 0, start, "", err)
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return nil, fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, ctxErr)
-			}
-			if b != nil && b.guessed {
-				err = fmt.Errorf("ghesadmin: %s %s: %w%s", req.Method, req.URL.Path, err, b.guessHint())
-			} else {
-				err = fmt.Errorf("ghesadmin: %s %s: %w", req.Method, req.URL.Path, err)
-			}
-			if !retryable || last {
-				return nil, err
-			}
-			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
-				return nil, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, err)
-			}
-			continue
-		}
-
-		// Before anything reads the headers (the Link header becomes
-		// Response.NextURL): no credential a server echoes survives.
-		c.redactHeader(hresp.Header)
-		resp := newResponse(hresp)
-		c.logAttempt(ctx, req, attempt, hresp.StatusCode, start, resp.RequestID, nil)
-
-		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
-			cut, err := decodeBody(hresp, v, req)
-			c.scrubResponse(areq, hresp)
-			if err == nil {
-				return resp, nil
-			}
-			err = c.redactErr(err)
-			if !cut || ctx.Err() != nil || !retryable || last {
-				return resp, err
-			}
-			if werr := sleep(ctx, policy.backoff(attempt)); werr != nil {
-				return resp, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, err)
-			}
-			continue
-		}
-
-		rerr := checkResponse(hresp, req)
-		c.scrubResponse(areq, hresp)
-		c.redactErrorResponse(rerr)
-		if b != nil && b == c.console {
-			var er *ErrorResponse
-			if errors.As(rerr, &er) {
-				switch {
-				case hresp.StatusCode == http.StatusUnauthorized:
-					er.hint = consoleAuthHint
-				case hresp.StatusCode == http.StatusNotFound && b.guessed:
-					er.hint = b.guessHint()
-				}
-			}
-		}
-		if retryable && !last {
-			if wait, ok := retryWait(policy, attempt, hresp, rerr); ok {
-				if werr := sleep(ctx, wait); werr != nil {
-					// Both the context's error and the reply stay
-					// reachable (errors.Is, errors.As).
-					return resp, fmt.Errorf("ghesadmin: %s %s: %w (while waiting to retry after: %w)", req.Method, req.URL.Path, werr, rerr)
-				}
-				continue
-			}
-		}
-		return resp, rerr
-	}
-}
-
-// scrubResponse removes the credentials from every request a caller can
-// reach through a Response or an error (the final request and, after
-// redirects, each request of the chain through Request.Response.Request),
-// once the body is closed, and redacts them from the headers of every
-// response of the chain, so that printing them shows no secret.
-func (c *Client) scrubResponse(areq *http.Request, hresp *http.Response) {
-	scrubCredentials(areq, hresp)
-	// hresp's own headers were redacted when it arrived; those of the
-	// redirects before it are redacted here.
-	for r := hresp; r.Request != nil && r.Request.Response != nil; {
-		r = r.Request.Response
-		c.redactHeader(r.Header)
-	}
-}
-
-// scrubCredentials removes the Authorization header from areq and from every
-// request of hresp's redirect chain.
-func scrubCredentials(areq *http.Request, hresp *http.Response) {
-	delete(areq.Header, "Authorization")
-	// Each request of a redirect chain links to the response that led to
-	// it, whose Request is the one before: follow the chain to its start.
-	// The chain is at most as long as the redirects followed (10).
-	for r := hresp; r != nil && r.Request != nil; r = r.Request.Response {
-		if r.Request != areq {
-			delete(r.Request.Header, "Authorization")
-		}
-	}
-}
-
-func unwrapURLError(err error) error {
-	// *url.Error repeats the whole URL; the message already names the
-	// method and path.
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
-}
-
-// backendFor returns the backend whose origin u belongs to, or nil.
-func (c *Client) backendFor(u *url.URL) *backend {
-	switch {
-	case sameOrigin(u, c.api.base):
-		return c.api
-	case sameOrigin(u, c.console.base):
-		if c.manage != c.console && strings.HasPrefix(u.EscapedPath(), c.console.base.EscapedPath()+"manage/") {
-			return c.manage
-		}
-		return c.console
-	}
-	return nil
-}
-
-// headerValues are the header values a Client sends on every request,
-// built once by NewClient and only read afterwards.
-type headerValues struct {
-	userAgent   []string
-	acceptV3    []string
-	acceptByExt map[string][]string // preview media type → Accept value
-	contentJSON []string
-	contentForm []string
-}
-
-func newHeaderValues(userAgent string) headerValues {
-	h := headerValues{
-		userAgent:   []string{userAgent},
-		acceptV3:    []string{mediaTypeV3},
-		acceptByExt: make(map[string][]string),
-		contentJSON: []string{"application/json"},
-		contentForm: []string{"application/x-www-form-urlencoded"},
-	}
-	for _, p := range []string{mediaTypeSuperproPreview, mediaTypeEyeScreamPreview, mediaTypeHellcatPreview} {
-		h.acceptByExt[p] = []string{mediaTypeV3 + ", " + p}
-	}
-	return h
-}
-
-func isIdempotent(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
-		return true
-	}
-	return false
-}
-
-// maxSuccessBody bounds how much of a 2xx body is decoded: far above any
-// administration response, far below what would hurt a process.
-const maxSuccessBody = 32 << 20
-
-// maxDrain bounds how much of an unread body is discarded so that the
-// connection can be reused; a longer remainder closes the connection.
-const maxDrain = 64 << 10
-
-// bodyReader reads a response body up to a limit (io.LimitedReader) and
-// remembers whether the body itself failed, as opposed to ending cleanly:
-// a connection dropped in the middle of the body.
-type bodyReader struct {
-	r      io.Reader
-	n      int64 // bytes left before the limit
-	broken bool  // the body returned an error other than io.EOF
-}
-
-func (b *bodyReader) Read(p []byte) (int, error) {
-	if b.n <= 0 {
-		return 0, io.EOF
-	}
-	if int64(len(p)) > b.n {
-		p = p[:b.n]
-	}
-	n, err := b.r.Read(p)
-	b.n -= int64(n)
-	if err != nil && err != io.EOF {
-		b.broken = true
-	}
-	return n, err
-}
-
-// drain discards up to maxDrain bytes of what is left of the body, so the
-// connection can be reused.
-func (b *bodyReader) drain() {
-	b.n = maxDrain
-	_, _ = io.Copy(io.Discard, b)
-}
-
-// listDecoder is implemented by the outputs that decode a JSON array one
-// element at a time (fetchSlice), so that a reply with too many elements is
-// refused before they are all built.
-type listDecoder interface {
-	decodeList(dec *json.Decoder) error
-}
-
-// decodeBody decodes a 2xx response body into v and closes it, after
-// draining a bounded remainder on every path so the connection can be
-// reused. cut reports a body cut short by the connection (a transport
-// fault, retryable on an idempotent request); for an io.Writer it is only
-// reported when nothing was written to it yet.
-func decodeBody(hresp *http.Response, v any, req *http.Request) (cut bool, err error) {
-	defer hresp.Body.Close()
-	br := &bodyReader{r: hresp.Body, n: maxSuccessBody + 1}
-	switch v := v.(type) {
-	case nil:
-		br.drain()
-		return false, nil
-	case io.Writer:
-		br.n = 1<<63 - 1 // a download is not bounded
-		n, err := io.Copy(v, br)
-		if err != nil {
-			return br.broken && n == 0, fmt.Errorf("ghesadmin: %s %s: reading the response: %w", req.Method, req.URL.Path, err)
-		}
-		return false, nil
-	}
-	dec := json.NewDecoder(br)
-	if ld, ok := v.(listDecoder); ok {
-		err = ld.decodeList(dec)
-	} else {
-		err = dec.Decode(v)
-	}
-	switch {
-	case br.broken && err != nil:
-		// The connection failed in the middle of the body: a transport
-		// error, not a reply that is not JSON.
-		return true, fmt.Errorf("ghesadmin: %s %s: reading the response: %w", req.Method, req.URL.Path, err)
-	case err == io.EOF:
-		return false, nil // an empty body
-	case br.n <= 0:
-		return false, fmt.Errorf("ghesadmin: %s %s: the response body is larger than %d bytes", req.Method, req.URL.Path, maxSuccessBody)
-	case err != nil:
-		br.drain()
-		return false, &DecodeError{Method: req.Method, Path: req.URL.Path, Status: hresp.StatusCode, Err: err}
-	}
-	br.drain()
-	return false, nil
-}
-
-// DecodeError reports a 2xx response whose body is not the JSON the SDK
-// expects, such as an HTML page from a proxy.
-type DecodeError struct {
-	Method string // the HTTP method of the call
-	Path   string // the URL path of the call
-	Status int    // the HTTP status of the reply
-	Err    error  // the JSON decoding error
-}
-
-// Error names the call, the status and the JSON error.
-func (e *DecodeError) Error() string {
-	msg := ""
-	if e.Err != nil {
-		msg = boundText(e.Err.Error(), maxErrorText)
-	}
-	return fmt.Sprintf("ghesadmin: %s %s: %d response is not the expected JSON: %s", e.Method, e.Path, e.Status, msg)
-}
-
-// Unwrap returns the JSON error.
-func (e *DecodeError) Unwrap() error { return e.Err }
-
-func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, start time.Time, requestID string, err error) {
-	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
-		return
-	}
-	d := time.Since(start)
-	attrs := []slog.Attr{
-		slog.String("method", req.Method),
-		slog.String("host", req.URL.Host),
-		slog.String("path", req.URL.EscapedPath()),
-		slog.Int("status", status),
-		slog.Duration("duration", d),
-		slog.Int("attempt", attempt),
-		slog.String("request_id", requestID),
-	}
-	if err != nil {
-		attrs = append(attrs, slog.String("error", unwrapURLError(err).Error()))
-	}
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "ghesadmin request", attrs...)
-}
-
-func basicAuth(user, password string) string {
-	return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+password))
-}
 
 // escapePath builds a path from template, written with the documented
 // parameter names ("users/{username}/suspended"): each {name} is replaced,
@@ -658,6 +243,3 @@ func (e *ArgumentError) Is(target error) bool { return target == ErrInvalidArgum
 // ErrInvalidArgument matches every error about an argument refused before
 // sending (errors.Is).
 var ErrInvalidArgument = errors.New("ghesadmin: invalid argument")
-
-// itoa is strconv.FormatInt for int64 ids.
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

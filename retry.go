@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
-	"net/http"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -96,66 +93,15 @@ func ContextWithRetryPolicy(ctx context.Context, p RetryPolicy) (context.Context
 	return context.WithValue(ctx, retryKey{}, p.withDefaults()), nil
 }
 
-// retryWait decides whether a failed reply is worth another attempt, and
-// after how long.
-func retryWait(p RetryPolicy, attempt int, r *http.Response, err error) (time.Duration, bool) {
-	var (
-		rl  *RateLimitError
-		srl *SecondaryRateLimitError
-	)
+// retryWait decides, from the advice errors.go gave on a failed reply,
+// whether it is worth another attempt and after how long: never longer than
+// the policy's MaxWait.
+func retryWait(p RetryPolicy, attempt int, a retryAdvice) (time.Duration, bool) {
 	switch {
-	case errors.As(err, &srl):
-		if srl.RetryAfter <= p.MaxWait {
-			return srl.RetryAfter, true
-		}
-		return 0, false
-	case errors.As(err, &rl):
-		wait := time.Until(rl.Rate.Reset)
-		if ra, ok := parseRetryAfter(r.Header.Get("Retry-After"), time.Now()); ok {
-			wait = ra
-		}
-		if wait < 0 {
-			wait = 0
-		}
-		if !rl.Rate.Reset.IsZero() && wait <= p.MaxWait {
-			return wait, true
-		}
-		return 0, false
-	}
-	switch r.StatusCode {
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		if ra, ok := parseRetryAfter(r.Header.Get("Retry-After"), time.Now()); ok {
-			if ra > p.MaxWait {
-				return 0, false
-			}
-			return ra, true
-		}
+	case a.kind == retryTransient && !a.hasWait:
 		return p.backoff(attempt), true
-	}
-	return 0, false
-}
-
-// parseRetryAfter reads a Retry-After header: seconds or an HTTP date.
-func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0, false
-	}
-	if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if sec < 0 {
-			return 0, false
-		}
-		if sec > int64(24*time.Hour/time.Second) {
-			sec = int64(24 * time.Hour / time.Second)
-		}
-		return time.Duration(sec) * time.Second, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		d := t.Sub(now)
-		if d < 0 {
-			d = 0
-		}
-		return d, true
+	case a.kind != retryNever && a.wait <= p.MaxWait:
+		return a.wait, true
 	}
 	return 0, false
 }

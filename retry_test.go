@@ -56,7 +56,7 @@ func TestRetriesIdempotentMethods(t *testing.T) {
 				if method == "PUT" {
 					req.json = map[string]int{"a": 1}
 				}
-				resp, err := env.Client.call(context.Background(), req, nil)
+				resp, err := env.Client.api.call(context.Background(), req, nil)
 				if err != nil {
 					t.Fatalf("after two %s faults: %v", name, err)
 				}
@@ -75,7 +75,7 @@ func TestRetriesGiveUpAfterMaxAttempts(t *testing.T) {
 		n.Add(1)
 		writeJSON(w, 503, `{"message":"still down"}`)
 	})
-	resp, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil)
+	resp, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 	if err == nil || resp == nil || resp.StatusCode != 503 || !strings.Contains(err.Error(), "still down") {
 		t.Fatalf("resp = %v, err = %v", resp, err)
 	}
@@ -99,7 +99,7 @@ func TestNoRetryForPostAndPatch(t *testing.T) {
 						w.WriteHeader(map[string]int{"503": 503, "502": 502, "504": 504}[fault])
 					}
 				})
-				_, err := env.Client.call(context.Background(), &request{method: method, path: "x", json: map[string]string{"login": "a"}}, nil)
+				_, err := env.Client.api.call(context.Background(), &request{method: method, path: "x", json: map[string]string{"login": "a"}}, nil)
 				if err == nil {
 					t.Fatal("no error")
 				}
@@ -119,7 +119,7 @@ func TestStreamedBodyIsNotRetried(t *testing.T) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		w.WriteHeader(503)
 	})
-	_, err := env.Client.call(context.Background(), &request{method: "PUT", path: "upload", multipart: func(mw *multipart.Writer) error {
+	_, err := env.Client.api.call(context.Background(), &request{method: "PUT", path: "upload", multipart: func(mw *multipart.Writer) error {
 		fw, err := mw.CreateFormFile("license", "enterprise.ghl")
 		if err != nil {
 			return err
@@ -150,7 +150,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 		gap = time.Since(first)
 		w.WriteHeader(204)
 	})
-	if _, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil); err != nil {
+	if _, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if gap < 900*time.Millisecond {
@@ -170,7 +170,7 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 			}
 			w.WriteHeader(204)
 		})
-		if _, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil); err != nil {
+		if _, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil); err != nil {
 			t.Fatal(err)
 		}
 		if n.Load() != 2 {
@@ -186,7 +186,7 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 			writeJSON(w, 429, `{"message":"slow down"}`)
 		})
 		start := time.Now()
-		_, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil)
+		_, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 		var s *SecondaryRateLimitError
 		if !errors.As(err, &s) || s.RetryAfter != time.Hour {
 			t.Fatalf("err = %v", err)
@@ -204,7 +204,7 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 			w.Header().Set("X-RateLimit-Reset", "4102444800")
 			writeJSON(w, 403, `{"message":"API rate limit exceeded"}`)
 		})
-		_, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil)
+		_, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 		var rl *RateLimitError
 		if !errors.As(err, &rl) || n.Load() != 1 {
 			t.Fatalf("err = %v after %d requests", err, n.Load())
@@ -218,7 +218,7 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 			w.Header().Set("Retry-After", "0")
 			writeJSON(w, 403, `{"message":"You have exceeded a secondary rate limit."}`)
 		})
-		_, err := env.Client.call(context.Background(), &request{method: "POST", path: "x"}, nil)
+		_, err := env.Client.api.call(context.Background(), &request{method: "POST", path: "x"}, nil)
 		if !errors.Is(err, ErrRateLimited) || n.Load() != 1 {
 			t.Fatalf("err = %v after %d requests", err, n.Load())
 		}
@@ -235,7 +235,7 @@ func TestCancelEndsBackoffAtOnce(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	start := time.Now()
-	_, err := env.Client.call(ctx, &request{method: "GET", path: "x"}, nil)
+	_, err := env.Client.api.call(ctx, &request{method: "GET", path: "x"}, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -260,7 +260,7 @@ func TestCancelEndsSlowRequest(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := env.Client.call(ctx, &request{method: "GET", path: "slow"}, nil)
+	_, err := env.Client.api.call(ctx, &request{method: "GET", path: "slow"}, nil)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v", err)
 	}
@@ -280,7 +280,7 @@ func TestPerCallRetryOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := env.Client.call(ctx, &request{method: "GET", path: "x"}, nil); err == nil {
+	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "x"}, nil); err == nil {
 		t.Fatal("no error")
 	}
 	if n.Load() != 1 {

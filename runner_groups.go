@@ -118,7 +118,7 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerGroups](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[RunnerGroups](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnerGroupsIter walks every page of the runner groups of an
@@ -131,7 +131,7 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) iter.Seq2[*RunnerGroup, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
 		groups, resp, err := s.ListRunnerGroups(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
@@ -152,7 +152,7 @@ func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerGroup](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[RunnerGroup](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
 }
 
 // GetRunnerGroup returns one runner group of an enterprise.
@@ -167,7 +167,7 @@ func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerGroup](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[RunnerGroup](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // UpdateRunnerGroup changes a runner group of an enterprise.
@@ -182,7 +182,7 @@ func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerGroup](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[RunnerGroup](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
 }
 
 // DeleteRunnerGroup deletes a runner group of an enterprise.
@@ -197,7 +197,7 @@ func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // ListRunnerGroupOrganizations returns one page of the organizations that
@@ -213,7 +213,7 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerGroupOrganizations](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[RunnerGroupOrganizations](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnerGroupOrganizationsIter walks every page of the organizations
@@ -226,7 +226,7 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
 		orgs, resp, err := s.ListRunnerGroupOrganizations(ctx, enterprise, groupID, o)
 		if err != nil {
 			return nil, resp, err
@@ -252,7 +252,7 @@ func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterp
 	body := struct {
 		IDs []int64 `json:"selected_organization_ids"`
 	}{IDs: actionsNonNil(orgIDs)}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // AddRunnerGroupOrganization lets an organization use a runner group with
@@ -268,7 +268,7 @@ func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterpr
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
 }
 
 // RemoveRunnerGroupOrganization stops an organization from using a runner
@@ -284,7 +284,7 @@ func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, ente
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // ListRunnerGroupRunners returns one page of the runners in a runner group,
@@ -300,7 +300,7 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[Runners](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[Runners](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnerGroupRunnersIter walks every page of the runners in a runner
@@ -312,7 +312,7 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Runner, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
 		runners, resp, err := s.ListRunnerGroupRunners(ctx, enterprise, groupID, o)
 		if err != nil {
 			return nil, resp, err
@@ -337,7 +337,7 @@ func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise s
 	body := struct {
 		Runners []int64 `json:"runners"`
 	}{Runners: actionsNonNil(runnerIDs)}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
 }
 
 // AddRunnerGroupRunner moves a runner into a runner group.
@@ -352,7 +352,7 @@ func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise st
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
 }
 
 // RemoveRunnerGroupRunner removes a runner from a runner group; the runner
@@ -368,7 +368,7 @@ func (s *ActionsService) RemoveRunnerGroupRunner(ctx context.Context, enterprise
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // actionsNonNil returns s, or an empty slice for nil, so that a required JSON

@@ -177,7 +177,7 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[Runners](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[Runners](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
 // ListRunnersIter walks every page of the self-hosted runners of an
@@ -195,7 +195,7 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string, opts *ListRunnersOptions) iter.Seq2[*Runner, error] {
-	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListRunnersOptions) ([]*Runner, *Response, error) {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListRunnersOptions) ([]*Runner, *Response, error) {
 		runners, resp, err := s.ListRunners(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
@@ -217,7 +217,7 @@ func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetchSlice[*RunnerApplication](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetchSlice[*RunnerApplication](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // CreateRegistrationToken returns a token to register a runner with the
@@ -249,7 +249,7 @@ func (s *ActionsService) runnerToken(ctx context.Context, method, enterprise, ki
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerToken](ctx, s.client, &request{method: http.MethodPost, path: path})
+	return fetch[RunnerToken](ctx, s.backend, &request{method: http.MethodPost, path: path})
 }
 
 // GenerateJITConfig creates a just-in-time runner in the enterprise and
@@ -269,7 +269,7 @@ func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise strin
 	if err := checkRunnerLabels("GenerateJITConfig", body.Labels, 1); err != nil {
 		return nil, nil, err
 	}
-	return fetch[JITRunnerConfig](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[JITRunnerConfig](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
 }
 
 // GetRunner returns one self-hosted runner of an enterprise.
@@ -284,7 +284,7 @@ func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runne
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[Runner](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[Runner](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // DeleteRunner forces the removal of a self-hosted runner from an
@@ -300,7 +300,7 @@ func (s *ActionsService) DeleteRunner(ctx context.Context, enterprise string, ru
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // ListRunnerLabels returns the labels of a self-hosted runner (GHES 3.x).
@@ -371,7 +371,7 @@ func (s *ActionsService) RemoveRunnerLabel(ctx context.Context, enterprise strin
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[RunnerLabels](ctx, s.client, &request{method: http.MethodDelete, path: path})
+	return fetch[RunnerLabels](ctx, s.backend, &request{method: http.MethodDelete, path: path})
 }
 
 // runnerLabels sends a request to a runner's labels; a non-nil names is
@@ -387,5 +387,5 @@ func (s *ActionsService) runnerLabels(ctx context.Context, op, method, enterpris
 			Labels []string `json:"labels"`
 		}{Labels: names}
 	}
-	return fetch[RunnerLabels](ctx, s.client, r)
+	return fetch[RunnerLabels](ctx, s.backend, r)
 }

@@ -297,258 +297,175 @@ type PrometheusSettings struct {
 // back on encode. Each converts to a local type without methods to reach the
 // default encoding of its fields.
 
+// Every settings object decodes and encodes through the one mechanism below
+// (decodeSettings, encodeSettings), which reads the struct's json tags: its
+// two JSON methods only hand it the object and its Extra and orig maps.
+
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *ConsoleSettings) UnmarshalJSON(b []byte) error {
-	type plain ConsoleSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s ConsoleSettings) MarshalJSON() ([]byte, error) {
-	type plain ConsoleSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s ConsoleSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *EnterpriseSettings) UnmarshalJSON(b []byte) error {
-	type plain EnterpriseSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s EnterpriseSettings) MarshalJSON() ([]byte, error) {
-	type plain EnterpriseSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s EnterpriseSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *AvatarSettings) UnmarshalJSON(b []byte) error {
-	type plain AvatarSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s AvatarSettings) MarshalJSON() ([]byte, error) {
-	type plain AvatarSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s AvatarSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *CustomerSettings) UnmarshalJSON(b []byte) error {
-	type plain CustomerSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s CustomerSettings) MarshalJSON() ([]byte, error) {
-	type plain CustomerSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s CustomerSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LicenseSettings) UnmarshalJSON(b []byte) error {
-	type plain LicenseSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s LicenseSettings) MarshalJSON() ([]byte, error) {
-	type plain LicenseSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s LicenseSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *GitHubSSLSettings) UnmarshalJSON(b []byte) error {
-	type plain GitHubSSLSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s GitHubSSLSettings) MarshalJSON() ([]byte, error) {
-	type plain GitHubSSLSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s GitHubSSLSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *LDAPSettings) UnmarshalJSON(b []byte) error {
-	type plain LDAPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *LDAPSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s LDAPSettings) MarshalJSON() ([]byte, error) {
-	type plain LDAPSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s LDAPSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LDAPReconciliationSettings) UnmarshalJSON(b []byte) error {
-	type plain LDAPReconciliationSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s LDAPReconciliationSettings) MarshalJSON() ([]byte, error) {
-	type plain LDAPReconciliationSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
+	return encodeSettings(&s, s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *LDAPProfileSettings) UnmarshalJSON(b []byte) error {
-	type plain LDAPProfileSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s LDAPProfileSettings) MarshalJSON() ([]byte, error) {
-	type plain LDAPProfileSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
+	return encodeSettings(&s, s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *CASSettings) UnmarshalJSON(b []byte) error {
-	type plain CASSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *CASSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s CASSettings) MarshalJSON() ([]byte, error) {
-	type plain CASSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s CASSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *SAMLSettings) UnmarshalJSON(b []byte) error {
-	type plain SAMLSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *SAMLSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s SAMLSettings) MarshalJSON() ([]byte, error) {
-	type plain SAMLSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s SAMLSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *GitHubOAuthSettings) UnmarshalJSON(b []byte) error {
-	type plain GitHubOAuthSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
 func (s GitHubOAuthSettings) MarshalJSON() ([]byte, error) {
-	type plain GitHubOAuthSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
+	return encodeSettings(&s, s.Extra, s.orig)
 }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *SMTPSettings) UnmarshalJSON(b []byte) error {
-	type plain SMTPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *SMTPSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s SMTPSettings) MarshalJSON() ([]byte, error) {
-	type plain SMTPSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s SMTPSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *NTPSettings) UnmarshalJSON(b []byte) error {
-	type plain NTPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *NTPSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s NTPSettings) MarshalJSON() ([]byte, error) {
-	type plain NTPSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s NTPSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *SNMPSettings) UnmarshalJSON(b []byte) error {
-	type plain SNMPSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *SNMPSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s SNMPSettings) MarshalJSON() ([]byte, error) {
-	type plain SNMPSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s SNMPSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *SyslogSettings) UnmarshalJSON(b []byte) error {
-	type plain SyslogSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s SyslogSettings) MarshalJSON() ([]byte, error) {
-	type plain SyslogSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s SyslogSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
-func (s *PagesSettings) UnmarshalJSON(b []byte) error {
-	type plain PagesSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
-}
+func (s *PagesSettings) UnmarshalJSON(b []byte) error { return decodeSettings(b, s, &s.Extra, &s.orig) }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s PagesSettings) MarshalJSON() ([]byte, error) {
-	type plain PagesSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s PagesSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *CollectdSettings) UnmarshalJSON(b []byte) error {
-	type plain CollectdSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s CollectdSettings) MarshalJSON() ([]byte, error) {
-	type plain CollectdSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s CollectdSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *MappingSettings) UnmarshalJSON(b []byte) error {
-	type plain MappingSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s MappingSettings) MarshalJSON() ([]byte, error) {
-	type plain MappingSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s MappingSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
 // UnmarshalJSON decodes the known keys and keeps the others in Extra.
 func (s *PrometheusSettings) UnmarshalJSON(b []byte) error {
-	type plain PrometheusSettings
-	return unmarshalExtra(b, (*plain)(s), &s.Extra, &s.orig)
+	return decodeSettings(b, s, &s.Extra, &s.orig)
 }
 
 // MarshalJSON encodes the set fields and the keys of Extra.
-func (s PrometheusSettings) MarshalJSON() ([]byte, error) {
-	type plain PrometheusSettings
-	return marshalExtra(plain(s), s.Extra, s.orig)
-}
+func (s PrometheusSettings) MarshalJSON() ([]byte, error) { return encodeSettings(&s, s.Extra, s.orig) }
 
-// unmarshalExtra decodes b into v (a pointer to a struct without JSON
-// methods), stores in *extra the keys no field of v names, and in *orig the
-// values, as sent, of the fields whose JSON type differs from the field's.
+// decodeSettings is the UnmarshalJSON of every settings object: it decodes b
+// into the struct s points to, field by field as its json tags name them,
+// stores in *extra the keys no field names, and in *orig the values, as
+// sent, of the fields whose JSON type differs from the field's.
 //
 // Tolerant reader: a value whose type differs from the field's never fails
 // the decode. A number or boolean for a string field is read as its text, a
 // numeric string for a number field as the number, "true"/"false" for a
 // boolean field as the boolean; any other mismatch (an object where a string
 // is documented, "" for a port) leaves the field nil. Either way the value
-// as sent is kept in *orig and marshalExtra sends it back unchanged unless
+// as sent is kept in *orig and encodeSettings sends it back unchanged unless
 // the caller changed the field.
-func unmarshalExtra(b []byte, v any, extra, orig *map[string]json.RawMessage) error {
+func decodeSettings(b []byte, s any, extra, orig *map[string]json.RawMessage) error {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return err
@@ -556,37 +473,34 @@ func unmarshalExtra(b []byte, v any, extra, orig *map[string]json.RawMessage) er
 	if all == nil { // null
 		return nil
 	}
+	sv := reflect.ValueOf(s).Elem()
 	// Keys are matched to fields exactly: encoding/json alone would also
 	// fill a field from a key in another case ("Private_Mode"), which
 	// would then go back under the field's own name, a change the server
 	// did not make. Such keys stay in Extra, as sent.
-	known := jsonFieldTypes(reflect.TypeOf(v).Elem())
-	fields := make(map[string]json.RawMessage, len(all))
+	fields := settingsFields(sv.Type())
 	var kept map[string]json.RawMessage
-	for k, raw := range all {
-		ft, ok := known[k]
+	for _, f := range fields {
+		raw, ok := all[f.name]
 		if !ok {
 			continue
 		}
-		delete(all, k)
-		if err := json.Unmarshal(raw, reflect.New(ft).Interface()); err == nil {
-			fields[k] = raw
-			continue
+		delete(all, f.name)
+		ft := sv.Field(f.index).Type()
+		if json.Unmarshal(raw, reflect.New(ft).Interface()) != nil {
+			if kept == nil {
+				kept = make(map[string]json.RawMessage)
+			}
+			kept[f.name] = raw
+			conv, ok := coerceJSON(raw, ft)
+			if !ok {
+				continue
+			}
+			raw = conv
 		}
-		if kept == nil {
-			kept = make(map[string]json.RawMessage)
+		if err := json.Unmarshal(raw, sv.Field(f.index).Addr().Interface()); err != nil {
+			return err
 		}
-		kept[k] = raw
-		if conv, ok := coerceJSON(raw, ft); ok {
-			fields[k] = conv
-		}
-	}
-	kb, err := json.Marshal(fields)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(kb, v); err != nil {
-		return err
 	}
 	if len(all) == 0 {
 		all = nil
@@ -594,6 +508,32 @@ func unmarshalExtra(b []byte, v any, extra, orig *map[string]json.RawMessage) er
 	*extra = all
 	*orig = kept
 	return nil
+}
+
+// settingsField is a field of a settings struct as its json tag names it.
+type settingsField struct {
+	index     int
+	name      string
+	omitEmpty bool
+}
+
+// settingsFields returns the exported, JSON-named fields of struct type t,
+// in order (Extra and orig, tagged "-" or unexported, are not among them).
+func settingsFields(t reflect.Type) []settingsField {
+	var out []settingsField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
+		out = append(out, settingsField{index: i, name: name, omitEmpty: strings.Contains(","+opts+",", ",omitempty,")})
+	}
+	return out
 }
 
 // coerceJSON converts the scalar raw to the JSON type of a field of type t
@@ -665,44 +605,78 @@ func coerceJSON(raw json.RawMessage, t reflect.Type) (json.RawMessage, bool) {
 	return b, true
 }
 
-// marshalExtra encodes v (a struct without JSON methods) and adds the keys
-// of extra that v does not name. A field kept in orig (its value came with
-// another JSON type) goes back as it came, unless the caller changed it.
+// encodeSettings is the MarshalJSON of every settings object: it encodes
+// the set fields of the struct s points to, as its json tags name them, and
+// adds the keys of extra that no set field names. A field kept in orig (its
+// value came with another JSON type) goes back as it came, unless the
+// caller changed it.
 //
 // A slice field that is nil is not sent, but an empty, non-nil one is sent
 // as [] (omitempty alone would drop it), so that a list the server sent
 // empty goes back empty and a caller can clear a list.
-func marshalExtra(v any, extra, orig map[string]json.RawMessage) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
+func encodeSettings(s any, extra, orig map[string]json.RawMessage) ([]byte, error) {
+	sv := reflect.ValueOf(s).Elem()
+	type member struct {
+		name string
+		raw  json.RawMessage
 	}
-	empties := emptySlices(reflect.ValueOf(v))
+	var set []member // the set fields, in the struct's order
+	var empties []string
+	for _, f := range settingsFields(sv.Type()) {
+		fv := sv.Field(f.index)
+		if f.omitEmpty && isEmptyJSON(fv) {
+			if fv.Kind() == reflect.Slice && !fv.IsNil() && fv.Type() != rawMessageType {
+				empties = append(empties, f.name)
+			}
+			continue
+		}
+		raw, err := json.Marshal(fv.Interface())
+		if err != nil {
+			return nil, err
+		}
+		set = append(set, member{f.name, raw})
+	}
 	if len(extra) == 0 && len(empties) == 0 && len(orig) == 0 {
-		return b, nil
+		// What json.Marshal writes for the struct: its fields in order.
+		var buf bytes.Buffer
+		buf.WriteByte('{')
+		for i, m := range set {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			name, _ := json.Marshal(m.name)
+			buf.Write(name)
+			buf.WriteByte(':')
+			buf.Write(m.raw)
+		}
+		buf.WriteByte('}')
+		return buf.Bytes(), nil
 	}
-	var m map[string]json.RawMessage // the struct's set fields
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
+	m := make(map[string]json.RawMessage, len(set)+len(extra))
+	for _, f := range set {
+		m[f.name] = f.raw
 	}
 	for _, k := range empties {
 		m[k] = json.RawMessage("[]")
 	}
 	if len(orig) > 0 {
-		known := jsonFieldTypes(reflect.TypeOf(v))
-		for k, raw := range orig {
-			conv, coerced := coerceJSON(raw, known[k])
-			cur, set := m[k]
+		for _, f := range settingsFields(sv.Type()) {
+			raw, ok := orig[f.name]
+			if !ok {
+				continue
+			}
+			conv, coerced := coerceJSON(raw, sv.Field(f.index).Type())
+			cur, isSet := m[f.name]
 			switch {
-			case set && coerced && bytes.Equal(cur, conv):
-				m[k] = raw // unchanged: back with the type it came with
-			case !set && !coerced:
-				m[k] = raw // the SDK could not read it: back as it came
+			case isSet && coerced && bytes.Equal(cur, conv):
+				m[f.name] = raw // unchanged: back with the type it came with
+			case !isSet && !coerced:
+				m[f.name] = raw // the SDK could not read it: back as it came
 			}
 		}
 	}
 	for k, raw := range extra {
-		if _, set := m[k]; set {
+		if _, isSet := m[k]; isSet {
 			// A field of the struct that is set wins over Extra.
 			continue
 		}
@@ -714,51 +688,19 @@ func marshalExtra(v any, extra, orig map[string]json.RawMessage) ([]byte, error)
 	return json.Marshal(m)
 }
 
-// emptySlices returns the JSON names of the slice fields of struct v that
-// are empty but not nil (json.RawMessage fields excluded).
-func emptySlices(v reflect.Value) []string {
-	var names []string
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() || f.Type.Kind() != reflect.Slice || f.Type == rawMessageType {
-			continue
-		}
-		fv := v.Field(i)
-		if fv.IsNil() || fv.Len() != 0 {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		names = append(names, name)
+// isEmptyJSON is encoding/json's test for omitempty.
+func isEmptyJSON(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil()
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return v.IsZero()
 	}
-	return names
+	return false
 }
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
-
-// jsonFieldTypes maps the JSON names of the fields of struct t to their types.
-func jsonFieldTypes(t reflect.Type) map[string]reflect.Type {
-	names := make(map[string]reflect.Type, t.NumField())
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		tag := f.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, _, _ := strings.Cut(tag, ",")
-		if name == "" {
-			name = f.Name
-		}
-		names[name] = f.Type
-	}
-	return names
-}

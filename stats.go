@@ -128,7 +128,7 @@ type SecurityProductsStats struct {
 //
 //meta:operation GET /enterprise/stats/all
 func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, error) {
-	return fetch[EnterpriseStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/all"})
+	return fetch[EnterpriseStats](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/all"})
 }
 
 // getSection fetches GET /enterprise/stats/{area} into out.
@@ -139,27 +139,21 @@ func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, er
 // ({"comments": {"total_commit_comments": …}, …}). A reply in the nested form,
 // a single key named after the area holding an object, is accepted too.
 func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *Response, error) {
-	raw, resp, err := fetch[json.RawMessage](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/" + area})
+	out := new(T)
+	resp, err := s.backend.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/" + area, decode: func(_ int, body []byte) error {
+		var outer map[string]json.RawMessage
+		if json.Unmarshal(body, &outer) == nil && len(outer) == 1 {
+			if inner, ok := outer[area]; ok && bytes.HasPrefix(bytes.TrimSpace(inner), []byte("{")) {
+				body = inner
+			}
+		}
+		if len(bytes.TrimSpace(body)) == 0 {
+			return nil
+		}
+		return decodeLenient(body, out)
+	}}, nil)
 	if err != nil {
 		return nil, resp, err
-	}
-	body := []byte(*raw)
-	var outer map[string]json.RawMessage
-	if json.Unmarshal(body, &outer) == nil && len(outer) == 1 {
-		if inner, ok := outer[area]; ok && bytes.HasPrefix(bytes.TrimSpace(inner), []byte("{")) {
-			body = inner
-		}
-	}
-	out := new(T)
-	if len(bytes.TrimSpace(body)) == 0 {
-		return out, resp, nil
-	}
-	if err := decodeLenient(body, out); err != nil {
-		status := 0
-		if resp != nil && resp.Response != nil {
-			status = resp.StatusCode
-		}
-		return nil, resp, &DecodeError{Method: http.MethodGet, Path: "/enterprise/stats/" + area, Status: status, Err: err}
 	}
 	return out, resp, nil
 }
@@ -283,5 +277,5 @@ func (s *StatsService) Users(ctx context.Context) (*UserStats, *Response, error)
 //
 //meta:operation GET /enterprise/stats/security-products
 func (s *StatsService) SecurityProducts(ctx context.Context) (*SecurityProductsStats, *Response, error) {
-	return fetch[SecurityProductsStats](ctx, s.client, &request{method: http.MethodGet, path: "enterprise/stats/security-products"})
+	return fetch[SecurityProductsStats](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/security-products"})
 }

@@ -23,5 +23,5 @@ func (s *TeamsService) GetBySlug(ctx context.Context, org, slug string) (*Team, 
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[Team](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[Team](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }

@@ -265,7 +265,7 @@ func (o ListPublicKeysOptions) validate() error {
 //
 //meta:operation POST /admin/users
 func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User, *Response, error) {
-	return fetch[User](ctx, s.client, &request{method: http.MethodPost, path: "admin/users", json: req})
+	return fetch[User](ctx, s.backend, &request{method: http.MethodPost, path: "admin/users", json: req})
 }
 
 // Rename changes the login of a user to newLogin. GHES answers 202 Accepted
@@ -284,7 +284,7 @@ func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*
 	body := struct {
 		Login string `json:"login"`
 	}{newLogin}
-	return fetch[RenameJob](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[RenameJob](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
 }
 
 // Delete deletes a user with all their repositories, gists, applications and
@@ -301,7 +301,7 @@ func (s *UsersService) Delete(ctx context.Context, username string) (*Response, 
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // CreateImpersonationToken creates an impersonation OAuth token for a user
@@ -324,7 +324,7 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 	body := struct {
 		Scopes []string `json:"scopes"`
 	}{scopes}
-	return fetch[Authorization](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[Authorization](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
 }
 
 // DeleteImpersonationToken deletes the impersonation OAuth token of a user.
@@ -345,7 +345,7 @@ func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username st
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // Promote makes a user a site administrator. The request has an empty body
@@ -361,7 +361,7 @@ func (s *UsersService) Promote(ctx context.Context, username string) (*Response,
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
 }
 
 // Demote removes the site administrator rights of a user. A site
@@ -377,7 +377,7 @@ func (s *UsersService) Demote(ctx context.Context, username string) (*Response, 
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // suspensionBody is the optional body of Suspend and Unsuspend.
@@ -420,7 +420,7 @@ func (s *UsersService) suspension(ctx context.Context, op, method, username, rea
 	if reason != "" {
 		r.json = suspensionBody{Reason: reason}
 	}
-	return s.client.call(ctx, r, nil)
+	return s.backend.call(ctx, r, nil)
 }
 
 // ListPublicKeys lists one page of the SSH public keys of all users and
@@ -432,7 +432,7 @@ func (s *UsersService) suspension(ctx context.Context, op, method, username, rea
 //
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysOptions) ([]*PublicKey, *Response, error) {
-	return fetchSlice[*PublicKey](ctx, s.client, &request{method: http.MethodGet, path: "admin/keys", query: opts})
+	return fetchSlice[*PublicKey](ctx, s.backend, &request{method: http.MethodGet, path: "admin/keys", query: opts})
 }
 
 // ListPublicKeysIter walks every page of ListPublicKeys from opts.Page,
@@ -449,7 +449,7 @@ func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysO
 //
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicKeysOptions) iter.Seq2[*PublicKey, error] {
-	return iterate(ctx, s.client, opts, s.ListPublicKeys)
+	return iterate(ctx, s.backend, opts, s.ListPublicKeys)
 }
 
 // DeletePublicKey deletes a public key. keyIDs is the key's ID in decimal, as
@@ -465,7 +465,7 @@ func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Res
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // ListTokens lists one page of the personal access tokens of all users,
@@ -477,7 +477,7 @@ func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Res
 //
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Authorization, *Response, error) {
-	return fetchSlice[*Authorization](ctx, s.client, &request{method: http.MethodGet, path: "admin/tokens", query: opts})
+	return fetchSlice[*Authorization](ctx, s.backend, &request{method: http.MethodGet, path: "admin/tokens", query: opts})
 }
 
 // ListTokensIter walks every page of ListTokens from opts.Page, fetching
@@ -494,7 +494,7 @@ func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Au
 //
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) iter.Seq2[*Authorization, error] {
-	return iterate(ctx, s.client, opts, s.ListTokens)
+	return iterate(ctx, s.backend, opts, s.ListTokens)
 }
 
 // DeleteToken deletes a personal access token. GHES answers 403 Forbidden
@@ -510,7 +510,7 @@ func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Respons
 	if err != nil {
 		return nil, err
 	}
-	return s.client.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
 // Get returns one user by login, with the full profile (ID, site_admin,
@@ -527,7 +527,7 @@ func (s *UsersService) Get(ctx context.Context, username string) (*User, *Respon
 	if err != nil {
 		return nil, nil, err
 	}
-	return fetch[User](ctx, s.client, &request{method: http.MethodGet, path: path})
+	return fetch[User](ctx, s.backend, &request{method: http.MethodGet, path: path})
 }
 
 // List lists one page of every user account (organizations excluded), in
@@ -541,7 +541,7 @@ func (s *UsersService) Get(ctx context.Context, username string) (*User, *Respon
 //
 //meta:operation GET /users
 func (s *UsersService) List(ctx context.Context, opts *ListSinceOptions) ([]*User, *Response, error) {
-	return fetchSlice[*User](ctx, s.client, &request{method: http.MethodGet, path: "users", query: opts})
+	return fetchSlice[*User](ctx, s.backend, &request{method: http.MethodGet, path: "users", query: opts})
 }
 
 // ListIter walks every user account from opts.Since, following the `since`
