@@ -141,6 +141,15 @@ type Client struct {
 	Manage *ManageService
 	// Teams looks teams up by organization and slug.
 	Teams *TeamsService
+	// CodeSecurity manages code security settings and configurations.
+	CodeSecurity *CodeSecurityService
+	// CustomProperties manages the enterprise's custom properties.
+	CustomProperties *CustomPropertiesService
+	// CodeScanning, Dependabot and SecretScanning list the enterprise's
+	// alerts; SecretScanning also manages push protection patterns.
+	CodeScanning   *CodeScanningService
+	Dependabot     *DependabotService
+	SecretScanning *SecretScanningService
 }
 
 // backend is one origin the client talks to, with its own HTTP client and its
@@ -510,6 +519,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.ManagementConsole = (*ManagementConsoleService)(&c.common)
 	c.Manage = (*ManageService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
+	c.CodeSecurity, c.CustomProperties = (*CodeSecurityService)(&c.common), (*CustomPropertiesService)(&c.common)
+	c.CodeScanning, c.Dependabot, c.SecretScanning = (*CodeScanningService)(&c.common), (*DependabotService)(&c.common), (*SecretScanningService)(&c.common)
 	return c, nil
 }
 
