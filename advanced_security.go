@@ -75,6 +75,12 @@ func (s *LicenseService) ListAdvancedSecurityCommitters(ctx context.Context, ent
 }
 
 // ListAdvancedSecurityCommittersIter walks the repositories of every page.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/licensing#get-github-advanced-security-active-committers-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/settings/billing/advanced-security (GHES 3.4 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/settings/billing/advanced-security
 func (s *LicenseService) ListAdvancedSecurityCommittersIter(ctx context.Context, enterprise string, opts *ListAdvancedSecurityCommittersOptions) iter.Seq2[*AdvancedSecurityRepository, error] {
 	return iterate(ctx, s.client, opts, func(ctx context.Context, o *ListAdvancedSecurityCommittersOptions) ([]*AdvancedSecurityRepository, *Response, error) {
 		r, resp, err := s.ListAdvancedSecurityCommitters(ctx, enterprise, o)

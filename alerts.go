@@ -183,6 +183,12 @@ func (s *CodeScanningService) ListAlerts(ctx context.Context, enterprise string,
 
 // ListAlertsIter walks every code scanning alert the options select,
 // following the replies' next links (cursors or page numbers).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/code-scanning/code-scanning#list-code-scanning-alerts-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/code-scanning/alerts (GHES 3.6 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/code-scanning/alerts
 func (s *CodeScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListCodeScanningAlertsOptions) iter.Seq2[*CodeScanningAlert, error] {
 	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
 		return s.ListAlerts(ctx, enterprise, o)
@@ -425,6 +431,12 @@ func (s *DependabotService) ListAlerts(ctx context.Context, enterprise string, o
 
 // ListAlertsIter walks every Dependabot alert the options select,
 // following the replies' next links.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/dependabot/alerts#list-dependabot-alerts-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/dependabot/alerts (GHES 3.7 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/dependabot/alerts
 func (s *DependabotService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListDependabotAlertsOptions) iter.Seq2[*DependabotAlert, error] {
 	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
 		return s.ListAlerts(ctx, enterprise, o)
@@ -545,6 +557,12 @@ func (s *SecretScanningService) ListAlerts(ctx context.Context, enterprise strin
 
 // ListAlertsIter walks every secret scanning alert the options select,
 // following the replies' next links.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/secret-scanning/secret-scanning#list-secret-scanning-alerts-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/secret-scanning/alerts (GHES 3.4 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/secret-scanning/alerts
 func (s *SecretScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListSecretScanningAlertsOptions) iter.Seq2[*SecretScanningAlert, error] {
 	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
 		return s.ListAlerts(ctx, enterprise, o)

@@ -230,6 +230,21 @@ const (
 	AttachAllWithoutConfigurations AttachScope = "all_without_configurations"
 )
 
+// AttachConfigurationRequest is the body of
+// CodeSecurityService.AttachConfiguration.
+type AttachConfigurationRequest struct {
+	// Scope selects the repositories (required).
+	Scope AttachScope `json:"scope"`
+}
+
+// SetDefaultConfigurationRequest is the body of
+// CodeSecurityService.SetDefaultConfiguration.
+type SetDefaultConfigurationRequest struct {
+	// DefaultForNewRepos is the kind of new repositories the
+	// configuration applies to (DefaultForNone removes it as a default).
+	DefaultForNewRepos DefaultForNewRepos `json:"default_for_new_repos"`
+}
+
 // ConfigurationRepositoryStatus is the state of a configuration on one
 // repository.
 type ConfigurationRepositoryStatus string
@@ -290,6 +305,12 @@ func (s *CodeSecurityService) ListConfigurations(ctx context.Context, enterprise
 
 // ListConfigurationsIter walks every code security configuration of the
 // enterprise, following the replies' next links.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/code-security/configurations#get-code-security-configurations-for-an-enterprise
+//
+// GHES API: GET /enterprises/{enterprise}/code-security/configurations (GHES 3.16 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) ListConfigurationsIter(ctx context.Context, enterprise string, opts *ListCursorOptions) iter.Seq2[*CodeSecurityConfiguration, error] {
 	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
 		return s.ListConfigurations(ctx, enterprise, o)
@@ -391,41 +412,35 @@ func (s *CodeSecurityService) DeleteConfiguration(ctx context.Context, enterpris
 // GHES API: POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach (GHES 3.16 and later).
 //
 //meta:operation POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach
-func (s *CodeSecurityService) AttachConfiguration(ctx context.Context, enterprise string, configurationID int64, scope AttachScope) (*Response, error) {
+func (s *CodeSecurityService) AttachConfiguration(ctx context.Context, enterprise string, configurationID int64, body AttachConfigurationRequest) (*Response, error) {
 	const m = "CodeSecurity.AttachConfiguration"
 	path, err := configPath(m, "enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach", enterprise, configurationID)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkEnum(m, "scope", scope, false, AttachAll, AttachAllWithoutConfigurations); err != nil {
+	if err := checkEnum(m, "Scope", body.Scope, false, AttachAll, AttachAllWithoutConfigurations); err != nil {
 		return nil, err
 	}
-	body := struct {
-		Scope AttachScope `json:"scope"`
-	}{scope}
 	return s.client.call(ctx, &request{method: http.MethodPost, path: path, json: body}, nil)
 }
 
 // SetDefaultConfiguration makes a configuration the default for the kind
-// of new repositories given (DefaultForNone removes it as a default).
+// of new repositories the body names.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/code-security/configurations#set-a-code-security-configuration-as-a-default-for-an-enterprise
 //
 // GHES API: PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults (GHES 3.16 and later).
 //
 //meta:operation PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults
-func (s *CodeSecurityService) SetDefaultConfiguration(ctx context.Context, enterprise string, configurationID int64, repos DefaultForNewRepos) (*DefaultCodeSecurityConfiguration, *Response, error) {
+func (s *CodeSecurityService) SetDefaultConfiguration(ctx context.Context, enterprise string, configurationID int64, body SetDefaultConfigurationRequest) (*DefaultCodeSecurityConfiguration, *Response, error) {
 	const m = "CodeSecurity.SetDefaultConfiguration"
 	path, err := configPath(m, "enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults", enterprise, configurationID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkEnum(m, "repos", repos, false, DefaultForAll, DefaultForNone, DefaultForPrivateAndInternal, DefaultForPublic); err != nil {
+	if err := checkEnum(m, "DefaultForNewRepos", body.DefaultForNewRepos, false, DefaultForAll, DefaultForNone, DefaultForPrivateAndInternal, DefaultForPublic); err != nil {
 		return nil, nil, err
 	}
-	body := struct {
-		DefaultForNewRepos DefaultForNewRepos `json:"default_for_new_repos"`
-	}{repos}
 	return fetch[DefaultCodeSecurityConfiguration](ctx, s.client, &request{method: http.MethodPut, path: path, json: body})
 }
 
@@ -447,6 +462,12 @@ func (s *CodeSecurityService) ListConfigurationRepositories(ctx context.Context,
 
 // ListConfigurationRepositoriesIter walks every repository a
 // configuration applies to, following the replies' next links.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/code-security/configurations#get-repositories-associated-with-an-enterprise-code-security-configuration
+//
+// GHES API: GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories (GHES 3.16 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories
 func (s *CodeSecurityService) ListConfigurationRepositoriesIter(ctx context.Context, enterprise string, configurationID int64, opts *ListConfigurationRepositoriesOptions) iter.Seq2[*ConfigurationRepository, error] {
 	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListConfigurationRepositoriesOptions) ([]*ConfigurationRepository, *Response, error) {
 		return s.ListConfigurationRepositories(ctx, enterprise, configurationID, o)

@@ -190,6 +190,13 @@ type CustomPropertyDefinition struct {
 	CustomPropertyRequest
 }
 
+// CustomPropertiesRequest is the body of
+// CustomPropertiesService.CreateOrUpdateMany.
+type CustomPropertiesRequest struct {
+	// Properties are the definitions to write: 1 to 100.
+	Properties []CustomPropertyDefinition `json:"properties"`
+}
+
 // List returns every custom property the enterprise defines.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/custom-properties#get-custom-properties-for-an-enterprise
@@ -213,26 +220,23 @@ func (s *CustomPropertiesService) List(ctx context.Context, enterprise string) (
 // GHES API: PATCH /enterprises/{enterprise}/properties/schema (GHES 3.18 and later).
 //
 //meta:operation PATCH /enterprises/{enterprise}/properties/schema
-func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterprise string, properties []CustomPropertyDefinition) ([]*CustomProperty, *Response, error) {
+func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterprise string, body CustomPropertiesRequest) ([]*CustomProperty, *Response, error) {
 	const m = "CustomProperties.CreateOrUpdateMany"
 	path, err := escapePath(m, "enterprises/{enterprise}/properties/schema", enterprise)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(properties) == 0 || len(properties) > 100 {
-		return nil, nil, fmt.Errorf("%w: %s: properties has %d definitions; give 1 to 100", ErrInvalidArgument, m, len(properties))
+	if len(body.Properties) == 0 || len(body.Properties) > 100 {
+		return nil, nil, fmt.Errorf("%w: %s: Properties has %d definitions; give 1 to 100", ErrInvalidArgument, m, len(body.Properties))
 	}
-	for i, p := range properties {
+	for i, p := range body.Properties {
 		if p.PropertyName == "" {
-			return nil, nil, fmt.Errorf("%w: %s: properties[%d].PropertyName is empty", ErrInvalidArgument, m, i)
+			return nil, nil, fmt.Errorf("%w: %s: Properties[%d].PropertyName is empty", ErrInvalidArgument, m, i)
 		}
-		if err := p.validate(m, fmt.Sprintf("properties[%d].", i)); err != nil {
+		if err := p.validate(m, fmt.Sprintf("Properties[%d].", i)); err != nil {
 			return nil, nil, err
 		}
 	}
-	body := struct {
-		Properties []CustomPropertyDefinition `json:"properties"`
-	}{properties}
 	return fetchSlice[*CustomProperty](ctx, s.client, &request{method: http.MethodPatch, path: path, json: body})
 }
 
