@@ -135,6 +135,17 @@ type Client struct {
 	ActionsPermissions *ActionsPermissionsService
 	// ActionsCache reads the Actions cache usage and sets its size policy.
 	ActionsCache *ActionsCacheService
+	// CodeSecurity manages code security settings and configurations.
+	CodeSecurity *CodeSecurityService
+	// CustomProperties manages the enterprise's custom properties.
+	CustomProperties *CustomPropertiesService
+	// CodeScanning lists the enterprise's code scanning alerts.
+	CodeScanning *CodeScanningService
+	// Dependabot lists the enterprise's Dependabot alerts.
+	Dependabot *DependabotService
+	// SecretScanning lists the enterprise's secret scanning alerts and
+	// manages its push protection patterns.
+	SecretScanning *SecretScanningService
 }
 
 // NewClient returns a Client for the GHES instance at baseURL. It does no I/O.
@@ -232,6 +243,11 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.Announcement = (*AnnouncementService)(api)
 	c.ActionsPermissions = (*ActionsPermissionsService)(api)
 	c.ActionsCache = (*ActionsCacheService)(api)
+	c.CodeSecurity = (*CodeSecurityService)(api)
+	c.CustomProperties = (*CustomPropertiesService)(api)
+	c.CodeScanning = (*CodeScanningService)(api)
+	c.Dependabot = (*DependabotService)(api)
+	c.SecretScanning = (*SecretScanningService)(api)
 	return c, nil
 }
 

@@ -60,6 +60,14 @@ func validBodies() map[reflect.Type]any {
 		reflect.TypeOf(SetArtifactAndLogRetentionRequest{}):   SetArtifactAndLogRetentionRequest{Days: 90},
 		reflect.TypeOf(SetForkPRContributorApprovalRequest{}): SetForkPRContributorApprovalRequest{ApprovalPolicy: ForkPRApprovalFirstTimeContributors},
 		reflect.TypeOf(SetActionsCacheUsagePolicyRequest{}):   SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: Ptr(10)},
+		// issue 17, s17b: code security, custom properties
+		reflect.TypeOf(SecurityProduct("")):                SecurityProductSecretScanning,
+		reflect.TypeOf(SecurityEnablement("")):             SecurityEnableAll,
+		reflect.TypeOf(AttachConfigurationRequest{}):       AttachConfigurationRequest{Scope: AttachAll},
+		reflect.TypeOf(SetDefaultConfigurationRequest{}):   SetDefaultConfigurationRequest{DefaultForNewRepos: DefaultForAll},
+		reflect.TypeOf(CodeSecurityConfigurationRequest{}): CodeSecurityConfigurationRequest{Name: "baseline", Description: "the baseline"},
+		reflect.TypeOf(CustomPropertyRequest{}):            CustomPropertyRequest{ValueType: PropertyString},
+		reflect.TypeOf(CustomPropertiesRequest{}):          CustomPropertiesRequest{Properties: []CustomPropertyDefinition{{PropertyName: "team", CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}}},
 	}
 }
 
@@ -100,6 +108,9 @@ func sampleValue(t *testing.T, m svcMethod, pt reflect.Type, i int, ctx context.
 		return reflect.ValueOf(io.Reader(strings.NewReader("license-bytes")))
 	case pt.Kind() == reflect.String:
 		s, ok := strs[i]
+		if v, known := bodies[pt]; known && !ok {
+			return reflect.ValueOf(v) // a named enum the SDK checks
+		}
 		if !ok {
 			s = stringArg(i)
 		}

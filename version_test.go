@@ -628,13 +628,44 @@ func TestReadmeReleasesTable(t *testing.T) {
 	if got != want {
 		t.Errorf("README.md's releases table is out of date (go run ./internal/ops/gen -readme); want:\n%s\ngot:\n%s", want, got)
 	}
-	// The table says what the issue says of the administration port.
-	for _, row := range []string{
-		"| `ManagementConsole` | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | — | — | — |",
-		"| `Manage` | — | — | — | 3 of ",
-	} {
-		if !strings.Contains(want, row) {
-			t.Errorf("the table lacks %q:\n%s", row, want)
+	// The table says what the issue says of the administration port: the
+	// Management Console in every column up to 3.14 and in none after;
+	// the Manage API in none before 3.9, whole from 3.22.
+	lines := strings.Split(strings.TrimSpace(want), "\n")
+	cells := func(line string) []string {
+		parts := strings.Split(strings.Trim(line, "| "), " | ")
+		return parts[1:] // the columns after the service's name
+	}
+	header := cells(lines[0])
+	first := func(column string) ops.Release { // "3.10–3.11" → 3.10
+		r, ok := ops.ParseRelease(strings.Fields(strings.Split(column, "–")[0])[0])
+		if !ok {
+			t.Fatalf("column %q names no release", column)
+		}
+		return r
+	}
+	rows := map[string][]string{}
+	for _, line := range lines[2:] {
+		name := strings.Trim(strings.Split(strings.Trim(line, "| "), " | ")[0], "`")
+		rows[name] = cells(line)
+	}
+	for i, column := range header {
+		r := first(column)
+		console, manage := rows["ManagementConsole"][i], rows["Manage"][i]
+		wantConsole := "—"
+		if r.Compare(ops.Release{Major: 3, Minor: 14}) <= 0 {
+			wantConsole = "✓"
+		}
+		if console != wantConsole {
+			t.Errorf("ManagementConsole in column %s = %q, want %q", column, console, wantConsole)
+		}
+		switch {
+		case r.Compare(ops.Release{Major: 3, Minor: 9}) < 0 && manage != "—":
+			t.Errorf("Manage in column %s = %q, want —", column, manage)
+		case r.Compare(ops.Release{Major: 3, Minor: 9}) >= 0 && r.Compare(ops.Release{Major: 3, Minor: 22}) < 0 && !strings.HasSuffix(manage, " of 23"):
+			t.Errorf("Manage in column %s = %q, want part of its 23 operations", column, manage)
+		case r.Compare(ops.Release{Major: 3, Minor: 22}) >= 0 && manage != "✓":
+			t.Errorf("Manage in column %s = %q, want ✓", column, manage)
 		}
 	}
 }

@@ -34,6 +34,12 @@ var apiRoutes = [][]route{
 	announcementRoutes,
 	actionsPermissionsRoutes,
 	actionsCacheRoutes,
+	codeSecurityRoutes,
+	codeSecurityConfigurationsRoutes,
+	customPropertiesRoutes,
+	secretScanningRoutes,
+	advancedSecurityRoutes,
+	alertsRoutes,
 }
 
 // adminPortRoutes are the administration port's areas.

@@ -43,6 +43,7 @@ type config struct {
 	runnerGroups    []RunnerGroup
 	runners         []Runner
 	faults          []Fault
+	security        securitySeed // security_options.go
 }
 
 // User seeds a user account.

@@ -387,6 +387,10 @@ func TestSchemaEveryMethodValidates(t *testing.T) {
 				WithTokens(Token{User: "mona", Value: "ghp_monatoken000000", Note: "ci", Scopes: []string{"repo"}}),
 				WithRunnerGroups(RunnerGroup{Name: "ops", Visibility: "selected", Orgs: []string{"acme"}}),
 				WithRunners(Runner{Name: "r1", Labels: []string{"gpu"}}, Runner{Name: "r2"}),
+				WithCodeScanningAlerts(CodeScanningAlert{Repo: "acme/hooks", Severity: "critical", Assignee: "mona"}, CodeScanningAlert{Repo: "acme/hooks", State: "dismissed"}),
+				WithDependabotAlerts(DependabotAlert{Repo: "acme/hooks", Severity: "critical", CVEID: "CVE-2021-23337", Patched: "4.17.21"}, DependabotAlert{Repo: "acme/hooks", State: "dismissed"}),
+				WithSecretScanningAlerts(SecretScanningAlert{Repo: "acme/hooks", PushProtectionBy: "mona"}, SecretScanningAlert{Repo: "acme/hooks", State: "resolved"}),
+				WithOrgCustomProperties(OrgCustomProperty{Org: "acme", Name: "cost_center"}),
 			)
 			consoleURL, _ := url.Parse(s.ConsoleURL())
 			v := &validator{doc: doc, console: consoleURL.Host, base: http.DefaultTransport,
@@ -830,6 +834,7 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 		}
 		return fmt.Errorf("the download never completed")
 	})
+	securityWorkload(w, c, ent, ctx)
 	w.do("Manage.ApplyUpgrade", func() error {
 		return must2(m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &target}))
 	})
@@ -841,5 +846,89 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 			}
 		}
 		return fmt.Errorf("the upgrade never ended")
+	})
+}
+
+// securityWorkload calls the code security, custom property, push
+// protection, committer and alert methods (issue 17).
+func securityWorkload(w *workload, c *ghesadmin.Client, ent string, ctx context.Context) {
+	cs := c.CodeSecurity
+	w.do("CodeSecurity.GetSettings", func() error { return must2(cs.GetSettings(ctx, ent)) })
+	w.do("CodeSecurity.UpdateSettings", func() error {
+		_, err := cs.UpdateSettings(ctx, ent, ghesadmin.UpdateCodeSecurityAndAnalysisRequest{SecretScanningEnabledForNewRepositories: ghesadmin.Ptr(true)})
+		return err
+	})
+	w.do("CodeSecurity.SetFeature", func() error {
+		_, err := cs.SetFeature(ctx, ent, ghesadmin.SecurityProductSecretScanning, ghesadmin.SecurityEnableAll)
+		return err
+	})
+	var cfgID int64
+	w.do("CodeSecurity.CreateConfiguration", func() error {
+		cf, _, err := cs.CreateConfiguration(ctx, ent, ghesadmin.CodeSecurityConfigurationRequest{Name: "baseline", Description: "the baseline",
+			AdvancedSecurity: ghesadmin.AdvancedSecurityEnabled, SecretScanning: ghesadmin.ConfigurationEnabled,
+			CodeScanningDefaultSetupOptions: &ghesadmin.CodeScanningDefaultSetupOptions{RunnerType: ghesadmin.CodeScanningRunnerStandard}})
+		if cf != nil {
+			cfgID = cf.ID
+		}
+		return err
+	})
+	w.do("CodeSecurity.ListConfigurations", func() error { return must2(cs.ListConfigurations(ctx, ent, nil)) })
+	w.do("CodeSecurity.ListConfigurationsIter", func() error { return drain(cs.ListConfigurationsIter(ctx, ent, nil)) })
+	w.do("CodeSecurity.GetConfiguration", func() error { return must2(cs.GetConfiguration(ctx, ent, cfgID)) })
+	w.do("CodeSecurity.UpdateConfiguration", func() error {
+		return must2(cs.UpdateConfiguration(ctx, ent, cfgID, ghesadmin.CodeSecurityConfigurationRequest{DependabotAlerts: ghesadmin.ConfigurationEnabled}))
+	})
+	w.do("CodeSecurity.AttachConfiguration", func() error {
+		_, err := cs.AttachConfiguration(ctx, ent, cfgID, ghesadmin.AttachConfigurationRequest{Scope: ghesadmin.AttachAll})
+		return err
+	})
+	w.do("CodeSecurity.SetDefaultConfiguration", func() error {
+		return must2(cs.SetDefaultConfiguration(ctx, ent, cfgID, ghesadmin.SetDefaultConfigurationRequest{DefaultForNewRepos: ghesadmin.DefaultForAll}))
+	})
+	w.do("CodeSecurity.ListDefaultConfigurations", func() error { return must2(cs.ListDefaultConfigurations(ctx, ent)) })
+	w.do("CodeSecurity.ListConfigurationRepositories", func() error { return must2(cs.ListConfigurationRepositories(ctx, ent, cfgID, nil)) })
+	w.do("CodeSecurity.ListConfigurationRepositoriesIter", func() error {
+		return drain(cs.ListConfigurationRepositoriesIter(ctx, ent, cfgID, nil))
+	})
+	w.do("License.ListAdvancedSecurityCommitters", func() error { return must2(c.License.ListAdvancedSecurityCommitters(ctx, ent, nil)) })
+	w.do("License.ListAdvancedSecurityCommittersIter", func() error {
+		return drain(c.License.ListAdvancedSecurityCommittersIter(ctx, ent, nil))
+	})
+	w.do("CodeSecurity.DeleteConfiguration", func() error { _, err := cs.DeleteConfiguration(ctx, ent, cfgID); return err })
+
+	cp := c.CustomProperties
+	w.do("CustomProperties.CreateOrUpdate", func() error {
+		return must2(cp.CreateOrUpdate(ctx, ent, "environment", ghesadmin.CustomPropertyRequest{ValueType: ghesadmin.PropertySingleSelect,
+			Required: ghesadmin.Ptr(true), DefaultValue: ghesadmin.StringValue("dev"), AllowedValues: []string{"dev", "prod"}}))
+	})
+	w.do("CustomProperties.CreateOrUpdateMany", func() error {
+		return must2(cp.CreateOrUpdateMany(ctx, ent, ghesadmin.CustomPropertiesRequest{Properties: []ghesadmin.CustomPropertyDefinition{
+			{PropertyName: "teams", CustomPropertyRequest: ghesadmin.CustomPropertyRequest{ValueType: ghesadmin.PropertyMultiSelect,
+				AllowedValues: []string{"a", "b"}, DefaultValue: ghesadmin.MultiValue("a")}},
+		}}))
+	})
+	w.do("CustomProperties.List", func() error { return must2(cp.List(ctx, ent)) })
+	w.do("CustomProperties.Get", func() error { return must2(cp.Get(ctx, ent, "environment")) })
+	w.do("CustomProperties.Promote", func() error { return must2(cp.Promote(ctx, ent, "acme", "cost_center")) })
+	w.do("CustomProperties.Delete", func() error { _, err := cp.Delete(ctx, ent, "teams"); return err })
+
+	ss := c.SecretScanning
+	w.do("SecretScanning.ListPatternConfigurations", func() error { return must2(ss.ListPatternConfigurations(ctx, ent)) })
+	w.do("SecretScanning.UpdatePatternConfigurations", func() error {
+		return must2(ss.UpdatePatternConfigurations(ctx, ent, ghesadmin.UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ghesadmin.ProviderPatternSetting{{TokenType: "aws_access_key_id", PushProtectionSetting: ghesadmin.PushProtectionEnabled}},
+		}))
+	})
+	w.do("SecretScanning.ListAlerts", func() error { return must2(ss.ListAlerts(ctx, ent, nil)) })
+	w.do("SecretScanning.ListAlertsIter", func() error {
+		return drain(ss.ListAlertsIter(ctx, ent, &ghesadmin.ListSecretScanningAlertsOptions{ListCursorOptions: ghesadmin.ListCursorOptions{PerPage: 1}}))
+	})
+	w.do("CodeScanning.ListAlerts", func() error { return must2(c.CodeScanning.ListAlerts(ctx, ent, nil)) })
+	w.do("CodeScanning.ListAlertsIter", func() error {
+		return drain(c.CodeScanning.ListAlertsIter(ctx, ent, &ghesadmin.ListCodeScanningAlertsOptions{ListCursorOptions: ghesadmin.ListCursorOptions{PerPage: 1}}))
+	})
+	w.do("Dependabot.ListAlerts", func() error { return must2(c.Dependabot.ListAlerts(ctx, ent, nil)) })
+	w.do("Dependabot.ListAlertsIter", func() error {
+		return drain(c.Dependabot.ListAlertsIter(ctx, ent, &ghesadmin.ListDependabotAlertsOptions{ListCursorOptions: ghesadmin.ListCursorOptions{PerPage: 1}}))
 	})
 }

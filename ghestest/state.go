@@ -175,6 +175,7 @@ type state struct {
 
 	license licenseRec
 	admin   adminState
+	sec     securityState // security.go
 }
 
 func (st *state) id() int64 {

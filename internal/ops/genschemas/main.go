@@ -312,6 +312,7 @@ func schema(n any, defs map[string]any) (any, error) {
 			}
 			out[k] = r
 		}
+		restoreRequired(out)
 		return out, nil
 	case []any:
 		out := make([]any, len(v))
@@ -325,6 +326,25 @@ func schema(n any, defs map[string]any) (any, error) {
 		return out, nil
 	}
 	return n, nil
+}
+
+// restoreRequired gives an object schema an untyped property for each
+// required name its properties lack: the reduced descriptions of the shared
+// folder drop every key named "description" (and a few like "summary"),
+// including the properties of that name (a code security configuration's
+// required description, an advisory's summary), which a closed schema
+// (additionalProperties: false) would then refuse.
+func restoreRequired(out map[string]any) {
+	req, _ := out["required"].([]any)
+	props, _ := out["properties"].(map[string]any)
+	if props == nil {
+		return
+	}
+	for _, r := range req {
+		if name, ok := r.(string); ok && props[name] == nil {
+			props[name] = map[string]any{"nullable": true}
+		}
+	}
 }
 
 // infer writes the schema of an example value.
