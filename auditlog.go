@@ -218,7 +218,7 @@ func (e AuditLogEvent) MarshalJSON() ([]byte, error) {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#get-the-audit-log-for-an-enterprise
 //
-// GHES API: GET /enterprises/{enterprise}/audit-log
+// GHES API: GET /enterprises/{enterprise}/audit-log (GHES 3.4 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
@@ -235,7 +235,7 @@ func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *Aud
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#get-the-audit-log-for-an-enterprise
 //
-// GHES API: GET /enterprises/{enterprise}/audit-log
+// GHES API: GET /enterprises/{enterprise}/audit-log (GHES 3.4 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) ListIter(ctx context.Context, enterprise string, opts *AuditLogOptions) iter.Seq2[*AuditLogEvent, error] {

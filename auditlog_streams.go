@@ -344,7 +344,7 @@ func isNilPointer(v any) bool {
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#get-the-audit-log-stream-key-for-encrypting-secrets
 //
-// GHES API: GET /enterprises/{enterprise}/audit-log/stream-key
+// GHES API: GET /enterprises/{enterprise}/audit-log/stream-key (GHES 3.16 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log/stream-key
 func (s *AuditLogService) GetStreamKey(ctx context.Context, enterprise string) (*AuditLogStreamKey, *Response, error) {
@@ -359,7 +359,7 @@ func (s *AuditLogService) GetStreamKey(ctx context.Context, enterprise string) (
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#list-audit-log-stream-configurations-for-an-enterprise
 //
-// GHES API: GET /enterprises/{enterprise}/audit-log/streams
+// GHES API: GET /enterprises/{enterprise}/audit-log/streams (GHES 3.16 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log/streams
 func (s *AuditLogService) ListStreams(ctx context.Context, enterprise string) ([]*AuditLogStream, *Response, error) {
@@ -375,7 +375,7 @@ func (s *AuditLogService) ListStreams(ctx context.Context, enterprise string) ([
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#create-an-audit-log-streaming-configuration-for-an-enterprise
 //
-// GHES API: POST /enterprises/{enterprise}/audit-log/streams
+// GHES API: POST /enterprises/{enterprise}/audit-log/streams (GHES 3.16 and later).
 //
 //meta:operation POST /enterprises/{enterprise}/audit-log/streams
 func (s *AuditLogService) CreateStream(ctx context.Context, enterprise string, body AuditLogStreamRequest) (*AuditLogStream, *Response, error) {
@@ -393,7 +393,7 @@ func (s *AuditLogService) CreateStream(ctx context.Context, enterprise string, b
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#list-one-audit-log-streaming-configuration-via-a-stream-id
 //
-// GHES API: GET /enterprises/{enterprise}/audit-log/streams/{stream_id}
+// GHES API: GET /enterprises/{enterprise}/audit-log/streams/{stream_id} (GHES 3.16 and later).
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log/streams/{stream_id}
 func (s *AuditLogService) GetStream(ctx context.Context, enterprise string, streamID int64) (*AuditLogStream, *Response, error) {
@@ -408,7 +408,7 @@ func (s *AuditLogService) GetStream(ctx context.Context, enterprise string, stre
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#update-an-existing-audit-log-stream-configuration
 //
-// GHES API: PUT /enterprises/{enterprise}/audit-log/streams/{stream_id}
+// GHES API: PUT /enterprises/{enterprise}/audit-log/streams/{stream_id} (GHES 3.16 and later).
 //
 //meta:operation PUT /enterprises/{enterprise}/audit-log/streams/{stream_id}
 func (s *AuditLogService) UpdateStream(ctx context.Context, enterprise string, streamID int64, body AuditLogStreamRequest) (*AuditLogStream, *Response, error) {
@@ -426,7 +426,7 @@ func (s *AuditLogService) UpdateStream(ctx context.Context, enterprise string, s
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#delete-an-audit-log-streaming-configuration-for-an-enterprise
 //
-// GHES API: DELETE /enterprises/{enterprise}/audit-log/streams/{stream_id}
+// GHES API: DELETE /enterprises/{enterprise}/audit-log/streams/{stream_id} (GHES 3.16 and later).
 //
 //meta:operation DELETE /enterprises/{enterprise}/audit-log/streams/{stream_id}
 func (s *AuditLogService) DeleteStream(ctx context.Context, enterprise string, streamID int64) (*Response, error) {

@@ -96,6 +96,9 @@ type Client struct {
 	// itself, or the same origin with a Management Console user account's
 	// credentials (WithManagementConsoleUser).
 	manage *backend
+	// web is the instance's web origin (/stafftools/reports), with the
+	// credentials of WithSiteAdmin (site_admin.go).
+	web *backend
 
 	// version is the server's GHES release (version.go).
 	version versionState
@@ -141,6 +144,10 @@ type Client struct {
 	Manage *ManageService
 	// Teams looks teams up by organization and slug.
 	Teams *TeamsService
+	// AuditLog reads the enterprise audit log and manages its streams.
+	AuditLog *AuditLogService
+	// Reports downloads the site-admin reports (needs WithSiteAdmin).
+	Reports *ReportsService
 }
 
 // backend is one origin the client talks to, with its own HTTP client and its
@@ -218,6 +225,7 @@ type config struct {
 	manageUser      string
 	managePassword  string
 	manageURL       string
+	siteAdmin       *credentials // WithSiteAdmin (site_admin.go)
 }
 
 // WithToken authenticates REST API requests with a personal access token
@@ -494,7 +502,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		c.version.pinned = true
 		c.version.cur.Store(&serverVersion{raw: cfg.serverVersion, release: r})
 	}
-	c.redact = newRedactor(apiCreds, consoleCreds, manageCreds)
+	c.web = newWebBackend(base, c.api.http, cfg.siteAdmin, apiCreds)
+	c.redact = newRedactor(apiCreds, consoleCreds, manageCreds, cfg.siteAdmin)
 
 	c.common.client = c
 	c.AdminHooks = (*AdminHooksService)(&c.common)
@@ -510,6 +519,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.ManagementConsole = (*ManagementConsoleService)(&c.common)
 	c.Manage = (*ManageService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
+	c.AuditLog = (*AuditLogService)(&c.common)
+	c.Reports = (*ReportsService)(&c.common)
 	return c, nil
 }
 

@@ -55,6 +55,7 @@ func validBodies() map[reflect.Type]any {
 		reflect.TypeOf(CreateGlobalHookRequest{}):  CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
 		reflect.TypeOf(GenerateJITConfigRequest{}): GenerateJITConfigRequest{Name: "runner-1", RunnerGroupID: 1, Labels: []string{"self-hosted"}},
 		reflect.TypeOf(UpdateGlobalHookRequest{}):  UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(AuditLogStreamRequest{}):    AuditLogStreamRequest{Enabled: true, VendorSpecific: &DatadogStreamConfig{EncryptedToken: "c2VhbGVk", Site: DatadogUS, KeyID: "k1"}},
 	}
 }
 
