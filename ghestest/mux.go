@@ -10,9 +10,11 @@ func (s *Server) apiMux() http.Handler {
 	s.preReceiveRoutes(m)
 	s.actionsRoutes(m)
 	s.lookupRoutes(m)
+	s.auditRoutes(m)
 	m.HandleFunc("/", notFoundJSON)
 	root := http.NewServeMux()
 	root.Handle("/api/v3/", http.StripPrefix("/api/v3", m))
+	s.reportRoutes(root)
 	root.HandleFunc("/", notFoundJSON)
 	return root
 }

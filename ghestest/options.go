@@ -43,6 +43,7 @@ type config struct {
 	runnerGroups    []RunnerGroup
 	runners         []Runner
 	faults          []Fault
+	audit           auditConfig // auditlog.go
 }
 
 // User seeds a user account.

@@ -174,6 +174,7 @@ type state struct {
 
 	license licenseRec
 	admin   adminState
+	audit   auditState // auditlog.go
 }
 
 func (st *state) id() int64 {
