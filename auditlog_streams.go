@@ -112,7 +112,7 @@ type AuditLogStream struct {
 // AuditLogStreamKey.Seal.
 type StreamVendorConfig interface {
 	streamType() AuditLogStreamType
-	validate() error
+	validate(method string) error
 }
 
 // AzureBlobStreamConfig streams to Azure Blob Storage.
@@ -204,66 +204,66 @@ func (*GoogleCloudStreamConfig) streamType() AuditLogStreamType        { return 
 func (*DatadogStreamConfig) streamType() AuditLogStreamType            { return StreamDatadog }
 
 // required checks that every named value is non-empty.
-func required(typ string, fields ...string) error {
+func required(method, typ string, fields ...string) error {
 	for i := 0; i+1 < len(fields); i += 2 {
 		if fields[i+1] == "" {
-			return fmt.Errorf("%w: %s.%s is empty", ErrInvalidArgument, typ, fields[i])
+			return fmt.Errorf("%w: %s: %s.%s is empty", ErrInvalidArgument, method, typ, fields[i])
 		}
 	}
 	return nil
 }
 
-func checkPort(typ string, port int) error {
+func checkPort(method, typ string, port int) error {
 	if port < 1 || port > 65535 {
-		return fmt.Errorf("%w: %s.Port is %d; it must be between 1 and 65535", ErrInvalidArgument, typ, port)
+		return fmt.Errorf("%w: %s: %s.Port is %d; it must be between 1 and 65535", ErrInvalidArgument, method, typ, port)
 	}
 	return nil
 }
 
-func (c *AzureBlobStreamConfig) validate() error {
-	return required("AzureBlobStreamConfig", "KeyID", c.KeyID, "EncryptedSASURL", c.EncryptedSASURL, "Container", c.Container)
+func (c *AzureBlobStreamConfig) validate(method string) error {
+	return required(method, "AzureBlobStreamConfig", "KeyID", c.KeyID, "EncryptedSASURL", c.EncryptedSASURL, "Container", c.Container)
 }
 
-func (c *AzureHubStreamConfig) validate() error {
-	return required("AzureHubStreamConfig", "Name", c.Name, "EncryptedConnstring", c.EncryptedConnstring, "KeyID", c.KeyID)
+func (c *AzureHubStreamConfig) validate(method string) error {
+	return required(method, "AzureHubStreamConfig", "Name", c.Name, "EncryptedConnstring", c.EncryptedConnstring, "KeyID", c.KeyID)
 }
 
-func (c *AmazonS3OIDCStreamConfig) validate() error {
-	return required("AmazonS3OIDCStreamConfig", "Bucket", c.Bucket, "Region", c.Region, "KeyID", c.KeyID, "ARNRole", c.ARNRole)
+func (c *AmazonS3OIDCStreamConfig) validate(method string) error {
+	return required(method, "AmazonS3OIDCStreamConfig", "Bucket", c.Bucket, "Region", c.Region, "KeyID", c.KeyID, "ARNRole", c.ARNRole)
 }
 
-func (c *AmazonS3AccessKeysStreamConfig) validate() error {
-	return required("AmazonS3AccessKeysStreamConfig", "Bucket", c.Bucket, "Region", c.Region, "KeyID", c.KeyID,
+func (c *AmazonS3AccessKeysStreamConfig) validate(method string) error {
+	return required(method, "AmazonS3AccessKeysStreamConfig", "Bucket", c.Bucket, "Region", c.Region, "KeyID", c.KeyID,
 		"EncryptedSecretKey", c.EncryptedSecretKey, "EncryptedAccessKeyID", c.EncryptedAccessKeyID)
 }
 
-func (c *SplunkStreamConfig) validate() error {
-	if err := required("SplunkStreamConfig", "Domain", c.Domain, "KeyID", c.KeyID, "EncryptedToken", c.EncryptedToken); err != nil {
+func (c *SplunkStreamConfig) validate(method string) error {
+	if err := required(method, "SplunkStreamConfig", "Domain", c.Domain, "KeyID", c.KeyID, "EncryptedToken", c.EncryptedToken); err != nil {
 		return err
 	}
-	return checkPort("SplunkStreamConfig", c.Port)
+	return checkPort(method, "SplunkStreamConfig", c.Port)
 }
 
-func (c *HECStreamConfig) validate() error {
-	if err := required("HECStreamConfig", "Domain", c.Domain, "KeyID", c.KeyID, "EncryptedToken", c.EncryptedToken, "Path", c.Path); err != nil {
+func (c *HECStreamConfig) validate(method string) error {
+	if err := required(method, "HECStreamConfig", "Domain", c.Domain, "KeyID", c.KeyID, "EncryptedToken", c.EncryptedToken, "Path", c.Path); err != nil {
 		return err
 	}
-	return checkPort("HECStreamConfig", c.Port)
+	return checkPort(method, "HECStreamConfig", c.Port)
 }
 
-func (c *GoogleCloudStreamConfig) validate() error {
-	return required("GoogleCloudStreamConfig", "Bucket", c.Bucket, "KeyID", c.KeyID, "EncryptedJSONCredentials", c.EncryptedJSONCredentials)
+func (c *GoogleCloudStreamConfig) validate(method string) error {
+	return required(method, "GoogleCloudStreamConfig", "Bucket", c.Bucket, "KeyID", c.KeyID, "EncryptedJSONCredentials", c.EncryptedJSONCredentials)
 }
 
-func (c *DatadogStreamConfig) validate() error {
-	if err := required("DatadogStreamConfig", "EncryptedToken", c.EncryptedToken, "KeyID", c.KeyID); err != nil {
+func (c *DatadogStreamConfig) validate(method string) error {
+	if err := required(method, "DatadogStreamConfig", "EncryptedToken", c.EncryptedToken, "KeyID", c.KeyID); err != nil {
 		return err
 	}
 	switch c.Site {
 	case DatadogUS, DatadogUS3, DatadogUS5, DatadogEU1, DatadogUS1FED, DatadogAP1:
 		return nil
 	}
-	return fmt.Errorf("%w: DatadogStreamConfig.Site is %q; it must be one of US, US3, US5, EU1, US1-FED, AP1", ErrInvalidArgument, c.Site)
+	return fmt.Errorf("%w: %s: DatadogStreamConfig.Site is %q; it must be one of US, US3, US5, EU1, US1-FED, AP1", ErrInvalidArgument, method, c.Site)
 }
 
 // MarshalJSON adds authentication_type "oidc".
@@ -307,14 +307,11 @@ func (r AuditLogStreamRequest) MarshalJSON() ([]byte, error) {
 	}{r.Enabled, typ, r.VendorSpecific})
 }
 
-func (r AuditLogStreamRequest) validate(method string) error {
+func (r AuditLogStreamRequest) check(method string) error {
 	if r.VendorSpecific == nil || isNilPointer(r.VendorSpecific) {
 		return fmt.Errorf("%w: %s: AuditLogStreamRequest.VendorSpecific is nil; give one of the …StreamConfig types", ErrInvalidArgument, method)
 	}
-	if err := r.VendorSpecific.validate(); err != nil {
-		return fmt.Errorf("%s: %w", method, err)
-	}
-	return nil
+	return r.VendorSpecific.validate(method)
 }
 
 func isNilPointer(v any) bool {
@@ -383,7 +380,7 @@ func (s *AuditLogService) CreateStream(ctx context.Context, enterprise string, b
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := body.validate("AuditLog.CreateStream"); err != nil {
+	if err := body.check("AuditLog.CreateStream"); err != nil {
 		return nil, nil, err
 	}
 	return fetch[AuditLogStream](ctx, s.client, &request{method: http.MethodPost, path: path, json: body})
@@ -416,7 +413,7 @@ func (s *AuditLogService) UpdateStream(ctx context.Context, enterprise string, s
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := body.validate("AuditLog.UpdateStream"); err != nil {
+	if err := body.check("AuditLog.UpdateStream"); err != nil {
 		return nil, nil, err
 	}
 	return fetch[AuditLogStream](ctx, s.client, &request{method: http.MethodPut, path: path, json: body})

@@ -222,6 +222,8 @@ func TestReportsAcceptedThenCSV(t *testing.T) {
 	}
 	admin := &[2]string{s.AdminLogin(), s.Token()}
 	wantStatus(t, get("dormant_users", nil), http.StatusUnauthorized)
+	// The API's token header is not the web origin's authentication.
+	wantStatus(t, do(t, req{method: "GET", url: s.WebURL() + "/stafftools/reports/dormant_users.csv", token: s.Token()}), http.StatusUnauthorized)
 	wantStatus(t, get("dormant_users", admin), http.StatusAccepted)
 	r := get("dormant_users", admin)
 	wantStatus(t, r, http.StatusOK)

@@ -30,6 +30,12 @@ func (s *Server) reportRoutes(m *http.ServeMux) {
 
 func hReport(name string) handler {
 	return func(c *call) {
+		// The web origin takes basic authentication (login and token),
+		// not the API's token header.
+		if login, _, ok := c.r.BasicAuth(); !ok || !strings.EqualFold(login, c.actor.login) {
+			c.json(http.StatusUnauthorized, errBody{Message: "Requires basic authentication as the token's owner", DocumentationURL: docsBase})
+			return
+		}
 		a := &c.s.st.audit
 		if a.reports == nil {
 			a.reports = map[string]bool{}
