@@ -90,6 +90,9 @@ type Client struct {
 	// itself, or the same origin with a Management Console user account's
 	// credentials (WithManagementConsoleUser).
 	manage *backend
+	// web is the instance's web origin (/stafftools/reports), with the
+	// credentials of WithSiteAdmin (site_admin.go).
+	web *backend
 
 	// version is the server's GHES release (version.go).
 	version versionState
@@ -146,6 +149,10 @@ type Client struct {
 	// SecretScanning lists the enterprise's secret scanning alerts and
 	// manages its push protection patterns.
 	SecretScanning *SecretScanningService
+	// AuditLog reads the enterprise audit log and manages its streams.
+	AuditLog *AuditLogService
+	// Reports downloads the site-admin reports (needs WithSiteAdmin).
+	Reports *ReportsService
 }
 
 // NewClient returns a Client for the GHES instance at baseURL. It does no I/O.
@@ -224,7 +231,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		c.version.pinned = true
 		c.version.cur.Store(&serverVersion{raw: cfg.serverVersion, release: r})
 	}
-	c.redact = newRedactor(apiCreds, consoleCreds, manageCreds)
+	c.web = newWebBackend(c, base, c.api.http, cfg.siteAdmin, apiCreds)
+	c.redact = newRedactor(apiCreds, consoleCreds, manageCreds, cfg.siteAdmin)
 
 	api, console, manage := &service{c.api}, &service{c.console}, &service{c.manage}
 	c.AdminHooks = (*AdminHooksService)(api)
@@ -248,6 +256,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.CodeScanning = (*CodeScanningService)(api)
 	c.Dependabot = (*DependabotService)(api)
 	c.SecretScanning = (*SecretScanningService)(api)
+	c.AuditLog = (*AuditLogService)(api)
+	c.Reports = (*ReportsService)(&service{c.web})
 	return c, nil
 }
 

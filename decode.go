@@ -45,6 +45,12 @@ func (b *bodyReader) drain() {
 	_, _ = io.Copy(io.Discard, b)
 }
 
+// openBody is the output of a call whose 2xx body the caller reads itself
+// (it closes resp.Body): the body is handed over open, unread.
+type openBody struct {
+	resp *http.Response
+}
+
 // listDecoder is implemented by the outputs that decode a JSON array one
 // element at a time (fetchSlice), so that a reply with too many elements is
 // refused before they are all built.
@@ -58,6 +64,12 @@ type listDecoder interface {
 // fault, retryable on an idempotent request); for an io.Writer it is only
 // reported when nothing was written to it yet.
 func decodeBody(hresp *http.Response, v any, req *http.Request) (cut bool, err error) {
+	if t, ok := v.(*openBody); ok {
+		// The caller reads (and closes) the body itself: a streamed
+		// download such as a report's CSV rows.
+		t.resp = hresp
+		return false, nil
+	}
 	defer hresp.Body.Close()
 	br := &bodyReader{r: hresp.Body, n: maxSuccessBody + 1}
 	switch v := v.(type) {

@@ -1,8 +1,13 @@
 module github.com/ghesadmin/ghesadmin
 
-go 1.23
+go 1.23.0
 
-require github.com/google/go-querystring v1.1.0
+require (
+	github.com/google/go-querystring v1.1.0
+	golang.org/x/crypto v0.36.0
+)
+
+require golang.org/x/sys v0.31.0 // indirect
 
 require (
 	github.com/getkin/kin-openapi v0.135.0

@@ -68,6 +68,7 @@ func validBodies() map[reflect.Type]any {
 		reflect.TypeOf(CodeSecurityConfigurationRequest{}): CodeSecurityConfigurationRequest{Name: "baseline", Description: "the baseline"},
 		reflect.TypeOf(CustomPropertyRequest{}):            CustomPropertyRequest{ValueType: PropertyString},
 		reflect.TypeOf(CustomPropertiesRequest{}):          CustomPropertiesRequest{Properties: []CustomPropertyDefinition{{PropertyName: "team", CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}}},
+		reflect.TypeOf(AuditLogStreamRequest{}):    AuditLogStreamRequest{Enabled: true, VendorSpecific: &DatadogStreamConfig{EncryptedToken: "c2VhbGVk", Site: DatadogUS, KeyID: "k1"}},
 	}
 }
 

@@ -31,6 +31,7 @@ type config struct {
 	manageUser      string
 	managePassword  string
 	manageURL       string
+	siteAdmin       *credentials // WithSiteAdmin (site_admin.go)
 }
 
 // WithToken authenticates REST API requests with a personal access token

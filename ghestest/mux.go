@@ -38,6 +38,8 @@ var apiRoutes = [][]route{
 	codeSecurityConfigurationsRoutes,
 	customPropertiesRoutes,
 	secretScanningRoutes,
+	auditlogRoutes,
+	auditlogStreamsRoutes,
 	advancedSecurityRoutes,
 	alertsRoutes,
 }
@@ -64,6 +66,7 @@ func (s *Server) apiMux() http.Handler {
 	m.HandleFunc("/", notFoundJSON)
 	root := http.NewServeMux()
 	root.Handle("/api/v3/", http.StripPrefix("/api/v3", m))
+	s.reportRoutes(root)
 	root.HandleFunc("/", notFoundJSON)
 	return root
 }

@@ -44,6 +44,7 @@ type config struct {
 	runners         []Runner
 	faults          []Fault
 	security        securitySeed // security_options.go
+	audit           auditConfig  // auditlog.go
 }
 
 // User seeds a user account.

@@ -61,7 +61,8 @@ func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview s
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		c := &call{s: s, w: w, r: r}
+		sw := &statusWriter{ResponseWriter: w}
+		c := &call{s: s, w: sw, r: r}
 		if listed && !op.Has(s.release()) {
 			c.notInRelease()
 			return
@@ -100,6 +101,7 @@ func (s *Server) route(mux *http.ServeMux, pattern string, acc access, preview s
 			return
 		}
 		h(c)
+		s.recordAudit(c, pattern, sw.status)
 	})
 }
 

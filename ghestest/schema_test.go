@@ -847,6 +847,60 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 		}
 		return fmt.Errorf("the upgrade never ended")
 	})
+
+	// Audit log and its streams (auditlog.go), site-admin reports.
+	w.do("AuditLog.List", func() error {
+		return must2(c.AuditLog.List(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:user.*", ListOptions: ghesadmin.ListOptions{PerPage: 2}}))
+	})
+	w.do("AuditLog.ListIter", func() error {
+		return drain(c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{ListOptions: ghesadmin.ListOptions{PerPage: 2}}))
+	})
+	var streamID int64
+	var streamKey *ghesadmin.AuditLogStreamKey
+	w.do("AuditLog.GetStreamKey", func() error {
+		k, _, err := c.AuditLog.GetStreamKey(ctx, ent)
+		streamKey = k
+		return err
+	})
+	stream := func(enabled bool) (ghesadmin.AuditLogStreamRequest, error) {
+		if streamKey == nil {
+			k, _, err := c.AuditLog.GetStreamKey(ctx, ent)
+			if err != nil {
+				return ghesadmin.AuditLogStreamRequest{}, err
+			}
+			streamKey = k
+		}
+		tok, err := streamKey.Seal("splunk-token")
+		return ghesadmin.AuditLogStreamRequest{Enabled: enabled, VendorSpecific: &ghesadmin.SplunkStreamConfig{
+			Domain: "splunk.example.com", Port: 8088, KeyID: streamKey.KeyID, EncryptedToken: tok, SSLVerify: true}}, err
+	}
+	w.do("AuditLog.CreateStream", func() error {
+		body, err := stream(true)
+		if err != nil {
+			return err
+		}
+		st, _, err := c.AuditLog.CreateStream(ctx, ent, body)
+		if st != nil {
+			streamID = st.ID
+		}
+		return err
+	})
+	w.do("AuditLog.ListStreams", func() error { return must2(c.AuditLog.ListStreams(ctx, ent)) })
+	w.do("AuditLog.GetStream", func() error { return must2(c.AuditLog.GetStream(ctx, ent, streamID)) })
+	w.do("AuditLog.UpdateStream", func() error {
+		body, err := stream(false)
+		if err != nil {
+			return err
+		}
+		return must2(c.AuditLog.UpdateStream(ctx, ent, streamID, body))
+	})
+	w.do("AuditLog.DeleteStream", func() error { _, err := c.AuditLog.DeleteStream(ctx, ent, streamID); return err })
+	w.do("Reports.AllUsers", func() error { return drain(c.Reports.AllUsers(ctx, wait)) })
+	w.do("Reports.ActiveUsers", func() error { return drain(c.Reports.ActiveUsers(ctx, wait)) })
+	w.do("Reports.DormantUsers", func() error { return drain(c.Reports.DormantUsers(ctx, wait)) })
+	w.do("Reports.SuspendedUsers", func() error { return drain(c.Reports.SuspendedUsers(ctx, wait)) })
+	w.do("Reports.AllOrganizations", func() error { return drain(c.Reports.AllOrganizations(ctx, wait)) })
+	w.do("Reports.AllRepositories", func() error { return drain(c.Reports.AllRepositories(ctx, wait)) })
 }
 
 // securityWorkload calls the code security, custom property, push

@@ -157,12 +157,14 @@ func (s *Server) Version() string {
 }
 
 // Client returns a ghesadmin client wired to the fake: the REST API with
-// the admin token, and the administration port with the console password.
+// the admin token, the administration port with the console password, and
+// the web origin of the reports with the admin's login and token.
 // opts are applied after those, so they may override them.
 func (s *Server) Client(opts ...ghesadmin.Option) (*ghesadmin.Client, error) {
 	all := []ghesadmin.Option{
 		ghesadmin.WithToken(s.cfg.adminToken),
 		ghesadmin.WithManagementConsole(s.consoleURL, s.cfg.consolePassword),
+		ghesadmin.WithSiteAdmin(s.cfg.adminLogin, s.cfg.adminToken), // the reports' web origin
 	}
 	all = append(all, opts...)
 	return ghesadmin.NewClient(s.apiURL, all...)

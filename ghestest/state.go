@@ -176,6 +176,7 @@ type state struct {
 	license licenseRec
 	admin   adminState
 	sec     securityState // security.go
+	audit   auditState    // auditlog.go
 }
 
 func (st *state) id() int64 {
@@ -444,5 +445,6 @@ func (s *Server) seed(c *config) error {
 
 	st.license = licenseRec{seats: c.licenseSeats, expireAt: c.licenseExpiry}
 	st.admin = newAdminState()
+	s.seedAudit(c)
 	return nil
 }

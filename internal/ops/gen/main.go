@@ -51,6 +51,15 @@ var generalREST = []string{
 	"GET /organizations",
 	"GET /orgs/{org}",
 	"GET /orgs/{org}/teams/{team_slug}",
+	// The site-admin reports of the web origin (not in the REST
+	// descriptions): listed so that the Reports methods carry
+	// //meta:operation lines like every other method.
+	"GET /stafftools/reports/all_users.csv",
+	"GET /stafftools/reports/active_users.csv",
+	"GET /stafftools/reports/dormant_users.csv",
+	"GET /stafftools/reports/suspended_users.csv",
+	"GET /stafftools/reports/all_organizations.csv",
+	"GET /stafftools/reports/all_repositories.csv",
 }
 
 func main() {
