@@ -33,15 +33,8 @@ func wantGlobalHook(t *testing.T) GlobalHook {
 }
 
 func TestAdminHooksList(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/hooks")
-		testQuery(t, r, url.Values{"page": {"2"}, "per_page": {"10"}})
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Query: url.Values{"page": {"2"}, "per_page": {"10"}}, Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/list.json"})
 	hooks, _, err := env.Client.AdminHooks.List(context.Background(), &ListOptions{Page: 2, PerPage: 10})
 	if err != nil {
 		t.Fatalf("List: %v", err)
@@ -52,10 +45,8 @@ func TestAdminHooksList(t *testing.T) {
 }
 
 func TestAdminHooksListNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.AdminHooks.List(context.Background(), nil)
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
@@ -127,15 +118,8 @@ func TestAdminHooksListIter(t *testing.T) {
 }
 
 func TestAdminHooksCreate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/hooks")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testJSONBody(t, r, `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`)
-		writeFixture(t, w, http.StatusCreated, "admin_hooks/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`, Status: http.StatusCreated, Reply: "admin_hooks/create.json"})
 	hook, resp, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{
 		Name:   "web",
 		Events: []string{"organization", "user"},
@@ -189,10 +173,8 @@ func TestAdminHooksCreateInvalid(t *testing.T) {
 }
 
 func TestAdminHooksCreateValidationFailed(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"Hook","code":"custom","message":"Config must contain url"}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","config":{"url":"x"}}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"Hook","code":"custom","message":"Config must contain url"}]}`})
 	_, _, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "x"}})
 	var ve *ValidationError
 	if !errors.As(err, &ve) || len(ve.Errors) != 1 || ve.Errors[0].Message != "Config must contain url" || ve.Errors[0].Resource != "Hook" {
@@ -201,15 +183,8 @@ func TestAdminHooksCreateValidationFailed(t *testing.T) {
 }
 
 func TestAdminHooksGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/get.json"})
 	hook, _, err := env.Client.AdminHooks.Get(context.Background(), 42)
 	if err != nil {
 		t.Fatalf("Get: %v", err)
@@ -230,15 +205,8 @@ func TestAdminHooksGetNotFound(t *testing.T) {
 }
 
 func TestAdminHooksUpdate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testJSONBody(t, r, `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, JSON: `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`, Reply: "admin_hooks/update.json"})
 	hook, _, err := env.Client.AdminHooks.Update(context.Background(), 42, UpdateGlobalHookRequest{
 		Events: []string{"organization"},
 		Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook"},
@@ -300,15 +268,8 @@ func TestAdminHooksUpdateInvalid(t *testing.T) {
 }
 
 func TestAdminHooksDelete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.AdminHooks.Delete(context.Background(), 42)
 	if err != nil {
 		t.Fatalf("Delete: %v", err)
@@ -319,15 +280,8 @@ func TestAdminHooksDelete(t *testing.T) {
 }
 
 func TestAdminHooksPing(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}/pings", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/hooks/42/pings")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r) // Content-Length: 0
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks/42/pings", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.AdminHooks.Ping(context.Background(), 42)
 	if err != nil {
 		t.Fatalf("Ping: %v", err)

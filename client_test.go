@@ -143,20 +143,10 @@ func TestWithHTTPClientIsNotMutated(t *testing.T) {
 }
 
 func TestRequestHeaders(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /plain", func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, "")
-		w.WriteHeader(http.StatusNoContent)
-	})
-	env.API.HandleFunc("POST /preview", func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testJSONBody(t, r, `{"name":"web","active":true}`)
-		w.WriteHeader(http.StatusCreated)
-	})
-	env.API.HandleFunc("PUT /empty", func(w http.ResponseWriter, r *http.Request) {
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/plain", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodPost, Path: "/preview", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","active":true}`, Status: http.StatusCreated})
+	env.expect(t, call{Method: http.MethodPut, Path: "/empty", Status: http.StatusNoContent})
 	ctx := context.Background()
 	if _, err := env.Client.call(ctx, &request{method: http.MethodGet, path: "plain"}, nil); err != nil {
 		t.Fatal(err)
@@ -382,16 +372,10 @@ func TestRedirects(t *testing.T) {
 func TestSecretsNeverPrinted(t *testing.T) {
 	var logs strings.Builder
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	env := setup(t, WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}))
-	env.API.HandleFunc("GET /fail", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 503, `{"message":"down"}`)
-	})
-	env.API.HandleFunc("GET /notfound", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 404, `{"message":"Not Found"}`)
-	})
-	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 401, `{"message":"bad password"}`)
-	})
+	env := mock(t, WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}))
+	env.expect(t, call{Method: http.MethodGet, Path: "/fail", Status: 503, ReplyJSON: `{"message":"down"}`})
+	env.expect(t, call{Method: http.MethodGet, Path: "/notfound", Status: 404, ReplyJSON: `{"message":"Not Found"}`})
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Status: 401, ReplyJSON: `{"message":"bad password"}`})
 	ctx := context.Background()
 	var errs []error
 	for _, r := range []*request{

@@ -217,7 +217,7 @@ func (c *call) check(t *testing.T, r *http.Request) {
 	default:
 		// No body: Content-Length 0 on the wire (the transport sends it for
 		// POST, PUT and PATCH), no chunking, no Content-Type.
-		assert.Empty(t, body, "%s: body", what)
+		assert.Empty(t, string(body), "%s: body", what)
 		assert.Zero(t, r.ContentLength, "%s: ContentLength", what)
 		assert.Empty(t, r.TransferEncoding, "%s: TransferEncoding", what)
 		assert.Empty(t, contentType, "%s: Content-Type", what)

@@ -8,15 +8,8 @@ import (
 )
 
 func TestLDAPUpdateTeamMapping(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/ldap/teams/42/mapping")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeHellcatPreview)
-		testJSONBody(t, r, `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`)
-		writeFixture(t, w, http.StatusOK, "ldap/update_team_mapping.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/42/mapping", Preview: mediaTypeHellcatPreview, JSON: `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`, Reply: "ldap/update_team_mapping.json"})
 	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 42, "cn=Enterprise Ops,ou=teams,dc=github,dc=com")
 	if err != nil {
 		t.Fatalf("UpdateTeamMapping: %v", err)
@@ -67,15 +60,8 @@ func TestLDAPUpdateTeamMappingNotAdmin(t *testing.T) {
 }
 
 func TestLDAPSyncTeam(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/teams/{team_id}/sync", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/ldap/teams/42/sync")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "ldap/sync_team.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/ldap/teams/42/sync", Status: http.StatusCreated, Reply: "ldap/sync_team.json"})
 	status, resp, err := env.Client.LDAP.SyncTeam(context.Background(), 42)
 	if err != nil {
 		t.Fatalf("SyncTeam: %v", err)
@@ -88,15 +74,8 @@ func TestLDAPSyncTeam(t *testing.T) {
 }
 
 func TestLDAPUpdateUserMapping(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/users/{username}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/ldap/users/"+weirdUserEscaped+"/mapping")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`)
-		writeFixture(t, w, http.StatusOK, "ldap/update_user_mapping.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/"+weirdUserEscaped+"/mapping", JSON: `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`, Reply: "ldap/update_user_mapping.json"})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), weirdUser, "uid=asdf,ou=users,dc=github,dc=com")
 	if err != nil {
 		t.Fatalf("UpdateUserMapping: %v", err)
@@ -146,15 +125,8 @@ func TestLDAPUpdateUserMappingSuspendedUser(t *testing.T) {
 }
 
 func TestLDAPSyncUser(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/users/{username}/sync", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/ldap/users/"+weirdUserEscaped+"/sync")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "ldap/sync_user.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/ldap/users/"+weirdUserEscaped+"/sync", Status: http.StatusCreated, Reply: "ldap/sync_user.json"})
 	status, resp, err := env.Client.LDAP.SyncUser(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("SyncUser: %v", err)

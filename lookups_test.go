@@ -30,15 +30,8 @@ func githubOrgShort() Organization {
 }
 
 func TestUsersGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /users/{name}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/users/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "users/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/users/"+weirdUserEscaped, Reply: "users/get.json"})
 	user, resp, err := env.Client.Users.Get(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatal(err)
@@ -211,14 +204,8 @@ func TestListSinceOptionsRefused(t *testing.T) {
 }
 
 func TestOrganizationsGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /orgs/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/orgs/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "organizations/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/"+weirdUserEscaped, Reply: "organizations/get.json"})
 	org, _, err := env.Client.Organizations.Get(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatal(err)
@@ -248,12 +235,8 @@ func TestOrganizationsGet(t *testing.T) {
 }
 
 func TestOrganizationsList(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{"since": {"4"}})
-		testAPIHeaders(t, r, "")
-		writeFixture(t, w, http.StatusOK, "organizations/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/organizations", Query: url.Values{"since": {"4"}}, Reply: "organizations/list.json"})
 	orgs, _, err := env.Client.Organizations.List(context.Background(), &ListSinceOptions{Since: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -265,14 +248,8 @@ func TestOrganizationsList(t *testing.T) {
 }
 
 func TestTeamsGetBySlug(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /orgs/{org}/teams/{slug}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/orgs/"+weirdUserEscaped+"/teams/justice%20league")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "teams/get_by_slug.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/"+weirdUserEscaped+"/teams/justice%20league", Reply: "teams/get_by_slug.json"})
 	team, _, err := env.Client.Teams.GetBySlug(context.Background(), weirdUser, "justice league")
 	if err != nil {
 		t.Fatal(err)

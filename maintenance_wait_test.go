@@ -112,12 +112,8 @@ func TestMaintenanceAtSchedulesUnambiguously(t *testing.T) {
 	if got := *MaintenanceAt(at); got != "2026-01-22T15:34:12-08:00" {
 		t.Errorf("MaintenanceAt = %q", got)
 	}
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/maintenance")
-		testFormBody(t, r, url.Values{"maintenance": {`{"enabled":true,"when":"2026-01-22T23:34:12Z"}`}})
-		writeJSON(w, http.StatusOK, `{"status":"scheduled","scheduled_time":"Thursday, January 22 at 23:34 +0000","connection_services":[]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", Form: url.Values{"maintenance": {`{"enabled":true,"when":"2026-01-22T23:34:12Z"}`}}, ReplyJSON: `{"status":"scheduled","scheduled_time":"Thursday, January 22 at 23:34 +0000","connection_services":[]}`})
 	st, _, err := env.Client.ManagementConsole.SetMaintenance(context.Background(), MaintenanceRequest{Enabled: true, When: MaintenanceAt(at.UTC())})
 	if err != nil || st.Status != "scheduled" {
 		t.Fatalf("%+v, %v", st, err)

@@ -36,12 +36,8 @@ const (
 )
 
 func TestManage_Version(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/version", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/version", url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/version.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Query: url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, Reply: "manage/version.json"})
 	v, _, err := env.Client.Manage.Version(context.Background(), &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
 	if err != nil {
 		t.Fatal(err)
@@ -54,11 +50,8 @@ func TestManage_Version(t *testing.T) {
 }
 
 func TestManage_VersionNoOptions(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/version", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/version", nil)
-		writeFixture(t, w, http.StatusOK, "manage/version.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Reply: "manage/version.json"})
 	if _, _, err := env.Client.Manage.Version(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -75,12 +68,8 @@ func assertServices(t *testing.T, what string, got []*ServiceStatus, want []Serv
 }
 
 func TestManage_ClusterStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/cluster/status", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/cluster/status", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/cluster_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/cluster/status", Reply: "manage/cluster_status.json"})
 	st, _, err := env.Client.Manage.ClusterStatus(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -113,12 +102,8 @@ func TestManage_ClusterStatus(t *testing.T) {
 }
 
 func TestManage_ReplicationStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/replication/status", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/replication/status", url.Values{"cluster_roles": {"GitServer"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/replication_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/replication/status", Query: url.Values{"cluster_roles": {"GitServer"}}, Reply: "manage/replication_status.json"})
 	st, _, err := env.Client.Manage.ReplicationStatus(context.Background(), &ManageNodeOptions{ClusterRoles: "GitServer"})
 	if err != nil {
 		t.Fatal(err)
@@ -147,12 +132,8 @@ func TestManage_ReplicationStatus(t *testing.T) {
 }
 
 func TestManage_Nodes(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/nodes", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/nodes", url.Values{"uuid": {uuidSecond}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/nodes.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/nodes", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/nodes.json"})
 	n, _, err := env.Client.Manage.Nodes(context.Background(), &ManageNodeOptions{UUID: uuidSecond})
 	if err != nil {
 		t.Fatal(err)
@@ -173,12 +154,8 @@ func TestManage_Nodes(t *testing.T) {
 }
 
 func TestManage_SystemRequirements(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/checks/system-requirements", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/checks/system-requirements", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/system_requirements.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/checks/system-requirements", Reply: "manage/system_requirements.json"})
 	sr, _, err := env.Client.Manage.SystemRequirements(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -216,12 +193,8 @@ func TestManage_ConfigApply(t *testing.T) {
 		{"without", ConfigApplyRequest{}, `{}`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("POST /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-				testManageRequest(t, r, http.MethodPost, "/manage/v1/config/apply", nil)
-				testJSONBody(t, r, tt.body)
-				writeFixture(t, w, http.StatusOK, "manage/config_apply.json")
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: tt.body, Reply: "manage/config_apply.json"})
 			run, _, err := env.Client.Manage.ConfigApply(context.Background(), tt.req)
 			if err != nil {
 				t.Fatal(err)
@@ -232,12 +205,8 @@ func TestManage_ConfigApply(t *testing.T) {
 }
 
 func TestManage_ConfigApplyStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", url.Values{"run_id": {"d34db33f"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/config_apply_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"d34db33f"}}, Reply: "manage/config_apply_status.json"})
 	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "d34db33f")
 	if err != nil {
 		t.Fatal(err)
@@ -251,11 +220,8 @@ func TestManage_ConfigApplyStatus(t *testing.T) {
 }
 
 func TestManage_ConfigApplyStatusLatest(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", nil)
-		writeFixture(t, w, http.StatusOK, "manage/config_apply_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "manage/config_apply_status.json"})
 	if _, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), ""); err != nil {
 		t.Fatal(err)
 	}
@@ -281,12 +247,8 @@ func assertConfigApplyEvent(t *testing.T, ev *ConfigApplyEvent) {
 }
 
 func TestManage_ConfigApplyEvents(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply/events", url.Values{"last_request_id": {"abc:def:0"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/config_apply_events.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: url.Values{"last_request_id": {"abc:def:0"}}, Reply: "manage/config_apply_events.json"})
 	ev, _, err := env.Client.Manage.ConfigApplyEvents(context.Background(), &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
 	if err != nil {
 		t.Fatal(err)
@@ -451,12 +413,8 @@ func TestManage_InitialConfig(t *testing.T) {
 }
 
 func TestManage_License(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/license", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/license.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "manage/license.json"})
 	l, _, err := env.Client.Manage.License(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -550,12 +508,8 @@ func TestManage_UploadLicenseReadError(t *testing.T) {
 }
 
 func TestManage_LicenseStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/license/check", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/license/check", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/license_check.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license/check", Reply: "manage/license_check.json"})
 	c, _, err := env.Client.Manage.LicenseStatus(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -570,12 +524,8 @@ func TestManage_LicenseStatus(t *testing.T) {
 }
 
 func TestManage_Settings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/settings", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/settings.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/settings", Reply: "manage/settings.json"})
 	s, _, err := env.Client.Manage.Settings(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -584,12 +534,8 @@ func TestManage_Settings(t *testing.T) {
 }
 
 func TestManage_UpdateSettings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPut, "/manage/v1/config/settings", nil)
-		testJSONBody(t, r, `{"public_pages":true}`)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/settings", JSON: `{"public_pages":true}`, Status: http.StatusNoContent})
 	resp, err := env.Client.Manage.UpdateSettings(context.Background(), EnterpriseSettings{PublicPages: Ptr(true)})
 	if err != nil {
 		t.Fatal(err)
@@ -632,12 +578,8 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 }
 
 func TestManage_MaintenanceStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/maintenance", url.Values{"uuid": {uuidPrimary}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {uuidPrimary}}, Reply: "manage/maintenance.json"})
 	st, _, err := env.Client.Manage.MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
 	if err != nil {
 		t.Fatal(err)
@@ -667,12 +609,8 @@ func TestManage_MaintenanceStatus(t *testing.T) {
 }
 
 func TestManage_SetMaintenance(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/maintenance", nil)
-		testJSONBody(t, r, `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"`+uuidPrimary+`","maintenance_mode_message":"Back soon."}`)
-		writeFixture(t, w, http.StatusOK, "manage/set_maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/maintenance", JSON: `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"`+uuidPrimary+`","maintenance_mode_message":"Back soon."}`, Reply: "manage/set_maintenance.json"})
 	when := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
 	out, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{
 		Enabled:                true,
@@ -691,23 +629,16 @@ func TestManage_SetMaintenance(t *testing.T) {
 }
 
 func TestManage_SetMaintenanceOff(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"enabled":false}`)
-		writeFixture(t, w, http.StatusOK, "manage/set_maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/maintenance", JSON: `{"enabled":false}`, Reply: "manage/set_maintenance.json"})
 	if _, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{}); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestManage_SSHKeys(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/access/ssh", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/ssh_keys.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/access/ssh", Reply: "manage/ssh_keys.json"})
 	keys, _, err := env.Client.Manage.SSHKeys(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -733,12 +664,8 @@ func TestManage_SSHKeys(t *testing.T) {
 const manageTestKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADCIABAAAAgQCY/ZiDDOFWcZnYXPwMbvwQDofXPdHxLfxPK+HWGVPd1DLcDncYBUSB0bmCU2g9Sc+oHKLoHhXp0ivau9h+EpmQJ7V8vqsRdD9pc4aL/WAnUyF4o3Y7xL94rlRpVbVo/tNjzcvqxxyzBiYyy3GciCMpYQh/uKt56B94/5PNyIGEEw=="
 
 func TestManage_AddSSHKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/access/ssh", nil)
-		testJSONBody(t, r, `{"key":"`+manageTestKey+`"}`)
-		writeFixture(t, w, http.StatusOK, "manage/add_ssh_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/access/ssh", JSON: `{"key":"`+manageTestKey+`"}`, Reply: "manage/add_ssh_key.json"})
 	out, _, err := env.Client.Manage.AddSSHKey(context.Background(), manageTestKey)
 	if err != nil {
 		t.Fatal(err)
@@ -750,12 +677,8 @@ func TestManage_AddSSHKey(t *testing.T) {
 }
 
 func TestManage_RemoveSSHKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("DELETE /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodDelete, "/manage/v1/access/ssh", nil)
-		testJSONBody(t, r, `{"key":"`+manageTestKey+`"}`)
-		writeFixture(t, w, http.StatusOK, "manage/remove_ssh_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/manage/v1/access/ssh", JSON: `{"key":"`+manageTestKey+`"}`, Reply: "manage/remove_ssh_key.json"})
 	out, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), manageTestKey)
 	if err != nil {
 		t.Fatal(err)
@@ -772,12 +695,8 @@ func TestManage_RemoveSSHKey(t *testing.T) {
 
 func TestManage_DownloadUpgrade(t *testing.T) {
 	t.Run("direct fan-out", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
-			testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/download", nil)
-			testJSONBody(t, r, `{"version":"3.19.3","force":false,"uuids":["`+uuidPrimary+`","`+uuidSecond+`"]}`)
-			writeFixture(t, w, http.StatusOK, "manage/download_upgrade.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{"version":"3.19.3","force":false,"uuids":["`+uuidPrimary+`","`+uuidSecond+`"]}`, Reply: "manage/download_upgrade.json"})
 		d, _, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
 			Version: Ptr("3.19.3"),
 			Force:   Ptr(false),
@@ -795,12 +714,8 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 		eq(t, "Nodes[0]", *d.Nodes[0], NodeUpgradeResult{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "download started", Error: ""})
 	})
 	t.Run("orchestration", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
-			testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/download", nil)
-			testJSONBody(t, r, `{"version":"3.19.3","uuids":["uuid-1","uuid-2"],"max_parallel":1,"node_timeout":"1h","max_attempts":3}`)
-			writeFixture(t, w, http.StatusAccepted, "manage/download_upgrade_202.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{"version":"3.19.3","uuids":["uuid-1","uuid-2"],"max_parallel":1,"node_timeout":"1h","max_attempts":3}`, Status: http.StatusAccepted, Reply: "manage/download_upgrade_202.json"})
 		d, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
 			Version:     Ptr("3.19.3"),
 			UUIDs:       []string{"uuid-1", "uuid-2"},
@@ -830,10 +745,8 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{Message: "m", DownloadID: "x", MaxParallel: 1, TotalNodes: 2})
 	})
 	t.Run("409", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
-			writeFixture(t, w, http.StatusConflict, "manage/download_upgrade_409_node_active.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{}`, Status: http.StatusConflict, Reply: "manage/download_upgrade_409_node_active.json"})
 		_, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{})
 		var er *ErrorResponse
 		if !errors.As(err, &er) {
@@ -846,12 +759,8 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 func TestManage_UpgradeDownloadStatus(t *testing.T) {
 	for _, fx := range []string{"upgrade_download_status", "upgrade_download_status_orchestration_status"} {
 		t.Run(fx, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("GET /manage/v1/upgrade/download/status", func(w http.ResponseWriter, r *http.Request) {
-				testManageRequest(t, r, http.MethodGet, "/manage/v1/upgrade/download/status", url.Values{"uuid": {uuidSecond}})
-				testEmptyBody(t, r)
-				writeFixture(t, w, http.StatusOK, "manage/"+fx+".json")
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/"+fx+".json"})
 			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
 			if err != nil {
 				t.Fatal(err)
@@ -897,12 +806,8 @@ func TestManage_UpgradeDownloadStatus(t *testing.T) {
 }
 
 func TestManage_ApplyUpgrade(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/upgrade/apply", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/apply", nil)
-		testJSONBody(t, r, `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"`+uuidPrimary+`"}`)
-		writeFixture(t, w, http.StatusOK, "manage/apply_upgrade.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/apply", JSON: `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"`+uuidPrimary+`"}`, Reply: "manage/apply_upgrade.json"})
 	out, _, err := env.Client.Manage.ApplyUpgrade(context.Background(), UpgradeApplyRequest{
 		Version:    Ptr("3.19.3"),
 		Phase:      Ptr(UpgradePhasePreUpgrade),
@@ -923,12 +828,8 @@ func TestManage_ApplyUpgrade(t *testing.T) {
 }
 
 func TestManage_UpgradeStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/upgrade/status", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/upgrade/status", url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/upgrade_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/status", Query: url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, Reply: "manage/upgrade_status.json"})
 	st, _, err := env.Client.Manage.UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
 	if err != nil {
 		t.Fatal(err)

@@ -103,12 +103,8 @@ func isNil[T any](t *testing.T, what string, got *T) {
 }
 
 func TestManagementConsole_ConfigurationStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/configcheck", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/configcheck")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/configcheck.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck", Reply: "management_console/configcheck.json"})
 	st, resp, err := env.Client.ManagementConsole.ConfigurationStatus(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -131,12 +127,8 @@ func TestManagementConsole_ConfigurationStatus(t *testing.T) {
 }
 
 func TestManagementConsole_StartConfiguration(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/configure", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/configure")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/configure", Status: http.StatusAccepted})
 	resp, err := env.Client.ManagementConsole.StartConfiguration(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -145,12 +137,8 @@ func TestManagementConsole_StartConfiguration(t *testing.T) {
 }
 
 func TestManagementConsole_MaintenanceStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/maintenance")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance", Reply: "management_console/maintenance.json"})
 	st, _, err := env.Client.ManagementConsole.MaintenanceStatus(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -183,12 +171,8 @@ func TestManagementConsole_SetMaintenance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("POST /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-				testConsoleRequest(t, r, http.MethodPost, "/setup/api/maintenance")
-				formJSONField(t, r, "maintenance", tt.want)
-				writeFixture(t, w, http.StatusOK, "management_console/set_maintenance.json")
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", tt.want}, Reply: "management_console/set_maintenance.json"})
 			st, _, err := env.Client.ManagementConsole.SetMaintenance(context.Background(), tt.req)
 			if err != nil {
 				t.Fatal(err)
@@ -199,12 +183,8 @@ func TestManagementConsole_SetMaintenance(t *testing.T) {
 }
 
 func TestManagementConsole_Settings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/settings")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/settings.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Reply: "management_console/settings.json"})
 	s, _, err := env.Client.ManagementConsole.Settings(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -379,12 +359,8 @@ func assertEnterpriseSettingsFixture(t *testing.T, e *EnterpriseSettings, consol
 }
 
 func TestManagementConsole_UpdateSettings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("PUT /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPut, "/setup/api/settings")
-		formJSONField(t, r, "settings", `{"enterprise":{"public_pages":true,"smtp":{"discard-to-noreply-address":false}}}`)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/setup/api/settings", FormJSON: [2]string{"settings", `{"enterprise":{"public_pages":true,"smtp":{"discard-to-noreply-address":false}}}`}, Status: http.StatusNoContent})
 	resp, err := env.Client.ManagementConsole.UpdateSettings(context.Background(), ConsoleSettings{
 		Enterprise: &EnterpriseSettings{
 			PublicPages: Ptr(true),
@@ -491,12 +467,8 @@ func assertAuthorizedKeys(t *testing.T, keys []*AuthorizedKey) {
 }
 
 func TestManagementConsole_AuthorizedKeys(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/settings/authorized-keys", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/settings/authorized-keys")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/authorized_keys.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings/authorized-keys", Reply: "management_console/authorized_keys.json"})
 	keys, _, err := env.Client.ManagementConsole.AuthorizedKeys(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -507,12 +479,8 @@ func TestManagementConsole_AuthorizedKeys(t *testing.T) {
 const testPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q admin@example.com"
 
 func TestManagementConsole_AddAuthorizedKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/settings/authorized-keys", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/settings/authorized-keys")
-		testFormBody(t, r, url.Values{"authorized_key": {testPublicKey}})
-		writeFixture(t, w, http.StatusCreated, "management_console/add_authorized_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Status: http.StatusCreated, Reply: "management_console/add_authorized_key.json"})
 	keys, resp, err := env.Client.ManagementConsole.AddAuthorizedKey(context.Background(), testPublicKey)
 	if err != nil {
 		t.Fatal(err)
@@ -522,12 +490,8 @@ func TestManagementConsole_AddAuthorizedKey(t *testing.T) {
 }
 
 func TestManagementConsole_RemoveAuthorizedKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("DELETE /setup/api/settings/authorized-keys", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodDelete, "/setup/api/settings/authorized-keys")
-		testFormBody(t, r, url.Values{"authorized_key": {testPublicKey}})
-		writeFixture(t, w, http.StatusOK, "management_console/remove_authorized_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Reply: "management_console/remove_authorized_key.json"})
 	keys, _, err := env.Client.ManagementConsole.RemoveAuthorizedKey(context.Background(), testPublicKey)
 	if err != nil {
 		t.Fatal(err)

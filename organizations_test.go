@@ -8,15 +8,8 @@ import (
 )
 
 func TestOrganizationsCreate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/organizations")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"github","profile_name":"GitHub, Inc.","admin":"monalisaoctocat"}`)
-		writeFixture(t, w, http.StatusCreated, "organizations/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","profile_name":"GitHub, Inc.","admin":"monalisaoctocat"}`, Status: http.StatusCreated, Reply: "organizations/create.json"})
 	org, resp, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{
 		Login:       "github",
 		ProfileName: Ptr("GitHub, Inc."),
@@ -46,21 +39,16 @@ func TestOrganizationsCreate(t *testing.T) {
 }
 
 func TestOrganizationsCreateOmitsUnsetFields(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"login":"github","admin":"monalisaoctocat"}`)
-		writeFixture(t, w, http.StatusCreated, "organizations/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisaoctocat"}`, Status: http.StatusCreated, Reply: "organizations/create.json"})
 	if _, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisaoctocat"}); err != nil {
 		t.Fatalf("Create: %v", err)
 	}
 }
 
 func TestOrganizationsCreateLoginTaken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"Organization","code":"custom","field":"login","message":"login is already taken"}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisa"}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"Organization","code":"custom","field":"login","message":"login is already taken"}]}`})
 	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
@@ -73,10 +61,8 @@ func TestOrganizationsCreateLoginTaken(t *testing.T) {
 }
 
 func TestOrganizationsCreateNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisa"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
@@ -84,15 +70,8 @@ func TestOrganizationsCreateNotAdmin(t *testing.T) {
 }
 
 func TestOrganizationsRename(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/organizations/the%20octocats%2Fold")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"the-new-octocats"}`)
-		writeFixture(t, w, http.StatusAccepted, "organizations/rename.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"})
 	job, resp, err := env.Client.Organizations.Rename(context.Background(), "the octocats/old", "the-new-octocats")
 	if err != nil {
 		t.Fatalf("Rename: %v", err)

@@ -430,11 +430,8 @@ func TestPrefetchError(t *testing.T) {
 }
 
 func TestListOptionsQuery(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{"page": {"2"}, "per_page": {"50"}})
-		writeJSON(w, 200, `[]`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/items", Query: url.Values{"page": {"2"}, "per_page": {"50"}}, Status: 200, ReplyJSON: `[]`})
 	if _, _, err := testList(env.Client)(context.Background(), &ListOptions{Page: 2, PerPage: 50}); err != nil {
 		t.Fatal(err)
 	}

@@ -66,15 +66,8 @@ func wantDevToolsEnv(t *testing.T, state DownloadState, downloadedAt *time.Time)
 }
 
 func TestPreReceiveEnvironmentsService_List(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-environments")
-		testQuery(t, r, url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"})
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}}
 	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
 	if err != nil {
@@ -159,15 +152,8 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/pre-receive-environments")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`)
-		writeFixture(t, w, http.StatusCreated, "pre_receive_environments/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`, Status: http.StatusCreated, Reply: "pre_receive_environments/create.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.Create(context.Background(), CreatePreReceiveEnvironmentRequest{
 		Name:     "DevTools Hook Env",
 		ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz",
@@ -183,15 +169,8 @@ func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/get.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.Get(context.Background(), 2)
 	if err != nil {
 		t.Fatalf("Get: %v", err)
@@ -201,15 +180,8 @@ func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"name":"DevTools Hook Env"}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env"}`, Reply: "pre_receive_environments/update.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
 	if err != nil {
 		t.Fatalf("Update: %v", err)
@@ -219,12 +191,8 @@ func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/pre-receive-environments/1")
-		testJSONBody(t, r, `{"name":"x","image_url":"https://example.com/env.tar.gz"}`)
-		writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/update_422.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"x","image_url":"https://example.com/env.tar.gz"}`, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/update_422.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 1, UpdatePreReceiveEnvironmentRequest{
 		Name: Ptr("x"), ImageURL: Ptr("https://example.com/env.tar.gz"),
 	})
@@ -238,15 +206,8 @@ func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Delete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
 	if err != nil {
 		t.Fatalf("Delete: %v", err)
@@ -282,15 +243,8 @@ func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-environments/{id}/downloads", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusAccepted, "pre_receive_environments/start_download.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusAccepted, Reply: "pre_receive_environments/start_download.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
 	if err != nil {
 		t.Fatalf("StartDownload: %v", err)
@@ -320,15 +274,8 @@ func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads/latest")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/download_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/download_status.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.DownloadStatus(context.Background(), 3)
 	if err != nil {
 		t.Fatalf("DownloadStatus: %v", err)

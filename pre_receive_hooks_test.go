@@ -30,15 +30,8 @@ func wantCheckCommits(t *testing.T) *PreReceiveHook {
 }
 
 func TestPreReceiveHooksService_List(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks")
-		testQuery(t, r, url.Values{"sort": {"created"}, "direction": {"desc"}, "per_page": {"100"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-hooks", Query: url.Values{"sort": {"created"}, "direction": {"desc"}, "per_page": {"100"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/list.json"})
 	got, _, err := env.Client.PreReceiveHooks.List(context.Background(), &PreReceiveListOptions{
 		Sort: PreReceiveSortCreated, Direction: "desc", ListOptions: ListOptions{PerPage: 100},
 	})
@@ -79,11 +72,8 @@ func TestPreReceiveHooksService_Create(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Create_requiredOnly(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":1}}`)
-		writeFixture(t, w, http.StatusCreated, "pre_receive_hooks/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":1}}`, Status: http.StatusCreated, Reply: "pre_receive_hooks/create.json"})
 	if _, _, err := env.Client.PreReceiveHooks.Create(context.Background(), CreatePreReceiveHookRequest{
 		Name: "n", Script: "s.sh", ScriptRepository: PreReceiveScriptRepositoryRef{FullName: "o/r"}, Environment: PreReceiveEnvironmentRef{ID: 1},
 	}); err != nil {
@@ -92,15 +82,8 @@ func TestPreReceiveHooksService_Create_requiredOnly(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Get(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get.json"})
 	got, _, err := env.Client.PreReceiveHooks.Get(context.Background(), 1)
 	if err != nil {
 		t.Fatalf("Get: %v", err)
@@ -164,15 +147,8 @@ func TestPreReceiveHooksService_Update_allFields(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Delete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.PreReceiveHooks.Delete(context.Background(), 1)
 	if err != nil {
 		t.Fatalf("Delete: %v", err)
@@ -246,15 +222,8 @@ func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_GetForOrg(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get_for_org.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/octo-org/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get_for_org.json"})
 	got, _, err := env.Client.PreReceiveHooks.GetForOrg(context.Background(), "octo-org", 42)
 	if err != nil {
 		t.Fatalf("GetForOrg: %v", err)
@@ -264,15 +233,8 @@ func TestPreReceiveHooksService_GetForOrg(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_UpdateForOrg(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/orgs/octocat/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"enforcement":"enabled","allow_downstream_configuration":false}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update_for_org.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/orgs/octocat/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, JSON: `{"enforcement":"enabled","allow_downstream_configuration":false}`, Reply: "pre_receive_hooks/update_for_org.json"})
 	got, _, err := env.Client.PreReceiveHooks.UpdateForOrg(context.Background(), "octocat", 42, UpdateOrgPreReceiveHookRequest{
 		Enforcement: Ptr(EnforcementEnabled), AllowDownstreamConfiguration: Ptr(false),
 	})
@@ -284,15 +246,8 @@ func TestPreReceiveHooksService_UpdateForOrg(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_RemoveForOrg(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/remove_for_org.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/orgs/octo-org/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/remove_for_org.json"})
 	got, resp, err := env.Client.PreReceiveHooks.RemoveForOrg(context.Background(), "octo-org", 42)
 	if err != nil {
 		t.Fatalf("RemoveForOrg: %v", err)
@@ -328,12 +283,8 @@ func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_ListForRepoIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks")
-		testQuery(t, r, nil)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/repos/octocat/hello-world/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/list_for_repo.json"})
 	var n int
 	for h, err := range env.Client.PreReceiveHooks.ListForRepoIter(context.Background(), "octocat", "hello-world", nil) {
 		if err != nil {
@@ -350,15 +301,8 @@ func TestPreReceiveHooksService_ListForRepoIter(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get_for_repo.json"})
 	got, _, err := env.Client.PreReceiveHooks.GetForRepo(context.Background(), "octocat", "hello-world", 42)
 	if err != nil {
 		t.Fatalf("GetForRepo: %v", err)
@@ -371,15 +315,8 @@ func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"enforcement":"enabled"}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, JSON: `{"enforcement":"enabled"}`, Reply: "pre_receive_hooks/update_for_repo.json"})
 	got, _, err := env.Client.PreReceiveHooks.UpdateForRepo(context.Background(), "octocat", "hello-world", 42, UpdateRepoPreReceiveHookRequest{
 		Enforcement: Ptr(EnforcementEnabled),
 	})
@@ -394,15 +331,8 @@ func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_RemoveForRepo(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/remove_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/remove_for_repo.json"})
 	got, resp, err := env.Client.PreReceiveHooks.RemoveForRepo(context.Background(), "octocat", "hello-world", 42)
 	if err != nil {
 		t.Fatalf("RemoveForRepo: %v", err)

@@ -35,15 +35,8 @@ func wantOctoRunnerGroup() *RunnerGroup {
 }
 
 func TestActionsService_ListRunnerGroups(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups")
-		testQuery(t, r, url.Values{"visible_to_organization": {"octo-org"}, "page": {"2"}, "per_page": {"3"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups", Query: url.Values{"visible_to_organization": {"octo-org"}, "page": {"2"}, "per_page": {"3"}}, Reply: "runner_groups/list.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), testEnterprise, &ListRunnerGroupsOptions{
 		VisibleToOrganization: "octo-org", ListOptions: ListOptions{Page: 2, PerPage: 3},
 	})
@@ -151,15 +144,8 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 }
 
 func TestActionsService_CreateRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["`+deployWorkflow+`"]}`)
-		writeFixture(t, w, http.StatusCreated, "runner_groups/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["`+deployWorkflow+`"]}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
 	got, resp, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{
 		Name:                     "Expensive hardware runners",
 		Visibility:               Ptr(RunnerGroupVisibilitySelected),
@@ -191,15 +177,8 @@ func TestActionsService_CreateRunnerGroup_nameOnly(t *testing.T) {
 }
 
 func TestActionsService_GetRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2", Reply: "runner_groups/get.json"})
 	got, _, err := env.Client.Actions.GetRunnerGroup(context.Background(), "octo-corp", 2)
 	if err != nil {
 		t.Fatalf("GetRunnerGroup: %v", err)
@@ -248,15 +227,8 @@ func TestActionsService_UpdateRunnerGroup_workflows(t *testing.T) {
 }
 
 func TestActionsService_DeleteRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunnerGroup(context.Background(), testEnterprise, 2)
 	if err != nil {
 		t.Fatalf("DeleteRunnerGroup: %v", err)
@@ -267,15 +239,8 @@ func TestActionsService_DeleteRunnerGroup(t *testing.T) {
 }
 
 func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations")
-		testQuery(t, r, url.Values{"page": {"1"}, "per_page": {"30"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list_organizations.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", Query: url.Values{"page": {"1"}, "per_page": {"30"}}, Reply: "runner_groups/list_organizations.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroupOrganizations(context.Background(), "octo-corp", 2, &ListOptions{Page: 1, PerPage: 30})
 	if err != nil {
 		t.Fatalf("ListRunnerGroupOrganizations: %v", err)
@@ -334,15 +299,8 @@ func TestActionsService_SetRunnerGroupOrganizations(t *testing.T) {
 		{[]int64{32, 91}, `{"selected_organization_ids":[32,91]}`},
 		{nil, `{"selected_organization_ids":[]}`},
 	} {
-		env := setup(t)
-		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-			testMethod(t, r, http.MethodPut)
-			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations")
-			testQuery(t, r, nil)
-			testAPIHeaders(t, r, "")
-			testJSONBody(t, r, tc.body)
-			w.WriteHeader(http.StatusNoContent)
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", JSON: tc.body, Status: http.StatusNoContent})
 		resp, err := env.Client.Actions.SetRunnerGroupOrganizations(context.Background(), "octo-corp", 2, tc.ids)
 		if err != nil {
 			t.Fatalf("SetRunnerGroupOrganizations(%v): %v", tc.ids, err)
@@ -354,15 +312,8 @@ func TestActionsService_SetRunnerGroupOrganizations(t *testing.T) {
 }
 
 func TestActionsService_AddRunnerGroupOrganization(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPut)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.AddRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
 	if err != nil {
 		t.Fatalf("AddRunnerGroupOrganization: %v", err)
@@ -373,15 +324,8 @@ func TestActionsService_AddRunnerGroupOrganization(t *testing.T) {
 }
 
 func TestActionsService_RemoveRunnerGroupOrganization(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runner-groups/{id}/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.RemoveRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
 	if err != nil {
 		t.Fatalf("RemoveRunnerGroupOrganization: %v", err)
@@ -411,15 +355,8 @@ func wantPaginatedRunners() *Runners {
 }
 
 func TestActionsService_ListRunnerGroupRunners(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/runners", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners")
-		testQuery(t, r, url.Values{"per_page": {"2"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list_runners.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Query: url.Values{"per_page": {"2"}}, Reply: "runner_groups/list_runners.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroupRunners(context.Background(), "octo-corp", 2, &ListOptions{PerPage: 2})
 	if err != nil {
 		t.Fatalf("ListRunnerGroupRunners: %v", err)
@@ -429,12 +366,8 @@ func TestActionsService_ListRunnerGroupRunners(t *testing.T) {
 }
 
 func TestActionsService_ListRunnerGroupRunnersIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/runners", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners")
-		testQuery(t, r, nil)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list_runners.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Reply: "runner_groups/list_runners.json"})
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnerGroupRunnersIter(context.Background(), "octo-corp", 2, nil) {
 		if err != nil {
@@ -455,15 +388,8 @@ func TestActionsService_SetRunnerGroupRunners(t *testing.T) {
 		{[]int64{9, 2}, `{"runners":[9,2]}`},
 		{[]int64{}, `{"runners":[]}`},
 	} {
-		env := setup(t)
-		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/runners", func(w http.ResponseWriter, r *http.Request) {
-			testMethod(t, r, http.MethodPut)
-			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners")
-			testQuery(t, r, nil)
-			testAPIHeaders(t, r, "")
-			testJSONBody(t, r, tc.body)
-			w.WriteHeader(http.StatusNoContent)
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", JSON: tc.body, Status: http.StatusNoContent})
 		resp, err := env.Client.Actions.SetRunnerGroupRunners(context.Background(), "octo-corp", 2, tc.ids)
 		if err != nil {
 			t.Fatalf("SetRunnerGroupRunners(%v): %v", tc.ids, err)
@@ -475,15 +401,8 @@ func TestActionsService_SetRunnerGroupRunners(t *testing.T) {
 }
 
 func TestActionsService_AddRunnerGroupRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/runners/{runner}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPut)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.AddRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
 	if err != nil {
 		t.Fatalf("AddRunnerGroupRunner: %v", err)
@@ -494,15 +413,8 @@ func TestActionsService_AddRunnerGroupRunner(t *testing.T) {
 }
 
 func TestActionsService_RemoveRunnerGroupRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runner-groups/{id}/runners/{runner}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.RemoveRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
 	if err != nil {
 		t.Fatalf("RemoveRunnerGroupRunner: %v", err)

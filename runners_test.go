@@ -13,15 +13,8 @@ import (
 )
 
 func TestActionsService_ListRunners(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners")
-		testQuery(t, r, url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"})
 	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
 		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
 	})
@@ -111,15 +104,8 @@ func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
 }
 
 func TestActionsService_ListRunnerApplications(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/downloads", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/downloads")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/applications.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/downloads", Reply: "runners/applications.json"})
 	got, _, err := env.Client.Actions.ListRunnerApplications(context.Background(), "octo-corp")
 	if err != nil {
 		t.Fatalf("ListRunnerApplications: %v", err)
@@ -152,15 +138,8 @@ func TestActionsService_ListRunnerApplications(t *testing.T) {
 }
 
 func TestActionsService_CreateRegistrationToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/registration-token", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/registration-token")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "runners/registration_token.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runners/registration-token", Status: http.StatusCreated, Reply: "runners/registration_token.json"})
 	got, resp, err := env.Client.Actions.CreateRegistrationToken(context.Background(), testEnterprise)
 	if err != nil {
 		t.Fatalf("CreateRegistrationToken: %v", err)
@@ -179,15 +158,8 @@ func TestActionsService_CreateRegistrationToken(t *testing.T) {
 }
 
 func TestActionsService_CreateRemoveToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/remove-token", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/remove-token")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "runners/remove_token.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"})
 	got, _, err := env.Client.Actions.CreateRemoveToken(context.Background(), "octo-corp")
 	if err != nil {
 		t.Fatalf("CreateRemoveToken: %v", err)
@@ -252,15 +224,8 @@ func TestActionsService_GenerateJITConfig_requiredOnly(t *testing.T) {
 }
 
 func TestActionsService_GetRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23", Reply: "runners/get.json"})
 	got, _, err := env.Client.Actions.GetRunner(context.Background(), "octo-corp", 23)
 	if err != nil {
 		t.Fatalf("GetRunner: %v", err)
@@ -273,15 +238,8 @@ func TestActionsService_GetRunner(t *testing.T) {
 }
 
 func TestActionsService_DeleteRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
 	if err != nil {
 		t.Fatalf("DeleteRunner: %v", err)
@@ -335,15 +293,8 @@ func wantRunnerLabels4() *RunnerLabels {
 }
 
 func TestActionsService_ListRunnerLabels(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/labels_list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_list.json"})
 	got, _, err := env.Client.Actions.ListRunnerLabels(context.Background(), "octo-corp", 23)
 	if err != nil {
 		t.Fatalf("ListRunnerLabels: %v", err)
@@ -353,15 +304,8 @@ func TestActionsService_ListRunnerLabels(t *testing.T) {
 }
 
 func TestActionsService_AddRunnerLabels(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"labels":["gpu","accelerated"]}`)
-		writeFixture(t, w, http.StatusOK, "runners/labels_add.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu","accelerated"]}`, Reply: "runners/labels_add.json"})
 	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu", "accelerated"})
 	if err != nil {
 		t.Fatalf("AddRunnerLabels: %v", err)
@@ -390,15 +334,8 @@ func TestActionsService_SetRunnerLabels(t *testing.T) {
 		{[]string{"gpu", "accelerated"}, `{"labels":["gpu","accelerated"]}`},
 		{nil, `{"labels":[]}`}, // removes every custom label
 	} {
-		env := setup(t)
-		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-			testMethod(t, r, http.MethodPut)
-			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-			testQuery(t, r, nil)
-			testAPIHeaders(t, r, "")
-			testJSONBody(t, r, tc.body)
-			writeFixture(t, w, http.StatusOK, "runners/labels_set.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: tc.body, Reply: "runners/labels_set.json"})
 		got, _, err := env.Client.Actions.SetRunnerLabels(context.Background(), "octo-corp", 23, tc.labels)
 		if err != nil {
 			t.Fatalf("SetRunnerLabels(%v): %v", tc.labels, err)
@@ -409,15 +346,8 @@ func TestActionsService_SetRunnerLabels(t *testing.T) {
 }
 
 func TestActionsService_RemoveRunnerLabels(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/labels_remove_all.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_remove_all.json"})
 	got, _, err := env.Client.Actions.RemoveRunnerLabels(context.Background(), "octo-corp", 23)
 	if err != nil {
 		t.Fatalf("RemoveRunnerLabels: %v", err)

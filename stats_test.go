@@ -8,15 +8,8 @@ import (
 )
 
 func TestStatsAll(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/enterprise/stats/all", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprise/stats/all")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "stats/all.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/all", Reply: "stats/all.json"})
 	stats, _, err := env.Client.Stats.All(context.Background())
 	if err != nil {
 		t.Fatalf("All: %v", err)
@@ -172,10 +165,8 @@ func TestStatsSectionsNestedForm(t *testing.T) {
 }
 
 func TestStatsSectionNotJSON(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprise/stats/users", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"total_users":"many"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `{"total_users":"many"}`})
 	_, resp, err := env.Client.Stats.Users(context.Background())
 	var de *DecodeError
 	if !errors.As(err, &de) {

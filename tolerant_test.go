@@ -228,13 +228,9 @@ func TestSettingsScalarsOfAnyType(t *testing.T) {
 // GHES 2.x sends connection_services[].number as "0" (documented as an
 // integer), in the replies of GET and POST /setup/api/maintenance.
 func TestConsoleMaintenanceNumberAsString(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/console_maintenance_2x.json")
-	})
-	env.Console.HandleFunc("POST /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/console_maintenance_2x.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance", Reply: "realservers/console_maintenance_2x.json"})
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", `{"enabled":true,"when":"now"}`}, Reply: "realservers/console_maintenance_2x.json"})
 	ctx := context.Background()
 	check := func(what string, m *MaintenanceStatus, err error) {
 		t.Helper()
@@ -291,10 +287,8 @@ func TestFlexString(t *testing.T) {
 // Real servers send "supportKey": false in GET /manage/v1/config/license
 // (documented as a string; google/go-github issue 4296).
 func TestManageLicenseSupportKeyBoolean(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/manage_license.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "realservers/manage_license.json"})
 	l, _, err := env.Client.Manage.License(context.Background())
 	if err != nil {
 		t.Fatalf("License: %v", err)
@@ -316,10 +310,8 @@ func TestManageLicenseSupportKeyBoolean(t *testing.T) {
 // GET /manage/v1/config/apply returns a top-level run_id the reference
 // omits; it is kept.
 func TestManageConfigApplyStatusRunID(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/manage_config_apply_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "realservers/manage_config_apply_status.json"})
 	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "")
 	if err != nil {
 		t.Fatalf("ConfigApplyStatus: %v", err)
@@ -334,10 +326,8 @@ func TestManageConfigApplyStatusRunID(t *testing.T) {
 
 // A license seats string other than "unlimited" does not fail License.Get.
 func TestLicenseGetSeatsText(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"seats":"n/a","seats_used":3,"seats_available":"n/a","kind":"standard","days_until_expiration":9,"expire_at":"2030/01/02 03:04:05 +0000"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", ReplyJSON: `{"seats":"n/a","seats_used":3,"seats_available":"n/a","kind":"standard","days_until_expiration":9,"expire_at":"2030/01/02 03:04:05 +0000"}`})
 	l, _, err := env.Client.License.Get(context.Background())
 	if err != nil {
 		t.Fatalf("Get: %v", err)

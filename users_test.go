@@ -44,15 +44,8 @@ func octocatShort() User {
 }
 
 func TestUsersCreate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/users")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"monalisa","email":"octocat@github.com"}`)
-		writeFixture(t, w, http.StatusCreated, "users/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"monalisa","email":"octocat@github.com"}`, Status: http.StatusCreated, Reply: "users/create.json"})
 	user, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{
 		Login: "monalisa",
 		Email: Ptr("octocat@github.com"),
@@ -68,22 +61,16 @@ func TestUsersCreate(t *testing.T) {
 }
 
 func TestUsersCreateSuspended(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"login":"monalisa","suspended":true}`)
-		writeFixture(t, w, http.StatusCreated, "users/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"monalisa","suspended":true}`, Status: http.StatusCreated, Reply: "users/create.json"})
 	if _, _, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "monalisa", Suspended: Ptr(true)}); err != nil {
 		t.Fatalf("Create: %v", err)
 	}
 }
 
 func TestUsersCreateLoginTaken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"login":"octocat"}`)
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"User","code":"custom","field":"login","message":"login is already taken"}],"documentation_url":"https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"octocat"}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"User","code":"custom","field":"login","message":"login is already taken"}],"documentation_url":"https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user"}`})
 	user, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
 	if user != nil {
 		t.Errorf("user = %+v, want nil", user)
@@ -109,10 +96,8 @@ func TestUsersCreateLoginTaken(t *testing.T) {
 }
 
 func TestUsersCreateNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"octocat"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest"}`})
 	_, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
@@ -126,15 +111,8 @@ func TestUsersCreateNotAdmin(t *testing.T) {
 }
 
 func TestUsersRename(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"thenewmonalisa"}`)
-		writeFixture(t, w, http.StatusAccepted, "users/rename.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/"+weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
 	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
 	if err != nil {
 		t.Fatalf("Rename: %v", err)
@@ -165,15 +143,8 @@ func TestUsersRenameLoginTaken(t *testing.T) {
 }
 
 func TestUsersDelete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/"+weirdUserEscaped, Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Delete(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("Delete: %v", err)
@@ -205,15 +176,8 @@ func TestUsersCreateImpersonationToken(t *testing.T) {
 		{http.StatusCreated, nil, `{"scopes":[]}`},
 	} {
 		t.Run(fmt.Sprint(tc.status, tc.scopes), func(t *testing.T) {
-			env := setup(t)
-			env.API.HandleFunc("/admin/users/{username}/authorizations", func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodPost)
-				testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped+"/authorizations")
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				testJSONBody(t, r, tc.body)
-				writeFixture(t, w, tc.status, "users/create_impersonation_token.json")
-			})
+			env := mock(t)
+			env.expect(t, call{Method: http.MethodPost, Path: "/admin/users/"+weirdUserEscaped+"/authorizations", JSON: tc.body, Status: tc.status, Reply: "users/create_impersonation_token.json"})
 			auth, resp, err := env.Client.Users.CreateImpersonationToken(context.Background(), weirdUser, tc.scopes)
 			if err != nil {
 				t.Fatalf("CreateImpersonationToken: %v", err)
@@ -259,15 +223,8 @@ func TestAuthorizationStringHidesToken(t *testing.T) {
 }
 
 func TestUsersDeleteImpersonationToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users/{username}/authorizations", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped+"/authorizations")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/"+weirdUserEscaped+"/authorizations", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeleteImpersonationToken(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("DeleteImpersonationToken: %v", err)
@@ -278,15 +235,8 @@ func TestUsersDeleteImpersonationToken(t *testing.T) {
 }
 
 func TestUsersPromote(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPut)
-		testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/site_admin")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r) // Content-Length: 0, no Content-Type
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/users/"+weirdUserEscaped+"/site_admin", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Promote(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("Promote: %v", err)
@@ -308,15 +258,8 @@ func TestUsersPromoteNotAdmin(t *testing.T) {
 }
 
 func TestUsersDemote(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/site_admin")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/users/"+weirdUserEscaped+"/site_admin", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Demote(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("Demote: %v", err)
@@ -462,11 +405,8 @@ func TestUsersListPublicKeys(t *testing.T) {
 }
 
 func TestUsersListPublicKeysDefaults(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, nil)
-		writeJSON(w, http.StatusOK, `[{"id":9,"key":"k","url":"u","title":"t","user_id":null,"repository_id":5,"read_only":true,"verified":true,"created_at":"2021-01-01T00:00:00Z","added_by":"octocat","last_used":null}]`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/keys", ReplyJSON: `[{"id":9,"key":"k","url":"u","title":"t","user_id":null,"repository_id":5,"read_only":true,"verified":true,"created_at":"2021-01-01T00:00:00Z","added_by":"octocat","last_used":null}]`})
 	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), nil)
 	if err != nil {
 		t.Fatalf("ListPublicKeys: %v", err)
@@ -551,15 +491,8 @@ func TestUsersListPublicKeysIter(t *testing.T) {
 }
 
 func TestUsersDeletePublicKey(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/keys/{key_ids}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/keys/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/keys/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeletePublicKey(context.Background(), "2")
 	if err != nil {
 		t.Fatalf("DeletePublicKey: %v", err)
@@ -570,26 +503,16 @@ func TestUsersDeletePublicKey(t *testing.T) {
 }
 
 func TestUsersDeletePublicKeyEscapes(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/keys/{key_ids}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/keys/2%2F..%2F3")
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/keys/2%2F..%2F3", Status: http.StatusNoContent})
 	if _, err := env.Client.Users.DeletePublicKey(context.Background(), "2/../3"); err != nil {
 		t.Fatalf("DeletePublicKey: %v", err)
 	}
 }
 
 func TestUsersListTokens(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/tokens", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/tokens")
-		testQuery(t, r, url.Values{"page": {"3"}, "per_page": {"100"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "users/list_tokens.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/tokens", Query: url.Values{"page": {"3"}, "per_page": {"100"}}, Reply: "users/list_tokens.json"})
 	tokens, _, err := env.Client.Users.ListTokens(context.Background(), &ListOptions{Page: 3, PerPage: 100})
 	if err != nil {
 		t.Fatalf("ListTokens: %v", err)
@@ -655,15 +578,8 @@ func TestUsersListTokensIter(t *testing.T) {
 }
 
 func TestUsersDeleteToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/tokens/{token_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/tokens/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/tokens/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeleteToken(context.Background(), 42)
 	if err != nil {
 		t.Fatalf("DeleteToken: %v", err)
