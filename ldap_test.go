@@ -75,7 +75,7 @@ func TestLDAPSyncTeam(t *testing.T) {
 
 func TestLDAPUpdateUserMapping(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/"+weirdUserEscaped+"/mapping", JSON: `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`, Reply: "ldap/update_user_mapping.json"})
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/" + weirdUserEscaped + "/mapping", JSON: `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`, Reply: "ldap/update_user_mapping.json"})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), weirdUser, "uid=asdf,ou=users,dc=github,dc=com")
 	if err != nil {
 		t.Fatalf("UpdateUserMapping: %v", err)
@@ -126,7 +126,7 @@ func TestLDAPUpdateUserMappingSuspendedUser(t *testing.T) {
 
 func TestLDAPSyncUser(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/ldap/users/"+weirdUserEscaped+"/sync", Status: http.StatusCreated, Reply: "ldap/sync_user.json"})
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/ldap/users/" + weirdUserEscaped + "/sync", Status: http.StatusCreated, Reply: "ldap/sync_user.json"})
 	status, resp, err := env.Client.LDAP.SyncUser(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("SyncUser: %v", err)

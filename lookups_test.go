@@ -31,7 +31,7 @@ func githubOrgShort() Organization {
 
 func TestUsersGet(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/users/"+weirdUserEscaped, Reply: "users/get.json"})
+	env.expect(t, call{Method: http.MethodGet, Path: "/users/" + weirdUserEscaped, Reply: "users/get.json"})
 	user, resp, err := env.Client.Users.Get(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatal(err)
@@ -205,7 +205,7 @@ func TestListSinceOptionsRefused(t *testing.T) {
 
 func TestOrganizationsGet(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/"+weirdUserEscaped, Reply: "organizations/get.json"})
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/" + weirdUserEscaped, Reply: "organizations/get.json"})
 	org, _, err := env.Client.Organizations.Get(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatal(err)
@@ -249,7 +249,7 @@ func TestOrganizationsList(t *testing.T) {
 
 func TestTeamsGetBySlug(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/"+weirdUserEscaped+"/teams/justice%20league", Reply: "teams/get_by_slug.json"})
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/" + weirdUserEscaped + "/teams/justice%20league", Reply: "teams/get_by_slug.json"})
 	team, _, err := env.Client.Teams.GetBySlug(context.Background(), weirdUser, "justice league")
 	if err != nil {
 		t.Fatal(err)

@@ -610,7 +610,7 @@ func TestManage_MaintenanceStatus(t *testing.T) {
 
 func TestManage_SetMaintenance(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/maintenance", JSON: `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"`+uuidPrimary+`","maintenance_mode_message":"Back soon."}`, Reply: "manage/set_maintenance.json"})
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/maintenance", JSON: `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"` + uuidPrimary + `","maintenance_mode_message":"Back soon."}`, Reply: "manage/set_maintenance.json"})
 	when := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
 	out, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{
 		Enabled:                true,
@@ -665,7 +665,7 @@ const manageTestKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADCIABAAAAgQCY/ZiDDOFWcZnYXPwMb
 
 func TestManage_AddSSHKey(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/access/ssh", JSON: `{"key":"`+manageTestKey+`"}`, Reply: "manage/add_ssh_key.json"})
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/add_ssh_key.json"})
 	out, _, err := env.Client.Manage.AddSSHKey(context.Background(), manageTestKey)
 	if err != nil {
 		t.Fatal(err)
@@ -678,7 +678,7 @@ func TestManage_AddSSHKey(t *testing.T) {
 
 func TestManage_RemoveSSHKey(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/manage/v1/access/ssh", JSON: `{"key":"`+manageTestKey+`"}`, Reply: "manage/remove_ssh_key.json"})
+	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/remove_ssh_key.json"})
 	out, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), manageTestKey)
 	if err != nil {
 		t.Fatal(err)
@@ -696,7 +696,7 @@ func TestManage_RemoveSSHKey(t *testing.T) {
 func TestManage_DownloadUpgrade(t *testing.T) {
 	t.Run("direct fan-out", func(t *testing.T) {
 		env := mock(t)
-		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{"version":"3.19.3","force":false,"uuids":["`+uuidPrimary+`","`+uuidSecond+`"]}`, Reply: "manage/download_upgrade.json"})
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{"version":"3.19.3","force":false,"uuids":["` + uuidPrimary + `","` + uuidSecond + `"]}`, Reply: "manage/download_upgrade.json"})
 		d, _, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
 			Version: Ptr("3.19.3"),
 			Force:   Ptr(false),
@@ -760,7 +760,7 @@ func TestManage_UpgradeDownloadStatus(t *testing.T) {
 	for _, fx := range []string{"upgrade_download_status", "upgrade_download_status_orchestration_status"} {
 		t.Run(fx, func(t *testing.T) {
 			env := mock(t)
-			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/"+fx+".json"})
+			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/" + fx + ".json"})
 			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
 			if err != nil {
 				t.Fatal(err)
@@ -807,7 +807,7 @@ func TestManage_UpgradeDownloadStatus(t *testing.T) {
 
 func TestManage_ApplyUpgrade(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/apply", JSON: `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"`+uuidPrimary+`"}`, Reply: "manage/apply_upgrade.json"})
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/apply", JSON: `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"` + uuidPrimary + `"}`, Reply: "manage/apply_upgrade.json"})
 	out, _, err := env.Client.Manage.ApplyUpgrade(context.Background(), UpgradeApplyRequest{
 		Version:    Ptr("3.19.3"),
 		Phase:      Ptr(UpgradePhasePreUpgrade),

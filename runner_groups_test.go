@@ -36,7 +36,7 @@ func wantOctoRunnerGroup() *RunnerGroup {
 
 func TestActionsService_ListRunnerGroups(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups", Query: url.Values{"visible_to_organization": {"octo-org"}, "page": {"2"}, "per_page": {"3"}}, Reply: "runner_groups/list.json"})
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups", Query: url.Values{"visible_to_organization": {"octo-org"}, "page": {"2"}, "per_page": {"3"}}, Reply: "runner_groups/list.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), testEnterprise, &ListRunnerGroupsOptions{
 		VisibleToOrganization: "octo-org", ListOptions: ListOptions{Page: 2, PerPage: 3},
 	})
@@ -145,7 +145,7 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 
 func TestActionsService_CreateRunnerGroup(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["`+deployWorkflow+`"]}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["` + deployWorkflow + `"]}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
 	got, resp, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{
 		Name:                     "Expensive hardware runners",
 		Visibility:               Ptr(RunnerGroupVisibilitySelected),
@@ -228,7 +228,7 @@ func TestActionsService_UpdateRunnerGroup_workflows(t *testing.T) {
 
 func TestActionsService_DeleteRunnerGroup(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups/2", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunnerGroup(context.Background(), testEnterprise, 2)
 	if err != nil {
 		t.Fatalf("DeleteRunnerGroup: %v", err)

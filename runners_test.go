@@ -14,7 +14,7 @@ import (
 
 func TestActionsService_ListRunners(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"})
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"})
 	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
 		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
 	})
@@ -139,7 +139,7 @@ func TestActionsService_ListRunnerApplications(t *testing.T) {
 
 func TestActionsService_CreateRegistrationToken(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runners/registration-token", Status: http.StatusCreated, Reply: "runners/registration_token.json"})
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/registration-token", Status: http.StatusCreated, Reply: "runners/registration_token.json"})
 	got, resp, err := env.Client.Actions.CreateRegistrationToken(context.Background(), testEnterprise)
 	if err != nil {
 		t.Fatalf("CreateRegistrationToken: %v", err)
@@ -239,7 +239,7 @@ func TestActionsService_GetRunner(t *testing.T) {
 
 func TestActionsService_DeleteRunner(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
 	if err != nil {
 		t.Fatalf("DeleteRunner: %v", err)

@@ -112,7 +112,7 @@ func TestUsersCreateNotAdmin(t *testing.T) {
 
 func TestUsersRename(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/"+weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
 	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
 	if err != nil {
 		t.Fatalf("Rename: %v", err)
@@ -144,7 +144,7 @@ func TestUsersRenameLoginTaken(t *testing.T) {
 
 func TestUsersDelete(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/"+weirdUserEscaped, Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped, Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Delete(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("Delete: %v", err)
@@ -177,7 +177,7 @@ func TestUsersCreateImpersonationToken(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tc.status, tc.scopes), func(t *testing.T) {
 			env := mock(t)
-			env.expect(t, call{Method: http.MethodPost, Path: "/admin/users/"+weirdUserEscaped+"/authorizations", JSON: tc.body, Status: tc.status, Reply: "users/create_impersonation_token.json"})
+			env.expect(t, call{Method: http.MethodPost, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", JSON: tc.body, Status: tc.status, Reply: "users/create_impersonation_token.json"})
 			auth, resp, err := env.Client.Users.CreateImpersonationToken(context.Background(), weirdUser, tc.scopes)
 			if err != nil {
 				t.Fatalf("CreateImpersonationToken: %v", err)
@@ -224,7 +224,7 @@ func TestAuthorizationStringHidesToken(t *testing.T) {
 
 func TestUsersDeleteImpersonationToken(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/"+weirdUserEscaped+"/authorizations", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeleteImpersonationToken(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("DeleteImpersonationToken: %v", err)
@@ -236,7 +236,7 @@ func TestUsersDeleteImpersonationToken(t *testing.T) {
 
 func TestUsersPromote(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodPut, Path: "/users/"+weirdUserEscaped+"/site_admin", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodPut, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Promote(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("Promote: %v", err)
@@ -259,7 +259,7 @@ func TestUsersPromoteNotAdmin(t *testing.T) {
 
 func TestUsersDemote(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/users/"+weirdUserEscaped+"/site_admin", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodDelete, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Demote(context.Background(), weirdUser)
 	if err != nil {
 		t.Fatalf("Demote: %v", err)
