@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func wantGlobalHook(t *testing.T) GlobalHook {
@@ -36,9 +38,7 @@ func TestAdminHooksList(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Query: url.Values{"page": {"2"}, "per_page": {"10"}}, Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/list.json"})
 	hooks, _, err := env.Client.AdminHooks.List(context.Background(), &ListOptions{Page: 2, PerPage: 10})
-	if err != nil {
-		t.Fatalf("List: %v", err)
-	}
+	require.NoError(t, err, "List")
 	want := wantGlobalHook(t)
 	assertFields(t, "hooks", hooks, []*GlobalHook{&want})
 	assertCoversFixture(t, "admin_hooks/list.json", []*GlobalHook{})
@@ -48,9 +48,7 @@ func TestAdminHooksListNotAdmin(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.AdminHooks.List(context.Background(), nil)
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 	for _, err := range env.Client.AdminHooks.ListIter(context.Background(), nil) {
 		if !errors.Is(err, ErrNotFound) {
 			t.Fatalf("ListIter: err = %v, want ErrNotFound", err)
@@ -92,9 +90,7 @@ func TestAdminHooksListIter(t *testing.T) {
 	opts := &ListOptions{PerPage: 2}
 	var ids []int64
 	for hook, err := range env.Client.AdminHooks.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListIter: %v", err)
-		}
+		require.NoError(t, err, "ListIter")
 		ids = append(ids, hook.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
@@ -129,12 +125,7 @@ func TestAdminHooksCreate(t *testing.T) {
 			Secret:      Ptr("secret"),
 		},
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "hook", *hook, wantGlobalHook(t))
 	assertCoversFixture(t, "admin_hooks/create.json", GlobalHook{})
 }
@@ -150,9 +141,7 @@ func TestAdminHooksCreateDefaults(t *testing.T) {
 		Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", InsecureSSL: Ptr(HookInsecureSkipVerify)},
 		Active: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
+	require.NoError(t, err, "Create")
 }
 
 func TestAdminHooksCreateInvalid(t *testing.T) {
@@ -186,9 +175,7 @@ func TestAdminHooksGet(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/get.json"})
 	hook, _, err := env.Client.AdminHooks.Get(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "hook", *hook, wantGlobalHook(t))
 	assertCoversFixture(t, "admin_hooks/get.json", GlobalHook{})
 }
@@ -211,9 +198,7 @@ func TestAdminHooksUpdate(t *testing.T) {
 		Events: []string{"organization"},
 		Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook"},
 	})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 	// The reply of the reference: the omitted content type was reset to
 	// "form" and the omitted secret removed.
 	assertFields(t, "hook", *hook, GlobalHook{
@@ -252,9 +237,7 @@ func TestAdminHooksUpdateFull(t *testing.T) {
 		Events: []string{"user"},
 		Active: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 }
 
 func TestAdminHooksUpdateInvalid(t *testing.T) {
@@ -262,33 +245,21 @@ func TestAdminHooksUpdateInvalid(t *testing.T) {
 	_, _, err := env.Client.AdminHooks.Update(context.Background(), 1, UpdateGlobalHookRequest{
 		Config: &GlobalHookConfigRequest{URL: "https://x", ContentType: Ptr(HookContentType("JSON"))},
 	})
-	if !errors.Is(err, ErrInvalidArgument) {
-		t.Fatalf("err = %v, want ErrInvalidArgument", err)
-	}
+	require.ErrorIs(t, err, ErrInvalidArgument)
 }
 
 func TestAdminHooksDelete(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.AdminHooks.Delete(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestAdminHooksPing(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks/42/pings", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.AdminHooks.Ping(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("Ping: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestHookInsecureSSLJSON(t *testing.T) {

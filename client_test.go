@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestNewClientBaseURL(t *testing.T) {
@@ -109,9 +111,7 @@ func TestNewClientOptions(t *testing.T) {
 	c, err := NewClient("https://ghe.example.com",
 		WithManagementConsole("https://admin.example.com:9443/setup/api/", "pw"),
 		WithPagePrefetch(4), WithUserAgent("my-tool/1.0"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if got := c.ManagementConsoleURL(); got != "https://admin.example.com:9443/" {
 		t.Errorf("ManagementConsoleURL = %q", got)
 	}
@@ -128,9 +128,7 @@ func TestNewClientOptions(t *testing.T) {
 func TestWithHTTPClientIsNotMutated(t *testing.T) {
 	hc := &http.Client{Timeout: 3 * time.Second}
 	c, err := NewClient("https://ghe.example.com", WithHTTPClient(hc), WithToken("t"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if hc.CheckRedirect != nil || hc.Transport != nil || hc.Timeout != 3*time.Second {
 		t.Errorf("the caller's client was modified: %+v", hc)
 	}
@@ -187,9 +185,7 @@ func TestConsoleWithoutPasswordFailsBeforeSending(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sent = true }))
 	defer srv.Close()
 	c, err := NewClient(srv.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, err = c.call(context.Background(), &request{method: "GET", path: "setup/api/settings", console: true}, nil)
 	if !errors.Is(err, ErrNoConsolePassword) || !strings.Contains(err.Error(), "WithManagementConsole") {
 		t.Fatalf("err = %v, want ErrNoConsolePassword naming the option", err)
@@ -254,9 +250,7 @@ func TestEscapedPathOnTheWire(t *testing.T) {
 		w.WriteHeader(204)
 	})
 	p, err := escapePath("Users.Test", "users/{username}", "a/b?c#d%e fë")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if _, err := env.Client.call(context.Background(), &request{method: "GET", path: p}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -277,9 +271,7 @@ func TestResponseHeaders(t *testing.T) {
 		writeJSON(w, 200, `{}`)
 	})
 	resp, err := env.Client.call(context.Background(), &request{method: "GET", path: "x"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if resp.NextPage != 3 || resp.PrevPage != 1 || resp.FirstPage != 1 || resp.LastPage != 9 {
 		t.Errorf("pages = %d %d %d %d", resp.NextPage, resp.PrevPage, resp.FirstPage, resp.LastPage)
 	}
@@ -431,9 +423,7 @@ func TestPtr(t *testing.T) {
 
 func TestPrefetchKeepsEnoughIdleConnections(t *testing.T) {
 	c, err := NewClient("https://ghe.example.com", WithPagePrefetch(8))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tr, ok := c.api.http.Transport.(*http.Transport)
 	if !ok || tr.MaxIdleConnsPerHost < 9 {
 		t.Fatalf("transport %T keeps %d idle connections per host, want at least 9", c.api.http.Transport, tr.MaxIdleConnsPerHost)
@@ -446,9 +436,7 @@ func TestPrefetchKeepsEnoughIdleConnections(t *testing.T) {
 	}
 	hc := &http.Client{}
 	c, err = NewClient("https://ghe.example.com", WithPagePrefetch(8), WithHTTPClient(hc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if c.api.http.Transport != nil {
 		t.Error("the caller's transport was replaced")
 	}

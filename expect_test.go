@@ -246,3 +246,11 @@ func (c *call) reply(t *testing.T) *http.Response {
 	}
 	return resp
 }
+
+// requireStatus requires a call to have succeeded with status.
+func requireStatus(t *testing.T, resp *Response, err error, status int) {
+	t.Helper()
+	require.NoError(t, err)
+	require.NotNil(t, resp, "response")
+	require.Equal(t, status, resp.StatusCode, "status")
+}

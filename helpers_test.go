@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Test credentials. They are recognisable so that tests can assert they never
@@ -62,9 +64,7 @@ func setup(t *testing.T, opts ...Option) *testEnv {
 		WithoutRetries(),
 	}, opts...)
 	c, err := NewClient(env.APIServer.URL, all...)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
+	require.NoError(t, err, "NewClient")
 	env.Client = c
 	return env
 }
@@ -142,9 +142,7 @@ func testConsoleAuth(t *testing.T, r *http.Request) {
 func testBody(t *testing.T, r *http.Request, want string) {
 	t.Helper()
 	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the body: %v", err)
-	}
+	require.NoError(t, err, "reading the body")
 	if got := string(b); got != want {
 		t.Errorf("body = %q, want %q", got, want)
 	}
@@ -174,9 +172,7 @@ func testJSONBody(t *testing.T, r *http.Request, want string) {
 	t.Helper()
 	testHeader(t, r, "Content-Type", "application/json")
 	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the body: %v", err)
-	}
+	require.NoError(t, err, "reading the body")
 	var got, exp any
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatalf("body %q is not JSON: %v", b, err)
@@ -194,9 +190,7 @@ func testFormBody(t *testing.T, r *http.Request, want url.Values) {
 	t.Helper()
 	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
 	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the body: %v", err)
-	}
+	require.NoError(t, err, "reading the body")
 	got, err := url.ParseQuery(string(b))
 	if err != nil {
 		t.Fatalf("body %q is not a form: %v", b, err)
@@ -210,9 +204,7 @@ func testFormBody(t *testing.T, r *http.Request, want url.Values) {
 func fixture(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatalf("fixture: %v", err)
-	}
+	require.NoError(t, err, "fixture")
 	return b
 }
 

@@ -7,15 +7,15 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestLicenseGet(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", Reply: "license/get.json"})
 	info, _, err := env.Client.License.Get(context.Background())
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "license", *info, LicenseInfo{
 		Seats:               LicenseSeats{Count: 1400},
 		SeatsUsed:           1316,
@@ -35,9 +35,7 @@ func TestLicenseGetUnlimitedSeats(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", ReplyJSON: `{"seats":"unlimited","seats_used":12,"seats_available":"unlimited","kind":"standard","days_until_expiration":30,"expire_at":"2030/01/02 03:04:05 +0000"}`})
 	info, _, err := env.Client.License.Get(context.Background())
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "license", *info, LicenseInfo{
 		Seats:               LicenseSeats{Unlimited: true},
 		SeatsUsed:           12,

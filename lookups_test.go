@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // githubOrgShort is the short organization of the reference's examples, as
@@ -33,9 +35,7 @@ func TestUsersGet(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/users/" + weirdUserEscaped, Reply: "users/get.json"})
 	user, resp, err := env.Client.Users.Get(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if resp.StatusCode != 200 {
 		t.Errorf("status = %d", resp.StatusCode)
 	}
@@ -79,9 +79,7 @@ func TestUsersList(t *testing.T) {
 		writeFixture(t, w, http.StatusOK, "users/list.json")
 	})
 	users, resp, err := env.Client.Users.List(context.Background(), &ListSinceOptions{Since: 135, PerPage: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(users) != 1 {
 		t.Fatalf("got %d users", len(users))
 	}
@@ -123,9 +121,7 @@ func TestUsersListIterFollowsSince(t *testing.T) {
 	opts := &ListSinceOptions{PerPage: 3}
 	var ids []int64
 	for u, err := range env.Client.Users.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ids = append(ids, u.ID)
 	}
 	if fmt.Sprint(ids) != "[1 2 3 4 5 6 7]" {
@@ -145,9 +141,7 @@ func TestOrganizationsListIterStopsOnBreak(t *testing.T) {
 	sinceServer(t, env, "/organizations", 10, &seen)
 	var logins []string
 	for o, err := range env.Client.Organizations.ListIter(context.Background(), &ListSinceOptions{Since: 2, PerPage: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		logins = append(logins, o.Login)
 		if len(logins) == 3 {
 			break
@@ -207,9 +201,7 @@ func TestOrganizationsGet(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/" + weirdUserEscaped, Reply: "organizations/get.json"})
 	org, _, err := env.Client.Organizations.Get(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := githubOrgShort()
 	want.Name, want.Company, want.Blog = Ptr("github"), Ptr("GitHub"), Ptr("https://github.com/blog")
 	want.Location, want.Email, want.TwitterUsername = Ptr("San Francisco"), Ptr("octocat@github.com"), Ptr("github")
@@ -238,9 +230,7 @@ func TestOrganizationsList(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/organizations", Query: url.Values{"since": {"4"}}, Reply: "organizations/list.json"})
 	orgs, _, err := env.Client.Organizations.List(context.Background(), &ListSinceOptions{Since: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(orgs) != 1 {
 		t.Fatalf("got %d orgs", len(orgs))
 	}
@@ -251,9 +241,7 @@ func TestTeamsGetBySlug(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/" + weirdUserEscaped + "/teams/justice%20league", Reply: "teams/get_by_slug.json"})
 	team, _, err := env.Client.Teams.GetBySlug(context.Background(), weirdUser, "justice league")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	org := githubOrgShort()
 	org.Name, org.Company, org.Blog = Ptr("github"), Ptr("GitHub"), Ptr("https://github.com/blog")
 	org.Location, org.Email = Ptr("San Francisco"), Ptr("octocat@github.com")

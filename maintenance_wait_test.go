@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // serveSequence answers each request to pattern with the next body of
@@ -34,9 +36,7 @@ func TestManagementConsole_WaitForMaintenance(t *testing.T) {
 			`{"status":"scheduled","scheduled_time":"Thursday, January 22 at 15:00 +0000","connection_services":[]}`,
 			`{"status":"on","scheduled_time":null,"connection_services":[{"name":"git operations","number":2}]}`)
 		st, resp, err := env.Client.ManagementConsole.WaitForMaintenance(context.Background(), fast)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if st.Status != "on" || len(st.ConnectionServices) != 1 || st.ConnectionServices[0].Number != 2 || resp.StatusCode != 200 || n.Load() != 3 {
 			t.Errorf("status %+v after %d polls", st, n.Load())
 		}
@@ -80,9 +80,7 @@ func TestManage_WaitForMaintenance(t *testing.T) {
 			"["+node("a", "scheduled")+","+node("b", "on")+"]",
 			"["+node("a", "on")+","+node("b", "on")+"]")
 		nodes, _, err := env.Client.Manage.WaitForMaintenance(context.Background(), &ManageNodeOptions{UUID: "u-a"}, fast)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if len(nodes) != 2 || nodes[0].Status != "on" || n.Load() != 2 {
 			t.Errorf("nodes %v after %d polls", nodes, n.Load())
 		}

@@ -13,6 +13,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // testManageRequest checks a Manage GHES API request: method, path at the
@@ -39,9 +42,7 @@ func TestManage_Version(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Query: url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, Reply: "manage/version.json"})
 	v, _, err := env.Client.Manage.Version(context.Background(), &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(v) != 1 {
 		t.Fatalf("len = %d, want 1", len(v))
 	}
@@ -71,9 +72,7 @@ func TestManage_ClusterStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/cluster/status", Reply: "manage/cluster_status.json"})
 	st, _, err := env.Client.Manage.ClusterStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", st.Status, "OK")
 	if len(st.Nodes) != 2 {
 		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
@@ -105,9 +104,7 @@ func TestManage_ReplicationStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/replication/status", Query: url.Values{"cluster_roles": {"GitServer"}}, Reply: "manage/replication_status.json"})
 	st, _, err := env.Client.Manage.ReplicationStatus(context.Background(), &ManageNodeOptions{ClusterRoles: "GitServer"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", st.Status, "OK")
 	if len(st.Nodes) != 2 {
 		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
@@ -135,9 +132,7 @@ func TestManage_Nodes(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/nodes", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/nodes.json"})
 	n, _, err := env.Client.Manage.Nodes(context.Background(), &ManageNodeOptions{UUID: uuidSecond})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Topology", n.Topology, "Cluster")
 	want := []ConfigNode{
 		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
@@ -157,9 +152,7 @@ func TestManage_SystemRequirements(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/checks/system-requirements", Reply: "manage/system_requirements.json"})
 	sr, _, err := env.Client.Manage.SystemRequirements(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", sr.Status, "OK")
 	if len(sr.Nodes) != 2 {
 		t.Fatalf("nodes = %d", len(sr.Nodes))
@@ -196,9 +189,7 @@ func TestManage_ConfigApply(t *testing.T) {
 			env := mock(t)
 			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: tt.body, Reply: "manage/config_apply.json"})
 			run, _, err := env.Client.Manage.ConfigApply(context.Background(), tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			eq(t, "RunID", run.RunID, "d34db33f")
 		})
 	}
@@ -208,9 +199,7 @@ func TestManage_ConfigApplyStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"d34db33f"}}, Reply: "manage/config_apply_status.json"})
 	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "d34db33f")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Running", st.Running, true)
 	eq(t, "Successful", st.Successful, false)
 	if len(st.Nodes) != 1 {
@@ -250,9 +239,7 @@ func TestManage_ConfigApplyEvents(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: url.Values{"last_request_id": {"abc:def:0"}}, Reply: "manage/config_apply_events.json"})
 	ev, _, err := env.Client.Manage.ConfigApplyEvents(context.Background(), &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(ev.Nodes) != 1 {
 		t.Fatalf("nodes = %d", len(ev.Nodes))
 	}
@@ -301,9 +288,7 @@ func TestManage_ConfigApplyEventsIter(t *testing.T) {
 	})
 	var got []string
 	for ev, err := range env.Client.Manage.ConfigApplyEventsIter(context.Background(), nil) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		got = append(got, ev.Body)
 	}
 	if !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
@@ -335,9 +320,7 @@ func TestManage_ConfigApplyEventsIterLoopAndBreak(t *testing.T) {
 		}
 		count++
 	}
-	if !errors.Is(err, ErrPaginationLoop) {
-		t.Errorf("err = %v, want ErrPaginationLoop", err)
-	}
+	assert.ErrorIs(t, err, ErrPaginationLoop)
 	eq(t, "events", count, 2)
 	eq(t, "requests", n.Load(), int32(2))
 
@@ -366,18 +349,14 @@ func readMultipart(t *testing.T, r *http.Request) []multipartPart {
 		t.Errorf("ContentLength = %d, want -1 (a streamed body)", r.ContentLength)
 	}
 	mr, err := r.MultipartReader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var parts []multipartPart
 	for {
 		p, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		b, _ := io.ReadAll(p)
 		parts = append(parts, multipartPart{p.FormName(), p.FileName(), string(b)})
 	}
@@ -399,9 +378,7 @@ func TestManage_InitialConfig(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	})
 	resp, err := env.Client.Manage.InitialConfig(context.Background(), strings.NewReader(testLicense), "provide-password-here!")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 
 	if _, err := env.Client.Manage.InitialConfig(context.Background(), nil, "pw"); !errors.Is(err, ErrInvalidArgument) {
@@ -416,9 +393,7 @@ func TestManage_License(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "manage/license.json"})
 	l, _, err := env.Client.Manage.License(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "AdvancedSecurityEnabled", l.AdvancedSecurityEnabled, true)
 	eq(t, "AdvancedSecuritySeats", l.AdvancedSecuritySeats, 0)
 	eq(t, "ClusterSupport", l.ClusterSupport, false)
@@ -476,9 +451,7 @@ func TestManage_UploadLicense(t *testing.T) {
 				w.WriteHeader(http.StatusAccepted)
 			})
 			resp, err := env.Client.Manage.UploadLicense(context.Background(), strings.NewReader(testLicense), tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 		})
 	}
@@ -511,9 +484,7 @@ func TestManage_LicenseStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license/check", Reply: "manage/license_check.json"})
 	c, _, err := env.Client.Manage.LicenseStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", c.Status, "valid")
 
 	var obj LicenseCheck
@@ -527,9 +498,7 @@ func TestManage_Settings(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/settings", Reply: "manage/settings.json"})
 	s, _, err := env.Client.Manage.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertEnterpriseSettingsFixture(t, s, false)
 }
 
@@ -537,9 +506,7 @@ func TestManage_UpdateSettings(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/settings", JSON: `{"public_pages":true}`, Status: http.StatusNoContent})
 	resp, err := env.Client.Manage.UpdateSettings(context.Background(), EnterpriseSettings{PublicPages: Ptr(true)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusNoContent)
 }
 
@@ -565,9 +532,7 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 	})
 	ctx := context.Background()
 	s, _, err := env.Client.Manage.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.Prometheus.Enabled = Ptr(true)
 	if _, err := env.Client.Manage.UpdateSettings(ctx, *s); err != nil {
 		t.Fatal(err)
@@ -581,9 +546,7 @@ func TestManage_MaintenanceStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {uuidPrimary}}, Reply: "manage/maintenance.json"})
 	st, _, err := env.Client.Manage.MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))
 	}
@@ -619,9 +582,7 @@ func TestManage_SetMaintenance(t *testing.T) {
 		IPExceptionList:        []string{"192.168.1.0/24", "1.1.1.1"},
 		MaintenanceModeMessage: Ptr("Back soon."),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -640,9 +601,7 @@ func TestManage_SSHKeys(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/access/ssh", Reply: "manage/ssh_keys.json"})
 	keys, _, err := env.Client.Manage.SSHKeys(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := []ManageSSHKey{
 		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCwcd9tu20xsJVBMWbIs+JDVQTvkLtrJ8A7eblSwC+zECver22QExC9d6zHy10MAyk1Ck7Bu6/0Z+rr/31vMcAOmNOLjExzWxBCXbtDf3758Qfw7FuvkaTE1sHztwSFi/yNhZSw7uPEWeGQiRY4UldSKG9zZvrZmxpnP8mNZzPriQ==", "bd:26:d3:a2:ad:97:c0:7c:2d:57:a4:64:f3:fb:44:45"},
 		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCg73sgCdLL9rWcmVTmvcOgAWZaokZTeNnMFEoaZWZcVtsP4Ed+ICuSbT1wDuyL/XXzr0O2u2bKwx8Np/3UGHb4R9Re+qiz//l5OCBd3KonO2GFICQwKGmVeZ+ki89aN2JDKgfemHbvclHYBD/r56lnbt/kinw7JqGPp+ndzH8nBw==", "e1:1e:a0:f1:3f:a9:70:2d:99:dd:02:9d:39:1c:8b:a4"},
@@ -667,9 +626,7 @@ func TestManage_AddSSHKey(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/add_ssh_key.json"})
 	out, _, err := env.Client.Manage.AddSSHKey(context.Background(), manageTestKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -680,9 +637,7 @@ func TestManage_RemoveSSHKey(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/remove_ssh_key.json"})
 	out, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), manageTestKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -702,9 +657,7 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 			Force:   Ptr(false),
 			UUIDs:   []string{uuidPrimary, uuidSecond},
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if d.Orchestration != nil {
 			t.Errorf("Orchestration = %+v, want nil", d.Orchestration)
 		}
@@ -723,9 +676,7 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 			NodeTimeout: Ptr("1h"),
 			MaxAttempts: Ptr(3),
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 		if d.Orchestration == nil {
 			t.Fatal("Orchestration = nil")
@@ -739,9 +690,7 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 	})
 	t.Run("orchestration as the schema's object", func(t *testing.T) {
 		d, err := decodeUpgradeDownload(http.StatusAccepted, json.RawMessage(`{"message":"m","download_id":"x","max_parallel":1,"total_nodes":2}`))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{Message: "m", DownloadID: "x", MaxParallel: 1, TotalNodes: 2})
 	})
 	t.Run("409", func(t *testing.T) {
@@ -762,9 +711,7 @@ func TestManage_UpgradeDownloadStatus(t *testing.T) {
 			env := mock(t)
 			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/" + fx + ".json"})
 			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			const id = "550e8400-e29b-41d4-a716-446655440000"
 			const pkg = "github-enterprise-3.19.3-kvm.pkg"
 			eq(t, "DownloadID", st.DownloadID, id)
@@ -814,9 +761,7 @@ func TestManage_ApplyUpgrade(t *testing.T) {
 		SkipReboot: Ptr(false),
 		UUID:       Ptr(uuidPrimary),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -831,9 +776,7 @@ func TestManage_UpgradeStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/status", Query: url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, Reply: "manage/upgrade_status.json"})
 	st, _, err := env.Client.Manage.UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))
 	}
@@ -903,9 +846,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 			applyStatus(false, true, applyNode("ghes-01", false, true), applyNode("ghes-02", false, true)),
 		)
 		st, _, err := env.Client.Manage.WaitForConfigApply(context.Background(), "r1", fast)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "polls", n.Load(), int32(3))
 		eq(t, "Successful", st.Successful, true)
 	})
@@ -972,9 +913,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 func TestManage_NoPassword(t *testing.T) {
 	env := setup(t)
 	c, err := NewClient(env.APIServer.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx := context.Background()
 	m := c.Manage
 	calls := map[string]func() error{

@@ -24,6 +24,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // testConsoleRequest checks what every console request carries: the method,
@@ -47,9 +50,7 @@ func formJSONField(t *testing.T, r *http.Request, field string, want string) {
 	t.Helper()
 	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
 	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	form, err := url.ParseQuery(string(b))
 	if err != nil {
 		t.Fatalf("body %q is not a form: %v", b, err)
@@ -106,9 +107,7 @@ func TestManagementConsole_ConfigurationStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck", Reply: "management_console/configcheck.json"})
 	st, resp, err := env.Client.ManagementConsole.ConfigurationStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusOK)
 	eq(t, "Status", st.Status, "running")
 	want := []ConfigurationStep{
@@ -130,9 +129,7 @@ func TestManagementConsole_StartConfiguration(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/configure", Status: http.StatusAccepted})
 	resp, err := env.Client.ManagementConsole.StartConfiguration(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 }
 
@@ -140,9 +137,7 @@ func TestManagementConsole_MaintenanceStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance", Reply: "management_console/maintenance.json"})
 	st, _, err := env.Client.ManagementConsole.MaintenanceStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertMaintenanceFixture(t, st)
 }
 
@@ -174,9 +169,7 @@ func TestManagementConsole_SetMaintenance(t *testing.T) {
 			env := mock(t)
 			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", tt.want}, Reply: "management_console/set_maintenance.json"})
 			st, _, err := env.Client.ManagementConsole.SetMaintenance(context.Background(), tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			assertMaintenanceFixture(t, st)
 		})
 	}
@@ -186,9 +179,7 @@ func TestManagementConsole_Settings(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Reply: "management_console/settings.json"})
 	s, _, err := env.Client.ManagementConsole.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if !reflect.DeepEqual(s.RunList, []string{"recipe[enterprise-configure]"}) {
 		t.Errorf("RunList = %v", s.RunList)
 	}
@@ -367,9 +358,7 @@ func TestManagementConsole_UpdateSettings(t *testing.T) {
 			SMTP:        &SMTPSettings{DiscardToNoreplyAddress: Ptr(false)},
 		},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusNoContent)
 }
 
@@ -408,9 +397,7 @@ func TestManagementConsole_SettingsRoundTrip(t *testing.T) {
 
 	ctx := context.Background()
 	s, _, err := env.Client.ManagementConsole.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if string(s.Enterprise.Extra["future_feature"]) != `{"enabled":true,"level":3}` {
 		t.Errorf("Enterprise.Extra = %s", s.Enterprise.Extra["future_feature"])
 	}
@@ -470,9 +457,7 @@ func TestManagementConsole_AuthorizedKeys(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings/authorized-keys", Reply: "management_console/authorized_keys.json"})
 	keys, _, err := env.Client.ManagementConsole.AuthorizedKeys(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertAuthorizedKeys(t, keys)
 }
 
@@ -482,9 +467,7 @@ func TestManagementConsole_AddAuthorizedKey(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Status: http.StatusCreated, Reply: "management_console/add_authorized_key.json"})
 	keys, resp, err := env.Client.ManagementConsole.AddAuthorizedKey(context.Background(), testPublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusCreated)
 	assertAuthorizedKeys(t, keys)
 }
@@ -493,18 +476,14 @@ func TestManagementConsole_RemoveAuthorizedKey(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Reply: "management_console/remove_authorized_key.json"})
 	keys, _, err := env.Client.ManagementConsole.RemoveAuthorizedKey(context.Background(), testPublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertAuthorizedKeys(t, keys)
 }
 
 func TestManagementConsole_AuthorizedKeyEmpty(t *testing.T) {
 	env := setup(t) // any request would fail the test
 	_, _, err := env.Client.ManagementConsole.AddAuthorizedKey(context.Background(), " ")
-	if !errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("err = %v, want ErrInvalidArgument", err)
-	}
+	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
 const testLicense = "-----BEGIN GHL-----\nlicense+data/with=special&chars\n-----END GHL-----\n"
@@ -523,9 +502,7 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 			w.WriteHeader(http.StatusAccepted)
 		})
 		resp, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 	})
 	t.Run("password and settings", func(t *testing.T) {
@@ -554,16 +531,12 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 				SignupEnabled:  Ptr(false),
 			}},
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 	})
 	t.Run("nil license", func(t *testing.T) {
 		env := setup(t)
 		_, err := env.Client.ManagementConsole.UploadLicense(context.Background(), nil, SetupRequest{})
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("err = %v, want ErrInvalidArgument", err)
-		}
+		assert.ErrorIs(t, err, ErrInvalidArgument)
 	})
 }
 
@@ -578,9 +551,7 @@ func TestManagementConsole_UpgradeLicense(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	})
 	resp, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), strings.NewReader(testLicense))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 }
 
@@ -623,9 +594,7 @@ func TestManagementConsole_WaitForConfiguration(t *testing.T) {
 			`{"status":"running","progress":[]}`, // never reached
 		)
 		st, _, err := env.Client.ManagementConsole.WaitForConfiguration(context.Background(), WaitInterval(time.Millisecond))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "polls", n.Load(), int32(2))
 		eq(t, "last step", st.Progress[1].Status, ConfigurationDone)
 	})
@@ -635,9 +604,7 @@ func TestManagementConsole_WaitForConfiguration(t *testing.T) {
 			`{"status":"success","progress":[`+step("Core", ConfigurationDone)+`,`+step("Services", ConfigurationPending)+`]}`,
 		)
 		_, _, err := env.Client.ManagementConsole.WaitForConfiguration(context.Background(), WaitInterval(time.Millisecond))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "polls", n.Load(), int32(2))
 	})
 	t.Run("failed step", func(t *testing.T) {
@@ -690,9 +657,7 @@ func TestManagementConsole_NoPassword(t *testing.T) {
 	}))
 	defer srv.Close()
 	c, err := NewClient(srv.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx := context.Background()
 	mc := c.ManagementConsole
 	calls := map[string]func() error{
@@ -745,9 +710,7 @@ func TestManagementConsole_TLS(t *testing.T) {
 		t.Helper()
 		all := append([]Option{WithManagementConsole(srv.URL, testConsolePassword), WithoutRetries()}, opts...)
 		c, err := NewClient("https://ghe.invalid", all...)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return c
 	}
 	ctx := context.Background()
@@ -764,9 +727,7 @@ func TestManagementConsole_TLS(t *testing.T) {
 	})
 	t.Run("CA", func(t *testing.T) {
 		st, _, err := newClient(t, WithManagementConsoleCA(certPEM)).ManagementConsole.ConfigurationStatus(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "Status", st.Status, "running")
 	})
 	t.Run("other CA refuses", func(t *testing.T) {
@@ -779,9 +740,7 @@ func TestManagementConsole_TLS(t *testing.T) {
 	})
 	t.Run("insecure", func(t *testing.T) {
 		st, _, err := newClient(t, WithInsecureManagementConsole()).ManagementConsole.ConfigurationStatus(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "Status", st.Status, "running")
 	})
 	t.Run("bad PEM", func(t *testing.T) {
@@ -814,9 +773,7 @@ func TestManagementConsole_NoSecretLeak(t *testing.T) {
 	if err == nil {
 		t.Fatal("want an error for a 401")
 	}
-	if !errors.Is(err, ErrUnauthorized) {
-		t.Errorf("err = %v, want ErrUnauthorized", err)
-	}
+	assert.ErrorIs(t, err, ErrUnauthorized)
 	assertNoSecret(t, "error", err.Error())
 	assertNoSecret(t, "response request URL", resp.Request.URL.String())
 
@@ -844,9 +801,7 @@ func TestManagementConsole_NoSecretLeak(t *testing.T) {
 func selfSignedPEM(t *testing.T) []byte {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(42),
 		Subject:               pkix.Name{CommonName: "other test CA"},
@@ -858,8 +813,6 @@ func selfSignedPEM(t *testing.T) []byte {
 		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }

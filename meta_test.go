@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestMeta_Get(t *testing.T) {
@@ -20,9 +22,7 @@ func TestMeta_Get(t *testing.T) {
 		writeFixture(t, w, http.StatusOK, "meta/get.json")
 	})
 	m, resp, err := env.Client.Meta.Get(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "EnterpriseVersion", resp.EnterpriseVersion, "enterprise-server@3.14.2")
 	eq(t, "VerifiablePasswordAuthentication", m.VerifiablePasswordAuthentication, true)
 	eq(t, "InstalledVersion", m.InstalledVersion, "3.14.2")
@@ -50,9 +50,7 @@ func TestMeta_AdminAPI(t *testing.T) {
 			writeFixture(t, w, http.StatusOK, "meta/get.json") // 3.14.2
 		})
 		a, _, err := env.Client.Meta.AdminAPI(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "AdminAPI", a, AdminAPIManagementConsole|AdminAPIManage|AdminAPIManageMaintenance|AdminAPIManageConfig)
 	})
 	t.Run("header fallback", func(t *testing.T) {
@@ -62,9 +60,7 @@ func TestMeta_AdminAPI(t *testing.T) {
 			writeJSON(w, http.StatusOK, `{"verifiable_password_authentication":true}`)
 		})
 		a, _, err := env.Client.Meta.AdminAPI(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "AdminAPI", a, AdminAPIManagementConsole)
 	})
 	t.Run("no version", func(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestOrganizationsCreate(t *testing.T) {
@@ -15,12 +17,7 @@ func TestOrganizationsCreate(t *testing.T) {
 		ProfileName: Ptr("GitHub, Inc."),
 		Admin:       "monalisaoctocat",
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "org", *org, Organization{
 		Login:            "github",
 		ID:               1,
@@ -64,21 +61,14 @@ func TestOrganizationsCreateNotAdmin(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisa"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestOrganizationsRename(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"})
 	job, resp, err := env.Client.Organizations.Rename(context.Background(), "the octocats/old", "the-new-octocats")
-	if err != nil {
-		t.Fatalf("Rename: %v", err)
-	}
-	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("status = %d, want 202", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusAccepted)
 	assertFields(t, "job", *job, RenameJob{
 		Message: "Job queued to rename organization. It may take a few minutes to complete.",
 		URL:     "https://<hostname>/api/v3/organizations/1",
@@ -89,7 +79,5 @@ func TestOrganizationsRename(t *testing.T) {
 func TestOrganizationsRenameRefusesDotDot(t *testing.T) {
 	env := setup(t)
 	_, _, err := env.Client.Organizations.Rename(context.Background(), "..", "x")
-	if !errors.Is(err, ErrInvalidArgument) {
-		t.Fatalf("err = %v, want ErrInvalidArgument", err)
-	}
+	require.ErrorIs(t, err, ErrInvalidArgument)
 }

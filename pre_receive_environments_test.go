@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // assertValidation checks that err is a 422 *ValidationError with the
@@ -70,12 +72,7 @@ func TestPreReceiveEnvironmentsService_List(t *testing.T) {
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"})
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}}
 	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
-	if err != nil {
-		t.Fatalf("List: %v", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusOK)
 	want := []*PreReceiveEnvironment{
 		{
 			ID:                 1,
@@ -135,9 +132,7 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for e, err := range env.Client.PreReceiveEnvironments.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListIter: %v", err)
-		}
+		require.NoError(t, err, "ListIter")
 		ids = append(ids, e.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
@@ -158,12 +153,7 @@ func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
 		Name:     "DevTools Hook Env",
 		ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz",
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "Create", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
 	assertFixtureFullyMapped(t, "pre_receive_environments/create.json", PreReceiveEnvironment{})
 }
@@ -172,9 +162,7 @@ func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/get.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.Get(context.Background(), 2)
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "Get", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
 	assertFixtureFullyMapped(t, "pre_receive_environments/get.json", PreReceiveEnvironment{})
 }
@@ -183,9 +171,7 @@ func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env"}`, Reply: "pre_receive_environments/update.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 	assertFields(t, "Update", got, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")))
 	assertFixtureFullyMapped(t, "pre_receive_environments/update.json", PreReceiveEnvironment{})
 }
@@ -209,12 +195,7 @@ func TestPreReceiveEnvironmentsService_Delete(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
@@ -246,12 +227,7 @@ func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusAccepted, Reply: "pre_receive_environments/start_download.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
-	if err != nil {
-		t.Fatalf("StartDownload: %v", err)
-	}
-	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("status = %d, want 202", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusAccepted)
 	assertFields(t, "StartDownload", got, &PreReceiveEnvironmentDownload{
 		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
 		State:        DownloadStateNotStarted,
@@ -277,9 +253,7 @@ func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/download_status.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.DownloadStatus(context.Background(), 3)
-	if err != nil {
-		t.Fatalf("DownloadStatus: %v", err)
-	}
+	require.NoError(t, err, "DownloadStatus")
 	assertFields(t, "DownloadStatus", got, &PreReceiveEnvironmentDownload{
 		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
 		State:        DownloadStateSuccess,
@@ -317,9 +291,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_success(t *testing.T) {
 	env := setup(t)
 	n := downloadStates(t, env, downloadNotStarted, downloadInProgress, downloadInProgress, "fixture:pre_receive_environments/download_status.json")
 	got, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, 4*time.Millisecond))
-	if err != nil {
-		t.Fatalf("WaitForDownload: %v", err)
-	}
+	require.NoError(t, err, "WaitForDownload")
 	if resp == nil || resp.StatusCode != http.StatusOK {
 		t.Errorf("resp = %v, want the last 200", resp)
 	}

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // wantCheckCommits is the hook of the reference's admin examples.
@@ -35,9 +37,7 @@ func TestPreReceiveHooksService_List(t *testing.T) {
 	got, _, err := env.Client.PreReceiveHooks.List(context.Background(), &PreReceiveListOptions{
 		Sort: PreReceiveSortCreated, Direction: "desc", ListOptions: ListOptions{PerPage: 100},
 	})
-	if err != nil {
-		t.Fatalf("List: %v", err)
-	}
+	require.NoError(t, err, "List")
 	assertFields(t, "List", got, []*PreReceiveHook{wantCheckCommits(t)})
 	assertFixtureFullyMapped(t, "pre_receive_hooks/list.json", []*PreReceiveHook{})
 }
@@ -61,12 +61,7 @@ func TestPreReceiveHooksService_Create(t *testing.T) {
 		Enforcement:                  Ptr(EnforcementDisabled),
 		AllowDownstreamConfiguration: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "Create", got, wantCheckCommits(t))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/create.json", PreReceiveHook{})
 }
@@ -85,9 +80,7 @@ func TestPreReceiveHooksService_Get(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get.json"})
 	got, _, err := env.Client.PreReceiveHooks.Get(context.Background(), 1)
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "Get", got, wantCheckCommits(t))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/get.json", PreReceiveHook{})
 }
@@ -108,9 +101,7 @@ func TestPreReceiveHooksService_Update(t *testing.T) {
 		Environment:                  &PreReceiveEnvironmentRef{ID: 1},
 		AllowDownstreamConfiguration: Ptr(true),
 	})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 	want := wantCheckCommits(t)
 	want.AllowDownstreamConfiguration = true
 	want.Environment = PreReceiveEnvironment{
@@ -150,12 +141,7 @@ func TestPreReceiveHooksService_Delete(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.PreReceiveHooks.Delete(context.Background(), 1)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func wantOrgHook(enforcement Enforcement, configURL string, downstream bool) *OrgPreReceiveHook {
@@ -176,9 +162,7 @@ func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
 	got, _, err := env.Client.PreReceiveHooks.ListForOrg(context.Background(), "octo org/x?", &PreReceiveListOptions{
 		Sort: PreReceiveSortUpdated, Direction: "asc", ListOptions: ListOptions{Page: 3},
 	})
-	if err != nil {
-		t.Fatalf("ListForOrg: %v", err)
-	}
+	require.NoError(t, err, "ListForOrg")
 	assertFields(t, "ListForOrg", got, []*OrgPreReceiveHook{
 		wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true),
 	})
@@ -208,9 +192,7 @@ func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, ListOptions: ListOptions{Page: 2}}
 	var ids []int64
 	for h, err := range env.Client.PreReceiveHooks.ListForOrgIter(context.Background(), "octo-org", opts) {
-		if err != nil {
-			t.Fatalf("ListForOrgIter: %v", err)
-		}
+		require.NoError(t, err, "ListForOrgIter")
 		ids = append(ids, h.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) || calls.Load() != 2 {
@@ -225,9 +207,7 @@ func TestPreReceiveHooksService_GetForOrg(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/octo-org/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get_for_org.json"})
 	got, _, err := env.Client.PreReceiveHooks.GetForOrg(context.Background(), "octo-org", 42)
-	if err != nil {
-		t.Fatalf("GetForOrg: %v", err)
-	}
+	require.NoError(t, err, "GetForOrg")
 	assertFields(t, "GetForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/get_for_org.json", OrgPreReceiveHook{})
 }
@@ -238,9 +218,7 @@ func TestPreReceiveHooksService_UpdateForOrg(t *testing.T) {
 	got, _, err := env.Client.PreReceiveHooks.UpdateForOrg(context.Background(), "octocat", 42, UpdateOrgPreReceiveHookRequest{
 		Enforcement: Ptr(EnforcementEnabled), AllowDownstreamConfiguration: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("UpdateForOrg: %v", err)
-	}
+	require.NoError(t, err, "UpdateForOrg")
 	assertFields(t, "UpdateForOrg", got, wantOrgHook(EnforcementEnabled, "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42", false))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/update_for_org.json", OrgPreReceiveHook{})
 }
@@ -249,12 +227,7 @@ func TestPreReceiveHooksService_RemoveForOrg(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/orgs/octo-org/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/remove_for_org.json"})
 	got, resp, err := env.Client.PreReceiveHooks.RemoveForOrg(context.Background(), "octo-org", 42)
-	if err != nil {
-		t.Fatalf("RemoveForOrg: %v", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("status = %d, want 200", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusOK)
 	assertFields(t, "RemoveForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/remove_for_org.json", OrgPreReceiveHook{})
 }
@@ -273,9 +246,7 @@ func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 	got, _, err := env.Client.PreReceiveHooks.ListForRepo(context.Background(), "octo/cat", "hello world#", &PreReceiveListOptions{
 		Sort: PreReceiveSortName, ListOptions: ListOptions{PerPage: 10},
 	})
-	if err != nil {
-		t.Fatalf("ListForRepo: %v", err)
-	}
+	require.NoError(t, err, "ListForRepo")
 	assertFields(t, "ListForRepo", got, []*RepoPreReceiveHook{
 		{ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled, ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42"},
 	})
@@ -287,9 +258,7 @@ func TestPreReceiveHooksService_ListForRepoIter(t *testing.T) {
 	env.expect(t, call{Method: http.MethodGet, Path: "/repos/octocat/hello-world/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/list_for_repo.json"})
 	var n int
 	for h, err := range env.Client.PreReceiveHooks.ListForRepoIter(context.Background(), "octocat", "hello-world", nil) {
-		if err != nil {
-			t.Fatalf("ListForRepoIter: %v", err)
-		}
+		require.NoError(t, err, "ListForRepoIter")
 		if h.ID != 42 {
 			t.Errorf("hook %d, want 42", h.ID)
 		}
@@ -304,9 +273,7 @@ func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get_for_repo.json"})
 	got, _, err := env.Client.PreReceiveHooks.GetForRepo(context.Background(), "octocat", "hello-world", 42)
-	if err != nil {
-		t.Fatalf("GetForRepo: %v", err)
-	}
+	require.NoError(t, err, "GetForRepo")
 	assertFields(t, "GetForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
 		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",
@@ -320,9 +287,7 @@ func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
 	got, _, err := env.Client.PreReceiveHooks.UpdateForRepo(context.Background(), "octocat", "hello-world", 42, UpdateRepoPreReceiveHookRequest{
 		Enforcement: Ptr(EnforcementEnabled),
 	})
-	if err != nil {
-		t.Fatalf("UpdateForRepo: %v", err)
-	}
+	require.NoError(t, err, "UpdateForRepo")
 	assertFields(t, "UpdateForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementEnabled,
 		ConfigurationURL: "https://github.example.com/api/v3/repos/octocat/hello-world/pre-receive-hooks/42",
@@ -334,12 +299,7 @@ func TestPreReceiveHooksService_RemoveForRepo(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/remove_for_repo.json"})
 	got, resp, err := env.Client.PreReceiveHooks.RemoveForRepo(context.Background(), "octocat", "hello-world", 42)
-	if err != nil {
-		t.Fatalf("RemoveForRepo: %v", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("status = %d, want 200", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusOK)
 	assertFields(t, "RemoveForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
 		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // An enterprise slug that needs escaping, and its escaped segment.
@@ -40,9 +42,7 @@ func TestActionsService_ListRunnerGroups(t *testing.T) {
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), testEnterprise, &ListRunnerGroupsOptions{
 		VisibleToOrganization: "octo-org", ListOptions: ListOptions{Page: 2, PerPage: 3},
 	})
-	if err != nil {
-		t.Fatalf("ListRunnerGroups: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroups")
 	assertFields(t, "ListRunnerGroups", got, &RunnerGroups{
 		TotalCount: 3,
 		RunnerGroups: []*RunnerGroup{
@@ -76,9 +76,7 @@ func TestActionsService_ListRunnerGroups_inherited(t *testing.T) {
 		writeJSON(w, http.StatusOK, `{"total_count":1,"runner_groups":[{"id":4,"name":"inh","visibility":"all","default":false,"inherited":true}]}`)
 	})
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), "octo-corp", nil)
-	if err != nil {
-		t.Fatalf("ListRunnerGroups: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroups")
 	if len(got.RunnerGroups) != 1 || !got.RunnerGroups[0].Inherited {
 		t.Errorf("groups = %+v, want one inherited group", got.RunnerGroups)
 	}
@@ -118,9 +116,7 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for g, err := range env.Client.Actions.ListRunnerGroupsIter(context.Background(), testEnterprise, opts) {
-		if err != nil {
-			t.Fatalf("ListRunnerGroupsIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnerGroupsIter")
 		ids = append(ids, g.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
@@ -155,12 +151,7 @@ func TestActionsService_CreateRunnerGroup(t *testing.T) {
 		RestrictedToWorkflows:    Ptr(true),
 		SelectedWorkflows:        []string{deployWorkflow},
 	})
-	if err != nil {
-		t.Fatalf("CreateRunnerGroup: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "CreateRunnerGroup", got, wantOctoRunnerGroup())
 	assertFixtureFullyMapped(t, "runner_groups/create.json", RunnerGroup{})
 }
@@ -180,9 +171,7 @@ func TestActionsService_GetRunnerGroup(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2", Reply: "runner_groups/get.json"})
 	got, _, err := env.Client.Actions.GetRunnerGroup(context.Background(), "octo-corp", 2)
-	if err != nil {
-		t.Fatalf("GetRunnerGroup: %v", err)
-	}
+	require.NoError(t, err, "GetRunnerGroup")
 	assertFields(t, "GetRunnerGroup", got, wantOctoRunnerGroup())
 	assertFixtureFullyMapped(t, "runner_groups/get.json", RunnerGroup{})
 }
@@ -201,9 +190,7 @@ func TestActionsService_UpdateRunnerGroup(t *testing.T) {
 	got, _, err := env.Client.Actions.UpdateRunnerGroup(context.Background(), "octo-corp", 2, UpdateRunnerGroupRequest{
 		Name: Ptr("Expensive hardware runners"), Visibility: Ptr(RunnerGroupVisibilitySelected),
 	})
-	if err != nil {
-		t.Fatalf("UpdateRunnerGroup: %v", err)
-	}
+	require.NoError(t, err, "UpdateRunnerGroup")
 	want := wantOctoRunnerGroup()
 	want.Name = "Expensive hardware runners"
 	want.AllowsPublicRepositories = true
@@ -230,21 +217,14 @@ func TestActionsService_DeleteRunnerGroup(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunnerGroup(context.Background(), testEnterprise, 2)
-	if err != nil {
-		t.Fatalf("DeleteRunnerGroup: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", Query: url.Values{"page": {"1"}, "per_page": {"30"}}, Reply: "runner_groups/list_organizations.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroupOrganizations(context.Background(), "octo-corp", 2, &ListOptions{Page: 1, PerPage: 30})
-	if err != nil {
-		t.Fatalf("ListRunnerGroupOrganizations: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroupOrganizations")
 	assertFields(t, "ListRunnerGroupOrganizations", got, &RunnerGroupOrganizations{
 		TotalCount: 1,
 		Organizations: []*Organization{{
@@ -281,9 +261,7 @@ func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
 	})
 	var logins []string
 	for o, err := range env.Client.Actions.ListRunnerGroupOrganizationsIter(context.Background(), "octo-corp", 2, nil) {
-		if err != nil {
-			t.Fatalf("ListRunnerGroupOrganizationsIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnerGroupOrganizationsIter")
 		logins = append(logins, o.Login)
 	}
 	if !reflect.DeepEqual(logins, []string{"a", "b"}) {
@@ -315,24 +293,14 @@ func TestActionsService_AddRunnerGroupOrganization(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.AddRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
-	if err != nil {
-		t.Fatalf("AddRunnerGroupOrganization: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_RemoveRunnerGroupOrganization(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.RemoveRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
-	if err != nil {
-		t.Fatalf("RemoveRunnerGroupOrganization: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // wantPaginatedRunners is the reference's runner-paginated example.
@@ -358,9 +326,7 @@ func TestActionsService_ListRunnerGroupRunners(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Query: url.Values{"per_page": {"2"}}, Reply: "runner_groups/list_runners.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroupRunners(context.Background(), "octo-corp", 2, &ListOptions{PerPage: 2})
-	if err != nil {
-		t.Fatalf("ListRunnerGroupRunners: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroupRunners")
 	assertFields(t, "ListRunnerGroupRunners", got, wantPaginatedRunners())
 	assertFixtureFullyMapped(t, "runner_groups/list_runners.json", Runners{})
 }
@@ -370,9 +336,7 @@ func TestActionsService_ListRunnerGroupRunnersIter(t *testing.T) {
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Reply: "runner_groups/list_runners.json"})
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnerGroupRunnersIter(context.Background(), "octo-corp", 2, nil) {
-		if err != nil {
-			t.Fatalf("ListRunnerGroupRunnersIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnerGroupRunnersIter")
 		ids = append(ids, rn.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{23, 24}) {
@@ -404,24 +368,14 @@ func TestActionsService_AddRunnerGroupRunner(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.AddRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
-	if err != nil {
-		t.Fatalf("AddRunnerGroupRunner: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_RemoveRunnerGroupRunner(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.RemoveRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
-	if err != nil {
-		t.Fatalf("RemoveRunnerGroupRunner: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_runnerGroups_badEnterprise(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestActionsService_ListRunners(t *testing.T) {
@@ -18,9 +20,7 @@ func TestActionsService_ListRunners(t *testing.T) {
 	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
 		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
 	})
-	if err != nil {
-		t.Fatalf("ListRunners: %v", err)
-	}
+	require.NoError(t, err, "ListRunners")
 	assertFields(t, "ListRunners", got, wantPaginatedRunners())
 	assertFixtureFullyMapped(t, "runners/list.json", Runners{})
 }
@@ -61,9 +61,7 @@ func TestActionsService_ListRunnersIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", opts) {
-		if err != nil {
-			t.Fatalf("ListRunnersIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnersIter")
 		ids = append(ids, rn.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{10, 20, 30}) {
@@ -93,9 +91,7 @@ func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
 	})
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", nil) {
-		if err != nil {
-			t.Fatalf("ListRunnersIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnersIter")
 		ids = append(ids, rn.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
@@ -107,9 +103,7 @@ func TestActionsService_ListRunnerApplications(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/downloads", Reply: "runners/applications.json"})
 	got, _, err := env.Client.Actions.ListRunnerApplications(context.Background(), "octo-corp")
-	if err != nil {
-		t.Fatalf("ListRunnerApplications: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerApplications")
 	// The reference's tokens are long JWTs: check them by their ends.
 	const tokStart = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsIng1dCI6IkJmSjdCUXpLdXhjWDc4WnJ5NUxnUW53ZFRrMCJ9."
 	tokEnds := []string{"LLtA1PNA", "LLtA1PNA", "vSAh9NW67RGvmehmpw", "LLtA1PNA", "LLtA1PNA"}
@@ -141,12 +135,7 @@ func TestActionsService_CreateRegistrationToken(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/registration-token", Status: http.StatusCreated, Reply: "runners/registration_token.json"})
 	got, resp, err := env.Client.Actions.CreateRegistrationToken(context.Background(), testEnterprise)
-	if err != nil {
-		t.Fatalf("CreateRegistrationToken: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "CreateRegistrationToken", got, &RunnerToken{
 		Token:     "LLBF3JGZDX3P5PMEXLND6TS6FCWO6",
 		ExpiresAt: mustTime(t, "2020-01-22T12:13:35.123-08:00"),
@@ -161,9 +150,7 @@ func TestActionsService_CreateRemoveToken(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"})
 	got, _, err := env.Client.Actions.CreateRemoveToken(context.Background(), "octo-corp")
-	if err != nil {
-		t.Fatalf("CreateRemoveToken: %v", err)
-	}
+	require.NoError(t, err, "CreateRemoveToken")
 	assertFields(t, "CreateRemoveToken", got, &RunnerToken{
 		Token:     "AABF3JGZDX3P5PMEXLND6TS6FCWO6",
 		ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00"),
@@ -188,12 +175,7 @@ func TestActionsService_GenerateJITConfig(t *testing.T) {
 		Labels:        []string{"self-hosted", "X64", "macOS", "no-gpu"},
 		WorkFolder:    Ptr("_work"),
 	})
-	if err != nil {
-		t.Fatalf("GenerateJITConfig: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "GenerateJITConfig", got, &JITRunnerConfig{
 		Runner: &Runner{
 			ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false,
@@ -227,9 +209,7 @@ func TestActionsService_GetRunner(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23", Reply: "runners/get.json"})
 	got, _, err := env.Client.Actions.GetRunner(context.Background(), "octo-corp", 23)
-	if err != nil {
-		t.Fatalf("GetRunner: %v", err)
-	}
+	require.NoError(t, err, "GetRunner")
 	assertFields(t, "GetRunner", got, &Runner{
 		ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0",
 		Labels: wantRunnerLabels4().Labels,
@@ -241,12 +221,7 @@ func TestActionsService_DeleteRunner(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
-	if err != nil {
-		t.Fatalf("DeleteRunner: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // validationErrorSimple is a body of the reference's validation-error-simple
@@ -296,9 +271,7 @@ func TestActionsService_ListRunnerLabels(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_list.json"})
 	got, _, err := env.Client.Actions.ListRunnerLabels(context.Background(), "octo-corp", 23)
-	if err != nil {
-		t.Fatalf("ListRunnerLabels: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerLabels")
 	assertFields(t, "ListRunnerLabels", got, wantRunnerLabels4())
 	assertFixtureFullyMapped(t, "runners/labels_list.json", RunnerLabels{})
 }
@@ -307,9 +280,7 @@ func TestActionsService_AddRunnerLabels(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu","accelerated"]}`, Reply: "runners/labels_add.json"})
 	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu", "accelerated"})
-	if err != nil {
-		t.Fatalf("AddRunnerLabels: %v", err)
-	}
+	require.NoError(t, err, "AddRunnerLabels")
 	assertFields(t, "AddRunnerLabels", got, wantRunnerLabels4())
 	assertFixtureFullyMapped(t, "runners/labels_add.json", RunnerLabels{})
 }
@@ -349,9 +320,7 @@ func TestActionsService_RemoveRunnerLabels(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_remove_all.json"})
 	got, _, err := env.Client.Actions.RemoveRunnerLabels(context.Background(), "octo-corp", 23)
-	if err != nil {
-		t.Fatalf("RemoveRunnerLabels: %v", err)
-	}
+	require.NoError(t, err, "RemoveRunnerLabels")
 	assertFields(t, "RemoveRunnerLabels", got, &RunnerLabels{
 		TotalCount: 3,
 		Labels: []*RunnerLabel{
@@ -375,9 +344,7 @@ func TestActionsService_RemoveRunnerLabel(t *testing.T) {
 		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")
 	})
 	got, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), testEnterprise, 23, "no/gpu ?%")
-	if err != nil {
-		t.Fatalf("RemoveRunnerLabel: %v", err)
-	}
+	require.NoError(t, err, "RemoveRunnerLabel")
 	assertFields(t, "RemoveRunnerLabel", got, wantRunnerLabels4())
 	assertFixtureFullyMapped(t, "runners/labels_remove.json", RunnerLabels{})
 }

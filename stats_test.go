@@ -5,15 +5,15 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestStatsAll(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/all", Reply: "stats/all.json"})
 	stats, _, err := env.Client.Stats.All(context.Background())
-	if err != nil {
-		t.Fatalf("All: %v", err)
-	}
+	require.NoError(t, err, "All")
 	assertFields(t, "stats", *stats, EnterpriseStats{
 		Repos:      RepoStats{TotalRepos: 212, RootRepos: 194, ForkRepos: 18, OrgRepos: 51, TotalPushes: 3082, TotalWikis: 15},
 		Hooks:      HookStats{TotalHooks: 27, ActiveHooks: 23, InactiveHooks: 4},

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // A username that needs escaping: it must reach the server as one segment.
@@ -50,12 +52,7 @@ func TestUsersCreate(t *testing.T) {
 		Login: "monalisa",
 		Email: Ptr("octocat@github.com"),
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "user", *user, octocatShort())
 	assertCoversFixture(t, "users/create.json", User{})
 }
@@ -99,9 +96,7 @@ func TestUsersCreateNotAdmin(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"octocat"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest"}`})
 	_, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 	if resp == nil || resp.StatusCode != http.StatusNotFound {
 		t.Errorf("resp = %v, want the 404 response", resp)
 	}
@@ -114,12 +109,7 @@ func TestUsersRename(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
 	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
-	if err != nil {
-		t.Fatalf("Rename: %v", err)
-	}
-	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("status = %d, want 202", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusAccepted)
 	assertFields(t, "job", *job, RenameJob{
 		Message: "Job queued to rename user. It may take a few minutes to complete.",
 		URL:     "https://api.github.com/user/1",
@@ -146,12 +136,7 @@ func TestUsersDelete(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped, Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Delete(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersDeleteNotFound(t *testing.T) {
@@ -160,9 +145,7 @@ func TestUsersDeleteNotFound(t *testing.T) {
 		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
 	})
 	_, err := env.Client.Users.Delete(context.Background(), "ghost")
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestUsersCreateImpersonationToken(t *testing.T) {
@@ -179,12 +162,7 @@ func TestUsersCreateImpersonationToken(t *testing.T) {
 			env := mock(t)
 			env.expect(t, call{Method: http.MethodPost, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", JSON: tc.body, Status: tc.status, Reply: "users/create_impersonation_token.json"})
 			auth, resp, err := env.Client.Users.CreateImpersonationToken(context.Background(), weirdUser, tc.scopes)
-			if err != nil {
-				t.Fatalf("CreateImpersonationToken: %v", err)
-			}
-			if resp.StatusCode != tc.status {
-				t.Errorf("status = %d", resp.StatusCode)
-			}
+			requireStatus(t, resp, err, tc.status)
 			assertFields(t, "auth", *auth, Authorization{
 				ID:             1,
 				URL:            "https://api.github.com/authorizations/1",
@@ -226,24 +204,14 @@ func TestUsersDeleteImpersonationToken(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeleteImpersonationToken(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("DeleteImpersonationToken: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersPromote(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPut, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Promote(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("Promote: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersPromoteNotAdmin(t *testing.T) {
@@ -252,21 +220,14 @@ func TestUsersPromoteNotAdmin(t *testing.T) {
 		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
 	})
 	_, err := env.Client.Users.Promote(context.Background(), "monalisa")
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestUsersDemote(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.Demote(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("Demote: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersSuspend(t *testing.T) {
@@ -291,12 +252,7 @@ func TestUsersSuspend(t *testing.T) {
 				w.WriteHeader(http.StatusNoContent)
 			})
 			resp, err := env.Client.Users.Suspend(context.Background(), weirdUser, tc.reason)
-			if err != nil {
-				t.Fatalf("Suspend: %v", err)
-			}
-			if resp.StatusCode != http.StatusNoContent {
-				t.Errorf("status = %d", resp.StatusCode)
-			}
+			requireStatus(t, resp, err, http.StatusNoContent)
 		})
 	}
 }
@@ -307,9 +263,7 @@ func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
 		writeJSON(w, http.StatusForbidden, `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`)
 	})
 	_, err := env.Client.Users.Suspend(context.Background(), "ad-user", "")
-	if !errors.Is(err, ErrForbidden) {
-		t.Fatalf("err = %v, want ErrForbidden", err)
-	}
+	require.ErrorIs(t, err, ErrForbidden)
 }
 
 func TestUsersUnsuspend(t *testing.T) {
@@ -334,12 +288,7 @@ func TestUsersUnsuspend(t *testing.T) {
 				w.WriteHeader(http.StatusNoContent)
 			})
 			resp, err := env.Client.Users.Unsuspend(context.Background(), weirdUser, tc.reason)
-			if err != nil {
-				t.Fatalf("Unsuspend: %v", err)
-			}
-			if resp.StatusCode != http.StatusNoContent {
-				t.Errorf("status = %d", resp.StatusCode)
-			}
+			requireStatus(t, resp, err, http.StatusNoContent)
 		})
 	}
 }
@@ -397,9 +346,7 @@ func TestUsersListPublicKeys(t *testing.T) {
 		Since:       time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC),
 		ListOptions: ListOptions{Page: 2, PerPage: 50},
 	})
-	if err != nil {
-		t.Fatalf("ListPublicKeys: %v", err)
-	}
+	require.NoError(t, err, "ListPublicKeys")
 	assertFields(t, "keys", keys, wantPublicKeys(t))
 	assertCoversFixture(t, "users/list_public_keys.json", []*PublicKey{})
 }
@@ -408,9 +355,7 @@ func TestUsersListPublicKeysDefaults(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/keys", ReplyJSON: `[{"id":9,"key":"k","url":"u","title":"t","user_id":null,"repository_id":5,"read_only":true,"verified":true,"created_at":"2021-01-01T00:00:00Z","added_by":"octocat","last_used":null}]`})
 	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), nil)
-	if err != nil {
-		t.Fatalf("ListPublicKeys: %v", err)
-	}
+	require.NoError(t, err, "ListPublicKeys")
 	// A deploy key of GHES 3.x: added_by set, user_id and last_used null.
 	assertFields(t, "keys", keys, []*PublicKey{{
 		ID: 9, Key: "k", URL: "u", Title: "t", UserID: nil, RepositoryID: Ptr[int64](5),
@@ -474,9 +419,7 @@ func TestUsersListPublicKeysIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for key, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListPublicKeysIter: %v", err)
-		}
+		require.NoError(t, err, "ListPublicKeysIter")
 		ids = append(ids, key.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
@@ -494,12 +437,7 @@ func TestUsersDeletePublicKey(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/keys/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeletePublicKey(context.Background(), "2")
-	if err != nil {
-		t.Fatalf("DeletePublicKey: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersDeletePublicKeyEscapes(t *testing.T) {
@@ -514,9 +452,7 @@ func TestUsersListTokens(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/tokens", Query: url.Values{"page": {"3"}, "per_page": {"100"}}, Reply: "users/list_tokens.json"})
 	tokens, _, err := env.Client.Users.ListTokens(context.Background(), &ListOptions{Page: 3, PerPage: 100})
-	if err != nil {
-		t.Fatalf("ListTokens: %v", err)
-	}
+	require.NoError(t, err, "ListTokens")
 	owner := octocatShort()
 	assertFields(t, "tokens", tokens, []*Authorization{{
 		ID:  2,
@@ -564,9 +500,7 @@ func TestUsersListTokensIter(t *testing.T) {
 	opts := &ListOptions{Page: 2}
 	var ids []int64
 	for tok, err := range env.Client.Users.ListTokensIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListTokensIter: %v", err)
-		}
+		require.NoError(t, err, "ListTokensIter")
 		ids = append(ids, tok.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{20, 21, 30}) {
@@ -581,12 +515,7 @@ func TestUsersDeleteToken(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/tokens/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeleteToken(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("DeleteToken: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersDeleteTokenInUse(t *testing.T) {
@@ -595,9 +524,7 @@ func TestUsersDeleteTokenInUse(t *testing.T) {
 		writeJSON(w, http.StatusForbidden, `{"message":"Forbidden"}`)
 	})
 	_, err := env.Client.Users.DeleteToken(context.Background(), 42)
-	if !errors.Is(err, ErrForbidden) {
-		t.Fatalf("err = %v, want ErrForbidden", err)
-	}
+	require.ErrorIs(t, err, ErrForbidden)
 }
 
 // TestUsersRefusesBadPathArguments: an empty, "." or ".." username never
