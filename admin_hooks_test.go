@@ -181,10 +181,8 @@ func TestAdminHooksGet(t *testing.T) {
 }
 
 func TestAdminHooksGetNotFound(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/404", Preview: mediaTypeSuperproPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	hook, resp, err := env.Client.AdminHooks.Get(context.Background(), 404)
 	if !errors.Is(err, ErrNotFound) || hook != nil || resp == nil || resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("Get = %v, %v, %v", hook, resp, err)
@@ -222,11 +220,8 @@ func TestAdminHooksUpdate(t *testing.T) {
 }
 
 func TestAdminHooksUpdateFull(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/hooks/7", Preview: mediaTypeSuperproPreview, JSON: `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`, Reply: "admin_hooks/update.json"})
 	_, _, err := env.Client.AdminHooks.Update(context.Background(), 7, UpdateGlobalHookRequest{
 		Config: &GlobalHookConfigRequest{
 			URL:         "https://example.com/webhook",

@@ -34,10 +34,8 @@ func TestLDAPUpdateTeamMapping(t *testing.T) {
 }
 
 func TestLDAPUpdateTeamMappingChildTeam(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"id":7,"name":"child","description":null,"privacy":"secret","parent":{"id":1,"name":"Justice League","slug":"justice-league","description":"A great team.","privacy":"closed","parent":null},"ldap_dn":"cn=child"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/7/mapping", Preview: "application/vnd.github.hellcat-preview+json", JSON: `{"ldap_dn":"cn=child"}`, ReplyJSON: `{"id":7,"name":"child","description":null,"privacy":"secret","parent":{"id":1,"name":"Justice League","slug":"justice-league","description":"A great team.","privacy":"closed","parent":null},"ldap_dn":"cn=child"}`})
 	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 7, "cn=child")
 	require.NoError(t, err, "UpdateTeamMapping")
 	assertFields(t, "team", *team, Team{
@@ -47,10 +45,8 @@ func TestLDAPUpdateTeamMappingChildTeam(t *testing.T) {
 }
 
 func TestLDAPUpdateTeamMappingNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/1/mapping", Preview: "application/vnd.github.hellcat-preview+json", JSON: `{"ldap_dn":"cn=x"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 1, "cn=x")
 	require.ErrorIs(t, err, ErrNotFound)
 }
@@ -99,10 +95,8 @@ func TestLDAPUpdateUserMapping(t *testing.T) {
 }
 
 func TestLDAPUpdateUserMappingSuspendedUser(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/ldap/users/{username}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"login":"gone","id":9,"gravatar_id":null,"name":null,"email":null,"hireable":null,"suspended_at":"2024-05-06T07:08:09Z","business_plus":true,"ldap_dn":"uid=gone"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/gone/mapping", JSON: `{"ldap_dn":"uid=gone"}`, ReplyJSON: `{"login":"gone","id":9,"gravatar_id":null,"name":null,"email":null,"hireable":null,"suspended_at":"2024-05-06T07:08:09Z","business_plus":true,"ldap_dn":"uid=gone"}`})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), "gone", "uid=gone")
 	require.NoError(t, err, "UpdateUserMapping")
 	assertFields(t, "user", *user, User{

@@ -238,10 +238,8 @@ func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-environments/{id}/downloads", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/start_download_422.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/start_download_422.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
 	if got != nil {
 		t.Errorf("StartDownload returned %+v with an error", got)
@@ -393,10 +391,8 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_contextCanceled(t *testin
 }
 
 func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, time.Millisecond))
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("error = %v, want ErrNotFound", err)

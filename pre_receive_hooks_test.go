@@ -124,11 +124,8 @@ func TestPreReceiveHooksService_Update(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Update_allFields(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":3},"enforcement":"testing","allow_downstream_configuration":false}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":3},"enforcement":"testing","allow_downstream_configuration":false}`, Reply: "pre_receive_hooks/update.json"})
 	if _, _, err := env.Client.PreReceiveHooks.Update(context.Background(), 1, UpdatePreReceiveHookRequest{
 		Name: Ptr("n"), Script: Ptr("s.sh"), ScriptRepository: &PreReceiveScriptRepositoryRef{FullName: "o/r"},
 		Environment: &PreReceiveEnvironmentRef{ID: 3}, Enforcement: Ptr(EnforcementTesting), AllowDownstreamConfiguration: Ptr(false),

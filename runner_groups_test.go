@@ -71,10 +71,8 @@ func TestActionsService_ListRunnerGroups(t *testing.T) {
 }
 
 func TestActionsService_ListRunnerGroups_inherited(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"total_count":1,"runner_groups":[{"id":4,"name":"inh","visibility":"all","default":false,"inherited":true}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups", ReplyJSON: `{"total_count":1,"runner_groups":[{"id":4,"name":"inh","visibility":"all","default":false,"inherited":true}]}`})
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), "octo-corp", nil)
 	require.NoError(t, err, "ListRunnerGroups")
 	if len(got.RunnerGroups) != 1 || !got.RunnerGroups[0].Inherited {
@@ -157,11 +155,8 @@ func TestActionsService_CreateRunnerGroup(t *testing.T) {
 }
 
 func TestActionsService_CreateRunnerGroup_nameOnly(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"g"}`)
-		writeFixture(t, w, http.StatusCreated, "runner_groups/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"g"}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
 	if _, _, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{Name: "g"}); err != nil {
 		t.Fatalf("CreateRunnerGroup: %v", err)
 	}

@@ -195,11 +195,8 @@ func TestActionsService_GenerateJITConfig(t *testing.T) {
 }
 
 func TestActionsService_GenerateJITConfig_requiredOnly(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"r","runner_group_id":3,"labels":["gpu"]}`)
-		writeFixture(t, w, http.StatusCreated, "runners/jitconfig.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"r","runner_group_id":3,"labels":["gpu"]}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"})
 	if _, _, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}}); err != nil {
 		t.Fatalf("GenerateJITConfig: %v", err)
 	}
@@ -244,10 +241,8 @@ func assertSimpleValidation(t *testing.T, err error) {
 }
 
 func TestActionsService_DeleteRunner_validation(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23", Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
 	resp, err := env.Client.Actions.DeleteRunner(context.Background(), "octo-corp", 23)
 	if resp == nil || resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("resp = %v, want the 422", resp)
@@ -286,10 +281,8 @@ func TestActionsService_AddRunnerLabels(t *testing.T) {
 }
 
 func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu"]}`, Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
 	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu"})
 	if got != nil {
 		t.Errorf("AddRunnerLabels returned %+v with an error", got)
@@ -350,10 +343,8 @@ func TestActionsService_RemoveRunnerLabel(t *testing.T) {
 }
 
 func TestActionsService_RemoveRunnerLabel_validation(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels/self-hosted", Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
 	_, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), "octo-corp", 23, "self-hosted")
 	assertSimpleValidation(t, err)
 }

@@ -118,10 +118,8 @@ func TestUsersRename(t *testing.T) {
 }
 
 func TestUsersRenameLoginTaken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"User","code":"already_exists","field":"login"}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/monalisa", JSON: `{"login":"octocat"}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"User","code":"already_exists","field":"login"}]}`})
 	_, _, err := env.Client.Users.Rename(context.Background(), "monalisa", "octocat")
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
@@ -140,10 +138,8 @@ func TestUsersDelete(t *testing.T) {
 }
 
 func TestUsersDeleteNotFound(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/ghost", Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, err := env.Client.Users.Delete(context.Background(), "ghost")
 	require.ErrorIs(t, err, ErrNotFound)
 }
@@ -215,10 +211,8 @@ func TestUsersPromote(t *testing.T) {
 }
 
 func TestUsersPromoteNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/users/monalisa/site_admin", Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, err := env.Client.Users.Promote(context.Background(), "monalisa")
 	require.ErrorIs(t, err, ErrNotFound)
 }
@@ -258,10 +252,8 @@ func TestUsersSuspend(t *testing.T) {
 }
 
 func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusForbidden, `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/users/ad-user/suspended", Status: http.StatusForbidden, ReplyJSON: `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`})
 	_, err := env.Client.Users.Suspend(context.Background(), "ad-user", "")
 	require.ErrorIs(t, err, ErrForbidden)
 }
@@ -519,10 +511,8 @@ func TestUsersDeleteToken(t *testing.T) {
 }
 
 func TestUsersDeleteTokenInUse(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/tokens/{token_id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusForbidden, `{"message":"Forbidden"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/tokens/42", Status: http.StatusForbidden, ReplyJSON: `{"message":"Forbidden"}`})
 	_, err := env.Client.Users.DeleteToken(context.Background(), 42)
 	require.ErrorIs(t, err, ErrForbidden)
 }
