@@ -40,10 +40,13 @@ type call struct {
 	Preview string   // the preview media type added to Accept
 	Auth    authKind // the credential; authDefault follows Console
 
-	JSON      string     // an exact JSON body (compared by value)
-	Form      url.Values // an exact form body
-	FormJSON  [2]string  // a form body of one field whose value is a JSON document: {field, JSON}
-	Multipart func(t *testing.T, r *http.Request)
+	JSON     string          // an exact JSON body (compared by value)
+	Form     url.Values      // an exact form body
+	FormJSON [2]string       // a form body of one field whose value is a JSON document: {field, JSON}
+	Parts    []multipartPart // an exact, streamed multipart/form-data body
+	// Body checks a body the fields above cannot describe (it is called
+	// with the request as the server would see it).
+	Body func(t *testing.T, r *http.Request)
 
 	Status      int         // the reply's status (200 when 0)
 	Reply       string      // the reply's body: testdata/<Reply>
@@ -188,6 +191,11 @@ func (c *call) check(t *testing.T, r *http.Request) {
 		assert.True(t, ok && user == wantUser && pass == wantPass, "%s: basic auth = (%q, %v), want %s and its password", what, user, ok, wantUser)
 	}
 
+	// The length the transport announces on the wire: an unknown length (a
+	// body with ContentLength 0) is sent chunked, as -1.
+	if r.ContentLength == 0 && r.Body != nil && r.Body != http.NoBody {
+		r.ContentLength = -1
+	}
 	var body []byte
 	if r.Body != nil {
 		b, err := io.ReadAll(r.Body)
@@ -211,9 +219,12 @@ func (c *call) check(t *testing.T, r *http.Request) {
 		require.Len(t, form, 1, "%s: form %v, want exactly the field %q", what, form, c.FormJSON[0])
 		require.Len(t, form[c.FormJSON[0]], 1, "%s: form %v, want exactly the field %q", what, form, c.FormJSON[0])
 		assert.JSONEq(t, c.FormJSON[1], form.Get(c.FormJSON[0]), "%s: form field %s", what, c.FormJSON[0])
-	case c.Multipart != nil:
+	case c.Parts != nil:
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		c.Multipart(t, r)
+		assert.Equal(t, c.Parts, readMultipart(t, r), "%s: multipart parts", what)
+	case c.Body != nil:
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		c.Body(t, r)
 	default:
 		// No body: Content-Length 0 on the wire (the transport sends it for
 		// POST, PUT and PATCH), no chunking, no Content-Type.

@@ -364,19 +364,11 @@ func readMultipart(t *testing.T, r *http.Request) []multipartPart {
 }
 
 func TestManage_InitialConfig(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/config/init", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/config/init", nil)
-		parts := readMultipart(t, r)
-		want := []multipartPart{
-			{"license", "enterprise.ghl", testLicense},
-			{"password", "", "provide-password-here!"},
-		}
-		if !reflect.DeepEqual(parts, want) {
-			t.Errorf("parts = %q, want %q", parts, want)
-		}
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/init", Parts: []multipartPart{
+		{"license", "enterprise.ghl", testLicense},
+		{"password", "", "provide-password-here!"},
+	}, Status: http.StatusAccepted})
 	resp, err := env.Client.Manage.InitialConfig(context.Background(), strings.NewReader(testLicense), "provide-password-here!")
 	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
@@ -440,16 +432,9 @@ func TestManage_UploadLicense(t *testing.T) {
 		{"nil options", nil, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("PUT /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
-				testManageRequest(t, r, http.MethodPut, "/manage/v1/config/license", tt.query)
-				parts := readMultipart(t, r)
-				want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
-				if !reflect.DeepEqual(parts, want) {
-					t.Errorf("parts = %q, want %q", parts, want)
-				}
-				w.WriteHeader(http.StatusAccepted)
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/license", Query: tt.query,
+				Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
 			resp, err := env.Client.Manage.UploadLicense(context.Background(), strings.NewReader(testLicense), tt.opts)
 			require.NoError(t, err)
 			eq(t, "status code", resp.StatusCode, http.StatusAccepted)

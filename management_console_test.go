@@ -490,17 +490,11 @@ const testLicense = "-----BEGIN GHL-----\nlicense+data/with=special&chars\n-----
 
 func TestManagementConsole_UploadLicense(t *testing.T) {
 	t.Run("license only", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /setup/api/start", func(w http.ResponseWriter, r *http.Request) {
-			testConsoleRequest(t, r, http.MethodPost, "/setup/api/start")
-			// Issue 12: real appliances were sent multipart/form-data
-			// with the license as a file part.
-			want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
-			if parts := readMultipart(t, r); !reflect.DeepEqual(parts, want) {
-				t.Errorf("parts = %q, want %q", parts, want)
-			}
-			w.WriteHeader(http.StatusAccepted)
-		})
+		env := mock(t)
+		// Issue 12: real appliances were sent multipart/form-data with the
+		// license as a file part.
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/start",
+			Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
 		resp, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{})
 		require.NoError(t, err)
 		eq(t, "status code", resp.StatusCode, http.StatusAccepted)
@@ -541,15 +535,9 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 }
 
 func TestManagementConsole_UpgradeLicense(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/upgrade", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/upgrade")
-		want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
-		if parts := readMultipart(t, r); !reflect.DeepEqual(parts, want) {
-			t.Errorf("parts = %q, want %q", parts, want)
-		}
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/upgrade",
+		Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
 	resp, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), strings.NewReader(testLicense))
 	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
