@@ -71,10 +71,7 @@ func TestUsersGetEmptyLoginNamesMethodAndParameter(t *testing.T) {
 func TestUsersList(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/users")
-		testQuery(t, r, url.Values{"since": {"135"}, "per_page": {"2"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/users", Query: url.Values{"since": {"135"}, "per_page": {"2"}}}.verify(t, r)
 		w.Header().Set("Link", `<https://ghe.example.com/api/v3/users?per_page=2&since=1>; rel="next", <https://ghe.example.com/api/v3/users{?since}>; rel="first"`)
 		writeFixture(t, w, http.StatusOK, "users/list.json")
 	})

@@ -28,7 +28,9 @@ func serveSequence(t *testing.T, mux *http.ServeMux, pattern string, check func(
 
 func TestManagementConsole_WaitForMaintenance(t *testing.T) {
 	fast := WaitInterval(time.Millisecond)
-	check := func(r *http.Request) { testConsoleRequest(t, r, http.MethodGet, "/setup/api/maintenance") }
+	check := func(r *http.Request) {
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance"}.verify(t, r)
+	}
 	t.Run("scheduled then on", func(t *testing.T) {
 		env := setup(t)
 		n := serveSequence(t, env.Console, "GET /setup/api/maintenance", check,
@@ -75,7 +77,7 @@ func TestManage_WaitForMaintenance(t *testing.T) {
 	t.Run("every node on", func(t *testing.T) {
 		env := setup(t)
 		n := serveSequence(t, env.Console, "GET /manage/v1/maintenance", func(r *http.Request) {
-			testManageRequest(t, r, http.MethodGet, "/manage/v1/maintenance", url.Values{"uuid": {"u-a"}})
+			call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {"u-a"}}}.verify(t, r)
 		},
 			"["+node("a", "scheduled")+","+node("b", "on")+"]",
 			"["+node("a", "on")+","+node("b", "on")+"]")

@@ -18,21 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// testManageRequest checks a Manage GHES API request: method, path at the
-// administration origin, basic auth, Accept, User-Agent and the exact query.
-func testManageRequest(t *testing.T, r *http.Request, method, path string, query url.Values) {
-	t.Helper()
-	testMethod(t, r, method)
-	testEscapedPath(t, r, path)
-	testConsoleAuth(t, r)
-	testHeader(t, r, "Accept", mediaTypeV3)
-	testHeader(t, r, "User-Agent", defaultUserAgent)
-	testQuery(t, r, query)
-	if query == nil && r.URL.RawQuery != "" {
-		t.Errorf("query = %q, want none", r.URL.RawQuery)
-	}
-}
-
 const (
 	uuidPrimary = "1b6cf518-f97c-11ed-8544-061d81f7eedb"
 	uuidSecond  = "228406d4-f97c-11ed-ab01-062281bbcf03"
@@ -283,7 +268,7 @@ func TestManage_ConfigApplyEventsIter(t *testing.T) {
 		if cur != "" {
 			want = url.Values{"last_request_id": {cur}}
 		}
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply/events", want)
+		call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: want}.verify(t, r)
 		writeJSON(w, http.StatusOK, pages[cur])
 	})
 	var got []string
@@ -510,7 +495,7 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 	})
 	var sent []byte
 	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPut, "/manage/v1/config/settings", nil)
+		call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/settings", Body: checkedBelow}.verify(t, r)
 		testHeader(t, r, "Content-Type", "application/json")
 		sent, _ = io.ReadAll(r.Body)
 		w.WriteHeader(http.StatusNoContent)
@@ -807,7 +792,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 		env := setup(t)
 		var n atomic.Int32
 		env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-			testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", url.Values{"run_id": {"r1"}})
+			call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"r1"}}}.verify(t, r)
 			i := min(int(n.Add(1))-1, len(replies)-1)
 			writeJSON(w, http.StatusOK, replies[i])
 		})

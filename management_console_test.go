@@ -29,21 +29,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// testConsoleRequest checks what every console request carries: the method,
-// the escaped path at the console origin, basic auth, Accept and User-Agent,
-// and no query (the password never goes there).
-func testConsoleRequest(t *testing.T, r *http.Request, method, path string) {
-	t.Helper()
-	testMethod(t, r, method)
-	testEscapedPath(t, r, path)
-	testConsoleAuth(t, r)
-	testHeader(t, r, "Accept", mediaTypeV3)
-	testHeader(t, r, "User-Agent", defaultUserAgent)
-	if r.URL.RawQuery != "" {
-		t.Errorf("query = %q, want none", r.URL.RawQuery)
-	}
-}
-
 // formJSON reads the form body and returns field, checking that the form
 // has exactly the fields in names.
 func formJSONField(t *testing.T, r *http.Request, field string, want string) {
@@ -381,12 +366,12 @@ func TestManagementConsole_SettingsRoundTrip(t *testing.T) {
 	served, _ := json.Marshal(doc)
 
 	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/settings")
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings"}.verify(t, r)
 		writeJSON(w, http.StatusOK, string(served))
 	})
 	var sent string
 	env.Console.HandleFunc("PUT /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPut, "/setup/api/settings")
+		call{Console: true, Method: http.MethodPut, Path: "/setup/api/settings", Body: checkedBelow}.verify(t, r)
 		testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
 		if err := r.ParseForm(); err != nil {
 			t.Fatal(err)
@@ -502,7 +487,7 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 	t.Run("password and settings", func(t *testing.T) {
 		env := setup(t)
 		env.Console.HandleFunc("POST /setup/api/start", func(w http.ResponseWriter, r *http.Request) {
-			testConsoleRequest(t, r, http.MethodPost, "/setup/api/start")
+			call{Console: true, Method: http.MethodPost, Path: "/setup/api/start", Body: checkedBelow}.verify(t, r)
 			parts := readMultipart(t, r)
 			if len(parts) != 3 {
 				t.Fatalf("parts = %q, want license, password, settings", parts)
@@ -544,14 +529,8 @@ func TestManagementConsole_UpgradeLicense(t *testing.T) {
 }
 
 func TestManagementConsole_UpgradeLicenseNil(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/upgrade", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/upgrade")
-		if parts := readMultipart(t, r); len(parts) != 0 {
-			t.Errorf("parts = %q, want none", parts)
-		}
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/upgrade", Parts: []multipartPart{}, Status: http.StatusAccepted})
 	if _, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -565,7 +544,7 @@ func TestManagementConsole_WaitForConfiguration(t *testing.T) {
 		env := setup(t)
 		var n atomic.Int32
 		env.Console.HandleFunc("GET /setup/api/configcheck", func(w http.ResponseWriter, r *http.Request) {
-			testConsoleRequest(t, r, http.MethodGet, "/setup/api/configcheck")
+			call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck"}.verify(t, r)
 			i := int(n.Add(1)) - 1
 			if i >= len(replies) {
 				i = len(replies) - 1
@@ -686,7 +665,7 @@ func TestManagementConsole_NoPassword(t *testing.T) {
 // verification off only when asked for.
 func TestManagementConsole_TLS(t *testing.T) {
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/configcheck")
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck"}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "management_console/configcheck.json")
 	}))
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are expected

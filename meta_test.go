@@ -13,11 +13,7 @@ import (
 func TestMeta_Get(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /meta", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/meta") // after /api/v3
-		testAPIHeaders(t, r, "")
-		testQuery(t, r, nil)
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/meta"}.verify(t, r)
 		w.Header().Set(headerEnterpriseVersion, "enterprise-server@3.14.2")
 		writeFixture(t, w, http.StatusOK, "meta/get.json")
 	})

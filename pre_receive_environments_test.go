@@ -266,8 +266,7 @@ func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
 func downloadStates(t *testing.T, env *testEnv, bodies ...string) *atomic.Int32 {
 	var n atomic.Int32
 	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads/latest")
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		i := int(n.Add(1)) - 1
 		body := bodies[min(i, len(bodies)-1)]
 		if strings.HasPrefix(body, "fixture:") {

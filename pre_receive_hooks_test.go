@@ -150,10 +150,7 @@ func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
 	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, http.MethodGet)
 		// The organization is one escaped segment.
-		testEscapedPath(t, r, "/orgs/octo%20org%2Fx%3F/pre-receive-hooks")
-		testQuery(t, r, url.Values{"sort": {"updated"}, "direction": {"asc"}, "page": {"3"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/orgs/octo%20org%2Fx%3F/pre-receive-hooks", Query: url.Values{"sort": {"updated"}, "direction": {"asc"}, "page": {"3"}}, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_org.json")
 	})
 	got, _, err := env.Client.PreReceiveHooks.ListForOrg(context.Background(), "octo org/x?", &PreReceiveListOptions{
@@ -234,10 +231,7 @@ func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, http.MethodGet)
 		// Owner and repository are one escaped segment each.
-		testEscapedPath(t, r, "/repos/octo%2Fcat/hello%20world%23/pre-receive-hooks")
-		testQuery(t, r, url.Values{"sort": {"name"}, "per_page": {"10"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/repos/octo%2Fcat/hello%20world%23/pre-receive-hooks", Query: url.Values{"sort": {"name"}, "per_page": {"10"}}, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")
 	})
 	got, _, err := env.Client.PreReceiveHooks.ListForRepo(context.Background(), "octo/cat", "hello world#", &PreReceiveListOptions{

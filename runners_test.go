@@ -330,10 +330,7 @@ func TestActionsService_RemoveRunnerLabel(t *testing.T) {
 	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, http.MethodDelete)
 		// The label name is one escaped segment.
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23/labels/no%2Fgpu%20%3F%25")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
+		call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25"}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")
 	})
 	got, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), testEnterprise, 23, "no/gpu ?%")

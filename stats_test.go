@@ -123,11 +123,7 @@ func TestStatsSections(t *testing.T) {
 		t.Run(tc.area, func(t *testing.T) {
 			env := setup(t)
 			env.API.HandleFunc("/enterprise/stats/"+tc.area, func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodGet)
-				testEscapedPath(t, r, "/enterprise/stats/"+tc.area)
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				testEmptyBody(t, r)
+				call{Method: http.MethodGet, Path: "/enterprise/stats/" + tc.area}.verify(t, r)
 				writeFixture(t, w, http.StatusOK, tc.fixture)
 			})
 			got, resp, err := tc.call(context.Background(), env.Client.Stats)
