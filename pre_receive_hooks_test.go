@@ -43,16 +43,9 @@ func TestPreReceiveHooksService_List(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Create(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"Check Commits","script":"scripts/commit_check.sh","enforcement":"disabled","allow_downstream_configuration":false,"script_repository":{"full_name":"DevIT/hooks"},"environment":{"id":2}}`)
-		writeFixture(t, w, http.StatusCreated, "pre_receive_hooks/create.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"Check Commits","script":"scripts/commit_check.sh","enforcement":"disabled","allow_downstream_configuration":false,"script_repository":{"full_name":"DevIT/hooks"},"environment":{"id":2}}`, Status: http.StatusCreated, Reply: "pre_receive_hooks/create.json"})
 	got, resp, err := env.Client.PreReceiveHooks.Create(context.Background(), CreatePreReceiveHookRequest{
 		Name:                         "Check Commits",
 		Script:                       "scripts/commit_check.sh",
@@ -86,16 +79,9 @@ func TestPreReceiveHooksService_Get(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Update(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"Check Commits","environment":{"id":1},"allow_downstream_configuration":true}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"Check Commits","environment":{"id":1},"allow_downstream_configuration":true}`, Reply: "pre_receive_hooks/update.json"})
 	got, _, err := env.Client.PreReceiveHooks.Update(context.Background(), 1, UpdatePreReceiveHookRequest{
 		Name:                         Ptr("Check Commits"),
 		Environment:                  &PreReceiveEnvironmentRef{ID: 1},

@@ -172,16 +172,9 @@ func TestActionsService_GetRunnerGroup(t *testing.T) {
 }
 
 func TestActionsService_UpdateRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"Expensive hardware runners","visibility":"selected"}`)
-		writeFixture(t, w, http.StatusOK, "runner_groups/update.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPatch, Path: "/enterprises/octo-corp/actions/runner-groups/2", JSON: `{"name":"Expensive hardware runners","visibility":"selected"}`, Reply: "runner_groups/update.json"})
 	got, _, err := env.Client.Actions.UpdateRunnerGroup(context.Background(), "octo-corp", 2, UpdateRunnerGroupRequest{
 		Name: Ptr("Expensive hardware runners"), Visibility: Ptr(RunnerGroupVisibilitySelected),
 	})

@@ -159,16 +159,9 @@ func TestActionsService_CreateRemoveToken(t *testing.T) {
 }
 
 func TestActionsService_GenerateJITConfig(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/generate-jitconfig")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"New runner","runner_group_id":1,"labels":["self-hosted","X64","macOS","no-gpu"],"work_folder":"_work"}`)
-		writeFixture(t, w, http.StatusCreated, "runners/jitconfig.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"New runner","runner_group_id":1,"labels":["self-hosted","X64","macOS","no-gpu"],"work_folder":"_work"}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"})
 	got, resp, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{
 		Name:          "New runner",
 		RunnerGroupID: 1,
