@@ -224,28 +224,25 @@ func TestUsersDemote(t *testing.T) {
 	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
-func TestUsersSuspend(t *testing.T) {
+// TestUsersSuspendUnsuspend: PUT suspends, DELETE unsuspends; the reason
+// is the only body, and without one the request has none (Content-Length: 0).
+func TestUsersSuspendUnsuspend(t *testing.T) {
 	for _, tc := range []struct {
-		name, reason, body string
+		name, method, reason, body string
 	}{
-		{"with reason", "Suspended during leave of absence.", `{"reason":"Suspended during leave of absence."}`},
-		{"without reason", "", ""},
+		{"suspend with reason", http.MethodPut, "Suspended during leave of absence.", `{"reason":"Suspended during leave of absence."}`},
+		{"suspend without reason", http.MethodPut, "", ""},
+		{"unsuspend with reason", http.MethodDelete, "Unsuspended after leave of absence.", `{"reason":"Unsuspended after leave of absence."}`},
+		{"unsuspend without reason", http.MethodDelete, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			env := setup(t)
-			env.API.HandleFunc("/users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodPut)
-				testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/suspended")
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				if tc.body == "" {
-					testEmptyBody(t, r) // Content-Length: 0
-				} else {
-					testJSONBody(t, r, tc.body)
-				}
-				w.WriteHeader(http.StatusNoContent)
-			})
-			resp, err := env.Client.Users.Suspend(context.Background(), weirdUser, tc.reason)
+			env := mock(t)
+			env.expect(t, call{Method: tc.method, Path: "/users/" + weirdUserEscaped + "/suspended", JSON: tc.body, Status: http.StatusNoContent})
+			do := env.Client.Users.Suspend
+			if tc.method == http.MethodDelete {
+				do = env.Client.Users.Unsuspend
+			}
+			resp, err := do(context.Background(), weirdUser, tc.reason)
 			requireStatus(t, resp, err, http.StatusNoContent)
 		})
 	}
@@ -256,33 +253,6 @@ func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
 	env.expect(t, call{Method: http.MethodPut, Path: "/users/ad-user/suspended", Status: http.StatusForbidden, ReplyJSON: `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`})
 	_, err := env.Client.Users.Suspend(context.Background(), "ad-user", "")
 	require.ErrorIs(t, err, ErrForbidden)
-}
-
-func TestUsersUnsuspend(t *testing.T) {
-	for _, tc := range []struct {
-		name, reason, body string
-	}{
-		{"with reason", "Unsuspended after leave of absence.", `{"reason":"Unsuspended after leave of absence."}`},
-		{"without reason", "", ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := setup(t)
-			env.API.HandleFunc("/users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodDelete)
-				testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/suspended")
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				if tc.body == "" {
-					testEmptyBody(t, r)
-				} else {
-					testJSONBody(t, r, tc.body)
-				}
-				w.WriteHeader(http.StatusNoContent)
-			})
-			resp, err := env.Client.Users.Unsuspend(context.Background(), weirdUser, tc.reason)
-			requireStatus(t, resp, err, http.StatusNoContent)
-		})
-	}
 }
 
 func wantPublicKeys(t *testing.T) []*PublicKey {
