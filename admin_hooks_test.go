@@ -62,14 +62,13 @@ func TestAdminHooksListIter(t *testing.T) {
 	env := setup(t)
 	var pages []string
 	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
 		page := r.URL.Query().Get("page")
 		pages = append(pages, page)
 		want := url.Values{"per_page": {"2"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/admin/hooks", Query: want, Preview: mediaTypeSuperproPreview}.verify(t, r)
 		next := map[string]string{"": "2", "2": "3"}[page]
 		if next != "" {
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/hooks?per_page=2&page=%s>; rel="next", <%s/api/v3/admin/hooks?per_page=2&page=3>; rel="last"`,

@@ -114,13 +114,12 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
 		page := r.URL.Query().Get("page")
 		want := url.Values{"sort": {"updated"}, "per_page": {"1"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		next := map[string]string{"": "2", "2": "3"}[page]
 		if next != "" {
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=%s>; rel="next", <%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=3>; rel="last"`, env.APIServer.URL, next, env.APIServer.URL))

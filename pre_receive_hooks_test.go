@@ -154,10 +154,9 @@ func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks")
 		page := r.URL.Query().Get("page")
 		want := url.Values{"page": {page}, "sort": {"name"}}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/orgs/octo-org/pre-receive-hooks", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		switch page {
 		case "2":
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/orgs/octo-org/pre-receive-hooks?sort=name&page=3>; rel="next"`, env.APIServer.URL))

@@ -85,14 +85,12 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups")
-		testAPIHeaders(t, r, "")
 		page := r.URL.Query().Get("page")
 		want := url.Values{"visible_to_organization": {"octo-org"}, "per_page": {"2"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups", Query: want}.verify(t, r)
 		link := func(p int) string {
 			return fmt.Sprintf("%s/api/v3/enterprises/%s/actions/runner-groups?visible_to_organization=octo-org&per_page=2&page=%d", env.APIServer.URL, testEnterpriseEscaped, p)
 		}
@@ -236,7 +234,6 @@ func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
 func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations")
 		page := r.URL.Query().Get("page")
 		if page == "" {
 			testQuery(t, r, nil)
@@ -244,7 +241,7 @@ func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
 			writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"a","id":1}]}`)
 			return
 		}
-		testQuery(t, r, url.Values{"page": {"2"}})
+		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", Query: url.Values{"page": {"2"}}}.verify(t, r)
 		writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"b","id":2}]}`)
 	})
 	var logins []string

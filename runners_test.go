@@ -30,14 +30,12 @@ func TestActionsService_ListRunnersIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners")
-		testAPIHeaders(t, r, "")
 		page := r.URL.Query().Get("page")
 		want := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners", Query: want}.verify(t, r)
 		link := func(p int) string {
 			return fmt.Sprintf("%s/api/v3/enterprises/octo-corp/actions/runners?name=mac+runner&per_page=1&page=%d", env.APIServer.URL, p)
 		}
