@@ -181,12 +181,12 @@ func (c *call) check(t *testing.T, r *http.Request) {
 	} else {
 		assert.Equal(t, c.Query, r.URL.Query(), "%s: query", what)
 	}
-	accept := mediaTypeV3
+	accept := "application/vnd.github+json"
 	if c.Preview != "" {
 		accept += ", " + c.Preview
 	}
 	assert.Equal(t, accept, r.Header.Get("Accept"), "%s: Accept", what)
-	assert.Equal(t, defaultUserAgent, r.Header.Get("User-Agent"), "%s: User-Agent", what)
+	assert.Equal(t, "ghesadmin-go/"+Version, r.Header.Get("User-Agent"), "%s: User-Agent", what)
 	auth := c.Auth
 	if auth == authDefault {
 		auth = authToken

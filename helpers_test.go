@@ -27,6 +27,10 @@ const (
 	testManagePassword = "manage-USER-PASSWORD-987654"
 )
 
+// Per-endpoint tests use mock and call (expect_test.go). testEnv is for the
+// tests that need real connections or reply by logic (paging, retries,
+// redirects); their handlers check requests with call.verify.
+//
 // testEnv is a client wired to two httptest servers: the REST API (served
 // only under /api/v3/) and the administration port. Handlers are registered
 // on API and Console with paths relative to those prefixes for the API
@@ -138,16 +142,6 @@ func testConsoleAuth(t *testing.T, r *http.Request) {
 	}
 }
 
-// testBody checks the exact bytes of the request body.
-func testBody(t *testing.T, r *http.Request, want string) {
-	t.Helper()
-	b, err := io.ReadAll(r.Body)
-	require.NoError(t, err, "reading the body")
-	if got := string(b); got != want {
-		t.Errorf("body = %q, want %q", got, want)
-	}
-}
-
 // testEmptyBody checks that the request has no body and, for POST, PUT and
 // PATCH, that it announced Content-Length: 0.
 func testEmptyBody(t *testing.T, r *http.Request) {
@@ -182,21 +176,6 @@ func testJSONBody(t *testing.T, r *http.Request, want string) {
 	}
 	if !reflect.DeepEqual(got, exp) {
 		t.Errorf("JSON body = %s\nwant        %s", b, want)
-	}
-}
-
-// testFormBody checks Content-Type and that the form body equals want.
-func testFormBody(t *testing.T, r *http.Request, want url.Values) {
-	t.Helper()
-	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
-	b, err := io.ReadAll(r.Body)
-	require.NoError(t, err, "reading the body")
-	got, err := url.ParseQuery(string(b))
-	if err != nil {
-		t.Fatalf("body %q is not a form: %v", b, err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("form = %v, want %v", got, want)
 	}
 }
 

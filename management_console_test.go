@@ -29,23 +29,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// formJSON reads the form body and returns field, checking that the form
-// has exactly the fields in names.
-func formJSONField(t *testing.T, r *http.Request, field string, want string) {
-	t.Helper()
-	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
-	b, err := io.ReadAll(r.Body)
-	require.NoError(t, err)
-	form, err := url.ParseQuery(string(b))
-	if err != nil {
-		t.Fatalf("body %q is not a form: %v", b, err)
-	}
-	if len(form) != 1 || len(form[field]) != 1 {
-		t.Fatalf("form = %v, want exactly one field %q", form, field)
-	}
-	assertJSONEqual(t, form.Get(field), want)
-}
-
 // assertJSONEqual compares two JSON documents by value.
 func assertJSONEqual(t *testing.T, got, want string) {
 	t.Helper()

@@ -287,21 +287,14 @@ func wantPublicKeys(t *testing.T) []*PublicKey {
 }
 
 func TestUsersListPublicKeys(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/keys")
-		testQuery(t, r, url.Values{
-			"sort":      {"accessed"},
-			"direction": {"asc"},
-			"since":     {"2020-06-01T00:00:00Z"},
-			"page":      {"2"},
-			"per_page":  {"50"},
-		})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "users/list_public_keys.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/keys", Query: url.Values{
+		"sort":      {"accessed"},
+		"direction": {"asc"},
+		"since":     {"2020-06-01T00:00:00Z"},
+		"page":      {"2"},
+		"per_page":  {"50"},
+	}, Reply: "users/list_public_keys.json"})
 	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), &ListPublicKeysOptions{
 		Sort:        PublicKeySortAccessed,
 		Direction:   DirectionAsc,
