@@ -130,18 +130,41 @@ func TestUsersRenameLoginTaken(t *testing.T) {
 	}
 }
 
-func TestUsersDelete(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped, Status: http.StatusNoContent})
-	resp, err := env.Client.Users.Delete(context.Background(), weirdUser)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-func TestUsersDeleteNotFound(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/ghost", Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
-	_, err := env.Client.Users.Delete(context.Background(), "ghost")
-	require.ErrorIs(t, err, ErrNotFound)
+// TestUsersNoContentCalls: the calls on one login that answer 204 No Content,
+// and their errors.
+func TestUsersNoContentCalls(t *testing.T) {
+	notFound := `{"message":"Not Found"}`
+	for _, tc := range []struct {
+		name  string
+		login string
+		call  call
+		do    func(*UsersService, context.Context, string) (*Response, error)
+		err   error
+	}{
+		{"Delete", weirdUser, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped, Status: http.StatusNoContent},
+			(*UsersService).Delete, nil},
+		{"Delete not found", "ghost", call{Method: http.MethodDelete, Path: "/admin/users/ghost", Status: http.StatusNotFound, ReplyJSON: notFound},
+			(*UsersService).Delete, ErrNotFound},
+		{"DeleteImpersonationToken", weirdUser, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", Status: http.StatusNoContent},
+			(*UsersService).DeleteImpersonationToken, nil},
+		{"Promote", weirdUser, call{Method: http.MethodPut, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent},
+			(*UsersService).Promote, nil},
+		{"Promote not admin", "monalisa", call{Method: http.MethodPut, Path: "/users/monalisa/site_admin", Status: http.StatusNotFound, ReplyJSON: notFound},
+			(*UsersService).Promote, ErrNotFound},
+		{"Demote", weirdUser, call{Method: http.MethodDelete, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent},
+			(*UsersService).Demote, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			env.expect(t, tc.call)
+			resp, err := tc.do(env.Client.Users, context.Background(), tc.login)
+			if tc.err != nil {
+				require.ErrorIs(t, err, tc.err)
+				return
+			}
+			requireStatus(t, resp, err, http.StatusNoContent)
+		})
+	}
 }
 
 func TestUsersCreateImpersonationToken(t *testing.T) {
@@ -196,36 +219,6 @@ func TestAuthorizationStringHidesToken(t *testing.T) {
 	}
 }
 
-func TestUsersDeleteImpersonationToken(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", Status: http.StatusNoContent})
-	resp, err := env.Client.Users.DeleteImpersonationToken(context.Background(), weirdUser)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-func TestUsersPromote(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPut, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent})
-	resp, err := env.Client.Users.Promote(context.Background(), weirdUser)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-func TestUsersPromoteNotAdmin(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPut, Path: "/users/monalisa/site_admin", Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
-	_, err := env.Client.Users.Promote(context.Background(), "monalisa")
-	require.ErrorIs(t, err, ErrNotFound)
-}
-
-func TestUsersDemote(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent})
-	resp, err := env.Client.Users.Demote(context.Background(), weirdUser)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-// TestUsersSuspendUnsuspend: PUT suspends, DELETE unsuspends; the reason
-// is the only body, and without one the request has none (Content-Length: 0).
 func TestUsersSuspendUnsuspend(t *testing.T) {
 	for _, tc := range []struct {
 		name, method, reason, body string
