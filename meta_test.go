@@ -40,11 +40,8 @@ func TestMeta_Get(t *testing.T) {
 
 func TestMeta_AdminAPI(t *testing.T) {
 	t.Run("installed_version", func(t *testing.T) {
-		env := setup(t)
-		env.API.HandleFunc("GET /meta", func(w http.ResponseWriter, r *http.Request) {
-			testAPIHeaders(t, r, "")
-			writeFixture(t, w, http.StatusOK, "meta/get.json") // 3.14.2
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodGet, Path: "/meta", Reply: "meta/get.json"}) // 3.14.2
 		a, _, err := env.Client.Meta.AdminAPI(context.Background())
 		require.NoError(t, err)
 		eq(t, "AdminAPI", a, AdminAPIManagementConsole|AdminAPIManage|AdminAPIManageMaintenance|AdminAPIManageConfig)
