@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func wantGlobalHook(t *testing.T) GlobalHook {
@@ -33,33 +35,20 @@ func wantGlobalHook(t *testing.T) GlobalHook {
 }
 
 func TestAdminHooksList(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/hooks")
-		testQuery(t, r, url.Values{"page": {"2"}, "per_page": {"10"}})
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Query: url.Values{"page": {"2"}, "per_page": {"10"}}, Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/list.json"})
 	hooks, _, err := env.Client.AdminHooks.List(context.Background(), &ListOptions{Page: 2, PerPage: 10})
-	if err != nil {
-		t.Fatalf("List: %v", err)
-	}
+	require.NoError(t, err, "List")
 	want := wantGlobalHook(t)
 	assertFields(t, "hooks", hooks, []*GlobalHook{&want})
 	assertCoversFixture(t, "admin_hooks/list.json", []*GlobalHook{})
 }
 
 func TestAdminHooksListNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.AdminHooks.List(context.Background(), nil)
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 	for _, err := range env.Client.AdminHooks.ListIter(context.Background(), nil) {
 		if !errors.Is(err, ErrNotFound) {
 			t.Fatalf("ListIter: err = %v, want ErrNotFound", err)
@@ -73,14 +62,13 @@ func TestAdminHooksListIter(t *testing.T) {
 	env := setup(t)
 	var pages []string
 	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
 		page := r.URL.Query().Get("page")
 		pages = append(pages, page)
 		want := url.Values{"per_page": {"2"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/admin/hooks", Query: want, Preview: mediaTypeSuperproPreview}.verify(t, r)
 		next := map[string]string{"": "2", "2": "3"}[page]
 		if next != "" {
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/hooks?per_page=2&page=%s>; rel="next", <%s/api/v3/admin/hooks?per_page=2&page=3>; rel="last"`,
@@ -101,9 +89,7 @@ func TestAdminHooksListIter(t *testing.T) {
 	opts := &ListOptions{PerPage: 2}
 	var ids []int64
 	for hook, err := range env.Client.AdminHooks.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListIter: %v", err)
-		}
+		require.NoError(t, err, "ListIter")
 		ids = append(ids, hook.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
@@ -127,15 +113,8 @@ func TestAdminHooksListIter(t *testing.T) {
 }
 
 func TestAdminHooksCreate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/hooks")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testJSONBody(t, r, `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`)
-		writeFixture(t, w, http.StatusCreated, "admin_hooks/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`, Status: http.StatusCreated, Reply: "admin_hooks/create.json"})
 	hook, resp, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{
 		Name:   "web",
 		Events: []string{"organization", "user"},
@@ -145,12 +124,7 @@ func TestAdminHooksCreate(t *testing.T) {
 			Secret:      Ptr("secret"),
 		},
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "hook", *hook, wantGlobalHook(t))
 	assertCoversFixture(t, "admin_hooks/create.json", GlobalHook{})
 }
@@ -166,9 +140,7 @@ func TestAdminHooksCreateDefaults(t *testing.T) {
 		Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", InsecureSSL: Ptr(HookInsecureSkipVerify)},
 		Active: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
+	require.NoError(t, err, "Create")
 }
 
 func TestAdminHooksCreateInvalid(t *testing.T) {
@@ -189,10 +161,8 @@ func TestAdminHooksCreateInvalid(t *testing.T) {
 }
 
 func TestAdminHooksCreateValidationFailed(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"Hook","code":"custom","message":"Config must contain url"}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","config":{"url":"x"}}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"Hook","code":"custom","message":"Config must contain url"}]}`})
 	_, _, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "x"}})
 	var ve *ValidationError
 	if !errors.As(err, &ve) || len(ve.Errors) != 1 || ve.Errors[0].Message != "Config must contain url" || ve.Errors[0].Resource != "Hook" {
@@ -201,28 +171,17 @@ func TestAdminHooksCreateValidationFailed(t *testing.T) {
 }
 
 func TestAdminHooksGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/get.json"})
 	hook, _, err := env.Client.AdminHooks.Get(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "hook", *hook, wantGlobalHook(t))
 	assertCoversFixture(t, "admin_hooks/get.json", GlobalHook{})
 }
 
 func TestAdminHooksGetNotFound(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/404", Preview: mediaTypeSuperproPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	hook, resp, err := env.Client.AdminHooks.Get(context.Background(), 404)
 	if !errors.Is(err, ErrNotFound) || hook != nil || resp == nil || resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("Get = %v, %v, %v", hook, resp, err)
@@ -230,22 +189,13 @@ func TestAdminHooksGetNotFound(t *testing.T) {
 }
 
 func TestAdminHooksUpdate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testJSONBody(t, r, `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, JSON: `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`, Reply: "admin_hooks/update.json"})
 	hook, _, err := env.Client.AdminHooks.Update(context.Background(), 42, UpdateGlobalHookRequest{
 		Events: []string{"organization"},
 		Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook"},
 	})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 	// The reply of the reference: the omitted content type was reset to
 	// "form" and the omitted secret removed.
 	assertFields(t, "hook", *hook, GlobalHook{
@@ -269,11 +219,8 @@ func TestAdminHooksUpdate(t *testing.T) {
 }
 
 func TestAdminHooksUpdateFull(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`)
-		writeFixture(t, w, http.StatusOK, "admin_hooks/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/hooks/7", Preview: mediaTypeSuperproPreview, JSON: `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`, Reply: "admin_hooks/update.json"})
 	_, _, err := env.Client.AdminHooks.Update(context.Background(), 7, UpdateGlobalHookRequest{
 		Config: &GlobalHookConfigRequest{
 			URL:         "https://example.com/webhook",
@@ -284,9 +231,7 @@ func TestAdminHooksUpdateFull(t *testing.T) {
 		Events: []string{"user"},
 		Active: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 }
 
 func TestAdminHooksUpdateInvalid(t *testing.T) {
@@ -294,47 +239,21 @@ func TestAdminHooksUpdateInvalid(t *testing.T) {
 	_, _, err := env.Client.AdminHooks.Update(context.Background(), 1, UpdateGlobalHookRequest{
 		Config: &GlobalHookConfigRequest{URL: "https://x", ContentType: Ptr(HookContentType("JSON"))},
 	})
-	if !errors.Is(err, ErrInvalidArgument) {
-		t.Fatalf("err = %v, want ErrInvalidArgument", err)
-	}
+	require.ErrorIs(t, err, ErrInvalidArgument)
 }
 
 func TestAdminHooksDelete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.AdminHooks.Delete(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestAdminHooksPing(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/hooks/{hook_id}/pings", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/hooks/42/pings")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testEmptyBody(t, r) // Content-Length: 0
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks/42/pings", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.AdminHooks.Ping(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("Ping: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestHookInsecureSSLJSON(t *testing.T) {

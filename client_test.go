@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestNewClientBaseURL(t *testing.T) {
@@ -109,9 +111,7 @@ func TestNewClientOptions(t *testing.T) {
 	c, err := NewClient("https://ghe.example.com",
 		WithManagementConsole("https://admin.example.com:9443/setup/api/", "pw"),
 		WithPagePrefetch(4), WithUserAgent("my-tool/1.0"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if got := c.ManagementConsoleURL(); got != "https://admin.example.com:9443/" {
 		t.Errorf("ManagementConsoleURL = %q", got)
 	}
@@ -128,9 +128,7 @@ func TestNewClientOptions(t *testing.T) {
 func TestWithHTTPClientIsNotMutated(t *testing.T) {
 	hc := &http.Client{Timeout: 3 * time.Second}
 	c, err := NewClient("https://ghe.example.com", WithHTTPClient(hc), WithToken("t"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if hc.CheckRedirect != nil || hc.Transport != nil || hc.Timeout != 3*time.Second {
 		t.Errorf("the caller's client was modified: %+v", hc)
 	}
@@ -143,20 +141,10 @@ func TestWithHTTPClientIsNotMutated(t *testing.T) {
 }
 
 func TestRequestHeaders(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /plain", func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, "")
-		w.WriteHeader(http.StatusNoContent)
-	})
-	env.API.HandleFunc("POST /preview", func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, mediaTypeSuperproPreview)
-		testJSONBody(t, r, `{"name":"web","active":true}`)
-		w.WriteHeader(http.StatusCreated)
-	})
-	env.API.HandleFunc("PUT /empty", func(w http.ResponseWriter, r *http.Request) {
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/plain", Status: http.StatusNoContent})
+	env.expect(t, call{Method: http.MethodPost, Path: "/preview", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","active":true}`, Status: http.StatusCreated})
+	env.expect(t, call{Method: http.MethodPut, Path: "/empty", Status: http.StatusNoContent})
 	ctx := context.Background()
 	if _, err := env.Client.api.call(ctx, &request{method: http.MethodGet, path: "plain"}, nil); err != nil {
 		t.Fatal(err)
@@ -197,9 +185,7 @@ func TestConsoleWithoutPasswordFailsBeforeSending(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sent = true }))
 	defer srv.Close()
 	c, err := NewClient(srv.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, err = c.console.call(context.Background(), &request{method: "GET", path: "setup/api/settings"}, nil)
 	if !errors.Is(err, ErrNoConsolePassword) || !strings.Contains(err.Error(), "WithManagementConsole") {
 		t.Fatalf("err = %v, want ErrNoConsolePassword naming the option", err)
@@ -257,16 +243,14 @@ func TestEscapePath(t *testing.T) {
 func TestEscapedPathOnTheWire(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /users/{name}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/users/a%2Fb%3Fc%23d%25e%20f%C3%AB")
+		call{Method: http.MethodGet, Path: "/users/a%2Fb%3Fc%23d%25e%20f%C3%AB"}.verify(t, r)
 		if got := r.PathValue("name"); got != "a/b?c#d%e fë" {
 			t.Errorf("the server decoded %q", got)
 		}
 		w.WriteHeader(204)
 	})
 	p, err := escapePath("Users.Test", "users/{username}", "a/b?c#d%e fë")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if _, err := env.Client.api.call(context.Background(), &request{method: "GET", path: p}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -287,9 +271,7 @@ func TestResponseHeaders(t *testing.T) {
 		writeJSON(w, 200, `{}`)
 	})
 	resp, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if resp.NextPage != 3 || resp.PrevPage != 1 || resp.FirstPage != 1 || resp.LastPage != 9 {
 		t.Errorf("pages = %d %d %d %d", resp.NextPage, resp.PrevPage, resp.FirstPage, resp.LastPage)
 	}
@@ -382,16 +364,10 @@ func TestRedirects(t *testing.T) {
 func TestSecretsNeverPrinted(t *testing.T) {
 	var logs strings.Builder
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	env := setup(t, WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}))
-	env.API.HandleFunc("GET /fail", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 503, `{"message":"down"}`)
-	})
-	env.API.HandleFunc("GET /notfound", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 404, `{"message":"Not Found"}`)
-	})
-	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 401, `{"message":"bad password"}`)
-	})
+	env := mock(t, WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}))
+	env.expect(t, call{Method: http.MethodGet, Path: "/fail", Status: 503, ReplyJSON: `{"message":"down"}`})
+	env.expect(t, call{Method: http.MethodGet, Path: "/notfound", Status: 404, ReplyJSON: `{"message":"Not Found"}`})
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Status: 401, ReplyJSON: `{"message":"bad password"}`})
 	ctx := context.Background()
 	var errs []error
 	for _, r := range []struct {
@@ -450,9 +426,7 @@ func TestPtr(t *testing.T) {
 
 func TestPrefetchKeepsEnoughIdleConnections(t *testing.T) {
 	c, err := NewClient("https://ghe.example.com", WithPagePrefetch(8))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tr, ok := c.api.http.Transport.(*http.Transport)
 	if !ok || tr.MaxIdleConnsPerHost < 9 {
 		t.Fatalf("transport %T keeps %d idle connections per host, want at least 9", c.api.http.Transport, tr.MaxIdleConnsPerHost)
@@ -465,9 +439,7 @@ func TestPrefetchKeepsEnoughIdleConnections(t *testing.T) {
 	}
 	hc := &http.Client{}
 	c, err = NewClient("https://ghe.example.com", WithPagePrefetch(8), WithHTTPClient(hc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if c.api.http.Transport != nil {
 		t.Error("the caller's transport was replaced")
 	}

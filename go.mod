@@ -4,10 +4,16 @@ go 1.23.0
 
 require (
 	github.com/google/go-querystring v1.1.0
+	github.com/jarcoal/httpmock v1.3.1
+	github.com/stretchr/testify v1.10.0
 	golang.org/x/crypto v0.36.0
 )
 
-require golang.org/x/sys v0.31.0 // indirect
+require (
+	github.com/davecgh/go-spew v1.1.1 // indirect
+	github.com/pmezard/go-difflib v1.0.0 // indirect
+	golang.org/x/sys v0.31.0 // indirect
+)
 
 require (
 	github.com/getkin/kin-openapi v0.135.0

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Test credentials. They are recognisable so that tests can assert they never
@@ -25,6 +27,10 @@ const (
 	testManagePassword = "manage-USER-PASSWORD-987654"
 )
 
+// Per-endpoint tests use mock and call (expect_test.go). testEnv is for the
+// tests that need real connections or reply by logic (paging, retries,
+// redirects); their handlers check requests with call.verify.
+//
 // testEnv is a client wired to two httptest servers: the REST API (served
 // only under /api/v3/) and the administration port. Handlers are registered
 // on API and Console with paths relative to those prefixes for the API
@@ -62,9 +68,7 @@ func setup(t *testing.T, opts ...Option) *testEnv {
 		WithoutRetries(),
 	}, opts...)
 	c, err := NewClient(env.APIServer.URL, all...)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
+	require.NoError(t, err, "NewClient")
 	env.Client = c
 	return env
 }
@@ -138,18 +142,6 @@ func testConsoleAuth(t *testing.T, r *http.Request) {
 	}
 }
 
-// testBody checks the exact bytes of the request body.
-func testBody(t *testing.T, r *http.Request, want string) {
-	t.Helper()
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the body: %v", err)
-	}
-	if got := string(b); got != want {
-		t.Errorf("body = %q, want %q", got, want)
-	}
-}
-
 // testEmptyBody checks that the request has no body and, for POST, PUT and
 // PATCH, that it announced Content-Length: 0.
 func testEmptyBody(t *testing.T, r *http.Request) {
@@ -174,9 +166,7 @@ func testJSONBody(t *testing.T, r *http.Request, want string) {
 	t.Helper()
 	testHeader(t, r, "Content-Type", "application/json")
 	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the body: %v", err)
-	}
+	require.NoError(t, err, "reading the body")
 	var got, exp any
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatalf("body %q is not JSON: %v", b, err)
@@ -189,30 +179,11 @@ func testJSONBody(t *testing.T, r *http.Request, want string) {
 	}
 }
 
-// testFormBody checks Content-Type and that the form body equals want.
-func testFormBody(t *testing.T, r *http.Request, want url.Values) {
-	t.Helper()
-	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the body: %v", err)
-	}
-	got, err := url.ParseQuery(string(b))
-	if err != nil {
-		t.Fatalf("body %q is not a form: %v", b, err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("form = %v, want %v", got, want)
-	}
-}
-
 // fixture returns testdata/name.
 func fixture(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatalf("fixture: %v", err)
-	}
+	require.NoError(t, err, "fixture")
 	return b
 }
 

@@ -5,22 +5,15 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestLDAPUpdateTeamMapping(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/ldap/teams/42/mapping")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeHellcatPreview)
-		testJSONBody(t, r, `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`)
-		writeFixture(t, w, http.StatusOK, "ldap/update_team_mapping.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/42/mapping", Preview: mediaTypeHellcatPreview, JSON: `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`, Reply: "ldap/update_team_mapping.json"})
 	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 42, "cn=Enterprise Ops,ou=teams,dc=github,dc=com")
-	if err != nil {
-		t.Fatalf("UpdateTeamMapping: %v", err)
-	}
+	require.NoError(t, err, "UpdateTeamMapping")
 	assertFields(t, "team", *team, Team{
 		LDAPDN:              "cn=Enterprise Ops,ou=teams,dc=github,dc=com",
 		ID:                  1,
@@ -41,14 +34,10 @@ func TestLDAPUpdateTeamMapping(t *testing.T) {
 }
 
 func TestLDAPUpdateTeamMappingChildTeam(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"id":7,"name":"child","description":null,"privacy":"secret","parent":{"id":1,"name":"Justice League","slug":"justice-league","description":"A great team.","privacy":"closed","parent":null},"ldap_dn":"cn=child"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/7/mapping", Preview: "application/vnd.github.hellcat-preview+json", JSON: `{"ldap_dn":"cn=child"}`, ReplyJSON: `{"id":7,"name":"child","description":null,"privacy":"secret","parent":{"id":1,"name":"Justice League","slug":"justice-league","description":"A great team.","privacy":"closed","parent":null},"ldap_dn":"cn=child"}`})
 	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 7, "cn=child")
-	if err != nil {
-		t.Fatalf("UpdateTeamMapping: %v", err)
-	}
+	require.NoError(t, err, "UpdateTeamMapping")
 	assertFields(t, "team", *team, Team{
 		ID: 7, Name: "child", Description: nil, Privacy: TeamPrivacySecret, LDAPDN: "cn=child",
 		Parent: &Team{ID: 1, Name: "Justice League", Slug: "justice-league", Description: Ptr("A great team."), Privacy: TeamPrivacyClosed},
@@ -56,51 +45,26 @@ func TestLDAPUpdateTeamMappingChildTeam(t *testing.T) {
 }
 
 func TestLDAPUpdateTeamMappingNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/ldap/teams/{team_id}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/1/mapping", Preview: "application/vnd.github.hellcat-preview+json", JSON: `{"ldap_dn":"cn=x"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 1, "cn=x")
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestLDAPSyncTeam(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/teams/{team_id}/sync", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/ldap/teams/42/sync")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "ldap/sync_team.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/ldap/teams/42/sync", Status: http.StatusCreated, Reply: "ldap/sync_team.json"})
 	status, resp, err := env.Client.LDAP.SyncTeam(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("SyncTeam: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "status", *status, LDAPSyncStatus{Status: "queued"})
 	assertCoversFixture(t, "ldap/sync_team.json", LDAPSyncStatus{})
 }
 
 func TestLDAPUpdateUserMapping(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/users/{username}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/ldap/users/"+weirdUserEscaped+"/mapping")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`)
-		writeFixture(t, w, http.StatusOK, "ldap/update_user_mapping.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/" + weirdUserEscaped + "/mapping", JSON: `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`, Reply: "ldap/update_user_mapping.json"})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), weirdUser, "uid=asdf,ou=users,dc=github,dc=com")
-	if err != nil {
-		t.Fatalf("UpdateUserMapping: %v", err)
-	}
+	require.NoError(t, err, "UpdateUserMapping")
 	want := octocatShort()
 	want.LDAPDN = "uid=asdf,ou=users,dc=github,dc=com"
 	want.Name = Ptr("monalisa octocat")
@@ -131,14 +95,10 @@ func TestLDAPUpdateUserMapping(t *testing.T) {
 }
 
 func TestLDAPUpdateUserMappingSuspendedUser(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/ldap/users/{username}/mapping", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"login":"gone","id":9,"gravatar_id":null,"name":null,"email":null,"hireable":null,"suspended_at":"2024-05-06T07:08:09Z","business_plus":true,"ldap_dn":"uid=gone"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/gone/mapping", JSON: `{"ldap_dn":"uid=gone"}`, ReplyJSON: `{"login":"gone","id":9,"gravatar_id":null,"name":null,"email":null,"hireable":null,"suspended_at":"2024-05-06T07:08:09Z","business_plus":true,"ldap_dn":"uid=gone"}`})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), "gone", "uid=gone")
-	if err != nil {
-		t.Fatalf("UpdateUserMapping: %v", err)
-	}
+	require.NoError(t, err, "UpdateUserMapping")
 	assertFields(t, "user", *user, User{
 		Login: "gone", ID: 9, GravatarID: nil, Name: nil, Email: nil, Hireable: nil,
 		SuspendedAt: Ptr(mustTime(t, "2024-05-06T07:08:09Z")), BusinessPlus: true, LDAPDN: "uid=gone",
@@ -146,22 +106,10 @@ func TestLDAPUpdateUserMappingSuspendedUser(t *testing.T) {
 }
 
 func TestLDAPSyncUser(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/ldap/users/{username}/sync", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/ldap/users/"+weirdUserEscaped+"/sync")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "ldap/sync_user.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/ldap/users/" + weirdUserEscaped + "/sync", Status: http.StatusCreated, Reply: "ldap/sync_user.json"})
 	status, resp, err := env.Client.LDAP.SyncUser(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("SyncUser: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "status", *status, LDAPSyncStatus{Status: "queued"})
 	assertCoversFixture(t, "ldap/sync_user.json", LDAPSyncStatus{})
 }

@@ -7,22 +7,15 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestLicenseGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprise/settings/license")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "license/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", Reply: "license/get.json"})
 	info, _, err := env.Client.License.Get(context.Background())
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "license", *info, LicenseInfo{
 		Seats:               LicenseSeats{Count: 1400},
 		SeatsUsed:           1316,
@@ -39,14 +32,10 @@ func TestLicenseGet(t *testing.T) {
 }
 
 func TestLicenseGetUnlimitedSeats(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"seats":"unlimited","seats_used":12,"seats_available":"unlimited","kind":"standard","days_until_expiration":30,"expire_at":"2030/01/02 03:04:05 +0000"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", ReplyJSON: `{"seats":"unlimited","seats_used":12,"seats_available":"unlimited","kind":"standard","days_until_expiration":30,"expire_at":"2030/01/02 03:04:05 +0000"}`})
 	info, _, err := env.Client.License.Get(context.Background())
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "license", *info, LicenseInfo{
 		Seats:               LicenseSeats{Unlimited: true},
 		SeatsUsed:           12,
@@ -94,10 +83,8 @@ func TestLicenseSeatsJSON(t *testing.T) {
 }
 
 func TestLicenseGetNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	info, resp, err := env.Client.License.Get(context.Background())
 	if !errors.Is(err, ErrNotFound) || info != nil || resp == nil {
 		t.Fatalf("Get = %v, %v, %v; want nil, the response, ErrNotFound", info, resp, err)

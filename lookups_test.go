@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // githubOrgShort is the short organization of the reference's examples, as
@@ -30,19 +32,10 @@ func githubOrgShort() Organization {
 }
 
 func TestUsersGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /users/{name}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/users/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "users/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/users/" + weirdUserEscaped, Reply: "users/get.json"})
 	user, resp, err := env.Client.Users.Get(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if resp.StatusCode != 200 {
 		t.Errorf("status = %d", resp.StatusCode)
 	}
@@ -78,17 +71,12 @@ func TestUsersGetEmptyLoginNamesMethodAndParameter(t *testing.T) {
 func TestUsersList(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/users")
-		testQuery(t, r, url.Values{"since": {"135"}, "per_page": {"2"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/users", Query: url.Values{"since": {"135"}, "per_page": {"2"}}}.verify(t, r)
 		w.Header().Set("Link", `<https://ghe.example.com/api/v3/users?per_page=2&since=1>; rel="next", <https://ghe.example.com/api/v3/users{?since}>; rel="first"`)
 		writeFixture(t, w, http.StatusOK, "users/list.json")
 	})
 	users, resp, err := env.Client.Users.List(context.Background(), &ListSinceOptions{Since: 135, PerPage: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(users) != 1 {
 		t.Fatalf("got %d users", len(users))
 	}
@@ -130,9 +118,7 @@ func TestUsersListIterFollowsSince(t *testing.T) {
 	opts := &ListSinceOptions{PerPage: 3}
 	var ids []int64
 	for u, err := range env.Client.Users.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ids = append(ids, u.ID)
 	}
 	if fmt.Sprint(ids) != "[1 2 3 4 5 6 7]" {
@@ -152,9 +138,7 @@ func TestOrganizationsListIterStopsOnBreak(t *testing.T) {
 	sinceServer(t, env, "/organizations", 10, &seen)
 	var logins []string
 	for o, err := range env.Client.Organizations.ListIter(context.Background(), &ListSinceOptions{Since: 2, PerPage: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		logins = append(logins, o.Login)
 		if len(logins) == 3 {
 			break
@@ -211,18 +195,10 @@ func TestListSinceOptionsRefused(t *testing.T) {
 }
 
 func TestOrganizationsGet(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /orgs/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/orgs/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "organizations/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/" + weirdUserEscaped, Reply: "organizations/get.json"})
 	org, _, err := env.Client.Organizations.Get(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := githubOrgShort()
 	want.Name, want.Company, want.Blog = Ptr("github"), Ptr("GitHub"), Ptr("https://github.com/blog")
 	want.Location, want.Email, want.TwitterUsername = Ptr("San Francisco"), Ptr("octocat@github.com"), Ptr("github")
@@ -248,16 +224,10 @@ func TestOrganizationsGet(t *testing.T) {
 }
 
 func TestOrganizationsList(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{"since": {"4"}})
-		testAPIHeaders(t, r, "")
-		writeFixture(t, w, http.StatusOK, "organizations/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/organizations", Query: url.Values{"since": {"4"}}, Reply: "organizations/list.json"})
 	orgs, _, err := env.Client.Organizations.List(context.Background(), &ListSinceOptions{Since: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(orgs) != 1 {
 		t.Fatalf("got %d orgs", len(orgs))
 	}
@@ -265,18 +235,10 @@ func TestOrganizationsList(t *testing.T) {
 }
 
 func TestTeamsGetBySlug(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /orgs/{org}/teams/{slug}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/orgs/"+weirdUserEscaped+"/teams/justice%20league")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "teams/get_by_slug.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/" + weirdUserEscaped + "/teams/justice%20league", Reply: "teams/get_by_slug.json"})
 	team, _, err := env.Client.Teams.GetBySlug(context.Background(), weirdUser, "justice league")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	org := githubOrgShort()
 	org.Name, org.Company, org.Blog = Ptr("github"), Ptr("GitHub"), Ptr("https://github.com/blog")
 	org.Location, org.Email = Ptr("San Francisco"), Ptr("octocat@github.com")

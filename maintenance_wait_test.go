@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // serveSequence answers each request to pattern with the next body of
@@ -26,7 +28,9 @@ func serveSequence(t *testing.T, mux *http.ServeMux, pattern string, check func(
 
 func TestManagementConsole_WaitForMaintenance(t *testing.T) {
 	fast := WaitInterval(time.Millisecond)
-	check := func(r *http.Request) { testConsoleRequest(t, r, http.MethodGet, "/setup/api/maintenance") }
+	check := func(r *http.Request) {
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance"}.verify(t, r)
+	}
 	t.Run("scheduled then on", func(t *testing.T) {
 		env := setup(t)
 		n := serveSequence(t, env.Console, "GET /setup/api/maintenance", check,
@@ -34,9 +38,7 @@ func TestManagementConsole_WaitForMaintenance(t *testing.T) {
 			`{"status":"scheduled","scheduled_time":"Thursday, January 22 at 15:00 +0000","connection_services":[]}`,
 			`{"status":"on","scheduled_time":null,"connection_services":[{"name":"git operations","number":2}]}`)
 		st, resp, err := env.Client.ManagementConsole.WaitForMaintenance(context.Background(), fast)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if st.Status != "on" || len(st.ConnectionServices) != 1 || st.ConnectionServices[0].Number != 2 || resp.StatusCode != 200 || n.Load() != 3 {
 			t.Errorf("status %+v after %d polls", st, n.Load())
 		}
@@ -75,14 +77,12 @@ func TestManage_WaitForMaintenance(t *testing.T) {
 	t.Run("every node on", func(t *testing.T) {
 		env := setup(t)
 		n := serveSequence(t, env.Console, "GET /manage/v1/maintenance", func(r *http.Request) {
-			testManageRequest(t, r, http.MethodGet, "/manage/v1/maintenance", url.Values{"uuid": {"u-a"}})
+			call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {"u-a"}}}.verify(t, r)
 		},
 			"["+node("a", "scheduled")+","+node("b", "on")+"]",
 			"["+node("a", "on")+","+node("b", "on")+"]")
 		nodes, _, err := env.Client.Manage.WaitForMaintenance(context.Background(), &ManageNodeOptions{UUID: "u-a"}, fast)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if len(nodes) != 2 || nodes[0].Status != "on" || n.Load() != 2 {
 			t.Errorf("nodes %v after %d polls", nodes, n.Load())
 		}
@@ -112,12 +112,8 @@ func TestMaintenanceAtSchedulesUnambiguously(t *testing.T) {
 	if got := *MaintenanceAt(at); got != "2026-01-22T15:34:12-08:00" {
 		t.Errorf("MaintenanceAt = %q", got)
 	}
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/maintenance")
-		testFormBody(t, r, url.Values{"maintenance": {`{"enabled":true,"when":"2026-01-22T23:34:12Z"}`}})
-		writeJSON(w, http.StatusOK, `{"status":"scheduled","scheduled_time":"Thursday, January 22 at 23:34 +0000","connection_services":[]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", Form: url.Values{"maintenance": {`{"enabled":true,"when":"2026-01-22T23:34:12Z"}`}}, ReplyJSON: `{"status":"scheduled","scheduled_time":"Thursday, January 22 at 23:34 +0000","connection_services":[]}`})
 	st, _, err := env.Client.ManagementConsole.SetMaintenance(context.Background(), MaintenanceRequest{Enabled: true, When: MaintenanceAt(at.UTC())})
 	if err != nil || st.Status != "scheduled" {
 		t.Fatalf("%+v, %v", st, err)

@@ -13,22 +13,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-)
 
-// testManageRequest checks a Manage GHES API request: method, path at the
-// administration origin, basic auth, Accept, User-Agent and the exact query.
-func testManageRequest(t *testing.T, r *http.Request, method, path string, query url.Values) {
-	t.Helper()
-	testMethod(t, r, method)
-	testEscapedPath(t, r, path)
-	testConsoleAuth(t, r)
-	testHeader(t, r, "Accept", mediaTypeV3)
-	testHeader(t, r, "User-Agent", defaultUserAgent)
-	testQuery(t, r, query)
-	if query == nil && r.URL.RawQuery != "" {
-		t.Errorf("query = %q, want none", r.URL.RawQuery)
-	}
-}
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 const (
 	uuidPrimary = "1b6cf518-f97c-11ed-8544-061d81f7eedb"
@@ -36,16 +24,10 @@ const (
 )
 
 func TestManage_Version(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/version", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/version", url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/version.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Query: url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, Reply: "manage/version.json"})
 	v, _, err := env.Client.Manage.Version(context.Background(), &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(v) != 1 {
 		t.Fatalf("len = %d, want 1", len(v))
 	}
@@ -54,11 +36,8 @@ func TestManage_Version(t *testing.T) {
 }
 
 func TestManage_VersionNoOptions(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/version", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/version", nil)
-		writeFixture(t, w, http.StatusOK, "manage/version.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Reply: "manage/version.json"})
 	if _, _, err := env.Client.Manage.Version(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -75,16 +54,10 @@ func assertServices(t *testing.T, what string, got []*ServiceStatus, want []Serv
 }
 
 func TestManage_ClusterStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/cluster/status", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/cluster/status", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/cluster_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/cluster/status", Reply: "manage/cluster_status.json"})
 	st, _, err := env.Client.Manage.ClusterStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", st.Status, "OK")
 	if len(st.Nodes) != 2 {
 		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
@@ -113,16 +86,10 @@ func TestManage_ClusterStatus(t *testing.T) {
 }
 
 func TestManage_ReplicationStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/replication/status", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/replication/status", url.Values{"cluster_roles": {"GitServer"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/replication_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/replication/status", Query: url.Values{"cluster_roles": {"GitServer"}}, Reply: "manage/replication_status.json"})
 	st, _, err := env.Client.Manage.ReplicationStatus(context.Background(), &ManageNodeOptions{ClusterRoles: "GitServer"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", st.Status, "OK")
 	if len(st.Nodes) != 2 {
 		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
@@ -147,16 +114,10 @@ func TestManage_ReplicationStatus(t *testing.T) {
 }
 
 func TestManage_Nodes(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/nodes", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/nodes", url.Values{"uuid": {uuidSecond}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/nodes.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/nodes", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/nodes.json"})
 	n, _, err := env.Client.Manage.Nodes(context.Background(), &ManageNodeOptions{UUID: uuidSecond})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Topology", n.Topology, "Cluster")
 	want := []ConfigNode{
 		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
@@ -173,16 +134,10 @@ func TestManage_Nodes(t *testing.T) {
 }
 
 func TestManage_SystemRequirements(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/checks/system-requirements", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/checks/system-requirements", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/system_requirements.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/checks/system-requirements", Reply: "manage/system_requirements.json"})
 	sr, _, err := env.Client.Manage.SystemRequirements(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", sr.Status, "OK")
 	if len(sr.Nodes) != 2 {
 		t.Fatalf("nodes = %d", len(sr.Nodes))
@@ -216,32 +171,20 @@ func TestManage_ConfigApply(t *testing.T) {
 		{"without", ConfigApplyRequest{}, `{}`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("POST /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-				testManageRequest(t, r, http.MethodPost, "/manage/v1/config/apply", nil)
-				testJSONBody(t, r, tt.body)
-				writeFixture(t, w, http.StatusOK, "manage/config_apply.json")
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: tt.body, Reply: "manage/config_apply.json"})
 			run, _, err := env.Client.Manage.ConfigApply(context.Background(), tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			eq(t, "RunID", run.RunID, "d34db33f")
 		})
 	}
 }
 
 func TestManage_ConfigApplyStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", url.Values{"run_id": {"d34db33f"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/config_apply_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"d34db33f"}}, Reply: "manage/config_apply_status.json"})
 	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "d34db33f")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Running", st.Running, true)
 	eq(t, "Successful", st.Successful, false)
 	if len(st.Nodes) != 1 {
@@ -251,11 +194,8 @@ func TestManage_ConfigApplyStatus(t *testing.T) {
 }
 
 func TestManage_ConfigApplyStatusLatest(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", nil)
-		writeFixture(t, w, http.StatusOK, "manage/config_apply_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "manage/config_apply_status.json"})
 	if _, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), ""); err != nil {
 		t.Fatal(err)
 	}
@@ -281,16 +221,10 @@ func assertConfigApplyEvent(t *testing.T, ev *ConfigApplyEvent) {
 }
 
 func TestManage_ConfigApplyEvents(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply/events", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply/events", url.Values{"last_request_id": {"abc:def:0"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/config_apply_events.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: url.Values{"last_request_id": {"abc:def:0"}}, Reply: "manage/config_apply_events.json"})
 	ev, _, err := env.Client.Manage.ConfigApplyEvents(context.Background(), &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(ev.Nodes) != 1 {
 		t.Fatalf("nodes = %d", len(ev.Nodes))
 	}
@@ -334,14 +268,12 @@ func TestManage_ConfigApplyEventsIter(t *testing.T) {
 		if cur != "" {
 			want = url.Values{"last_request_id": {cur}}
 		}
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply/events", want)
+		call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: want}.verify(t, r)
 		writeJSON(w, http.StatusOK, pages[cur])
 	})
 	var got []string
 	for ev, err := range env.Client.Manage.ConfigApplyEventsIter(context.Background(), nil) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		got = append(got, ev.Body)
 	}
 	if !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
@@ -373,9 +305,7 @@ func TestManage_ConfigApplyEventsIterLoopAndBreak(t *testing.T) {
 		}
 		count++
 	}
-	if !errors.Is(err, ErrPaginationLoop) {
-		t.Errorf("err = %v, want ErrPaginationLoop", err)
-	}
+	assert.ErrorIs(t, err, ErrPaginationLoop)
 	eq(t, "events", count, 2)
 	eq(t, "requests", n.Load(), int32(2))
 
@@ -404,18 +334,14 @@ func readMultipart(t *testing.T, r *http.Request) []multipartPart {
 		t.Errorf("ContentLength = %d, want -1 (a streamed body)", r.ContentLength)
 	}
 	mr, err := r.MultipartReader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var parts []multipartPart
 	for {
 		p, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		b, _ := io.ReadAll(p)
 		parts = append(parts, multipartPart{p.FormName(), p.FileName(), string(b)})
 	}
@@ -423,23 +349,13 @@ func readMultipart(t *testing.T, r *http.Request) []multipartPart {
 }
 
 func TestManage_InitialConfig(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/config/init", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/config/init", nil)
-		parts := readMultipart(t, r)
-		want := []multipartPart{
-			{"license", "enterprise.ghl", testLicense},
-			{"password", "", "provide-password-here!"},
-		}
-		if !reflect.DeepEqual(parts, want) {
-			t.Errorf("parts = %q, want %q", parts, want)
-		}
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/init", Parts: []multipartPart{
+		{"license", "enterprise.ghl", testLicense},
+		{"password", "", "provide-password-here!"},
+	}, Status: http.StatusAccepted})
 	resp, err := env.Client.Manage.InitialConfig(context.Background(), strings.NewReader(testLicense), "provide-password-here!")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 
 	if _, err := env.Client.Manage.InitialConfig(context.Background(), nil, "pw"); !errors.Is(err, ErrInvalidArgument) {
@@ -451,16 +367,10 @@ func TestManage_InitialConfig(t *testing.T) {
 }
 
 func TestManage_License(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/license", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/license.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "manage/license.json"})
 	l, _, err := env.Client.Manage.License(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "AdvancedSecurityEnabled", l.AdvancedSecurityEnabled, true)
 	eq(t, "AdvancedSecuritySeats", l.AdvancedSecuritySeats, 0)
 	eq(t, "ClusterSupport", l.ClusterSupport, false)
@@ -507,20 +417,11 @@ func TestManage_UploadLicense(t *testing.T) {
 		{"nil options", nil, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("PUT /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
-				testManageRequest(t, r, http.MethodPut, "/manage/v1/config/license", tt.query)
-				parts := readMultipart(t, r)
-				want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
-				if !reflect.DeepEqual(parts, want) {
-					t.Errorf("parts = %q, want %q", parts, want)
-				}
-				w.WriteHeader(http.StatusAccepted)
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/license", Query: tt.query,
+				Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
 			resp, err := env.Client.Manage.UploadLicense(context.Background(), strings.NewReader(testLicense), tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 		})
 	}
@@ -550,16 +451,10 @@ func TestManage_UploadLicenseReadError(t *testing.T) {
 }
 
 func TestManage_LicenseStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/license/check", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/license/check", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/license_check.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license/check", Reply: "manage/license_check.json"})
 	c, _, err := env.Client.Manage.LicenseStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "Status", c.Status, "valid")
 
 	var obj LicenseCheck
@@ -570,30 +465,18 @@ func TestManage_LicenseStatus(t *testing.T) {
 }
 
 func TestManage_Settings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/config/settings", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/settings.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/settings", Reply: "manage/settings.json"})
 	s, _, err := env.Client.Manage.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertEnterpriseSettingsFixture(t, s, false)
 }
 
 func TestManage_UpdateSettings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPut, "/manage/v1/config/settings", nil)
-		testJSONBody(t, r, `{"public_pages":true}`)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/settings", JSON: `{"public_pages":true}`, Status: http.StatusNoContent})
 	resp, err := env.Client.Manage.UpdateSettings(context.Background(), EnterpriseSettings{PublicPages: Ptr(true)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusNoContent)
 }
 
@@ -612,16 +495,14 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 	})
 	var sent []byte
 	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPut, "/manage/v1/config/settings", nil)
+		call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/settings", Body: checkedBelow}.verify(t, r)
 		testHeader(t, r, "Content-Type", "application/json")
 		sent, _ = io.ReadAll(r.Body)
 		w.WriteHeader(http.StatusNoContent)
 	})
 	ctx := context.Background()
 	s, _, err := env.Client.Manage.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.Prometheus.Enabled = Ptr(true)
 	if _, err := env.Client.Manage.UpdateSettings(ctx, *s); err != nil {
 		t.Fatal(err)
@@ -632,16 +513,10 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 }
 
 func TestManage_MaintenanceStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/maintenance", url.Values{"uuid": {uuidPrimary}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {uuidPrimary}}, Reply: "manage/maintenance.json"})
 	st, _, err := env.Client.Manage.MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))
 	}
@@ -667,12 +542,8 @@ func TestManage_MaintenanceStatus(t *testing.T) {
 }
 
 func TestManage_SetMaintenance(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/maintenance", nil)
-		testJSONBody(t, r, `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"`+uuidPrimary+`","maintenance_mode_message":"Back soon."}`)
-		writeFixture(t, w, http.StatusOK, "manage/set_maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/maintenance", JSON: `{"enabled":true,"when":"2006-01-02T15:04:05Z","ip_exception_list":["192.168.1.0/24","1.1.1.1"],"uuid":"` + uuidPrimary + `","maintenance_mode_message":"Back soon."}`, Reply: "manage/set_maintenance.json"})
 	when := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
 	out, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{
 		Enabled:                true,
@@ -681,9 +552,7 @@ func TestManage_SetMaintenance(t *testing.T) {
 		IPExceptionList:        []string{"192.168.1.0/24", "1.1.1.1"},
 		MaintenanceModeMessage: Ptr("Back soon."),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -691,27 +560,18 @@ func TestManage_SetMaintenance(t *testing.T) {
 }
 
 func TestManage_SetMaintenanceOff(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"enabled":false}`)
-		writeFixture(t, w, http.StatusOK, "manage/set_maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/maintenance", JSON: `{"enabled":false}`, Reply: "manage/set_maintenance.json"})
 	if _, _, err := env.Client.Manage.SetMaintenance(context.Background(), ManageMaintenanceRequest{}); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestManage_SSHKeys(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/access/ssh", nil)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/ssh_keys.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/access/ssh", Reply: "manage/ssh_keys.json"})
 	keys, _, err := env.Client.Manage.SSHKeys(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := []ManageSSHKey{
 		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCwcd9tu20xsJVBMWbIs+JDVQTvkLtrJ8A7eblSwC+zECver22QExC9d6zHy10MAyk1Ck7Bu6/0Z+rr/31vMcAOmNOLjExzWxBCXbtDf3758Qfw7FuvkaTE1sHztwSFi/yNhZSw7uPEWeGQiRY4UldSKG9zZvrZmxpnP8mNZzPriQ==", "bd:26:d3:a2:ad:97:c0:7c:2d:57:a4:64:f3:fb:44:45"},
 		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCg73sgCdLL9rWcmVTmvcOgAWZaokZTeNnMFEoaZWZcVtsP4Ed+ICuSbT1wDuyL/XXzr0O2u2bKwx8Np/3UGHb4R9Re+qiz//l5OCBd3KonO2GFICQwKGmVeZ+ki89aN2JDKgfemHbvclHYBD/r56lnbt/kinw7JqGPp+ndzH8nBw==", "e1:1e:a0:f1:3f:a9:70:2d:99:dd:02:9d:39:1c:8b:a4"},
@@ -733,16 +593,10 @@ func TestManage_SSHKeys(t *testing.T) {
 const manageTestKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADCIABAAAAgQCY/ZiDDOFWcZnYXPwMbvwQDofXPdHxLfxPK+HWGVPd1DLcDncYBUSB0bmCU2g9Sc+oHKLoHhXp0ivau9h+EpmQJ7V8vqsRdD9pc4aL/WAnUyF4o3Y7xL94rlRpVbVo/tNjzcvqxxyzBiYyy3GciCMpYQh/uKt56B94/5PNyIGEEw=="
 
 func TestManage_AddSSHKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/access/ssh", nil)
-		testJSONBody(t, r, `{"key":"`+manageTestKey+`"}`)
-		writeFixture(t, w, http.StatusOK, "manage/add_ssh_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/add_ssh_key.json"})
 	out, _, err := env.Client.Manage.AddSSHKey(context.Background(), manageTestKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -750,16 +604,10 @@ func TestManage_AddSSHKey(t *testing.T) {
 }
 
 func TestManage_RemoveSSHKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("DELETE /manage/v1/access/ssh", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodDelete, "/manage/v1/access/ssh", nil)
-		testJSONBody(t, r, `{"key":"`+manageTestKey+`"}`)
-		writeFixture(t, w, http.StatusOK, "manage/remove_ssh_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/remove_ssh_key.json"})
 	out, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), manageTestKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -772,20 +620,14 @@ func TestManage_RemoveSSHKey(t *testing.T) {
 
 func TestManage_DownloadUpgrade(t *testing.T) {
 	t.Run("direct fan-out", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
-			testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/download", nil)
-			testJSONBody(t, r, `{"version":"3.19.3","force":false,"uuids":["`+uuidPrimary+`","`+uuidSecond+`"]}`)
-			writeFixture(t, w, http.StatusOK, "manage/download_upgrade.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{"version":"3.19.3","force":false,"uuids":["` + uuidPrimary + `","` + uuidSecond + `"]}`, Reply: "manage/download_upgrade.json"})
 		d, _, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
 			Version: Ptr("3.19.3"),
 			Force:   Ptr(false),
 			UUIDs:   []string{uuidPrimary, uuidSecond},
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if d.Orchestration != nil {
 			t.Errorf("Orchestration = %+v, want nil", d.Orchestration)
 		}
@@ -795,12 +637,8 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 		eq(t, "Nodes[0]", *d.Nodes[0], NodeUpgradeResult{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "download started", Error: ""})
 	})
 	t.Run("orchestration", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
-			testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/download", nil)
-			testJSONBody(t, r, `{"version":"3.19.3","uuids":["uuid-1","uuid-2"],"max_parallel":1,"node_timeout":"1h","max_attempts":3}`)
-			writeFixture(t, w, http.StatusAccepted, "manage/download_upgrade_202.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{"version":"3.19.3","uuids":["uuid-1","uuid-2"],"max_parallel":1,"node_timeout":"1h","max_attempts":3}`, Status: http.StatusAccepted, Reply: "manage/download_upgrade_202.json"})
 		d, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{
 			Version:     Ptr("3.19.3"),
 			UUIDs:       []string{"uuid-1", "uuid-2"},
@@ -808,9 +646,7 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 			NodeTimeout: Ptr("1h"),
 			MaxAttempts: Ptr(3),
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 		if d.Orchestration == nil {
 			t.Fatal("Orchestration = nil")
@@ -824,16 +660,12 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 	})
 	t.Run("orchestration as the schema's object", func(t *testing.T) {
 		d, err := decodeUpgradeDownload(http.StatusAccepted, json.RawMessage(`{"message":"m","download_id":"x","max_parallel":1,"total_nodes":2}`))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{Message: "m", DownloadID: "x", MaxParallel: 1, TotalNodes: 2})
 	})
 	t.Run("409", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /manage/v1/upgrade/download", func(w http.ResponseWriter, r *http.Request) {
-			writeFixture(t, w, http.StatusConflict, "manage/download_upgrade_409_node_active.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{}`, Status: http.StatusConflict, Reply: "manage/download_upgrade_409_node_active.json"})
 		_, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{})
 		var er *ErrorResponse
 		if !errors.As(err, &er) {
@@ -846,16 +678,10 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 func TestManage_UpgradeDownloadStatus(t *testing.T) {
 	for _, fx := range []string{"upgrade_download_status", "upgrade_download_status_orchestration_status"} {
 		t.Run(fx, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("GET /manage/v1/upgrade/download/status", func(w http.ResponseWriter, r *http.Request) {
-				testManageRequest(t, r, http.MethodGet, "/manage/v1/upgrade/download/status", url.Values{"uuid": {uuidSecond}})
-				testEmptyBody(t, r)
-				writeFixture(t, w, http.StatusOK, "manage/"+fx+".json")
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/" + fx + ".json"})
 			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			const id = "550e8400-e29b-41d4-a716-446655440000"
 			const pkg = "github-enterprise-3.19.3-kvm.pkg"
 			eq(t, "DownloadID", st.DownloadID, id)
@@ -897,21 +723,15 @@ func TestManage_UpgradeDownloadStatus(t *testing.T) {
 }
 
 func TestManage_ApplyUpgrade(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /manage/v1/upgrade/apply", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodPost, "/manage/v1/upgrade/apply", nil)
-		testJSONBody(t, r, `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"`+uuidPrimary+`"}`)
-		writeFixture(t, w, http.StatusOK, "manage/apply_upgrade.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/apply", JSON: `{"version":"3.19.3","phase":"pre-upgrade","skip_reboot":false,"uuid":"` + uuidPrimary + `"}`, Reply: "manage/apply_upgrade.json"})
 	out, _, err := env.Client.Manage.ApplyUpgrade(context.Background(), UpgradeApplyRequest{
 		Version:    Ptr("3.19.3"),
 		Phase:      Ptr(UpgradePhasePreUpgrade),
 		SkipReboot: Ptr(false),
 		UUID:       Ptr(uuidPrimary),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(out) != 1 {
 		t.Fatalf("len = %d", len(out))
 	}
@@ -923,16 +743,10 @@ func TestManage_ApplyUpgrade(t *testing.T) {
 }
 
 func TestManage_UpgradeStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/upgrade/status", func(w http.ResponseWriter, r *http.Request) {
-		testManageRequest(t, r, http.MethodGet, "/manage/v1/upgrade/status", url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}})
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "manage/upgrade_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/status", Query: url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, Reply: "manage/upgrade_status.json"})
 	st, _, err := env.Client.Manage.UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))
 	}
@@ -978,7 +792,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 		env := setup(t)
 		var n atomic.Int32
 		env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-			testManageRequest(t, r, http.MethodGet, "/manage/v1/config/apply", url.Values{"run_id": {"r1"}})
+			call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"r1"}}}.verify(t, r)
 			i := min(int(n.Add(1))-1, len(replies)-1)
 			writeJSON(w, http.StatusOK, replies[i])
 		})
@@ -1002,9 +816,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 			applyStatus(false, true, applyNode("ghes-01", false, true), applyNode("ghes-02", false, true)),
 		)
 		st, _, err := env.Client.Manage.WaitForConfigApply(context.Background(), "r1", fast)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "polls", n.Load(), int32(3))
 		eq(t, "Successful", st.Successful, true)
 	})
@@ -1071,9 +883,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 func TestManage_NoPassword(t *testing.T) {
 	env := setup(t)
 	c, err := NewClient(env.APIServer.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx := context.Background()
 	m := c.Manage
 	calls := map[string]func() error{

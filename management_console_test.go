@@ -24,41 +24,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
-
-// testConsoleRequest checks what every console request carries: the method,
-// the escaped path at the console origin, basic auth, Accept and User-Agent,
-// and no query (the password never goes there).
-func testConsoleRequest(t *testing.T, r *http.Request, method, path string) {
-	t.Helper()
-	testMethod(t, r, method)
-	testEscapedPath(t, r, path)
-	testConsoleAuth(t, r)
-	testHeader(t, r, "Accept", mediaTypeV3)
-	testHeader(t, r, "User-Agent", defaultUserAgent)
-	if r.URL.RawQuery != "" {
-		t.Errorf("query = %q, want none", r.URL.RawQuery)
-	}
-}
-
-// formJSON reads the form body and returns field, checking that the form
-// has exactly the fields in names.
-func formJSONField(t *testing.T, r *http.Request, field string, want string) {
-	t.Helper()
-	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	form, err := url.ParseQuery(string(b))
-	if err != nil {
-		t.Fatalf("body %q is not a form: %v", b, err)
-	}
-	if len(form) != 1 || len(form[field]) != 1 {
-		t.Fatalf("form = %v, want exactly one field %q", form, field)
-	}
-	assertJSONEqual(t, form.Get(field), want)
-}
 
 // assertJSONEqual compares two JSON documents by value.
 func assertJSONEqual(t *testing.T, got, want string) {
@@ -103,16 +72,10 @@ func isNil[T any](t *testing.T, what string, got *T) {
 }
 
 func TestManagementConsole_ConfigurationStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/configcheck", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/configcheck")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/configcheck.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck", Reply: "management_console/configcheck.json"})
 	st, resp, err := env.Client.ManagementConsole.ConfigurationStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusOK)
 	eq(t, "Status", st.Status, "running")
 	want := []ConfigurationStep{
@@ -131,30 +94,18 @@ func TestManagementConsole_ConfigurationStatus(t *testing.T) {
 }
 
 func TestManagementConsole_StartConfiguration(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/configure", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/configure")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/configure", Status: http.StatusAccepted})
 	resp, err := env.Client.ManagementConsole.StartConfiguration(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 }
 
 func TestManagementConsole_MaintenanceStatus(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/maintenance")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/maintenance.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance", Reply: "management_console/maintenance.json"})
 	st, _, err := env.Client.ManagementConsole.MaintenanceStatus(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertMaintenanceFixture(t, st)
 }
 
@@ -183,32 +134,20 @@ func TestManagementConsole_SetMaintenance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t)
-			env.Console.HandleFunc("POST /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-				testConsoleRequest(t, r, http.MethodPost, "/setup/api/maintenance")
-				formJSONField(t, r, "maintenance", tt.want)
-				writeFixture(t, w, http.StatusOK, "management_console/set_maintenance.json")
-			})
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", tt.want}, Reply: "management_console/set_maintenance.json"})
 			st, _, err := env.Client.ManagementConsole.SetMaintenance(context.Background(), tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			assertMaintenanceFixture(t, st)
 		})
 	}
 }
 
 func TestManagementConsole_Settings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/settings")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/settings.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Reply: "management_console/settings.json"})
 	s, _, err := env.Client.ManagementConsole.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if !reflect.DeepEqual(s.RunList, []string{"recipe[enterprise-configure]"}) {
 		t.Errorf("RunList = %v", s.RunList)
 	}
@@ -379,21 +318,15 @@ func assertEnterpriseSettingsFixture(t *testing.T, e *EnterpriseSettings, consol
 }
 
 func TestManagementConsole_UpdateSettings(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("PUT /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPut, "/setup/api/settings")
-		formJSONField(t, r, "settings", `{"enterprise":{"public_pages":true,"smtp":{"discard-to-noreply-address":false}}}`)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/setup/api/settings", FormJSON: [2]string{"settings", `{"enterprise":{"public_pages":true,"smtp":{"discard-to-noreply-address":false}}}`}, Status: http.StatusNoContent})
 	resp, err := env.Client.ManagementConsole.UpdateSettings(context.Background(), ConsoleSettings{
 		Enterprise: &EnterpriseSettings{
 			PublicPages: Ptr(true),
 			SMTP:        &SMTPSettings{DiscardToNoreplyAddress: Ptr(false)},
 		},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusNoContent)
 }
 
@@ -416,12 +349,12 @@ func TestManagementConsole_SettingsRoundTrip(t *testing.T) {
 	served, _ := json.Marshal(doc)
 
 	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/settings")
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings"}.verify(t, r)
 		writeJSON(w, http.StatusOK, string(served))
 	})
 	var sent string
 	env.Console.HandleFunc("PUT /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPut, "/setup/api/settings")
+		call{Console: true, Method: http.MethodPut, Path: "/setup/api/settings", Body: checkedBelow}.verify(t, r)
 		testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
 		if err := r.ParseForm(); err != nil {
 			t.Fatal(err)
@@ -432,9 +365,7 @@ func TestManagementConsole_SettingsRoundTrip(t *testing.T) {
 
 	ctx := context.Background()
 	s, _, err := env.Client.ManagementConsole.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if string(s.Enterprise.Extra["future_feature"]) != `{"enabled":true,"level":3}` {
 		t.Errorf("Enterprise.Extra = %s", s.Enterprise.Extra["future_feature"])
 	}
@@ -491,83 +422,55 @@ func assertAuthorizedKeys(t *testing.T, keys []*AuthorizedKey) {
 }
 
 func TestManagementConsole_AuthorizedKeys(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/settings/authorized-keys", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/settings/authorized-keys")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "management_console/authorized_keys.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings/authorized-keys", Reply: "management_console/authorized_keys.json"})
 	keys, _, err := env.Client.ManagementConsole.AuthorizedKeys(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertAuthorizedKeys(t, keys)
 }
 
 const testPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q admin@example.com"
 
 func TestManagementConsole_AddAuthorizedKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/settings/authorized-keys", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/settings/authorized-keys")
-		testFormBody(t, r, url.Values{"authorized_key": {testPublicKey}})
-		writeFixture(t, w, http.StatusCreated, "management_console/add_authorized_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Status: http.StatusCreated, Reply: "management_console/add_authorized_key.json"})
 	keys, resp, err := env.Client.ManagementConsole.AddAuthorizedKey(context.Background(), testPublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusCreated)
 	assertAuthorizedKeys(t, keys)
 }
 
 func TestManagementConsole_RemoveAuthorizedKey(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("DELETE /setup/api/settings/authorized-keys", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodDelete, "/setup/api/settings/authorized-keys")
-		testFormBody(t, r, url.Values{"authorized_key": {testPublicKey}})
-		writeFixture(t, w, http.StatusOK, "management_console/remove_authorized_key.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Reply: "management_console/remove_authorized_key.json"})
 	keys, _, err := env.Client.ManagementConsole.RemoveAuthorizedKey(context.Background(), testPublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertAuthorizedKeys(t, keys)
 }
 
 func TestManagementConsole_AuthorizedKeyEmpty(t *testing.T) {
 	env := setup(t) // any request would fail the test
 	_, _, err := env.Client.ManagementConsole.AddAuthorizedKey(context.Background(), " ")
-	if !errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("err = %v, want ErrInvalidArgument", err)
-	}
+	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
 const testLicense = "-----BEGIN GHL-----\nlicense+data/with=special&chars\n-----END GHL-----\n"
 
 func TestManagementConsole_UploadLicense(t *testing.T) {
 	t.Run("license only", func(t *testing.T) {
-		env := setup(t)
-		env.Console.HandleFunc("POST /setup/api/start", func(w http.ResponseWriter, r *http.Request) {
-			testConsoleRequest(t, r, http.MethodPost, "/setup/api/start")
-			// Issue 12: real appliances were sent multipart/form-data
-			// with the license as a file part.
-			want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
-			if parts := readMultipart(t, r); !reflect.DeepEqual(parts, want) {
-				t.Errorf("parts = %q, want %q", parts, want)
-			}
-			w.WriteHeader(http.StatusAccepted)
-		})
+		env := mock(t)
+		// Issue 12: real appliances were sent multipart/form-data with the
+		// license as a file part.
+		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/start",
+			Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
 		resp, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 	})
 	t.Run("password and settings", func(t *testing.T) {
 		env := setup(t)
 		env.Console.HandleFunc("POST /setup/api/start", func(w http.ResponseWriter, r *http.Request) {
-			testConsoleRequest(t, r, http.MethodPost, "/setup/api/start")
+			call{Console: true, Method: http.MethodPost, Path: "/setup/api/start", Body: checkedBelow}.verify(t, r)
 			parts := readMultipart(t, r)
 			if len(parts) != 3 {
 				t.Fatalf("parts = %q, want license, password, settings", parts)
@@ -590,45 +493,27 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 				SignupEnabled:  Ptr(false),
 			}},
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 	})
 	t.Run("nil license", func(t *testing.T) {
 		env := setup(t)
 		_, err := env.Client.ManagementConsole.UploadLicense(context.Background(), nil, SetupRequest{})
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("err = %v, want ErrInvalidArgument", err)
-		}
+		assert.ErrorIs(t, err, ErrInvalidArgument)
 	})
 }
 
 func TestManagementConsole_UpgradeLicense(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/upgrade", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/upgrade")
-		want := []multipartPart{{"license", "enterprise.ghl", testLicense}}
-		if parts := readMultipart(t, r); !reflect.DeepEqual(parts, want) {
-			t.Errorf("parts = %q, want %q", parts, want)
-		}
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/upgrade",
+		Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
 	resp, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), strings.NewReader(testLicense))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 }
 
 func TestManagementConsole_UpgradeLicenseNil(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("POST /setup/api/upgrade", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodPost, "/setup/api/upgrade")
-		if parts := readMultipart(t, r); len(parts) != 0 {
-			t.Errorf("parts = %q, want none", parts)
-		}
-		w.WriteHeader(http.StatusAccepted)
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/upgrade", Parts: []multipartPart{}, Status: http.StatusAccepted})
 	if _, err := env.Client.ManagementConsole.UpgradeLicense(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -642,7 +527,7 @@ func TestManagementConsole_WaitForConfiguration(t *testing.T) {
 		env := setup(t)
 		var n atomic.Int32
 		env.Console.HandleFunc("GET /setup/api/configcheck", func(w http.ResponseWriter, r *http.Request) {
-			testConsoleRequest(t, r, http.MethodGet, "/setup/api/configcheck")
+			call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck"}.verify(t, r)
 			i := int(n.Add(1)) - 1
 			if i >= len(replies) {
 				i = len(replies) - 1
@@ -659,9 +544,7 @@ func TestManagementConsole_WaitForConfiguration(t *testing.T) {
 			`{"status":"running","progress":[]}`, // never reached
 		)
 		st, _, err := env.Client.ManagementConsole.WaitForConfiguration(context.Background(), WaitInterval(time.Millisecond))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "polls", n.Load(), int32(2))
 		eq(t, "last step", st.Progress[1].Status, ConfigurationDone)
 	})
@@ -671,9 +554,7 @@ func TestManagementConsole_WaitForConfiguration(t *testing.T) {
 			`{"status":"success","progress":[`+step("Core", ConfigurationDone)+`,`+step("Services", ConfigurationPending)+`]}`,
 		)
 		_, _, err := env.Client.ManagementConsole.WaitForConfiguration(context.Background(), WaitInterval(time.Millisecond))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "polls", n.Load(), int32(2))
 	})
 	t.Run("failed step", func(t *testing.T) {
@@ -726,9 +607,7 @@ func TestManagementConsole_NoPassword(t *testing.T) {
 	}))
 	defer srv.Close()
 	c, err := NewClient(srv.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx := context.Background()
 	mc := c.ManagementConsole
 	calls := map[string]func() error{
@@ -769,7 +648,7 @@ func TestManagementConsole_NoPassword(t *testing.T) {
 // verification off only when asked for.
 func TestManagementConsole_TLS(t *testing.T) {
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		testConsoleRequest(t, r, http.MethodGet, "/setup/api/configcheck")
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/configcheck"}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "management_console/configcheck.json")
 	}))
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are expected
@@ -781,9 +660,7 @@ func TestManagementConsole_TLS(t *testing.T) {
 		t.Helper()
 		all := append([]Option{WithManagementConsole(srv.URL, testConsolePassword), WithoutRetries()}, opts...)
 		c, err := NewClient("https://ghe.invalid", all...)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return c
 	}
 	ctx := context.Background()
@@ -800,9 +677,7 @@ func TestManagementConsole_TLS(t *testing.T) {
 	})
 	t.Run("CA", func(t *testing.T) {
 		st, _, err := newClient(t, WithManagementConsoleCA(certPEM)).ManagementConsole.ConfigurationStatus(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "Status", st.Status, "running")
 	})
 	t.Run("other CA refuses", func(t *testing.T) {
@@ -815,9 +690,7 @@ func TestManagementConsole_TLS(t *testing.T) {
 	})
 	t.Run("insecure", func(t *testing.T) {
 		st, _, err := newClient(t, WithInsecureManagementConsole()).ManagementConsole.ConfigurationStatus(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "Status", st.Status, "running")
 	})
 	t.Run("bad PEM", func(t *testing.T) {
@@ -850,9 +723,7 @@ func TestManagementConsole_NoSecretLeak(t *testing.T) {
 	if err == nil {
 		t.Fatal("want an error for a 401")
 	}
-	if !errors.Is(err, ErrUnauthorized) {
-		t.Errorf("err = %v, want ErrUnauthorized", err)
-	}
+	assert.ErrorIs(t, err, ErrUnauthorized)
 	assertNoSecret(t, "error", err.Error())
 	assertNoSecret(t, "response request URL", resp.Request.URL.String())
 
@@ -880,9 +751,7 @@ func TestManagementConsole_NoSecretLeak(t *testing.T) {
 func selfSignedPEM(t *testing.T) []byte {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(42),
 		Subject:               pkix.Name{CommonName: "other test CA"},
@@ -894,8 +763,6 @@ func selfSignedPEM(t *testing.T) []byte {
 		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }

@@ -6,23 +6,19 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestMeta_Get(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /meta", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/meta") // after /api/v3
-		testAPIHeaders(t, r, "")
-		testQuery(t, r, nil)
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/meta"}.verify(t, r)
 		w.Header().Set(headerEnterpriseVersion, "enterprise-server@3.14.2")
 		writeFixture(t, w, http.StatusOK, "meta/get.json")
 	})
 	m, resp, err := env.Client.Meta.Get(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	eq(t, "EnterpriseVersion", resp.EnterpriseVersion, "enterprise-server@3.14.2")
 	eq(t, "VerifiablePasswordAuthentication", m.VerifiablePasswordAuthentication, true)
 	eq(t, "InstalledVersion", m.InstalledVersion, "3.14.2")
@@ -44,15 +40,10 @@ func TestMeta_Get(t *testing.T) {
 
 func TestMeta_AdminAPI(t *testing.T) {
 	t.Run("installed_version", func(t *testing.T) {
-		env := setup(t)
-		env.API.HandleFunc("GET /meta", func(w http.ResponseWriter, r *http.Request) {
-			testAPIHeaders(t, r, "")
-			writeFixture(t, w, http.StatusOK, "meta/get.json") // 3.14.2
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodGet, Path: "/meta", Reply: "meta/get.json"}) // 3.14.2
 		a, _, err := env.Client.Meta.AdminAPI(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "AdminAPI", a, AdminAPIManagementConsole|AdminAPIManage|AdminAPIManageMaintenance|AdminAPIManageConfig)
 	})
 	t.Run("header fallback", func(t *testing.T) {
@@ -62,9 +53,7 @@ func TestMeta_AdminAPI(t *testing.T) {
 			writeJSON(w, http.StatusOK, `{"verifiable_password_authentication":true}`)
 		})
 		a, _, err := env.Client.Meta.AdminAPI(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "AdminAPI", a, AdminAPIManagementConsole)
 	})
 	t.Run("no version", func(t *testing.T) {

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // svcMethod is one exported method of one service, bound to a client.
@@ -235,9 +237,7 @@ func newHarness(t *testing.T, reply http.HandlerFunc, opts ...Option) *harness {
 		WithoutRetries(),
 	}, opts...)
 	c, err := NewClient(h.API.URL, all...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	h.Client = c
 	return h
 }

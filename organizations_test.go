@@ -5,29 +5,19 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestOrganizationsCreate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/organizations")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"github","profile_name":"GitHub, Inc.","admin":"monalisaoctocat"}`)
-		writeFixture(t, w, http.StatusCreated, "organizations/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","profile_name":"GitHub, Inc.","admin":"monalisaoctocat"}`, Status: http.StatusCreated, Reply: "organizations/create.json"})
 	org, resp, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{
 		Login:       "github",
 		ProfileName: Ptr("GitHub, Inc."),
 		Admin:       "monalisaoctocat",
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "org", *org, Organization{
 		Login:            "github",
 		ID:               1,
@@ -46,21 +36,16 @@ func TestOrganizationsCreate(t *testing.T) {
 }
 
 func TestOrganizationsCreateOmitsUnsetFields(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"login":"github","admin":"monalisaoctocat"}`)
-		writeFixture(t, w, http.StatusCreated, "organizations/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisaoctocat"}`, Status: http.StatusCreated, Reply: "organizations/create.json"})
 	if _, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisaoctocat"}); err != nil {
 		t.Fatalf("Create: %v", err)
 	}
 }
 
 func TestOrganizationsCreateLoginTaken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"Organization","code":"custom","field":"login","message":"login is already taken"}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisa"}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"Organization","code":"custom","field":"login","message":"login is already taken"}]}`})
 	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
@@ -73,33 +58,17 @@ func TestOrganizationsCreateLoginTaken(t *testing.T) {
 }
 
 func TestOrganizationsCreateNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/organizations", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisa"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestOrganizationsRename(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/organizations/the%20octocats%2Fold")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"the-new-octocats"}`)
-		writeFixture(t, w, http.StatusAccepted, "organizations/rename.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"})
 	job, resp, err := env.Client.Organizations.Rename(context.Background(), "the octocats/old", "the-new-octocats")
-	if err != nil {
-		t.Fatalf("Rename: %v", err)
-	}
-	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("status = %d, want 202", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusAccepted)
 	assertFields(t, "job", *job, RenameJob{
 		Message: "Job queued to rename organization. It may take a few minutes to complete.",
 		URL:     "https://<hostname>/api/v3/organizations/1",
@@ -110,7 +79,5 @@ func TestOrganizationsRename(t *testing.T) {
 func TestOrganizationsRenameRefusesDotDot(t *testing.T) {
 	env := setup(t)
 	_, _, err := env.Client.Organizations.Rename(context.Background(), "..", "x")
-	if !errors.Is(err, ErrInvalidArgument) {
-		t.Fatalf("err = %v, want ErrInvalidArgument", err)
-	}
+	require.ErrorIs(t, err, ErrInvalidArgument)
 }

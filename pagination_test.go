@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseLinkHeader(t *testing.T) {
@@ -172,9 +174,7 @@ func TestIteratorWalksAllPages(t *testing.T) {
 	n := listServer(t, env, 25, 0)
 	opts := &ListOptions{PerPage: 10}
 	got, err := collect(t, testListIter(env.Client, context.Background(), opts))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(got) != 25 || got[0] != 1 || got[24] != 25 {
 		t.Fatalf("got %v", got)
 	}
@@ -209,9 +209,7 @@ func TestIteratorIsLazyAndStopsOnBreak(t *testing.T) {
 	}
 	count := 0
 	for v, err := range seq {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		count++
 		if *v == 15 {
 			break
@@ -234,9 +232,7 @@ func TestIteratorRepeatedNext(t *testing.T) {
 		writeJSON(w, 200, `[1]`)
 	})
 	got, err := collect(t, testListIter(env.Client, context.Background(), nil))
-	if !errors.Is(err, ErrPaginationLoop) {
-		t.Fatalf("err = %v, want ErrPaginationLoop", err)
-	}
+	require.ErrorIs(t, err, ErrPaginationLoop)
 	if len(got) != 2 {
 		t.Errorf("got %v before the loop was seen", got)
 	}
@@ -289,15 +285,11 @@ func TestPrefetchYieldsSameItemsInOrder(t *testing.T) {
 	env := setup(t, WithPagePrefetch(4))
 	n := listServer(t, env, 1000, 2*time.Millisecond)
 	got, err := collect(t, testListIter(env.Client, context.Background(), &ListOptions{PerPage: 10}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	seqEnv := setup(t)
 	listServer(t, seqEnv, 1000, 0)
 	want, err := collect(t, testListIter(seqEnv.Client, context.Background(), &ListOptions{PerPage: 10}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(got) != len(want) || len(got) != 1000 {
 		t.Fatalf("prefetch gave %d items, sequential %d", len(got), len(want))
 	}
@@ -354,9 +346,7 @@ func TestPrefetchStopsCleanly(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		count := 0
 		for _, err := range testListIter(env.Client, context.Background(), &ListOptions{PerPage: 10}) {
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			count++
 			if count == 35 {
 				break
@@ -430,11 +420,8 @@ func TestPrefetchError(t *testing.T) {
 }
 
 func TestListOptionsQuery(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{"page": {"2"}, "per_page": {"50"}})
-		writeJSON(w, 200, `[]`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/items", Query: url.Values{"page": {"2"}, "per_page": {"50"}}, Status: 200, ReplyJSON: `[]`})
 	if _, _, err := testList(env.Client)(context.Background(), &ListOptions{Page: 2, PerPage: 50}); err != nil {
 		t.Fatal(err)
 	}

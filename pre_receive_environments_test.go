@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // assertValidation checks that err is a 422 *ValidationError with the
@@ -66,23 +68,11 @@ func wantDevToolsEnv(t *testing.T, state DownloadState, downloadedAt *time.Time)
 }
 
 func TestPreReceiveEnvironmentsService_List(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-environments")
-		testQuery(t, r, url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"})
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}}
 	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
-	if err != nil {
-		t.Fatalf("List: %v", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusOK)
 	want := []*PreReceiveEnvironment{
 		{
 			ID:                 1,
@@ -124,13 +114,12 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
 		page := r.URL.Query().Get("page")
 		want := url.Values{"sort": {"updated"}, "per_page": {"1"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		next := map[string]string{"": "2", "2": "3"}[page]
 		if next != "" {
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=%s>; rel="next", <%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=3>; rel="last"`, env.APIServer.URL, next, env.APIServer.URL))
@@ -142,9 +131,7 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for e, err := range env.Client.PreReceiveEnvironments.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListIter: %v", err)
-		}
+		require.NoError(t, err, "ListIter")
 		ids = append(ids, e.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
@@ -159,72 +146,38 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/pre-receive-environments")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`)
-		writeFixture(t, w, http.StatusCreated, "pre_receive_environments/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`, Status: http.StatusCreated, Reply: "pre_receive_environments/create.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.Create(context.Background(), CreatePreReceiveEnvironmentRequest{
 		Name:     "DevTools Hook Env",
 		ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz",
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "Create", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
 	assertFixtureFullyMapped(t, "pre_receive_environments/create.json", PreReceiveEnvironment{})
 }
 
 func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/get.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.Get(context.Background(), 2)
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "Get", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
 	assertFixtureFullyMapped(t, "pre_receive_environments/get.json", PreReceiveEnvironment{})
 }
 
 func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"name":"DevTools Hook Env"}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env"}`, Reply: "pre_receive_environments/update.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 	assertFields(t, "Update", got, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")))
 	assertFixtureFullyMapped(t, "pre_receive_environments/update.json", PreReceiveEnvironment{})
 }
 
 func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/pre-receive-environments/1")
-		testJSONBody(t, r, `{"name":"x","image_url":"https://example.com/env.tar.gz"}`)
-		writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/update_422.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"x","image_url":"https://example.com/env.tar.gz"}`, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/update_422.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 1, UpdatePreReceiveEnvironmentRequest{
 		Name: Ptr("x"), ImageURL: Ptr("https://example.com/env.tar.gz"),
 	})
@@ -238,22 +191,10 @@ func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_Delete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/pre-receive-environments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
@@ -282,22 +223,10 @@ func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-environments/{id}/downloads", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusAccepted, "pre_receive_environments/start_download.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusAccepted, Reply: "pre_receive_environments/start_download.json"})
 	got, resp, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
-	if err != nil {
-		t.Fatalf("StartDownload: %v", err)
-	}
-	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("status = %d, want 202", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusAccepted)
 	assertFields(t, "StartDownload", got, &PreReceiveEnvironmentDownload{
 		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
 		State:        DownloadStateNotStarted,
@@ -308,10 +237,8 @@ func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-environments/{id}/downloads", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusUnprocessableEntity, "pre_receive_environments/start_download_422.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/start_download_422.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
 	if got != nil {
 		t.Errorf("StartDownload returned %+v with an error", got)
@@ -320,19 +247,10 @@ func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads/latest")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_environments/download_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/download_status.json"})
 	got, _, err := env.Client.PreReceiveEnvironments.DownloadStatus(context.Background(), 3)
-	if err != nil {
-		t.Fatalf("DownloadStatus: %v", err)
-	}
+	require.NoError(t, err, "DownloadStatus")
 	assertFields(t, "DownloadStatus", got, &PreReceiveEnvironmentDownload{
 		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
 		State:        DownloadStateSuccess,
@@ -347,8 +265,7 @@ func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
 func downloadStates(t *testing.T, env *testEnv, bodies ...string) *atomic.Int32 {
 	var n atomic.Int32
 	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/pre-receive-environments/3/downloads/latest")
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
+		call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		i := int(n.Add(1)) - 1
 		body := bodies[min(i, len(bodies)-1)]
 		if strings.HasPrefix(body, "fixture:") {
@@ -370,9 +287,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_success(t *testing.T) {
 	env := setup(t)
 	n := downloadStates(t, env, downloadNotStarted, downloadInProgress, downloadInProgress, "fixture:pre_receive_environments/download_status.json")
 	got, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, 4*time.Millisecond))
-	if err != nil {
-		t.Fatalf("WaitForDownload: %v", err)
-	}
+	require.NoError(t, err, "WaitForDownload")
 	if resp == nil || resp.StatusCode != http.StatusOK {
 		t.Errorf("resp = %v, want the last 200", resp)
 	}
@@ -474,10 +389,8 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_contextCanceled(t *testin
 }
 
 func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-environments/{id}/downloads/latest", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, resp, err := env.Client.PreReceiveEnvironments.WaitForDownload(context.Background(), 3, WaitBackoff(time.Millisecond, time.Millisecond))
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("error = %v, want ErrNotFound", err)

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // wantCheckCommits is the hook of the reference's admin examples.
@@ -30,36 +32,20 @@ func wantCheckCommits(t *testing.T) *PreReceiveHook {
 }
 
 func TestPreReceiveHooksService_List(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks")
-		testQuery(t, r, url.Values{"sort": {"created"}, "direction": {"desc"}, "per_page": {"100"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-hooks", Query: url.Values{"sort": {"created"}, "direction": {"desc"}, "per_page": {"100"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/list.json"})
 	got, _, err := env.Client.PreReceiveHooks.List(context.Background(), &PreReceiveListOptions{
 		Sort: PreReceiveSortCreated, Direction: "desc", ListOptions: ListOptions{PerPage: 100},
 	})
-	if err != nil {
-		t.Fatalf("List: %v", err)
-	}
+	require.NoError(t, err, "List")
 	assertFields(t, "List", got, []*PreReceiveHook{wantCheckCommits(t)})
 	assertFixtureFullyMapped(t, "pre_receive_hooks/list.json", []*PreReceiveHook{})
 }
 
 func TestPreReceiveHooksService_Create(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"Check Commits","script":"scripts/commit_check.sh","enforcement":"disabled","allow_downstream_configuration":false,"script_repository":{"full_name":"DevIT/hooks"},"environment":{"id":2}}`)
-		writeFixture(t, w, http.StatusCreated, "pre_receive_hooks/create.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"Check Commits","script":"scripts/commit_check.sh","enforcement":"disabled","allow_downstream_configuration":false,"script_repository":{"full_name":"DevIT/hooks"},"environment":{"id":2}}`, Status: http.StatusCreated, Reply: "pre_receive_hooks/create.json"})
 	got, resp, err := env.Client.PreReceiveHooks.Create(context.Background(), CreatePreReceiveHookRequest{
 		Name:                         "Check Commits",
 		Script:                       "scripts/commit_check.sh",
@@ -68,22 +54,14 @@ func TestPreReceiveHooksService_Create(t *testing.T) {
 		Enforcement:                  Ptr(EnforcementDisabled),
 		AllowDownstreamConfiguration: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "Create", got, wantCheckCommits(t))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/create.json", PreReceiveHook{})
 }
 
 func TestPreReceiveHooksService_Create_requiredOnly(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":1}}`)
-		writeFixture(t, w, http.StatusCreated, "pre_receive_hooks/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":1}}`, Status: http.StatusCreated, Reply: "pre_receive_hooks/create.json"})
 	if _, _, err := env.Client.PreReceiveHooks.Create(context.Background(), CreatePreReceiveHookRequest{
 		Name: "n", Script: "s.sh", ScriptRepository: PreReceiveScriptRepositoryRef{FullName: "o/r"}, Environment: PreReceiveEnvironmentRef{ID: 1},
 	}); err != nil {
@@ -92,42 +70,24 @@ func TestPreReceiveHooksService_Create_requiredOnly(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Get(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get.json"})
 	got, _, err := env.Client.PreReceiveHooks.Get(context.Background(), 1)
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	assertFields(t, "Get", got, wantCheckCommits(t))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/get.json", PreReceiveHook{})
 }
 
 func TestPreReceiveHooksService_Update(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"Check Commits","environment":{"id":1},"allow_downstream_configuration":true}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"Check Commits","environment":{"id":1},"allow_downstream_configuration":true}`, Reply: "pre_receive_hooks/update.json"})
 	got, _, err := env.Client.PreReceiveHooks.Update(context.Background(), 1, UpdatePreReceiveHookRequest{
 		Name:                         Ptr("Check Commits"),
 		Environment:                  &PreReceiveEnvironmentRef{ID: 1},
 		AllowDownstreamConfiguration: Ptr(true),
 	})
-	if err != nil {
-		t.Fatalf("Update: %v", err)
-	}
+	require.NoError(t, err, "Update")
 	want := wantCheckCommits(t)
 	want.AllowDownstreamConfiguration = true
 	want.Environment = PreReceiveEnvironment{
@@ -150,11 +110,8 @@ func TestPreReceiveHooksService_Update(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Update_allFields(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":3},"enforcement":"testing","allow_downstream_configuration":false}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"n","script":"s.sh","script_repository":{"full_name":"o/r"},"environment":{"id":3},"enforcement":"testing","allow_downstream_configuration":false}`, Reply: "pre_receive_hooks/update.json"})
 	if _, _, err := env.Client.PreReceiveHooks.Update(context.Background(), 1, UpdatePreReceiveHookRequest{
 		Name: Ptr("n"), Script: Ptr("s.sh"), ScriptRepository: &PreReceiveScriptRepositoryRef{FullName: "o/r"},
 		Environment: &PreReceiveEnvironmentRef{ID: 3}, Enforcement: Ptr(EnforcementTesting), AllowDownstreamConfiguration: Ptr(false),
@@ -164,22 +121,10 @@ func TestPreReceiveHooksService_Update_allFields(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_Delete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/pre-receive-hooks/1")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-hooks/1", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
 	resp, err := env.Client.PreReceiveHooks.Delete(context.Background(), 1)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func wantOrgHook(enforcement Enforcement, configURL string, downstream bool) *OrgPreReceiveHook {
@@ -191,18 +136,13 @@ func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
 	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, http.MethodGet)
 		// The organization is one escaped segment.
-		testEscapedPath(t, r, "/orgs/octo%20org%2Fx%3F/pre-receive-hooks")
-		testQuery(t, r, url.Values{"sort": {"updated"}, "direction": {"asc"}, "page": {"3"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/orgs/octo%20org%2Fx%3F/pre-receive-hooks", Query: url.Values{"sort": {"updated"}, "direction": {"asc"}, "page": {"3"}}, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_org.json")
 	})
 	got, _, err := env.Client.PreReceiveHooks.ListForOrg(context.Background(), "octo org/x?", &PreReceiveListOptions{
 		Sort: PreReceiveSortUpdated, Direction: "asc", ListOptions: ListOptions{Page: 3},
 	})
-	if err != nil {
-		t.Fatalf("ListForOrg: %v", err)
-	}
+	require.NoError(t, err, "ListForOrg")
 	assertFields(t, "ListForOrg", got, []*OrgPreReceiveHook{
 		wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true),
 	})
@@ -214,10 +154,9 @@ func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks")
 		page := r.URL.Query().Get("page")
 		want := url.Values{"page": {page}, "sort": {"name"}}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/orgs/octo-org/pre-receive-hooks", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		switch page {
 		case "2":
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/orgs/octo-org/pre-receive-hooks?sort=name&page=3>; rel="next"`, env.APIServer.URL))
@@ -232,9 +171,7 @@ func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, ListOptions: ListOptions{Page: 2}}
 	var ids []int64
 	for h, err := range env.Client.PreReceiveHooks.ListForOrgIter(context.Background(), "octo-org", opts) {
-		if err != nil {
-			t.Fatalf("ListForOrgIter: %v", err)
-		}
+		require.NoError(t, err, "ListForOrgIter")
 		ids = append(ids, h.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) || calls.Load() != 2 {
@@ -246,60 +183,30 @@ func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_GetForOrg(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get_for_org.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/orgs/octo-org/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get_for_org.json"})
 	got, _, err := env.Client.PreReceiveHooks.GetForOrg(context.Background(), "octo-org", 42)
-	if err != nil {
-		t.Fatalf("GetForOrg: %v", err)
-	}
+	require.NoError(t, err, "GetForOrg")
 	assertFields(t, "GetForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/get_for_org.json", OrgPreReceiveHook{})
 }
 
 func TestPreReceiveHooksService_UpdateForOrg(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/orgs/octocat/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"enforcement":"enabled","allow_downstream_configuration":false}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update_for_org.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/orgs/octocat/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, JSON: `{"enforcement":"enabled","allow_downstream_configuration":false}`, Reply: "pre_receive_hooks/update_for_org.json"})
 	got, _, err := env.Client.PreReceiveHooks.UpdateForOrg(context.Background(), "octocat", 42, UpdateOrgPreReceiveHookRequest{
 		Enforcement: Ptr(EnforcementEnabled), AllowDownstreamConfiguration: Ptr(false),
 	})
-	if err != nil {
-		t.Fatalf("UpdateForOrg: %v", err)
-	}
+	require.NoError(t, err, "UpdateForOrg")
 	assertFields(t, "UpdateForOrg", got, wantOrgHook(EnforcementEnabled, "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42", false))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/update_for_org.json", OrgPreReceiveHook{})
 }
 
 func TestPreReceiveHooksService_RemoveForOrg(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /orgs/{org}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/orgs/octo-org/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/remove_for_org.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/orgs/octo-org/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/remove_for_org.json"})
 	got, resp, err := env.Client.PreReceiveHooks.RemoveForOrg(context.Background(), "octo-org", 42)
-	if err != nil {
-		t.Fatalf("RemoveForOrg: %v", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("status = %d, want 200", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusOK)
 	assertFields(t, "RemoveForOrg", got, wantOrgHook(EnforcementDisabled, "https://github.example.com/api/v3/admin/pre-receive-hooks/42", true))
 	assertFixtureFullyMapped(t, "pre_receive_hooks/remove_for_org.json", OrgPreReceiveHook{})
 }
@@ -309,18 +216,13 @@ func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, http.MethodGet)
 		// Owner and repository are one escaped segment each.
-		testEscapedPath(t, r, "/repos/octo%2Fcat/hello%20world%23/pre-receive-hooks")
-		testQuery(t, r, url.Values{"sort": {"name"}, "per_page": {"10"}})
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
+		call{Method: http.MethodGet, Path: "/repos/octo%2Fcat/hello%20world%23/pre-receive-hooks", Query: url.Values{"sort": {"name"}, "per_page": {"10"}}, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")
 	})
 	got, _, err := env.Client.PreReceiveHooks.ListForRepo(context.Background(), "octo/cat", "hello world#", &PreReceiveListOptions{
 		Sort: PreReceiveSortName, ListOptions: ListOptions{PerPage: 10},
 	})
-	if err != nil {
-		t.Fatalf("ListForRepo: %v", err)
-	}
+	require.NoError(t, err, "ListForRepo")
 	assertFields(t, "ListForRepo", got, []*RepoPreReceiveHook{
 		{ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled, ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42"},
 	})
@@ -328,17 +230,11 @@ func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_ListForRepoIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks")
-		testQuery(t, r, nil)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/repos/octocat/hello-world/pre-receive-hooks", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/list_for_repo.json"})
 	var n int
 	for h, err := range env.Client.PreReceiveHooks.ListForRepoIter(context.Background(), "octocat", "hello-world", nil) {
-		if err != nil {
-			t.Fatalf("ListForRepoIter: %v", err)
-		}
+		require.NoError(t, err, "ListForRepoIter")
 		if h.ID != 42 {
 			t.Errorf("hook %d, want 42", h.ID)
 		}
@@ -350,19 +246,10 @@ func TestPreReceiveHooksService_ListForRepoIter(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/get_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/get_for_repo.json"})
 	got, _, err := env.Client.PreReceiveHooks.GetForRepo(context.Background(), "octocat", "hello-world", 42)
-	if err != nil {
-		t.Fatalf("GetForRepo: %v", err)
-	}
+	require.NoError(t, err, "GetForRepo")
 	assertFields(t, "GetForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
 		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",
@@ -371,21 +258,12 @@ func TestPreReceiveHooksService_GetForRepo(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testJSONBody(t, r, `{"enforcement":"enabled"}`)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/update_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, JSON: `{"enforcement":"enabled"}`, Reply: "pre_receive_hooks/update_for_repo.json"})
 	got, _, err := env.Client.PreReceiveHooks.UpdateForRepo(context.Background(), "octocat", "hello-world", 42, UpdateRepoPreReceiveHookRequest{
 		Enforcement: Ptr(EnforcementEnabled),
 	})
-	if err != nil {
-		t.Fatalf("UpdateForRepo: %v", err)
-	}
+	require.NoError(t, err, "UpdateForRepo")
 	assertFields(t, "UpdateForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementEnabled,
 		ConfigurationURL: "https://github.example.com/api/v3/repos/octocat/hello-world/pre-receive-hooks/42",
@@ -394,22 +272,10 @@ func TestPreReceiveHooksService_UpdateForRepo(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_RemoveForRepo(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /repos/{owner}/{repo}/pre-receive-hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/repos/octocat/hello-world/pre-receive-hooks/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, mediaTypeEyeScreamPreview)
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/remove_for_repo.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/repos/octocat/hello-world/pre-receive-hooks/42", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_hooks/remove_for_repo.json"})
 	got, resp, err := env.Client.PreReceiveHooks.RemoveForRepo(context.Background(), "octocat", "hello-world", 42)
-	if err != nil {
-		t.Fatalf("RemoveForRepo: %v", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("status = %d, want 200", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusOK)
 	assertFields(t, "RemoveForRepo", got, &RepoPreReceiveHook{
 		ID: 42, Name: "Check Commits", Enforcement: EnforcementDisabled,
 		ConfigurationURL: "https://github.example.com/api/v3/orgs/octocat/pre-receive-hooks/42",

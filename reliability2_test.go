@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // The tests of issue 13 ("Reliability II") and of the error messages of
@@ -36,9 +38,7 @@ func TestRetryWaitCutShortKeepsReply(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL, WithToken(testToken), WithRetry(RetryPolicy{MaxAttempts: 3}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	_, resp, err := c.Users.ListPublicKeys(ctx, nil)
@@ -71,9 +71,7 @@ func TestRetryWaitCutShortKeeps503(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL, WithToken(testToken))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	_, _, err = c.Stats.Repos(ctx)
@@ -106,9 +104,7 @@ func TestUndecodableReplyKeepsConnection(t *testing.T) {
 		_, _ = io.WriteString(w, page)
 	})
 	c, err := NewClient(srv.URL, WithToken(testToken), WithoutRetries())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for i := 0; i < 40; i++ {
 		_, _, err := c.Stats.Repos(context.Background())
 		var de *DecodeError
@@ -144,9 +140,7 @@ func linkedKeyPages(t *testing.T, linkFor func(base string, p int) string) (*Cli
 	}))
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL, WithToken(testToken), WithoutRetries(), WithPagePrefetch(4))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return c, &n
 }
 
@@ -166,9 +160,7 @@ func TestPrefetchStopsAtPageWithoutNext(t *testing.T) {
 			defer cancel()
 			var ids []int64
 			for k, err := range c.Users.ListPublicKeysIter(ctx, nil) {
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err)
 				ids = append(ids, k.ID)
 			}
 			if fmt.Sprint(ids) != "[1 2 3 4 5 6]" {
@@ -199,9 +191,7 @@ func TestPrefetchFollowsWhatPagesAnnounce(t *testing.T) {
 	})
 	var ids []int64
 	for k, err := range c.Users.ListPublicKeysIter(context.Background(), nil) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ids = append(ids, k.ID)
 	}
 	if fmt.Sprint(ids) != "[1 2 3 4 5 6 13 14]" {
@@ -284,9 +274,7 @@ func TestEchoedBasicAuthRedacted(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL, WithBasicAuth(user, pass), WithoutRetries())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, _, err = c.Stats.Repos(context.Background())
 	if err == nil {
 		t.Fatal("no error")
@@ -529,14 +517,10 @@ func TestCutBodyRetried(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL, WithToken(testToken), fastRetries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var ids []int64
 	for k, err := range c.Users.ListPublicKeysIter(context.Background(), nil) {
-		if err != nil {
-			t.Fatalf("walk: %v", err)
-		}
+		require.NoError(t, err, "walk")
 		ids = append(ids, k.ID)
 	}
 	if fmt.Sprint(ids) != "[1 2]" {
@@ -554,9 +538,7 @@ func TestCutBodyRetried(t *testing.T) {
 		t.Errorf("POST with a cut body: err = %v, want a transport error wrapping io.ErrUnexpectedEOF", err)
 	}
 	req, err := c.NewRequest(context.Background(), "GET", "raw", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var buf bytes.Buffer
 	if _, err := c.Do(context.Background(), req, &buf); err == nil {
 		t.Error("a cut download gave no error")
@@ -629,13 +611,9 @@ func TestGuessedConsoleURLHint(t *testing.T) {
 		return &http.Response{StatusCode: 404, Header: http.Header{"Content-Type": {"text/html"}}, Body: io.NopCloser(strings.NewReader("<title>Not Found</title>")), Request: r}, nil
 	})}
 	guessed, err := NewClient("https://ghe.test", WithToken(testToken), WithManagementConsole("", testConsolePassword), WithHTTPClient(hc), WithoutRetries())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	given, err := NewClient("https://ghe.test", WithToken(testToken), WithManagementConsole("https://admin.ghe.test:8443", testConsolePassword), WithHTTPClient(hc), WithoutRetries())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, r := range []bool{false, true} {
 		refuse = r
 		_, _, err = guessed.Manage.MaintenanceStatus(context.Background(), nil)
@@ -719,9 +697,7 @@ func TestWrappedListDecodingBounded(t *testing.T) {
 	})
 	var err error
 	alloc := heapDuring(func() { _, _, err = env.Client.Actions.ListRunners(context.Background(), "e", nil) })
-	if !errors.Is(err, ErrTooManyItems) {
-		t.Fatalf("err = %v, want ErrTooManyItems", err)
-	}
+	require.ErrorIs(t, err, ErrTooManyItems)
 	if alloc > 32<<20 {
 		t.Errorf("decoding a 4 MiB wrapped list allocated %.1f MiB", float64(alloc)/(1<<20))
 	}

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // fastRetry retries quickly so that tests stay fast.
@@ -277,9 +279,7 @@ func TestPerCallRetryOverride(t *testing.T) {
 		w.WriteHeader(503)
 	})
 	ctx, err := ContextWithRetryPolicy(context.Background(), RetryPolicy{MaxAttempts: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "x"}, nil); err == nil {
 		t.Fatal("no error")
 	}

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // An enterprise slug that needs escaping, and its escaped segment.
@@ -35,21 +37,12 @@ func wantOctoRunnerGroup() *RunnerGroup {
 }
 
 func TestActionsService_ListRunnerGroups(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups")
-		testQuery(t, r, url.Values{"visible_to_organization": {"octo-org"}, "page": {"2"}, "per_page": {"3"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups", Query: url.Values{"visible_to_organization": {"octo-org"}, "page": {"2"}, "per_page": {"3"}}, Reply: "runner_groups/list.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), testEnterprise, &ListRunnerGroupsOptions{
 		VisibleToOrganization: "octo-org", ListOptions: ListOptions{Page: 2, PerPage: 3},
 	})
-	if err != nil {
-		t.Fatalf("ListRunnerGroups: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroups")
 	assertFields(t, "ListRunnerGroups", got, &RunnerGroups{
 		TotalCount: 3,
 		RunnerGroups: []*RunnerGroup{
@@ -78,14 +71,10 @@ func TestActionsService_ListRunnerGroups(t *testing.T) {
 }
 
 func TestActionsService_ListRunnerGroups_inherited(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"total_count":1,"runner_groups":[{"id":4,"name":"inh","visibility":"all","default":false,"inherited":true}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups", ReplyJSON: `{"total_count":1,"runner_groups":[{"id":4,"name":"inh","visibility":"all","default":false,"inherited":true}]}`})
 	got, _, err := env.Client.Actions.ListRunnerGroups(context.Background(), "octo-corp", nil)
-	if err != nil {
-		t.Fatalf("ListRunnerGroups: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroups")
 	if len(got.RunnerGroups) != 1 || !got.RunnerGroups[0].Inherited {
 		t.Errorf("groups = %+v, want one inherited group", got.RunnerGroups)
 	}
@@ -96,14 +85,12 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups")
-		testAPIHeaders(t, r, "")
 		page := r.URL.Query().Get("page")
 		want := url.Values{"visible_to_organization": {"octo-org"}, "per_page": {"2"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups", Query: want}.verify(t, r)
 		link := func(p int) string {
 			return fmt.Sprintf("%s/api/v3/enterprises/%s/actions/runner-groups?visible_to_organization=octo-org&per_page=2&page=%d", env.APIServer.URL, testEnterpriseEscaped, p)
 		}
@@ -125,9 +112,7 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for g, err := range env.Client.Actions.ListRunnerGroupsIter(context.Background(), testEnterprise, opts) {
-		if err != nil {
-			t.Fatalf("ListRunnerGroupsIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnerGroupsIter")
 		ids = append(ids, g.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
@@ -151,15 +136,8 @@ func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
 }
 
 func TestActionsService_CreateRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["`+deployWorkflow+`"]}`)
-		writeFixture(t, w, http.StatusCreated, "runner_groups/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["` + deployWorkflow + `"]}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
 	got, resp, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{
 		Name:                     "Expensive hardware runners",
 		Visibility:               Ptr(RunnerGroupVisibilitySelected),
@@ -169,62 +147,36 @@ func TestActionsService_CreateRunnerGroup(t *testing.T) {
 		RestrictedToWorkflows:    Ptr(true),
 		SelectedWorkflows:        []string{deployWorkflow},
 	})
-	if err != nil {
-		t.Fatalf("CreateRunnerGroup: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "CreateRunnerGroup", got, wantOctoRunnerGroup())
 	assertFixtureFullyMapped(t, "runner_groups/create.json", RunnerGroup{})
 }
 
 func TestActionsService_CreateRunnerGroup_nameOnly(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"g"}`)
-		writeFixture(t, w, http.StatusCreated, "runner_groups/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"g"}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
 	if _, _, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{Name: "g"}); err != nil {
 		t.Fatalf("CreateRunnerGroup: %v", err)
 	}
 }
 
 func TestActionsService_GetRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2", Reply: "runner_groups/get.json"})
 	got, _, err := env.Client.Actions.GetRunnerGroup(context.Background(), "octo-corp", 2)
-	if err != nil {
-		t.Fatalf("GetRunnerGroup: %v", err)
-	}
+	require.NoError(t, err, "GetRunnerGroup")
 	assertFields(t, "GetRunnerGroup", got, wantOctoRunnerGroup())
 	assertFixtureFullyMapped(t, "runner_groups/get.json", RunnerGroup{})
 }
 
 func TestActionsService_UpdateRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"Expensive hardware runners","visibility":"selected"}`)
-		writeFixture(t, w, http.StatusOK, "runner_groups/update.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPatch, Path: "/enterprises/octo-corp/actions/runner-groups/2", JSON: `{"name":"Expensive hardware runners","visibility":"selected"}`, Reply: "runner_groups/update.json"})
 	got, _, err := env.Client.Actions.UpdateRunnerGroup(context.Background(), "octo-corp", 2, UpdateRunnerGroupRequest{
 		Name: Ptr("Expensive hardware runners"), Visibility: Ptr(RunnerGroupVisibilitySelected),
 	})
-	if err != nil {
-		t.Fatalf("UpdateRunnerGroup: %v", err)
-	}
+	require.NoError(t, err, "UpdateRunnerGroup")
 	want := wantOctoRunnerGroup()
 	want.Name = "Expensive hardware runners"
 	want.AllowsPublicRepositories = true
@@ -248,38 +200,17 @@ func TestActionsService_UpdateRunnerGroup_workflows(t *testing.T) {
 }
 
 func TestActionsService_DeleteRunnerGroup(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunnerGroup(context.Background(), testEnterprise, 2)
-	if err != nil {
-		t.Fatalf("DeleteRunnerGroup: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations")
-		testQuery(t, r, url.Values{"page": {"1"}, "per_page": {"30"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list_organizations.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", Query: url.Values{"page": {"1"}, "per_page": {"30"}}, Reply: "runner_groups/list_organizations.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroupOrganizations(context.Background(), "octo-corp", 2, &ListOptions{Page: 1, PerPage: 30})
-	if err != nil {
-		t.Fatalf("ListRunnerGroupOrganizations: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroupOrganizations")
 	assertFields(t, "ListRunnerGroupOrganizations", got, &RunnerGroupOrganizations{
 		TotalCount: 1,
 		Organizations: []*Organization{{
@@ -303,7 +234,6 @@ func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
 func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations")
 		page := r.URL.Query().Get("page")
 		if page == "" {
 			testQuery(t, r, nil)
@@ -311,14 +241,12 @@ func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
 			writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"a","id":1}]}`)
 			return
 		}
-		testQuery(t, r, url.Values{"page": {"2"}})
+		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", Query: url.Values{"page": {"2"}}}.verify(t, r)
 		writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"b","id":2}]}`)
 	})
 	var logins []string
 	for o, err := range env.Client.Actions.ListRunnerGroupOrganizationsIter(context.Background(), "octo-corp", 2, nil) {
-		if err != nil {
-			t.Fatalf("ListRunnerGroupOrganizationsIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnerGroupOrganizationsIter")
 		logins = append(logins, o.Login)
 	}
 	if !reflect.DeepEqual(logins, []string{"a", "b"}) {
@@ -334,15 +262,8 @@ func TestActionsService_SetRunnerGroupOrganizations(t *testing.T) {
 		{[]int64{32, 91}, `{"selected_organization_ids":[32,91]}`},
 		{nil, `{"selected_organization_ids":[]}`},
 	} {
-		env := setup(t)
-		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-			testMethod(t, r, http.MethodPut)
-			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations")
-			testQuery(t, r, nil)
-			testAPIHeaders(t, r, "")
-			testJSONBody(t, r, tc.body)
-			w.WriteHeader(http.StatusNoContent)
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", JSON: tc.body, Status: http.StatusNoContent})
 		resp, err := env.Client.Actions.SetRunnerGroupOrganizations(context.Background(), "octo-corp", 2, tc.ids)
 		if err != nil {
 			t.Fatalf("SetRunnerGroupOrganizations(%v): %v", tc.ids, err)
@@ -354,41 +275,17 @@ func TestActionsService_SetRunnerGroupOrganizations(t *testing.T) {
 }
 
 func TestActionsService_AddRunnerGroupOrganization(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPut)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.AddRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
-	if err != nil {
-		t.Fatalf("AddRunnerGroupOrganization: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_RemoveRunnerGroupOrganization(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runner-groups/{id}/organizations/{org}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/organizations/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.RemoveRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
-	if err != nil {
-		t.Fatalf("RemoveRunnerGroupOrganization: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // wantPaginatedRunners is the reference's runner-paginated example.
@@ -411,35 +308,20 @@ func wantPaginatedRunners() *Runners {
 }
 
 func TestActionsService_ListRunnerGroupRunners(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/runners", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners")
-		testQuery(t, r, url.Values{"per_page": {"2"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list_runners.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Query: url.Values{"per_page": {"2"}}, Reply: "runner_groups/list_runners.json"})
 	got, _, err := env.Client.Actions.ListRunnerGroupRunners(context.Background(), "octo-corp", 2, &ListOptions{PerPage: 2})
-	if err != nil {
-		t.Fatalf("ListRunnerGroupRunners: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerGroupRunners")
 	assertFields(t, "ListRunnerGroupRunners", got, wantPaginatedRunners())
 	assertFixtureFullyMapped(t, "runner_groups/list_runners.json", Runners{})
 }
 
 func TestActionsService_ListRunnerGroupRunnersIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/runners", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners")
-		testQuery(t, r, nil)
-		writeFixture(t, w, http.StatusOK, "runner_groups/list_runners.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Reply: "runner_groups/list_runners.json"})
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnerGroupRunnersIter(context.Background(), "octo-corp", 2, nil) {
-		if err != nil {
-			t.Fatalf("ListRunnerGroupRunnersIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnerGroupRunnersIter")
 		ids = append(ids, rn.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{23, 24}) {
@@ -455,15 +337,8 @@ func TestActionsService_SetRunnerGroupRunners(t *testing.T) {
 		{[]int64{9, 2}, `{"runners":[9,2]}`},
 		{[]int64{}, `{"runners":[]}`},
 	} {
-		env := setup(t)
-		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/runners", func(w http.ResponseWriter, r *http.Request) {
-			testMethod(t, r, http.MethodPut)
-			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners")
-			testQuery(t, r, nil)
-			testAPIHeaders(t, r, "")
-			testJSONBody(t, r, tc.body)
-			w.WriteHeader(http.StatusNoContent)
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", JSON: tc.body, Status: http.StatusNoContent})
 		resp, err := env.Client.Actions.SetRunnerGroupRunners(context.Background(), "octo-corp", 2, tc.ids)
 		if err != nil {
 			t.Fatalf("SetRunnerGroupRunners(%v): %v", tc.ids, err)
@@ -475,41 +350,17 @@ func TestActionsService_SetRunnerGroupRunners(t *testing.T) {
 }
 
 func TestActionsService_AddRunnerGroupRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runner-groups/{id}/runners/{runner}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPut)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.AddRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
-	if err != nil {
-		t.Fatalf("AddRunnerGroupRunner: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_RemoveRunnerGroupRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runner-groups/{id}/runners/{runner}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runner-groups/2/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.RemoveRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
-	if err != nil {
-		t.Fatalf("RemoveRunnerGroupRunner: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_runnerGroups_badEnterprise(t *testing.T) {

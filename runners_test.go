@@ -10,24 +10,17 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestActionsService_ListRunners(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners")
-		testQuery(t, r, url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"})
 	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
 		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
 	})
-	if err != nil {
-		t.Fatalf("ListRunners: %v", err)
-	}
+	require.NoError(t, err, "ListRunners")
 	assertFields(t, "ListRunners", got, wantPaginatedRunners())
 	assertFixtureFullyMapped(t, "runners/list.json", Runners{})
 }
@@ -37,14 +30,12 @@ func TestActionsService_ListRunnersIter(t *testing.T) {
 	var calls atomic.Int32
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners")
-		testAPIHeaders(t, r, "")
 		page := r.URL.Query().Get("page")
 		want := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners", Query: want}.verify(t, r)
 		link := func(p int) string {
 			return fmt.Sprintf("%s/api/v3/enterprises/octo-corp/actions/runners?name=mac+runner&per_page=1&page=%d", env.APIServer.URL, p)
 		}
@@ -68,9 +59,7 @@ func TestActionsService_ListRunnersIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", opts) {
-		if err != nil {
-			t.Fatalf("ListRunnersIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnersIter")
 		ids = append(ids, rn.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{10, 20, 30}) {
@@ -100,9 +89,7 @@ func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
 	})
 	var ids []int64
 	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", nil) {
-		if err != nil {
-			t.Fatalf("ListRunnersIter: %v", err)
-		}
+		require.NoError(t, err, "ListRunnersIter")
 		ids = append(ids, rn.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
@@ -111,19 +98,10 @@ func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
 }
 
 func TestActionsService_ListRunnerApplications(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/downloads", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/downloads")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/applications.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/downloads", Reply: "runners/applications.json"})
 	got, _, err := env.Client.Actions.ListRunnerApplications(context.Background(), "octo-corp")
-	if err != nil {
-		t.Fatalf("ListRunnerApplications: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerApplications")
 	// The reference's tokens are long JWTs: check them by their ends.
 	const tokStart = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsIng1dCI6IkJmSjdCUXpLdXhjWDc4WnJ5NUxnUW53ZFRrMCJ9."
 	tokEnds := []string{"LLtA1PNA", "LLtA1PNA", "vSAh9NW67RGvmehmpw", "LLtA1PNA", "LLtA1PNA"}
@@ -152,22 +130,10 @@ func TestActionsService_ListRunnerApplications(t *testing.T) {
 }
 
 func TestActionsService_CreateRegistrationToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/registration-token", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/registration-token")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "runners/registration_token.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/registration-token", Status: http.StatusCreated, Reply: "runners/registration_token.json"})
 	got, resp, err := env.Client.Actions.CreateRegistrationToken(context.Background(), testEnterprise)
-	if err != nil {
-		t.Fatalf("CreateRegistrationToken: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "CreateRegistrationToken", got, &RunnerToken{
 		Token:     "LLBF3JGZDX3P5PMEXLND6TS6FCWO6",
 		ExpiresAt: mustTime(t, "2020-01-22T12:13:35.123-08:00"),
@@ -179,19 +145,10 @@ func TestActionsService_CreateRegistrationToken(t *testing.T) {
 }
 
 func TestActionsService_CreateRemoveToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/remove-token", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/remove-token")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusCreated, "runners/remove_token.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"})
 	got, _, err := env.Client.Actions.CreateRemoveToken(context.Background(), "octo-corp")
-	if err != nil {
-		t.Fatalf("CreateRemoveToken: %v", err)
-	}
+	require.NoError(t, err, "CreateRemoveToken")
 	assertFields(t, "CreateRemoveToken", got, &RunnerToken{
 		Token:     "AABF3JGZDX3P5PMEXLND6TS6FCWO6",
 		ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00"),
@@ -200,28 +157,16 @@ func TestActionsService_CreateRemoveToken(t *testing.T) {
 }
 
 func TestActionsService_GenerateJITConfig(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/generate-jitconfig")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		// The reference's request example.
-		testJSONBody(t, r, `{"name":"New runner","runner_group_id":1,"labels":["self-hosted","X64","macOS","no-gpu"],"work_folder":"_work"}`)
-		writeFixture(t, w, http.StatusCreated, "runners/jitconfig.json")
-	})
+	env := mock(t)
+	// The reference's request example.
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"New runner","runner_group_id":1,"labels":["self-hosted","X64","macOS","no-gpu"],"work_folder":"_work"}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"})
 	got, resp, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{
 		Name:          "New runner",
 		RunnerGroupID: 1,
 		Labels:        []string{"self-hosted", "X64", "macOS", "no-gpu"},
 		WorkFolder:    Ptr("_work"),
 	})
-	if err != nil {
-		t.Fatalf("GenerateJITConfig: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d, want 201", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "GenerateJITConfig", got, &JITRunnerConfig{
 		Runner: &Runner{
 			ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false,
@@ -241,30 +186,18 @@ func TestActionsService_GenerateJITConfig(t *testing.T) {
 }
 
 func TestActionsService_GenerateJITConfig_requiredOnly(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/generate-jitconfig", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"name":"r","runner_group_id":3,"labels":["gpu"]}`)
-		writeFixture(t, w, http.StatusCreated, "runners/jitconfig.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"r","runner_group_id":3,"labels":["gpu"]}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"})
 	if _, _, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}}); err != nil {
 		t.Fatalf("GenerateJITConfig: %v", err)
 	}
 }
 
 func TestActionsService_GetRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/get.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23", Reply: "runners/get.json"})
 	got, _, err := env.Client.Actions.GetRunner(context.Background(), "octo-corp", 23)
-	if err != nil {
-		t.Fatalf("GetRunner: %v", err)
-	}
+	require.NoError(t, err, "GetRunner")
 	assertFields(t, "GetRunner", got, &Runner{
 		ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0",
 		Labels: wantRunnerLabels4().Labels,
@@ -273,22 +206,10 @@ func TestActionsService_GetRunner(t *testing.T) {
 }
 
 func TestActionsService_DeleteRunner(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent})
 	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
-	if err != nil {
-		t.Fatalf("DeleteRunner: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d, want 204", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // validationErrorSimple is a body of the reference's validation-error-simple
@@ -311,10 +232,8 @@ func assertSimpleValidation(t *testing.T, err error) {
 }
 
 func TestActionsService_DeleteRunner_validation(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23", Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
 	resp, err := env.Client.Actions.DeleteRunner(context.Background(), "octo-corp", 23)
 	if resp == nil || resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("resp = %v, want the 422", resp)
@@ -335,46 +254,26 @@ func wantRunnerLabels4() *RunnerLabels {
 }
 
 func TestActionsService_ListRunnerLabels(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/labels_list.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_list.json"})
 	got, _, err := env.Client.Actions.ListRunnerLabels(context.Background(), "octo-corp", 23)
-	if err != nil {
-		t.Fatalf("ListRunnerLabels: %v", err)
-	}
+	require.NoError(t, err, "ListRunnerLabels")
 	assertFields(t, "ListRunnerLabels", got, wantRunnerLabels4())
 	assertFixtureFullyMapped(t, "runners/labels_list.json", RunnerLabels{})
 }
 
 func TestActionsService_AddRunnerLabels(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"labels":["gpu","accelerated"]}`)
-		writeFixture(t, w, http.StatusOK, "runners/labels_add.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu","accelerated"]}`, Reply: "runners/labels_add.json"})
 	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu", "accelerated"})
-	if err != nil {
-		t.Fatalf("AddRunnerLabels: %v", err)
-	}
+	require.NoError(t, err, "AddRunnerLabels")
 	assertFields(t, "AddRunnerLabels", got, wantRunnerLabels4())
 	assertFixtureFullyMapped(t, "runners/labels_add.json", RunnerLabels{})
 }
 
 func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu"]}`, Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
 	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu"})
 	if got != nil {
 		t.Errorf("AddRunnerLabels returned %+v with an error", got)
@@ -390,15 +289,8 @@ func TestActionsService_SetRunnerLabels(t *testing.T) {
 		{[]string{"gpu", "accelerated"}, `{"labels":["gpu","accelerated"]}`},
 		{nil, `{"labels":[]}`}, // removes every custom label
 	} {
-		env := setup(t)
-		env.API.HandleFunc("PUT /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-			testMethod(t, r, http.MethodPut)
-			testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-			testQuery(t, r, nil)
-			testAPIHeaders(t, r, "")
-			testJSONBody(t, r, tc.body)
-			writeFixture(t, w, http.StatusOK, "runners/labels_set.json")
-		})
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: tc.body, Reply: "runners/labels_set.json"})
 		got, _, err := env.Client.Actions.SetRunnerLabels(context.Background(), "octo-corp", 23, tc.labels)
 		if err != nil {
 			t.Fatalf("SetRunnerLabels(%v): %v", tc.labels, err)
@@ -409,19 +301,10 @@ func TestActionsService_SetRunnerLabels(t *testing.T) {
 }
 
 func TestActionsService_RemoveRunnerLabels(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/enterprises/octo-corp/actions/runners/23/labels")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/labels_remove_all.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_remove_all.json"})
 	got, _, err := env.Client.Actions.RemoveRunnerLabels(context.Background(), "octo-corp", 23)
-	if err != nil {
-		t.Fatalf("RemoveRunnerLabels: %v", err)
-	}
+	require.NoError(t, err, "RemoveRunnerLabels")
 	assertFields(t, "RemoveRunnerLabels", got, &RunnerLabels{
 		TotalCount: 3,
 		Labels: []*RunnerLabel{
@@ -438,25 +321,18 @@ func TestActionsService_RemoveRunnerLabel(t *testing.T) {
 	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, http.MethodDelete)
 		// The label name is one escaped segment.
-		testEscapedPath(t, r, "/enterprises/"+testEnterpriseEscaped+"/actions/runners/23/labels/no%2Fgpu%20%3F%25")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
+		call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25"}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")
 	})
 	got, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), testEnterprise, 23, "no/gpu ?%")
-	if err != nil {
-		t.Fatalf("RemoveRunnerLabel: %v", err)
-	}
+	require.NoError(t, err, "RemoveRunnerLabel")
 	assertFields(t, "RemoveRunnerLabel", got, wantRunnerLabels4())
 	assertFixtureFullyMapped(t, "runners/labels_remove.json", RunnerLabels{})
 }
 
 func TestActionsService_RemoveRunnerLabel_validation(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, validationErrorSimple)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels/self-hosted", Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
 	_, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), "octo-corp", 23, "self-hosted")
 	assertSimpleValidation(t, err)
 }

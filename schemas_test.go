@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Issue 12: for every method, every property of its reply that any GHES
@@ -27,9 +29,7 @@ var metaOperationRE = regexp.MustCompile(`(?m)^//meta:operation (\S+) (\S+)\s*$`
 func sdkMethodsByOperation(t *testing.T) map[string][]string {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fset := token.NewFileSet()
 	out := map[string][]string{}
 	for _, f := range files {
@@ -37,9 +37,7 @@ func sdkMethodsByOperation(t *testing.T) map[string][]string {
 			continue
 		}
 		af, err := parser.ParseFile(fset, f, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, d := range af.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Recv == nil || fd.Doc == nil || len(fd.Recv.List) != 1 {
@@ -99,18 +97,14 @@ var schemaOverrides = map[string]reflect.Type{
 
 func TestSchemaFixturesSurviveRoundTrip(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "schemas", "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(files) < 80 {
 		t.Fatalf("%d fixtures in testdata/schemas, want the generated set", len(files))
 	}
 	methods := sdkMethodsByOperation(t)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		var fx struct {
 			Operation string          `json:"operation"`
 			Status    string          `json:"status"`

@@ -5,22 +5,15 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestStatsAll(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/enterprise/stats/all", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/enterprise/stats/all")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "stats/all.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/all", Reply: "stats/all.json"})
 	stats, _, err := env.Client.Stats.All(context.Background())
-	if err != nil {
-		t.Fatalf("All: %v", err)
-	}
+	require.NoError(t, err, "All")
 	assertFields(t, "stats", *stats, EnterpriseStats{
 		Repos:      RepoStats{TotalRepos: 212, RootRepos: 194, ForkRepos: 18, OrgRepos: 51, TotalPushes: 3082, TotalWikis: 15},
 		Hooks:      HookStats{TotalHooks: 27, ActiveHooks: 23, InactiveHooks: 4},
@@ -130,11 +123,7 @@ func TestStatsSections(t *testing.T) {
 		t.Run(tc.area, func(t *testing.T) {
 			env := setup(t)
 			env.API.HandleFunc("/enterprise/stats/"+tc.area, func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodGet)
-				testEscapedPath(t, r, "/enterprise/stats/"+tc.area)
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				testEmptyBody(t, r)
+				call{Method: http.MethodGet, Path: "/enterprise/stats/" + tc.area}.verify(t, r)
 				writeFixture(t, w, http.StatusOK, tc.fixture)
 			})
 			got, resp, err := tc.call(context.Background(), env.Client.Stats)
@@ -172,10 +161,8 @@ func TestStatsSectionsNestedForm(t *testing.T) {
 }
 
 func TestStatsSectionNotJSON(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprise/stats/users", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"total_users":"many"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `{"total_users":"many"}`})
 	_, resp, err := env.Client.Stats.Users(context.Background())
 	var de *DecodeError
 	if !errors.As(err, &de) {

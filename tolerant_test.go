@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Issue 12: the SDK is a tolerant reader. These tests use fixtures in the
@@ -104,9 +106,7 @@ func TestManageSettingsRealServerRoundTrip(t *testing.T) {
 	})
 	ctx := context.Background()
 	s, _, err := env.Client.Manage.Settings(ctx)
-	if err != nil {
-		t.Fatalf("Settings: %v", err)
-	}
+	require.NoError(t, err, "Settings")
 	eqp(t, "SMTP.Port", s.SMTP.Port, "587")
 	eqp(t, "SMTP.Username", s.SMTP.Username, "mailer")
 	eqp(t, "Pages.Enabled", s.Pages.Enabled, true)
@@ -143,17 +143,13 @@ func TestConsoleSettingsOldServerRoundTrip(t *testing.T) {
 	env.Console.HandleFunc("PUT /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		form, err := url.ParseQuery(string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		sent = []byte(form.Get("settings"))
 		w.WriteHeader(http.StatusNoContent)
 	})
 	ctx := context.Background()
 	s, _, err := env.Client.ManagementConsole.Settings(ctx)
-	if err != nil {
-		t.Fatalf("Settings: %v", err)
-	}
+	require.NoError(t, err, "Settings")
 	e := s.Enterprise
 	isNil(t, "LDAP.Port", e.LDAP.Port)
 	eqp(t, "LDAP.Method", e.LDAP.Method, "Plain")
@@ -219,22 +215,16 @@ func TestSettingsScalarsOfAnyType(t *testing.T) {
 		t.Errorf("Pages = %+v, want nil", s.Pages)
 	}
 	out, err := json.Marshal(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertRoundTrip(t, []byte(in), out, nil)
 }
 
 // GHES 2.x sends connection_services[].number as "0" (documented as an
 // integer), in the replies of GET and POST /setup/api/maintenance.
 func TestConsoleMaintenanceNumberAsString(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/console_maintenance_2x.json")
-	})
-	env.Console.HandleFunc("POST /setup/api/maintenance", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/console_maintenance_2x.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance", Reply: "realservers/console_maintenance_2x.json"})
+	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", `{"enabled":true,"when":"now"}`}, Reply: "realservers/console_maintenance_2x.json"})
 	ctx := context.Background()
 	check := func(what string, m *MaintenanceStatus, err error) {
 		t.Helper()
@@ -291,22 +281,16 @@ func TestFlexString(t *testing.T) {
 // Real servers send "supportKey": false in GET /manage/v1/config/license
 // (documented as a string; google/go-github issue 4296).
 func TestManageLicenseSupportKeyBoolean(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/license", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/manage_license.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "realservers/manage_license.json"})
 	l, _, err := env.Client.Manage.License(context.Background())
-	if err != nil {
-		t.Fatalf("License: %v", err)
-	}
+	require.NoError(t, err, "License")
 	eq(t, "SupportKey", l.SupportKey, "false")
 	eq(t, "Company", l.Company, "Example Inc")
 	eq(t, "Seats", l.Seats, 10)
 	// Sub-second precision survives decode → re-encode.
 	b, err := json.Marshal(l)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var back map[string]any
 	_ = json.Unmarshal(b, &back)
 	eq(t, "re-encoded expireAt", back["expireAt"], any("2025-01-02T07:59:59.999Z"))
@@ -316,14 +300,10 @@ func TestManageLicenseSupportKeyBoolean(t *testing.T) {
 // GET /manage/v1/config/apply returns a top-level run_id the reference
 // omits; it is kept.
 func TestManageConfigApplyStatusRunID(t *testing.T) {
-	env := setup(t)
-	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/manage_config_apply_status.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "realservers/manage_config_apply_status.json"})
 	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "")
-	if err != nil {
-		t.Fatalf("ConfigApplyStatus: %v", err)
-	}
+	require.NoError(t, err, "ConfigApplyStatus")
 	eq(t, "RunID", st.RunID, "1f2e3d4c")
 	if len(st.Nodes) != 1 || st.Nodes[0].RunID != "1f2e3d4c" || !st.Successful {
 		t.Errorf("status = %+v", st)
@@ -334,14 +314,10 @@ func TestManageConfigApplyStatusRunID(t *testing.T) {
 
 // A license seats string other than "unlimited" does not fail License.Get.
 func TestLicenseGetSeatsText(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, `{"seats":"n/a","seats_used":3,"seats_available":"n/a","kind":"standard","days_until_expiration":9,"expire_at":"2030/01/02 03:04:05 +0000"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/settings/license", ReplyJSON: `{"seats":"n/a","seats_used":3,"seats_available":"n/a","kind":"standard","days_until_expiration":9,"expire_at":"2030/01/02 03:04:05 +0000"}`})
 	l, _, err := env.Client.License.Get(context.Background())
-	if err != nil {
-		t.Fatalf("Get: %v", err)
-	}
+	require.NoError(t, err, "Get")
 	eq(t, "Seats", l.Seats.String(), "n/a")
 	eq(t, "SeatsAvailable", l.SeatsAvailable.String(), "n/a")
 	eq(t, "SeatsUsed", l.SeatsUsed, 3)
@@ -401,9 +377,7 @@ func TestSettingsUnknownFieldsOfEveryKind(t *testing.T) {
 		t.Errorf("Extra sizes %d, %d, %d; want 11 each", len(s.Extra), len(s.Enterprise.Extra), len(s.Enterprise.SMTP.Extra))
 	}
 	out, err := json.Marshal(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertRoundTrip(t, []byte(in), out, nil)
 	// null unknown keys go back as null too (they are not the SDK's to
 	// drop).
@@ -447,15 +421,11 @@ func TestLenientTypedReplies(t *testing.T) {
 	})
 	ctx := context.Background()
 	u, _, err := env.Client.Stats.Users(ctx)
-	if err != nil {
-		t.Fatalf("Stats.Users: %v", err)
-	}
+	require.NoError(t, err, "Stats.Users")
 	eq(t, "TotalUsers", u.TotalUsers, 12)
 	eq(t, "AdminUsers", u.AdminUsers, 2)
 	rs, _, err := env.Client.Actions.ListRunners(ctx, "acme", nil)
-	if err != nil {
-		t.Fatalf("ListRunners: %v", err)
-	}
+	require.NoError(t, err, "ListRunners")
 	eq(t, "TotalCount", rs.TotalCount, 2)
 	if len(rs.Runners) != 2 {
 		t.Fatalf("runners = %v", rs.Runners)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // A username that needs escaping: it must reach the server as one segment.
@@ -44,46 +46,28 @@ func octocatShort() User {
 }
 
 func TestUsersCreate(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
-		testEscapedPath(t, r, "/admin/users")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"monalisa","email":"octocat@github.com"}`)
-		writeFixture(t, w, http.StatusCreated, "users/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"monalisa","email":"octocat@github.com"}`, Status: http.StatusCreated, Reply: "users/create.json"})
 	user, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{
 		Login: "monalisa",
 		Email: Ptr("octocat@github.com"),
 	})
-	if err != nil {
-		t.Fatalf("Create: %v", err)
-	}
-	if resp.StatusCode != http.StatusCreated {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusCreated)
 	assertFields(t, "user", *user, octocatShort())
 	assertCoversFixture(t, "users/create.json", User{})
 }
 
 func TestUsersCreateSuspended(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"login":"monalisa","suspended":true}`)
-		writeFixture(t, w, http.StatusCreated, "users/create.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"monalisa","suspended":true}`, Status: http.StatusCreated, Reply: "users/create.json"})
 	if _, _, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "monalisa", Suspended: Ptr(true)}); err != nil {
 		t.Fatalf("Create: %v", err)
 	}
 }
 
 func TestUsersCreateLoginTaken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
-		testJSONBody(t, r, `{"login":"octocat"}`)
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"User","code":"custom","field":"login","message":"login is already taken"}],"documentation_url":"https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"octocat"}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"User","code":"custom","field":"login","message":"login is already taken"}],"documentation_url":"https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user"}`})
 	user, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
 	if user != nil {
 		t.Errorf("user = %+v, want nil", user)
@@ -109,14 +93,10 @@ func TestUsersCreateLoginTaken(t *testing.T) {
 }
 
 func TestUsersCreateNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/users", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"octocat"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.22/rest"}`})
 	_, resp, err := env.Client.Users.Create(context.Background(), CreateUserRequest{Login: "octocat"})
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
+	require.ErrorIs(t, err, ErrNotFound)
 	if resp == nil || resp.StatusCode != http.StatusNotFound {
 		t.Errorf("resp = %v, want the 404 response", resp)
 	}
@@ -126,22 +106,10 @@ func TestUsersCreateNotAdmin(t *testing.T) {
 }
 
 func TestUsersRename(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPatch)
-		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testJSONBody(t, r, `{"login":"thenewmonalisa"}`)
-		writeFixture(t, w, http.StatusAccepted, "users/rename.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
 	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
-	if err != nil {
-		t.Fatalf("Rename: %v", err)
-	}
-	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("status = %d, want 202", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusAccepted)
 	assertFields(t, "job", *job, RenameJob{
 		Message: "Job queued to rename user. It may take a few minutes to complete.",
 		URL:     "https://api.github.com/user/1",
@@ -150,10 +118,8 @@ func TestUsersRename(t *testing.T) {
 }
 
 func TestUsersRenameLoginTaken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusUnprocessableEntity, `{"message":"Validation Failed","errors":[{"resource":"User","code":"already_exists","field":"login"}]}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/monalisa", JSON: `{"login":"octocat"}`, Status: http.StatusUnprocessableEntity, ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"User","code":"already_exists","field":"login"}]}`})
 	_, _, err := env.Client.Users.Rename(context.Background(), "monalisa", "octocat")
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
@@ -164,33 +130,40 @@ func TestUsersRenameLoginTaken(t *testing.T) {
 	}
 }
 
-func TestUsersDelete(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped)
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
-	resp, err := env.Client.Users.Delete(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
-}
-
-func TestUsersDeleteNotFound(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/users/{username}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
-	_, err := env.Client.Users.Delete(context.Background(), "ghost")
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
+// TestUsersNoContentCalls: the calls on one login that answer 204 No Content,
+// and their errors.
+func TestUsersNoContentCalls(t *testing.T) {
+	notFound := `{"message":"Not Found"}`
+	for _, tc := range []struct {
+		name  string
+		login string
+		call  call
+		do    func(*UsersService, context.Context, string) (*Response, error)
+		err   error
+	}{
+		{"Delete", weirdUser, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped, Status: http.StatusNoContent},
+			(*UsersService).Delete, nil},
+		{"Delete not found", "ghost", call{Method: http.MethodDelete, Path: "/admin/users/ghost", Status: http.StatusNotFound, ReplyJSON: notFound},
+			(*UsersService).Delete, ErrNotFound},
+		{"DeleteImpersonationToken", weirdUser, call{Method: http.MethodDelete, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", Status: http.StatusNoContent},
+			(*UsersService).DeleteImpersonationToken, nil},
+		{"Promote", weirdUser, call{Method: http.MethodPut, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent},
+			(*UsersService).Promote, nil},
+		{"Promote not admin", "monalisa", call{Method: http.MethodPut, Path: "/users/monalisa/site_admin", Status: http.StatusNotFound, ReplyJSON: notFound},
+			(*UsersService).Promote, ErrNotFound},
+		{"Demote", weirdUser, call{Method: http.MethodDelete, Path: "/users/" + weirdUserEscaped + "/site_admin", Status: http.StatusNoContent},
+			(*UsersService).Demote, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			env.expect(t, tc.call)
+			resp, err := tc.do(env.Client.Users, context.Background(), tc.login)
+			if tc.err != nil {
+				require.ErrorIs(t, err, tc.err)
+				return
+			}
+			requireStatus(t, resp, err, http.StatusNoContent)
+		})
 	}
 }
 
@@ -205,22 +178,10 @@ func TestUsersCreateImpersonationToken(t *testing.T) {
 		{http.StatusCreated, nil, `{"scopes":[]}`},
 	} {
 		t.Run(fmt.Sprint(tc.status, tc.scopes), func(t *testing.T) {
-			env := setup(t)
-			env.API.HandleFunc("/admin/users/{username}/authorizations", func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodPost)
-				testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped+"/authorizations")
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				testJSONBody(t, r, tc.body)
-				writeFixture(t, w, tc.status, "users/create_impersonation_token.json")
-			})
+			env := mock(t)
+			env.expect(t, call{Method: http.MethodPost, Path: "/admin/users/" + weirdUserEscaped + "/authorizations", JSON: tc.body, Status: tc.status, Reply: "users/create_impersonation_token.json"})
 			auth, resp, err := env.Client.Users.CreateImpersonationToken(context.Background(), weirdUser, tc.scopes)
-			if err != nil {
-				t.Fatalf("CreateImpersonationToken: %v", err)
-			}
-			if resp.StatusCode != tc.status {
-				t.Errorf("status = %d", resp.StatusCode)
-			}
+			requireStatus(t, resp, err, tc.status)
 			assertFields(t, "auth", *auth, Authorization{
 				ID:             1,
 				URL:            "https://api.github.com/authorizations/1",
@@ -258,147 +219,33 @@ func TestAuthorizationStringHidesToken(t *testing.T) {
 	}
 }
 
-func TestUsersDeleteImpersonationToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/users/{username}/authorizations", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/users/"+weirdUserEscaped+"/authorizations")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
-	resp, err := env.Client.Users.DeleteImpersonationToken(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("DeleteImpersonationToken: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
-}
-
-func TestUsersPromote(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPut)
-		testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/site_admin")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r) // Content-Length: 0, no Content-Type
-		w.WriteHeader(http.StatusNoContent)
-	})
-	resp, err := env.Client.Users.Promote(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("Promote: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
-}
-
-func TestUsersPromoteNotAdmin(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, `{"message":"Not Found"}`)
-	})
-	_, err := env.Client.Users.Promote(context.Background(), "monalisa")
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
-	}
-}
-
-func TestUsersDemote(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/users/{username}/site_admin", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/site_admin")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
-	resp, err := env.Client.Users.Demote(context.Background(), weirdUser)
-	if err != nil {
-		t.Fatalf("Demote: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
-}
-
-func TestUsersSuspend(t *testing.T) {
+func TestUsersSuspendUnsuspend(t *testing.T) {
 	for _, tc := range []struct {
-		name, reason, body string
+		name, method, reason, body string
 	}{
-		{"with reason", "Suspended during leave of absence.", `{"reason":"Suspended during leave of absence."}`},
-		{"without reason", "", ""},
+		{"suspend with reason", http.MethodPut, "Suspended during leave of absence.", `{"reason":"Suspended during leave of absence."}`},
+		{"suspend without reason", http.MethodPut, "", ""},
+		{"unsuspend with reason", http.MethodDelete, "Unsuspended after leave of absence.", `{"reason":"Unsuspended after leave of absence."}`},
+		{"unsuspend without reason", http.MethodDelete, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			env := setup(t)
-			env.API.HandleFunc("/users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodPut)
-				testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/suspended")
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				if tc.body == "" {
-					testEmptyBody(t, r) // Content-Length: 0
-				} else {
-					testJSONBody(t, r, tc.body)
-				}
-				w.WriteHeader(http.StatusNoContent)
-			})
-			resp, err := env.Client.Users.Suspend(context.Background(), weirdUser, tc.reason)
-			if err != nil {
-				t.Fatalf("Suspend: %v", err)
+			env := mock(t)
+			env.expect(t, call{Method: tc.method, Path: "/users/" + weirdUserEscaped + "/suspended", JSON: tc.body, Status: http.StatusNoContent})
+			do := env.Client.Users.Suspend
+			if tc.method == http.MethodDelete {
+				do = env.Client.Users.Unsuspend
 			}
-			if resp.StatusCode != http.StatusNoContent {
-				t.Errorf("status = %d", resp.StatusCode)
-			}
+			resp, err := do(context.Background(), weirdUser, tc.reason)
+			requireStatus(t, resp, err, http.StatusNoContent)
 		})
 	}
 }
 
 func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PUT /users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusForbidden, `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPut, Path: "/users/ad-user/suspended", Status: http.StatusForbidden, ReplyJSON: `{"message":"Active Directory LDAP-authenticated users cannot be suspended through this API."}`})
 	_, err := env.Client.Users.Suspend(context.Background(), "ad-user", "")
-	if !errors.Is(err, ErrForbidden) {
-		t.Fatalf("err = %v, want ErrForbidden", err)
-	}
-}
-
-func TestUsersUnsuspend(t *testing.T) {
-	for _, tc := range []struct {
-		name, reason, body string
-	}{
-		{"with reason", "Unsuspended after leave of absence.", `{"reason":"Unsuspended after leave of absence."}`},
-		{"without reason", "", ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := setup(t)
-			env.API.HandleFunc("/users/{username}/suspended", func(w http.ResponseWriter, r *http.Request) {
-				testMethod(t, r, http.MethodDelete)
-				testEscapedPath(t, r, "/users/"+weirdUserEscaped+"/suspended")
-				testQuery(t, r, nil)
-				testAPIHeaders(t, r, "")
-				if tc.body == "" {
-					testEmptyBody(t, r)
-				} else {
-					testJSONBody(t, r, tc.body)
-				}
-				w.WriteHeader(http.StatusNoContent)
-			})
-			resp, err := env.Client.Users.Unsuspend(context.Background(), weirdUser, tc.reason)
-			if err != nil {
-				t.Fatalf("Unsuspend: %v", err)
-			}
-			if resp.StatusCode != http.StatusNoContent {
-				t.Errorf("status = %d", resp.StatusCode)
-			}
-		})
-	}
+	require.ErrorIs(t, err, ErrForbidden)
 }
 
 func wantPublicKeys(t *testing.T) []*PublicKey {
@@ -433,44 +280,30 @@ func wantPublicKeys(t *testing.T) []*PublicKey {
 }
 
 func TestUsersListPublicKeys(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/keys")
-		testQuery(t, r, url.Values{
-			"sort":      {"accessed"},
-			"direction": {"asc"},
-			"since":     {"2020-06-01T00:00:00Z"},
-			"page":      {"2"},
-			"per_page":  {"50"},
-		})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "users/list_public_keys.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/keys", Query: url.Values{
+		"sort":      {"accessed"},
+		"direction": {"asc"},
+		"since":     {"2020-06-01T00:00:00Z"},
+		"page":      {"2"},
+		"per_page":  {"50"},
+	}, Reply: "users/list_public_keys.json"})
 	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), &ListPublicKeysOptions{
 		Sort:        PublicKeySortAccessed,
 		Direction:   DirectionAsc,
 		Since:       time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC),
 		ListOptions: ListOptions{Page: 2, PerPage: 50},
 	})
-	if err != nil {
-		t.Fatalf("ListPublicKeys: %v", err)
-	}
+	require.NoError(t, err, "ListPublicKeys")
 	assertFields(t, "keys", keys, wantPublicKeys(t))
 	assertCoversFixture(t, "users/list_public_keys.json", []*PublicKey{})
 }
 
 func TestUsersListPublicKeysDefaults(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, nil)
-		writeJSON(w, http.StatusOK, `[{"id":9,"key":"k","url":"u","title":"t","user_id":null,"repository_id":5,"read_only":true,"verified":true,"created_at":"2021-01-01T00:00:00Z","added_by":"octocat","last_used":null}]`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/keys", ReplyJSON: `[{"id":9,"key":"k","url":"u","title":"t","user_id":null,"repository_id":5,"read_only":true,"verified":true,"created_at":"2021-01-01T00:00:00Z","added_by":"octocat","last_used":null}]`})
 	keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), nil)
-	if err != nil {
-		t.Fatalf("ListPublicKeys: %v", err)
-	}
+	require.NoError(t, err, "ListPublicKeys")
 	// A deploy key of GHES 3.x: added_by set, user_id and last_used null.
 	assertFields(t, "keys", keys, []*PublicKey{{
 		ID: 9, Key: "k", URL: "u", Title: "t", UserID: nil, RepositoryID: Ptr[int64](5),
@@ -504,8 +337,6 @@ func TestUsersListPublicKeysIter(t *testing.T) {
 	env := setup(t)
 	var pages []string
 	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/keys")
-		testAPIHeaders(t, r, "")
 		q := r.URL.Query()
 		page := q.Get("page")
 		pages = append(pages, page)
@@ -513,7 +344,7 @@ func TestUsersListPublicKeysIter(t *testing.T) {
 		if page != "" {
 			want.Set("page", page)
 		}
-		testQuery(t, r, want)
+		call{Method: http.MethodGet, Path: "/admin/keys", Query: want}.verify(t, r)
 		base := env.APIServer.URL + "/api/v3/admin/keys?direction=desc&per_page=1&sort=updated&page="
 		switch page {
 		case "":
@@ -534,9 +365,7 @@ func TestUsersListPublicKeysIter(t *testing.T) {
 	before := *opts
 	var ids []int64
 	for key, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListPublicKeysIter: %v", err)
-		}
+		require.NoError(t, err, "ListPublicKeysIter")
 		ids = append(ids, key.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
@@ -551,49 +380,25 @@ func TestUsersListPublicKeysIter(t *testing.T) {
 }
 
 func TestUsersDeletePublicKey(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/keys/{key_ids}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/keys/2")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/keys/2", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeletePublicKey(context.Background(), "2")
-	if err != nil {
-		t.Fatalf("DeletePublicKey: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersDeletePublicKeyEscapes(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/keys/{key_ids}", func(w http.ResponseWriter, r *http.Request) {
-		testEscapedPath(t, r, "/admin/keys/2%2F..%2F3")
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/keys/2%2F..%2F3", Status: http.StatusNoContent})
 	if _, err := env.Client.Users.DeletePublicKey(context.Background(), "2/../3"); err != nil {
 		t.Fatalf("DeletePublicKey: %v", err)
 	}
 }
 
 func TestUsersListTokens(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/tokens", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
-		testEscapedPath(t, r, "/admin/tokens")
-		testQuery(t, r, url.Values{"page": {"3"}, "per_page": {"100"}})
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		writeFixture(t, w, http.StatusOK, "users/list_tokens.json")
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/tokens", Query: url.Values{"page": {"3"}, "per_page": {"100"}}, Reply: "users/list_tokens.json"})
 	tokens, _, err := env.Client.Users.ListTokens(context.Background(), &ListOptions{Page: 3, PerPage: 100})
-	if err != nil {
-		t.Fatalf("ListTokens: %v", err)
-	}
+	require.NoError(t, err, "ListTokens")
 	owner := octocatShort()
 	assertFields(t, "tokens", tokens, []*Authorization{{
 		ID:  2,
@@ -641,9 +446,7 @@ func TestUsersListTokensIter(t *testing.T) {
 	opts := &ListOptions{Page: 2}
 	var ids []int64
 	for tok, err := range env.Client.Users.ListTokensIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatalf("ListTokensIter: %v", err)
-		}
+		require.NoError(t, err, "ListTokensIter")
 		ids = append(ids, tok.ID)
 	}
 	if !reflect.DeepEqual(ids, []int64{20, 21, 30}) {
@@ -655,33 +458,17 @@ func TestUsersListTokensIter(t *testing.T) {
 }
 
 func TestUsersDeleteToken(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("/admin/tokens/{token_id}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
-		testEscapedPath(t, r, "/admin/tokens/42")
-		testQuery(t, r, nil)
-		testAPIHeaders(t, r, "")
-		testEmptyBody(t, r)
-		w.WriteHeader(http.StatusNoContent)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/tokens/42", Status: http.StatusNoContent})
 	resp, err := env.Client.Users.DeleteToken(context.Background(), 42)
-	if err != nil {
-		t.Fatalf("DeleteToken: %v", err)
-	}
-	if resp.StatusCode != http.StatusNoContent {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestUsersDeleteTokenInUse(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /admin/tokens/{token_id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusForbidden, `{"message":"Forbidden"}`)
-	})
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/tokens/42", Status: http.StatusForbidden, ReplyJSON: `{"message":"Forbidden"}`})
 	_, err := env.Client.Users.DeleteToken(context.Background(), 42)
-	if !errors.Is(err, ErrForbidden) {
-		t.Fatalf("err = %v, want ErrForbidden", err)
-	}
+	require.ErrorIs(t, err, ErrForbidden)
 }
 
 // TestUsersRefusesBadPathArguments: an empty, "." or ".." username never

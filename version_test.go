@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/stretchr/testify/require"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -24,9 +25,7 @@ import (
 func methodOps(t *testing.T) map[string]ops.Operation {
 	t.Helper()
 	methods, err := opsdoc.Methods(".")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out := map[string]ops.Operation{}
 	for _, m := range methods {
 		k := m.Service + "." + m.Name
@@ -51,18 +50,14 @@ func methodOps(t *testing.T) map[string]ops.Operation {
 // operation of the table has a method.
 func TestMetaOperationsMatchTheTable(t *testing.T) {
 	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	lines := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
 		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for i, l := range strings.Split(string(src), "\n") {
 			if !strings.HasPrefix(strings.TrimSpace(l), "//meta:operation") {
 				continue
@@ -413,9 +408,7 @@ func TestServerVersion_Do(t *testing.T) {
 	ctx := context.Background()
 	// The administration port: a table operation 3.11 lacks.
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, h.Client.ManagementConsoleURL()+"manage/v1/config/settings", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, err = h.Client.Do(ctx, req, nil)
 	var ue *UnsupportedVersionError
 	if !errors.As(err, &ue) || ue.Path != "/manage/v1/config/settings" || ue.Since != "3.12" {
@@ -423,9 +416,7 @@ func TestServerVersion_Do(t *testing.T) {
 	}
 	// The REST API: a templated path.
 	req, err = h.Client.NewRequest(ctx, http.MethodGet, "enterprise/stats/security-products", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	p := versionHarness(t, "", WithServerVersion("3.9"))
 	req2, _ := p.Client.NewRequest(ctx, http.MethodGet, "enterprise/stats/security-products", nil)
 	if _, err := p.Client.Do(ctx, req2, nil); !errors.Is(err, ErrUnsupportedVersion) {
@@ -475,9 +466,7 @@ func TestWithServerVersion_Validated(t *testing.T) {
 // many goroutines (run with -race).
 func TestServerVersion_ConcurrentLearning(t *testing.T) {
 	c, err := NewClient("https://ghe.example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var wg sync.WaitGroup
 	for g := 0; g < 16; g++ {
 		wg.Add(1)
@@ -532,9 +521,7 @@ func TestAdminAPIFollowsTheTable(t *testing.T) {
 		}
 		for _, r := range releases {
 			a, err := AdminAPIForVersion(r.String() + ".0")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if a.Has(flag) != o.Has(r) {
 				t.Errorf("%s: %v has %v = %v, but %s %s exists there: %v", r, a, flag, a.Has(flag), o.Method, o.Path, o.Has(r))
 			}
@@ -549,9 +536,7 @@ func TestAdminAPIFollowsTheTable(t *testing.T) {
 // gives it (go run ./internal/ops/gen -docs writes them).
 func TestDocsNameTheReleases(t *testing.T) {
 	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fset := token.NewFileSet()
 	meta := regexp.MustCompile(`^//meta:operation ([A-Z]+) (/\S*)$`)
 	checked := 0
@@ -560,9 +545,7 @@ func TestDocsNameTheReleases(t *testing.T) {
 			continue
 		}
 		af, err := parser.ParseFile(fset, f, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, d := range af.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Doc == nil {
@@ -610,21 +593,13 @@ func TestDocsNameTheReleases(t *testing.T) {
 // one the operation table gives (go run ./internal/ops/gen -readme).
 func TestReadmeReleasesTable(t *testing.T) {
 	methods, err := opsdoc.Methods(".")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want, err := opsdoc.ReleasesTable(methods, ops.Find, ops.Covered())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	got, err := opsdoc.Section(string(readme))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if got != want {
 		t.Errorf("README.md's releases table is out of date (go run ./internal/ops/gen -readme); want:\n%s\ngot:\n%s", want, got)
 	}
@@ -718,9 +693,7 @@ func TestWithManagementConsoleUser(t *testing.T) {
 		srv := newHarness(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `[]`) })
 		c, err := NewClient(srv.API.URL, WithToken(testToken), WithoutRetries(),
 			WithManagementConsoleUser(srv.Console.URL, testManageUser, testManagePassword))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ctx := context.Background()
 		if _, _, err := c.Manage.Version(ctx, nil); err != nil {
 			t.Fatal(err)
@@ -768,9 +741,7 @@ func TestWithManagementConsoleUser(t *testing.T) {
 			assertNoSecret(t, name, err.Error())
 		}
 		c, err := NewClient("https://ghe.example.com", WithManagementConsoleUser("", "ops", "pw"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		eq(t, "default administration port", c.ManagementConsoleURL(), "https://ghe.example.com:8443/")
 	})
 }

@@ -1,0 +1,285 @@
+package ghesadmin
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/url"
+	"sync"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The fixed origins of the unit tests' mock transport.
+const (
+	mockAPIURL     = "https://ghes.test/api/v3/"
+	mockConsoleURL = "https://ghes.test:8443"
+)
+
+// authKind is the credential a request must carry.
+type authKind int
+
+const (
+	authDefault    authKind = iota // the token for the API, api_key basic auth for the console
+	authToken                      // "token <testToken>"
+	authConsole                    // basic api_key:<testConsolePassword>
+	authManageUser                 // basic <testManageUser>:<testManagePassword>
+)
+
+// call is one expected request and the reply the mock gives it. Every field
+// of the request is checked exactly: a zero field means "none" (no query, no
+// preview, no body and no Content-Type).
+type call struct {
+	Console bool   // the administration port instead of the REST API
+	Method  string // HTTP method
+	Path    string // the escaped path (API paths without /api/v3)
+	Query   url.Values
+	Preview string   // the preview media type added to Accept
+	Auth    authKind // the credential; authDefault follows Console
+
+	JSON     string          // an exact JSON body (compared by value)
+	Form     url.Values      // an exact form body
+	FormJSON [2]string       // a form body of one field whose value is a JSON document: {field, JSON}
+	Parts    []multipartPart // an exact, streamed multipart/form-data body
+	// Body checks a body the fields above cannot describe (it is called
+	// with the request as the server would see it).
+	Body func(t *testing.T, r *http.Request)
+
+	Status      int         // the reply's status (200 when 0)
+	Reply       string      // the reply's body: testdata/<Reply>
+	ReplyJSON   string      // the reply's body, literally
+	ReplyHeader http.Header // more reply headers
+}
+
+// mockEnv is a client whose transport is httpmock's: the REST API is at
+// mockAPIURL and the administration port at mockConsoleURL. A request no
+// expectation matches fails the test, and so does an expectation that is
+// never requested.
+type mockEnv struct {
+	Client    *Client
+	Transport *httpmock.MockTransport
+
+	mu    sync.Mutex
+	calls []*expectation
+}
+
+type expectation struct {
+	call
+	hits int
+}
+
+// mock returns a mockEnv with a token, a console password and retries off;
+// opts come after and may change them.
+func mock(t *testing.T, opts ...Option) *mockEnv {
+	t.Helper()
+	env := &mockEnv{Transport: httpmock.NewMockTransport()}
+	env.Transport.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
+		return env.respond(t, r)
+	})
+	all := append([]Option{
+		WithToken(testToken),
+		WithManagementConsole(mockConsoleURL, testConsolePassword),
+		WithHTTPClient(&http.Client{Transport: env.Transport}),
+		WithoutRetries(),
+	}, opts...)
+	c, err := NewClient(mockAPIURL, all...)
+	require.NoError(t, err, "NewClient")
+	env.Client = c
+	t.Cleanup(func() {
+		env.mu.Lock()
+		defer env.mu.Unlock()
+		for _, e := range env.calls {
+			assert.NotZero(t, e.hits, "expected request never sent: %s %s", e.Method, e.Path)
+		}
+	})
+	return env
+}
+
+// expect adds c to the expected requests. A request matches the first
+// expectation with its origin, method and escaped path (and, among several
+// of those, its query); it may be sent any number of times.
+func (env *mockEnv) expect(t *testing.T, c call) {
+	t.Helper()
+	require.NotEmpty(t, c.Method, "call.Method")
+	require.NotEmpty(t, c.Path, "call.Path")
+	env.mu.Lock()
+	defer env.mu.Unlock()
+	env.calls = append(env.calls, &expectation{call: c})
+}
+
+// origin returns the origin and path prefix the request was sent to.
+func mockOrigin(r *http.Request) (console bool, path string, ok bool) {
+	p := r.URL.EscapedPath()
+	switch {
+	case r.URL.Scheme == "https" && r.URL.Host == "ghes.test" && len(p) >= len("/api/v3/") && p[:len("/api/v3/")] == "/api/v3/":
+		return false, p[len("/api/v3"):], true
+	case r.URL.Scheme == "https" && r.URL.Host == "ghes.test:8443":
+		return true, p, true
+	}
+	return false, p, false
+}
+
+func (env *mockEnv) respond(t *testing.T, r *http.Request) (*http.Response, error) {
+	console, path, ok := mockOrigin(r)
+	if !ok {
+		t.Errorf("request to an unknown origin: %s %s", r.Method, r.URL.Redacted())
+		return httpmock.NewStringResponse(http.StatusTeapot, "unknown origin"), nil
+	}
+	env.mu.Lock()
+	var match *expectation
+	for _, e := range env.calls {
+		if e.Console != console || e.Method != r.Method || e.Path != path {
+			continue
+		}
+		if match == nil || (!equalQuery(match.Query, r.URL.Query()) && equalQuery(e.Query, r.URL.Query())) {
+			match = e
+		}
+	}
+	if match != nil {
+		match.hits++
+	}
+	env.mu.Unlock()
+	if match == nil {
+		t.Errorf("unexpected request: %s %s (console %v)", r.Method, r.URL.EscapedPath(), console)
+		return httpmock.NewStringResponse(http.StatusTeapot, "no expectation"), nil
+	}
+	match.check(t, r)
+	return match.reply(t), nil
+}
+
+func equalQuery(a, b url.Values) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return assert.ObjectsAreEqual(a, b)
+}
+
+// verify asserts, in a handler of a real server (tests that need real
+// connections or reply by logic), everything check does plus the method and
+// the escaped path as the handler sees it.
+func (c call) verify(t *testing.T, r *http.Request) {
+	t.Helper()
+	assert.Equal(t, c.Method, r.Method, "method")
+	assert.Equal(t, c.Path, r.URL.EscapedPath(), "escaped path")
+	c.check(t, r)
+}
+
+// checkedBelow is a call's Body for handlers that read and check the body
+// themselves after verify.
+func checkedBelow(*testing.T, *http.Request) {}
+
+// check asserts everything the request carries but its method and path,
+// which the mock matched. The body stays readable afterwards.
+func (c *call) check(t *testing.T, r *http.Request) {
+	t.Helper()
+	what := c.Method + " " + c.Path
+	if len(c.Query) == 0 {
+		assert.Empty(t, r.URL.RawQuery, "%s: query", what)
+	} else {
+		assert.Equal(t, c.Query, r.URL.Query(), "%s: query", what)
+	}
+	accept := "application/vnd.github+json"
+	if c.Preview != "" {
+		accept += ", " + c.Preview
+	}
+	assert.Equal(t, accept, r.Header.Get("Accept"), "%s: Accept", what)
+	assert.Equal(t, "ghesadmin-go/"+Version, r.Header.Get("User-Agent"), "%s: User-Agent", what)
+	auth := c.Auth
+	if auth == authDefault {
+		auth = authToken
+		if c.Console {
+			auth = authConsole
+		}
+	}
+	switch auth {
+	case authToken:
+		assert.Equal(t, "token "+testToken, r.Header.Get("Authorization"), "%s: Authorization", what)
+	case authConsole, authManageUser:
+		wantUser, wantPass := "api_key", testConsolePassword
+		if auth == authManageUser {
+			wantUser, wantPass = testManageUser, testManagePassword
+		}
+		user, pass, ok := r.BasicAuth()
+		assert.True(t, ok && user == wantUser && pass == wantPass, "%s: basic auth = (%q, %v), want %s and its password", what, user, ok, wantUser)
+	}
+
+	// The length the transport announces on the wire: an unknown length (a
+	// body with ContentLength 0) is sent chunked, as -1.
+	if r.ContentLength == 0 && r.Body != nil && r.Body != http.NoBody {
+		r.ContentLength = -1
+	}
+	var body []byte
+	if r.Body != nil {
+		b, err := io.ReadAll(r.Body)
+		require.NoError(t, err, "%s: reading the body", what)
+		body = b
+		r.Body = io.NopCloser(bytes.NewReader(b))
+	}
+	contentType := r.Header.Get("Content-Type")
+	switch {
+	case c.JSON != "":
+		assert.Equal(t, "application/json", contentType, "%s: Content-Type", what)
+		assert.JSONEq(t, c.JSON, string(body), "%s: JSON body", what)
+	case c.Form != nil:
+		assert.Equal(t, "application/x-www-form-urlencoded", contentType, "%s: Content-Type", what)
+		got, err := url.ParseQuery(string(body))
+		require.NoError(t, err, "%s: body %q is not a form", what, body)
+		assert.Equal(t, c.Form, got, "%s: form", what)
+	case c.FormJSON[0] != "":
+		assert.Equal(t, "application/x-www-form-urlencoded", contentType, "%s: Content-Type", what)
+		form, err := url.ParseQuery(string(body))
+		require.NoError(t, err, "%s: body %q is not a form", what, body)
+		require.Len(t, form, 1, "%s: form %v, want exactly the field %q", what, form, c.FormJSON[0])
+		require.Len(t, form[c.FormJSON[0]], 1, "%s: form %v, want exactly the field %q", what, form, c.FormJSON[0])
+		assert.JSONEq(t, c.FormJSON[1], form.Get(c.FormJSON[0]), "%s: form field %s", what, c.FormJSON[0])
+	case c.Parts != nil:
+		if got := readMultipart(t, r); len(c.Parts) == 0 {
+			assert.Empty(t, got, "%s: multipart parts", what)
+		} else {
+			assert.Equal(t, c.Parts, got, "%s: multipart parts", what)
+		}
+	case c.Body != nil:
+		c.Body(t, r)
+	default:
+		// No body: Content-Length 0 on the wire (the transport sends it for
+		// POST, PUT and PATCH), no chunking, no Content-Type.
+		assert.Empty(t, string(body), "%s: body", what)
+		assert.Zero(t, r.ContentLength, "%s: ContentLength", what)
+		assert.Empty(t, r.TransferEncoding, "%s: TransferEncoding", what)
+		assert.Empty(t, contentType, "%s: Content-Type", what)
+	}
+}
+
+// reply builds the response of the call.
+func (c *call) reply(t *testing.T) *http.Response {
+	status := c.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	var body []byte
+	switch {
+	case c.Reply != "":
+		body = fixture(t, c.Reply)
+	case c.ReplyJSON != "":
+		body = []byte(c.ReplyJSON)
+	}
+	resp := httpmock.NewBytesResponse(status, body)
+	if len(body) > 0 {
+		resp.Header.Set("Content-Type", "application/json; charset=utf-8")
+	}
+	for k, vs := range c.ReplyHeader {
+		resp.Header[http.CanonicalHeaderKey(k)] = vs
+	}
+	return resp
+}
+
+// requireStatus requires a call to have succeeded with status.
+func requireStatus(t *testing.T, resp *Response, err error, status int) {
+	t.Helper()
+	require.NoError(t, err)
+	require.NotNil(t, resp, "response")
+	require.Equal(t, status, resp.StatusCode, "status")
+}
