@@ -141,6 +141,14 @@ type Client struct {
 	Manage *ManageService
 	// Teams looks teams up by organization and slug.
 	Teams *TeamsService
+	// SCIM, LiveMigrations, EnterpriseApps, Rulesets and BypassRequests
+	// cover SCIM provisioning, live migrations, app installations on
+	// enterprise organizations, ruleset history and bypass requests.
+	SCIM           *SCIMService
+	LiveMigrations *LiveMigrationsService
+	EnterpriseApps *EnterpriseAppsService
+	Rulesets       *RulesetsService
+	BypassRequests *BypassRequestsService
 }
 
 // backend is one origin the client talks to, with its own HTTP client and its
@@ -510,6 +518,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.ManagementConsole = (*ManagementConsoleService)(&c.common)
 	c.Manage = (*ManageService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
+	c.SCIM, c.LiveMigrations, c.EnterpriseApps, c.Rulesets, c.BypassRequests = (*SCIMService)(&c.common), (*LiveMigrationsService)(&c.common), (*EnterpriseAppsService)(&c.common), (*RulesetsService)(&c.common), (*BypassRequestsService)(&c.common)
 	return c, nil
 }
 

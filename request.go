@@ -44,6 +44,9 @@ type request struct {
 	preview string
 	// accept replaces the Accept header when set.
 	accept string
+	// contentType replaces the Content-Type of a json body when set
+	// (application/scim+json).
+	contentType string
 }
 
 // validator is implemented by option structs that can check their values
@@ -107,6 +110,9 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 			return nil, fmt.Errorf("ghesadmin: encoding the body of %s %s: %w", r.method, r.path, err)
 		}
 		body, contentType = bytes.NewReader(buf), c.headers.contentJSON
+		if r.contentType != "" {
+			contentType = []string{r.contentType}
+		}
 	case r.form != nil:
 		body, contentType = strings.NewReader(r.form.Encode()), c.headers.contentForm
 	case r.multipart != nil:
