@@ -55,6 +55,14 @@ func validBodies() map[reflect.Type]any {
 		reflect.TypeOf(CreateGlobalHookRequest{}):  CreateGlobalHookRequest{Config: GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
 		reflect.TypeOf(GenerateJITConfigRequest{}): GenerateJITConfigRequest{Name: "runner-1", RunnerGroupID: 1, Labels: []string{"self-hosted"}},
 		reflect.TypeOf(UpdateGlobalHookRequest{}):  UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{URL: "https://hooks.example.com/x"}},
+		reflect.TypeOf(SCIMUserRequest{}): SCIMUserRequest{ExternalID: "e-1", Active: true, UserName: "mona", DisplayName: "Mona",
+			Emails: []SCIMEmail{{Value: "mona@example.com", Type: "work", Primary: true}}},
+		reflect.TypeOf(SCIMGroupRequest{}):                SCIMGroupRequest{ExternalID: "g-1", DisplayName: "Octocats"},
+		reflect.TypeOf(SCIMPatchOp{}):                     SCIMPatchOp{Op: SCIMPatchReplace, Path: "displayName", Value: "Mona"},
+		reflect.TypeOf(CreateInstallationRequest{}):       CreateInstallationRequest{ClientID: "Iv1.0123", RepositorySelection: RepositorySelectionAll},
+		reflect.TypeOf(InstallationRepositoriesRequest{}): InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll},
+		reflect.TypeOf(CreateLiveMigrationRequest{}): CreateLiveMigrationRequest{SourceOrganizationLogin: "src", SourceRepositoryName: "repo",
+			TargetOrganizationLogin: "dst", TargetRepositoryName: "repo", TargetAPIEndpoint: "https://target.example.com/api/v3", PATName: "target-pat"},
 	}
 }
 
