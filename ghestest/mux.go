@@ -10,6 +10,7 @@ func (s *Server) apiMux() http.Handler {
 	s.preReceiveRoutes(m)
 	s.actionsRoutes(m)
 	s.lookupRoutes(m)
+	s.enterpriseAdminRoutes(m)
 	m.HandleFunc("/", notFoundJSON)
 	root := http.NewServeMux()
 	root.Handle("/api/v3/", http.StripPrefix("/api/v3", m))

@@ -43,6 +43,7 @@ type config struct {
 	runnerGroups    []RunnerGroup
 	runners         []Runner
 	faults          []Fault
+	ea              eaSeed
 }
 
 // User seeds a user account.
