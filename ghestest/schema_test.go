@@ -197,6 +197,7 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 	params := pathParams(op.Path, path)
 	check := req.Clone(req.Context())
 	check.Body = io.NopCloser(bytes.NewReader(body))
+	scimJSONAsJSON(check, route)
 	in := &openapi3filter.RequestValidationInput{
 		Request:    check,
 		PathParams: params,
@@ -387,6 +388,10 @@ func TestSchemaEveryMethodValidates(t *testing.T) {
 				WithTokens(Token{User: "mona", Value: "ghp_monatoken000000", Note: "ci", Scopes: []string{"repo"}}),
 				WithRunnerGroups(RunnerGroup{Name: "ops", Visibility: "selected", Orgs: []string{"acme"}}),
 				WithRunners(Runner{Name: "r1", Labels: []string{"gpu"}}, Runner{Name: "r2"}),
+				WithApps(App{ClientID: "Iv1.schema", Slug: "schema-app", Permissions: map[string]string{"contents": "read"}, Events: []string{"push"}}),
+				WithRulesetHistory(RulesetVersion{RulesetID: 9, Actor: "mona", State: []byte(`{"id":9,"name":"protect main"}`)}),
+				WithBypassRequests(BypassRequest{Kind: "push_rules", Repo: "acme/hooks", Requester: "mona", RulesetName: "protect main", Comment: "hotfix"},
+					BypassRequest{Kind: "secret_scanning", Repo: "acme/hooks", Requester: "mona", SecretType: "github_personal_access_token", Status: "approved", Reviewer: DefaultAdminLogin}),
 			)
 			consoleURL, _ := url.Parse(s.ConsoleURL())
 			v := &validator{doc: doc, console: consoleURL.Host, base: http.DefaultTransport,
@@ -773,4 +778,5 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 		}
 		return fmt.Errorf("the upgrade never ended")
 	})
+	runWorkloadEnterpriseAdmin(ctx, w, c, ent)
 }
