@@ -934,3 +934,15 @@ func kindRequestType(kind string) string {
 	}
 	return "push_ruleset_bypass"
 }
+
+// RepoArchived reports whether the repository owner/name is archived (a
+// live migration's cutover archives its source), and whether it exists.
+func (s *Server) RepoArchived(owner, name string) (archived, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.st.repoByName(owner, name)
+	if r == nil {
+		return false, false
+	}
+	return r.archived, true
+}
