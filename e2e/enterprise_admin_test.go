@@ -74,6 +74,9 @@ func TestSCIMProvisionPatchDeprovision(t *testing.T) {
 	}
 	// A malformed filter never leaves the client.
 	before := srv.RequestCount("GET", "/api/v3/scim/v2/enterprises/"+ent+"/Users")
+	if before == 0 {
+		t.Fatal("RequestCount does not count the SCIM lists")
+	}
 	_, _, err = scim.ListUsers(c, ent, &ghesadmin.SCIMListUsersOptions{Filter: `userName co "oct"`})
 	if !errors.Is(err, ghesadmin.ErrInvalidArgument) || !strings.Contains(err.Error(), "SCIMListUsersOptions.Filter") {
 		t.Errorf("malformed filter: %v", err)
