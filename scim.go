@@ -201,9 +201,11 @@ type SCIMGroupMember struct {
 // SCIMGroupRequest is the body of SCIMService.CreateGroup and ReplaceGroup.
 // The schemas member is added by the SDK.
 type SCIMGroupRequest struct {
-	ExternalID  string            `json:"externalId"`
-	DisplayName string            `json:"displayName"`
-	Members     []SCIMGroupMember `json:"members,omitempty"`
+	ExternalID  string `json:"externalId"`
+	DisplayName string `json:"displayName"`
+	// Members are the group's users; sent as [] when empty (GHES 3.12's
+	// description requires the member).
+	Members []SCIMGroupMember `json:"members"`
 }
 
 func (r SCIMGroupRequest) validate(method string) error {
@@ -224,6 +226,14 @@ func (r SCIMGroupRequest) validate(method string) error {
 type scimGroupBody struct {
 	Schemas []string `json:"schemas"`
 	SCIMGroupRequest
+}
+
+// newSCIMGroupBody adds the schemas, and an empty members list for none.
+func newSCIMGroupBody(req SCIMGroupRequest) scimGroupBody {
+	if req.Members == nil {
+		req.Members = []SCIMGroupMember{}
+	}
+	return scimGroupBody{Schemas: []string{scimSchemaGroup}, SCIMGroupRequest: req}
 }
 
 // SCIMPatchOpType is the operation of a SCIM PATCH.
@@ -536,7 +546,7 @@ func (s *SCIMService) CreateGroup(ctx context.Context, enterprise string, req SC
 	if err := req.validate("SCIM.CreateGroup"); err != nil {
 		return nil, nil, err
 	}
-	return fetch[SCIMGroup](ctx, s.client, scimRequest(http.MethodPost, path, nil, scimGroupBody{Schemas: []string{scimSchemaGroup}, SCIMGroupRequest: req}))
+	return fetch[SCIMGroup](ctx, s.client, scimRequest(http.MethodPost, path, nil, newSCIMGroupBody(req)))
 }
 
 // GetGroup returns a group provisioned in an enterprise, by SCIM ID.
@@ -574,7 +584,7 @@ func (s *SCIMService) ReplaceGroup(ctx context.Context, enterprise, scimGroupID 
 	if err := req.validate("SCIM.ReplaceGroup"); err != nil {
 		return nil, nil, err
 	}
-	return fetch[SCIMGroup](ctx, s.client, scimRequest(http.MethodPut, path, nil, scimGroupBody{Schemas: []string{scimSchemaGroup}, SCIMGroupRequest: req}))
+	return fetch[SCIMGroup](ctx, s.client, scimRequest(http.MethodPut, path, nil, newSCIMGroupBody(req)))
 }
 
 // UpdateGroup changes attributes of a provisioned group with SCIM PATCH

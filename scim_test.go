@@ -205,3 +205,19 @@ func TestIterateAfterStopsOnRepeatedCursor(t *testing.T) {
 		t.Errorf("%d items, want 3", n)
 	}
 }
+
+func TestSCIMGroupBodyAlwaysHasMembers(t *testing.T) {
+	env := setup(t)
+	env.API.HandleFunc("POST /scim/v2/enterprises/acme/Groups", func(w http.ResponseWriter, r *http.Request) {
+		if b, _ := io.ReadAll(r.Body); string(b) != `{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"externalId":"g","displayName":"G","members":[]}` {
+			t.Errorf("body %s", b)
+		}
+		w.Header().Set("Content-Type", "application/scim+json")
+		w.WriteHeader(http.StatusCreated)
+		fmt.Fprint(w, `{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"id":"1","displayName":"G"}`)
+	})
+	g, _, err := env.Client.SCIM.CreateGroup(context.Background(), "acme", SCIMGroupRequest{ExternalID: "g", DisplayName: "G"})
+	if err != nil || g.ID != "1" {
+		t.Fatalf("CreateGroup: %+v %v", g, err)
+	}
+}
