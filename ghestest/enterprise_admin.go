@@ -167,13 +167,9 @@ func (ea *eaState) scimGroup(id string) *scimGroupRec {
 	return find(ea.groups, func(g *scimGroupRec) bool { return g.id == id })
 }
 
-// enterpriseAdminRoutes builds the state of these areas from the seeds and
-// registers their routes.
+// enterpriseAdminRoutes registers the routes of these areas (their state
+// is seeded by seedEA).
 func (s *Server) enterpriseAdminRoutes(m *http.ServeMux) {
-	s.mu.Lock()
-	s.ea = &eaState{apps: s.cfg.ea.apps}
-	s.seedEA()
-	s.mu.Unlock()
 	s.scimRoutes(m)
 
 	const lm = "/enterprise/live-migrations"
@@ -202,16 +198,21 @@ func (s *Server) enterpriseAdminRoutes(m *http.ServeMux) {
 	s.route(m, "GET /enterprises/{enterprise}/bypass-requests/secret-scanning", accessAdmin, "", ent(hBypassRequests("secret_scanning")))
 }
 
-// seedEA fills the state from the seeds. A seed that names what does not
-// exist is skipped (the options check their own shape).
-func (s *Server) seedEA() {
+// seedEA builds the state of these areas from the seeds: a seed that names
+// a user, organization or repository that does not exist is an error.
+func (s *Server) seedEA(c *config) error {
+	s.ea = &eaState{apps: c.ea.apps}
 	st, ea, now := s.st, s.ea, s.now()
-	admin := st.userByLogin(s.cfg.adminLogin)
+	admin := st.userByLogin(c.adminLogin)
 	perRuleset := map[int64]int64{}
-	for _, v := range s.cfg.ea.versions {
+	for _, v := range c.ea.versions {
 		perRuleset[v.RulesetID]++
 		r := &versionRec{RulesetVersion: v, versionID: perRuleset[v.RulesetID], actorID: admin.id}
-		if u := st.userByLogin(v.Actor); u != nil {
+		if v.Actor != "" {
+			u := st.userByLogin(v.Actor)
+			if u == nil {
+				return fmt.Errorf("ghestest: seeded ruleset version of %d: unknown actor %q", v.RulesetID, v.Actor)
+			}
 			r.actorID = u.id
 		}
 		if r.UpdatedAt.IsZero() {
@@ -223,13 +224,18 @@ func (s *Server) seedEA() {
 		ea.versions = append(ea.versions, r)
 	}
 	numbers := map[string]int64{}
-	for _, b := range s.cfg.ea.bypass {
+	for _, b := range c.ea.bypass {
 		owner, name, _ := strings.Cut(b.Repo, "/")
 		repo := st.repoByName(owner, name)
 		org := st.orgByLogin(owner)
 		req := st.userByLogin(b.Requester)
-		if repo == nil || org == nil || req == nil {
-			continue
+		switch {
+		case repo == nil || org == nil:
+			return fmt.Errorf("ghestest: seeded bypass request: %q is not a seeded repository of an organization", b.Repo)
+		case req == nil:
+			return fmt.Errorf("ghestest: seeded bypass request: unknown requester %q", b.Requester)
+		case b.Reviewer != "" && st.userByLogin(b.Reviewer) == nil:
+			return fmt.Errorf("ghestest: seeded bypass request: unknown reviewer %q", b.Reviewer)
 		}
 		numbers[b.Kind]++
 		r := &bypassRec{BypassRequest: b, id: st.id(), number: numbers[b.Kind], repo: repo, org: org, requester: req, reviewer: st.userByLogin(b.Reviewer), created: b.CreatedAt}
@@ -241,6 +247,7 @@ func (s *Server) seedEA() {
 		}
 		ea.bypass = append(ea.bypass, r)
 	}
+	return nil
 }
 
 // ---- live migrations ----

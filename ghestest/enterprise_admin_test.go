@@ -215,7 +215,15 @@ func TestRulesetHistoryAndBypassOverHTTP(t *testing.T) {
 		t.Errorf("secret scanning: %v", l)
 	}
 	wantReply(t, "bad period", call("GET", ent+"/bypass-requests/push-rules?time_period=year", ""), http.StatusUnprocessableEntity)
-	if _, err := NewServer(WithBypassRequests(BypassRequest{Kind: "other"})); err == nil {
-		t.Errorf("WithBypassRequests accepted an unknown kind")
+	for name, opt := range map[string]Option{
+		"unknown kind":     WithBypassRequests(BypassRequest{Kind: "other"}),
+		"unknown repo":     WithBypassRequests(BypassRequest{Kind: "push_rules", Repo: "acme/nope", Requester: DefaultAdminLogin}),
+		"unknown reviewer": WithBypassRequests(BypassRequest{Kind: "push_rules", Repo: "acme/api", Requester: DefaultAdminLogin, Reviewer: "nobody"}),
+		"unknown actor":    WithRulesetHistory(RulesetVersion{RulesetID: 1, Actor: "nobody"}),
+	} {
+		if srv, err := NewServer(WithOrgs(Org{Login: "acme", Admin: DefaultAdminLogin}), WithRepos(Repo{Owner: "acme", Name: "api"}), opt); err == nil {
+			srv.Close()
+			t.Errorf("%s: seeded", name)
+		}
 	}
 }

@@ -442,5 +442,5 @@ func (s *Server) seed(c *config) error {
 
 	st.license = licenseRec{seats: c.licenseSeats, expireAt: c.licenseExpiry}
 	st.admin = newAdminState(now)
-	return nil
+	return s.seedEA(c) // enterprise_admin.go
 }
