@@ -141,13 +141,15 @@ type Client struct {
 	Manage *ManageService
 	// Teams looks teams up by organization and slug.
 	Teams *TeamsService
-	// SCIM, LiveMigrations, EnterpriseApps, Rulesets and BypassRequests
-	// cover SCIM provisioning, live migrations, app installations on
-	// enterprise organizations, ruleset history and bypass requests.
-	SCIM           *SCIMService
+	// SCIM provisions enterprise users and groups (GHES ≥ 3.12).
+	SCIM *SCIMService
+	// LiveMigrations drives live repository migrations (GHES ≥ 3.17).
 	LiveMigrations *LiveMigrationsService
+	// EnterpriseApps installs GitHub Apps on enterprise organizations (GHES ≥ 3.19).
 	EnterpriseApps *EnterpriseAppsService
-	Rulesets       *RulesetsService
+	// Rulesets reads enterprise ruleset history (GHES ≥ 3.19).
+	Rulesets *RulesetsService
+	// BypassRequests lists push-rule and secret scanning bypass requests (GHES ≥ 3.19).
 	BypassRequests *BypassRequestsService
 }
 
@@ -518,7 +520,11 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.ManagementConsole = (*ManagementConsoleService)(&c.common)
 	c.Manage = (*ManageService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
-	c.SCIM, c.LiveMigrations, c.EnterpriseApps, c.Rulesets, c.BypassRequests = (*SCIMService)(&c.common), (*LiveMigrationsService)(&c.common), (*EnterpriseAppsService)(&c.common), (*RulesetsService)(&c.common), (*BypassRequestsService)(&c.common)
+	c.SCIM = (*SCIMService)(&c.common)
+	c.LiveMigrations = (*LiveMigrationsService)(&c.common)
+	c.EnterpriseApps = (*EnterpriseAppsService)(&c.common)
+	c.Rulesets = (*RulesetsService)(&c.common)
+	c.BypassRequests = (*BypassRequestsService)(&c.common)
 	return c, nil
 }
 
