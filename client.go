@@ -153,6 +153,16 @@ type Client struct {
 	AuditLog *AuditLogService
 	// Reports downloads the site-admin reports (needs WithSiteAdmin).
 	Reports *ReportsService
+	// SCIM provisions enterprise users and groups (GHES ≥ 3.12).
+	SCIM *SCIMService
+	// LiveMigrations drives live repository migrations (GHES ≥ 3.17).
+	LiveMigrations *LiveMigrationsService
+	// EnterpriseApps installs GitHub Apps on enterprise organizations (GHES ≥ 3.19).
+	EnterpriseApps *EnterpriseAppsService
+	// Rulesets reads enterprise ruleset history (GHES ≥ 3.19).
+	Rulesets *RulesetsService
+	// BypassRequests lists push-rule and secret scanning bypass requests (GHES ≥ 3.19).
+	BypassRequests *BypassRequestsService
 }
 
 // NewClient returns a Client for the GHES instance at baseURL. It does no I/O.
@@ -258,6 +268,11 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.SecretScanning = (*SecretScanningService)(api)
 	c.AuditLog = (*AuditLogService)(api)
 	c.Reports = (*ReportsService)(&service{c.web})
+	c.SCIM = (*SCIMService)(api)
+	c.LiveMigrations = (*LiveMigrationsService)(api)
+	c.EnterpriseApps = (*EnterpriseAppsService)(api)
+	c.Rulesets = (*RulesetsService)(api)
+	c.BypassRequests = (*BypassRequestsService)(api)
 	return c, nil
 }
 

@@ -369,6 +369,9 @@ func checkResponse(r *http.Response, req *http.Request) error {
 			return &SecondaryRateLimitError{ErrorResponse: er, RetryAfter: retryAfter}
 		}
 	}
+	if se := scimErrorOf(er, trimmed); se != nil {
+		return se
+	}
 	return er
 }
 

@@ -70,7 +70,15 @@ func validBodies() map[reflect.Type]any {
 		reflect.TypeOf(CodeSecurityConfigurationRequest{}): CodeSecurityConfigurationRequest{Name: "baseline", Description: "the baseline"},
 		reflect.TypeOf(CustomPropertyRequest{}):            CustomPropertyRequest{ValueType: PropertyString},
 		reflect.TypeOf(CustomPropertiesRequest{}):          CustomPropertiesRequest{Properties: []CustomPropertyDefinition{{PropertyName: "team", CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}}},
-		reflect.TypeOf(AuditLogStreamRequest{}):    AuditLogStreamRequest{Enabled: true, VendorSpecific: &DatadogStreamConfig{EncryptedToken: "c2VhbGVk", Site: DatadogUS, KeyID: "k1"}},
+		reflect.TypeOf(AuditLogStreamRequest{}):            AuditLogStreamRequest{Enabled: true, VendorSpecific: &DatadogStreamConfig{EncryptedToken: "c2VhbGVk", Site: DatadogUS, KeyID: "k1"}},
+		reflect.TypeOf(SCIMUserRequest{}): SCIMUserRequest{ExternalID: "e-1", Active: true, UserName: "mona", DisplayName: "Mona",
+			Emails: []SCIMEmail{{Value: "mona@example.com", Type: "work", Primary: true}}},
+		reflect.TypeOf(SCIMGroupRequest{}):                SCIMGroupRequest{ExternalID: "g-1", DisplayName: "Octocats"},
+		reflect.TypeOf(SCIMPatchOp{}):                     SCIMPatchOp{Op: SCIMPatchReplace, Path: "displayName", Value: "Mona"},
+		reflect.TypeOf(CreateInstallationRequest{}):       CreateInstallationRequest{ClientID: "Iv1.0123", RepositorySelection: RepositorySelectionAll},
+		reflect.TypeOf(InstallationRepositoriesRequest{}): InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll},
+		reflect.TypeOf(CreateLiveMigrationRequest{}): CreateLiveMigrationRequest{SourceOrganizationLogin: "src", SourceRepositoryName: "repo",
+			TargetOrganizationLogin: "dst", TargetRepositoryName: "repo", TargetAPIEndpoint: "https://target.example.com/api/v3", PATName: "target-pat"},
 	}
 }
 

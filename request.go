@@ -39,6 +39,9 @@ type request struct {
 	preview string
 	// accept replaces the Accept header when set.
 	accept string
+	// contentType replaces the Content-Type of a json body when set
+	// (application/scim+json).
+	contentType string
 	// decode, when set, reads a 2xx reply's body (one JSON value, empty
 	// for an empty body) instead of the output given to call; the error
 	// it returns becomes a *DecodeError naming this request.
@@ -82,6 +85,9 @@ func (b *backend) newRequest(ctx context.Context, r *request) (*http.Request, er
 			return nil, fmt.Errorf("ghesadmin: encoding the body of %s %s: %w", r.method, r.path, err)
 		}
 		body, contentType = bytes.NewReader(buf), "application/json"
+		if r.contentType != "" {
+			contentType = r.contentType
+		}
 	case r.form != nil:
 		body, contentType = strings.NewReader(r.form.Encode()), "application/x-www-form-urlencoded"
 	case r.multipart != nil:

@@ -40,6 +40,11 @@ var apiRoutes = [][]route{
 	secretScanningRoutes,
 	auditlogRoutes,
 	auditlogStreamsRoutes,
+	scimRoutes,
+	liveMigrationsRoutes,
+	enterpriseAppsRoutes,
+	rulesetsRoutes,
+	bypassRequestsRoutes,
 	advancedSecurityRoutes,
 	alertsRoutes,
 }

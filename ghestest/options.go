@@ -45,6 +45,7 @@ type config struct {
 	faults          []Fault
 	security        securitySeed // security_options.go
 	audit           auditConfig  // auditlog.go
+	ea              eaSeed
 }
 
 // User seeds a user account.

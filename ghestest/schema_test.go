@@ -197,6 +197,7 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 	params := pathParams(op.Path, path)
 	check := req.Clone(req.Context())
 	check.Body = io.NopCloser(bytes.NewReader(body))
+	scimJSONAsJSON(check, route)
 	in := &openapi3filter.RequestValidationInput{
 		Request:    check,
 		PathParams: params,
@@ -391,6 +392,10 @@ func TestSchemaEveryMethodValidates(t *testing.T) {
 				WithDependabotAlerts(DependabotAlert{Repo: "acme/hooks", Severity: "critical", CVEID: "CVE-2021-23337", Patched: "4.17.21"}, DependabotAlert{Repo: "acme/hooks", State: "dismissed"}),
 				WithSecretScanningAlerts(SecretScanningAlert{Repo: "acme/hooks", PushProtectionBy: "mona"}, SecretScanningAlert{Repo: "acme/hooks", State: "resolved"}),
 				WithOrgCustomProperties(OrgCustomProperty{Org: "acme", Name: "cost_center"}),
+				WithApps(App{ClientID: "Iv1.schema", Slug: "schema-app", Permissions: map[string]string{"contents": "read"}, Events: []string{"push"}}),
+				WithRulesetHistory(RulesetVersion{RulesetID: 9, Actor: "mona", State: []byte(`{"id":9,"name":"protect main"}`)}),
+				WithBypassRequests(BypassRequest{Kind: "push_rules", Repo: "acme/hooks", Requester: "mona", RulesetName: "protect main", Comment: "hotfix"},
+					BypassRequest{Kind: "secret_scanning", Repo: "acme/hooks", Requester: "mona", SecretType: "github_personal_access_token", Status: "approved", Reviewer: DefaultAdminLogin}),
 			)
 			consoleURL, _ := url.Parse(s.ConsoleURL())
 			v := &validator{doc: doc, console: consoleURL.Host, base: http.DefaultTransport,
@@ -985,4 +990,5 @@ func securityWorkload(w *workload, c *ghesadmin.Client, ent string, ctx context.
 	w.do("Dependabot.ListAlertsIter", func() error {
 		return drain(c.Dependabot.ListAlertsIter(ctx, ent, &ghesadmin.ListDependabotAlertsOptions{ListCursorOptions: ghesadmin.ListCursorOptions{PerPage: 1}}))
 	})
+	runWorkloadEnterpriseAdmin(ctx, w, c, ent)
 }

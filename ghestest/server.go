@@ -21,6 +21,7 @@ import (
 type Server struct {
 	mu  sync.Mutex // guards st, version and the fault list
 	st  *state
+	ea  *eaState // enterprise_admin.go: SCIM, live migrations, installations, ruleset history, bypass requests
 	cfg config
 
 	version      string

@@ -446,5 +446,5 @@ func (s *Server) seed(c *config) error {
 	st.license = licenseRec{seats: c.licenseSeats, expireAt: c.licenseExpiry}
 	st.admin = newAdminState()
 	s.seedAudit(c)
-	return nil
+	return s.seedEA(c) // enterprise_admin.go
 }

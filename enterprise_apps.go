@@ -1,0 +1,364 @@
+package ghesadmin
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"time"
+)
+
+// EnterpriseAppsService installs GitHub Apps on the organizations of an
+// enterprise and chooses the repositories they reach
+// (/enterprises/{enterprise}/apps, GHES 3.19 and later).
+type EnterpriseAppsService service
+
+// RepositorySelection is which repositories an installation reaches.
+// Unknown values are kept on decode.
+type RepositorySelection string
+
+// The repository selections.
+const (
+	RepositorySelectionAll      RepositorySelection = "all"
+	RepositorySelectionSelected RepositorySelection = "selected"
+	// RepositorySelectionNone installs with no repository (creation only).
+	RepositorySelectionNone RepositorySelection = "none"
+)
+
+// InstallableOrganization is an organization of the enterprise that can
+// have GitHub Apps installed.
+type InstallableOrganization struct {
+	ID                        int64  `json:"id"`
+	Login                     string `json:"login"`
+	AccessibleRepositoriesURL string `json:"accessible_repositories_url,omitempty"`
+}
+
+// AccessibleRepository is a repository an installation can be given.
+type AccessibleRepository struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	FullName string `json:"full_name"`
+}
+
+// EnterpriseOrganizationInstallation is a GitHub App installed on an
+// organization of the enterprise, as the list shows it.
+type EnterpriseOrganizationInstallation struct {
+	ID                  int64               `json:"id"`
+	AppSlug             string              `json:"app_slug,omitempty"`
+	ClientID            string              `json:"client_id"`
+	RepositorySelection RepositorySelection `json:"repository_selection"`
+	RepositoriesURL     string              `json:"repositories_url"`
+	// Permissions maps a permission ("contents") to its level ("read",
+	// "write", "admin"); every key the server sends is kept.
+	Permissions map[string]string `json:"permissions"`
+	Events      []string          `json:"events,omitempty"`
+	CreatedAt   time.Time         `json:"created_at"`
+	UpdatedAt   time.Time         `json:"updated_at"`
+}
+
+// Installation is a GitHub App installation.
+type Installation struct {
+	ID int64 `json:"id"`
+	// Account is the user or enterprise the app is installed on, kept as
+	// the server sent it.
+	Account             json.RawMessage     `json:"account,omitempty"`
+	RepositorySelection RepositorySelection `json:"repository_selection"`
+	AccessTokensURL     string              `json:"access_tokens_url"`
+	RepositoriesURL     string              `json:"repositories_url"`
+	HTMLURL             string              `json:"html_url"`
+	AppID               int64               `json:"app_id"`
+	ClientID            string              `json:"client_id,omitempty"`
+	TargetID            int64               `json:"target_id"`
+	TargetType          string              `json:"target_type"`
+	// Permissions maps a permission ("contents") to its level.
+	Permissions            map[string]string `json:"permissions"`
+	Events                 []string          `json:"events"`
+	CreatedAt              time.Time         `json:"created_at"`
+	UpdatedAt              time.Time         `json:"updated_at"`
+	SingleFileName         *string           `json:"single_file_name"`
+	HasMultipleSingleFiles bool              `json:"has_multiple_single_files,omitempty"`
+	SingleFilePaths        []string          `json:"single_file_paths,omitempty"`
+	AppSlug                string            `json:"app_slug"`
+	// SuspendedBy is the user who suspended the installation, kept as the
+	// server sent it (null when not suspended).
+	SuspendedBy  json.RawMessage `json:"suspended_by,omitempty"`
+	SuspendedAt  *time.Time      `json:"suspended_at"`
+	ContactEmail *string         `json:"contact_email,omitempty"`
+}
+
+// CreateInstallationRequest is the body of
+// EnterpriseAppsService.CreateInstallation.
+type CreateInstallationRequest struct {
+	// ClientID is the GitHub App's client ID.
+	ClientID string `json:"client_id"`
+	// RepositorySelection is all, selected or none.
+	RepositorySelection RepositorySelection `json:"repository_selection"`
+	// Repositories are the names of the repositories (selected only).
+	Repositories []string `json:"repositories,omitempty"`
+}
+
+// InstallationRepositoriesRequest is the body of
+// EnterpriseAppsService.SetInstallationRepositories.
+type InstallationRepositoriesRequest struct {
+	// RepositorySelection is all or selected.
+	RepositorySelection RepositorySelection `json:"repository_selection"`
+	// Repositories are the names of the repositories (selected only).
+	Repositories []string `json:"repositories,omitempty"`
+}
+
+// maxInstallationRepositories is the most repository names one request
+// may carry, as GHES documents.
+const maxInstallationRepositories = 50
+
+func checkRepoNames(method string, names []string, required bool) error {
+	if required && len(names) == 0 {
+		return fmt.Errorf("%w: %s: no repositories", ErrInvalidArgument, method)
+	}
+	if len(names) > maxInstallationRepositories {
+		return fmt.Errorf("%w: %s: %d repositories; GHES takes at most %d", ErrInvalidArgument, method, len(names), maxInstallationRepositories)
+	}
+	for i, n := range names {
+		if n == "" {
+			return fmt.Errorf("%w: %s: repository %d is empty", ErrInvalidArgument, method, i)
+		}
+	}
+	return nil
+}
+
+func checkSelection(method string, sel RepositorySelection, repos []string, allowNone bool) error {
+	switch {
+	case sel == RepositorySelectionAll, sel == RepositorySelectionNone && allowNone:
+		if len(repos) > 0 {
+			return fmt.Errorf("%w: %s: repositories are given only with repository_selection selected, not %q", ErrInvalidArgument, method, string(sel))
+		}
+		return nil
+	case sel == RepositorySelectionSelected:
+		return checkRepoNames(method, repos, true)
+	}
+	want := "all or selected"
+	if allowNone {
+		want = "all, selected or none"
+	}
+	return fmt.Errorf("%w: %s: repository_selection is %q; want %s", ErrInvalidArgument, method, string(sel), want)
+}
+
+// ListInstallableOrganizations returns one page of the organizations of an
+// enterprise that can have GitHub Apps installed.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#get-enterprise-owned-organizations-that-can-have-github-apps-installed
+//
+// GHES API: GET /enterprises/{enterprise}/apps/installable_organizations (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/installable_organizations
+func (s *EnterpriseAppsService) ListInstallableOrganizations(ctx context.Context, enterprise string, opts *ListOptions) ([]*InstallableOrganization, *Response, error) {
+	path, err := escapePath("EnterpriseApps.ListInstallableOrganizations", "enterprises/{enterprise}/apps/installable_organizations", enterprise)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetchSlice[*InstallableOrganization](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+}
+
+// ListInstallableOrganizationsIter walks every page of
+// ListInstallableOrganizations from opts.Page. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#get-enterprise-owned-organizations-that-can-have-github-apps-installed
+//
+// GHES API: GET /enterprises/{enterprise}/apps/installable_organizations (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/installable_organizations
+func (s *EnterpriseAppsService) ListInstallableOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*InstallableOrganization, error] {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*InstallableOrganization, *Response, error) {
+		return s.ListInstallableOrganizations(ctx, enterprise, o)
+	})
+}
+
+// ListAccessibleRepositories returns one page of the repositories of an
+// organization of the enterprise that an installation can be given.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#get-repositories-belonging-to-an-enterprise-owned-organization
+//
+// GHES API: GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories
+func (s *EnterpriseAppsService) ListAccessibleRepositories(ctx context.Context, enterprise, org string, opts *ListOptions) ([]*AccessibleRepository, *Response, error) {
+	path, err := escapePath("EnterpriseApps.ListAccessibleRepositories", "enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories", enterprise, org)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+}
+
+// ListAccessibleRepositoriesIter walks every page of
+// ListAccessibleRepositories from opts.Page. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#get-repositories-belonging-to-an-enterprise-owned-organization
+//
+// GHES API: GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories
+func (s *EnterpriseAppsService) ListAccessibleRepositoriesIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
+		return s.ListAccessibleRepositories(ctx, enterprise, org, o)
+	})
+}
+
+// ListInstallations returns one page of the GitHub Apps installed on an
+// organization of the enterprise.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#list-github-apps-installed-on-an-enterprise-owned-organization
+//
+// GHES API: GET /enterprises/{enterprise}/apps/organizations/{org}/installations (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations
+func (s *EnterpriseAppsService) ListInstallations(ctx context.Context, enterprise, org string, opts *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
+	path, err := escapePath("EnterpriseApps.ListInstallations", "enterprises/{enterprise}/apps/organizations/{org}/installations", enterprise, org)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetchSlice[*EnterpriseOrganizationInstallation](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+}
+
+// ListInstallationsIter walks every page of ListInstallations from
+// opts.Page. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#list-github-apps-installed-on-an-enterprise-owned-organization
+//
+// GHES API: GET /enterprises/{enterprise}/apps/organizations/{org}/installations (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations
+func (s *EnterpriseAppsService) ListInstallationsIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*EnterpriseOrganizationInstallation, error] {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
+		return s.ListInstallations(ctx, enterprise, org, o)
+	})
+}
+
+// CreateInstallation installs a GitHub App on an organization of the
+// enterprise.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#install-a-github-app-on-an-enterprise-owned-organization
+//
+// GHES API: POST /enterprises/{enterprise}/apps/organizations/{org}/installations (GHES 3.19 and later).
+//
+//meta:operation POST /enterprises/{enterprise}/apps/organizations/{org}/installations
+func (s *EnterpriseAppsService) CreateInstallation(ctx context.Context, enterprise, org string, req CreateInstallationRequest) (*Installation, *Response, error) {
+	path, err := escapePath("EnterpriseApps.CreateInstallation", "enterprises/{enterprise}/apps/organizations/{org}/installations", enterprise, org)
+	if err != nil {
+		return nil, nil, err
+	}
+	if req.ClientID == "" {
+		return nil, nil, fmt.Errorf("%w: EnterpriseApps.CreateInstallation: CreateInstallationRequest.ClientID is empty", ErrInvalidArgument)
+	}
+	if err := checkSelection("EnterpriseApps.CreateInstallation", req.RepositorySelection, req.Repositories, true); err != nil {
+		return nil, nil, err
+	}
+	return fetch[Installation](ctx, s.backend, &request{method: http.MethodPost, path: path, json: req})
+}
+
+// DeleteInstallation uninstalls a GitHub App from an organization of the
+// enterprise.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#uninstall-a-github-app-from-an-enterprise-owned-organization
+//
+// GHES API: DELETE /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id} (GHES 3.19 and later).
+//
+//meta:operation DELETE /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}
+func (s *EnterpriseAppsService) DeleteInstallation(ctx context.Context, enterprise, org string, installationID int64) (*Response, error) {
+	path, err := escapePath("EnterpriseApps.DeleteInstallation", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}", enterprise, org, installationID)
+	if err != nil {
+		return nil, err
+	}
+	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
+
+// ListInstallationRepositories returns one page of the repositories an
+// installation reaches.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#get-the-repositories-accessible-to-a-given-github-app-installation
+//
+// GHES API: GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
+func (s *EnterpriseAppsService) ListInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) ([]*AccessibleRepository, *Response, error) {
+	path, err := escapePath("EnterpriseApps.ListInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", enterprise, org, installationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+}
+
+// ListInstallationRepositoriesIter walks every page of
+// ListInstallationRepositories from opts.Page. opts is not modified.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#get-the-repositories-accessible-to-a-given-github-app-installation
+//
+// GHES API: GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories (GHES 3.19 and later).
+//
+//meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
+func (s *EnterpriseAppsService) ListInstallationRepositoriesIter(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
+	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
+		return s.ListInstallationRepositories(ctx, enterprise, org, installationID, o)
+	})
+}
+
+// SetInstallationRepositories switches an installation between all
+// repositories and a selection (replacing the selection).
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#toggle-installation-repository-access-between-selected-and-all-repositories
+//
+// GHES API: PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories (GHES 3.19 and later).
+//
+//meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
+func (s *EnterpriseAppsService) SetInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, req InstallationRepositoriesRequest) (*Installation, *Response, error) {
+	path, err := escapePath("EnterpriseApps.SetInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", enterprise, org, installationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkSelection("EnterpriseApps.SetInstallationRepositories", req.RepositorySelection, req.Repositories, false); err != nil {
+		return nil, nil, err
+	}
+	return fetch[Installation](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: req})
+}
+
+// installationRepositoriesBody is the body of the add and remove calls.
+type installationRepositoriesBody struct {
+	Repositories []string `json:"repositories"`
+}
+
+// AddInstallationRepositories gives an installation (with a selection)
+// more repositories, by name, and returns those it now reaches.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#grant-repository-access-to-an-organization-installation
+//
+// GHES API: PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add (GHES 3.19 and later).
+//
+//meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add
+func (s *EnterpriseAppsService) AddInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, repositories []string) ([]*AccessibleRepository, *Response, error) {
+	path, err := escapePath("EnterpriseApps.AddInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add", enterprise, org, installationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkRepoNames("EnterpriseApps.AddInstallationRepositories", repositories, true); err != nil {
+		return nil, nil, err
+	}
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: installationRepositoriesBody{repositories}})
+}
+
+// RemoveInstallationRepositories takes repositories, by name, from an
+// installation (with a selection) and returns those it still reaches.
+//
+// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/organization-installations#remove-repository-access-from-an-organization-installation
+//
+// GHES API: PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove (GHES 3.19 and later).
+//
+//meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove
+func (s *EnterpriseAppsService) RemoveInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, repositories []string) ([]*AccessibleRepository, *Response, error) {
+	path, err := escapePath("EnterpriseApps.RemoveInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove", enterprise, org, installationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkRepoNames("EnterpriseApps.RemoveInstallationRepositories", repositories, true); err != nil {
+		return nil, nil, err
+	}
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: installationRepositoriesBody{repositories}})
+}
