@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"os"
 	"path/filepath"
@@ -152,23 +154,21 @@ func TestDefaultAddressesMatchTheSDKDerivation(t *testing.T) {
 	}
 }
 
-// TestDefaultPortsLetTheSDKDeriveTheAdministrationPort runs ghesfake with
-// its default addresses (skipped when another process holds them) and
-// checks that a client given only the REST URL and the console password
-// reaches the administration port, and that the printed exports are what
-// a client needs.
+// TestDefaultPortsLetTheSDKDeriveTheAdministrationPort runs ghesfake on its
+// default ports (3000 and 8080) of a loopback address of its own, chosen at
+// random in 127.0.0.0/8 so that no other process (nor another run of this
+// test) holds them, and checks that a client given only the REST URL and the
+// console password reaches the administration port, and that the printed
+// exports are what a client needs.
 func TestDefaultPortsLetTheSDKDeriveTheAdministrationPort(t *testing.T) {
-	for _, a := range []string{"127.0.0.1:3000", "127.0.0.1:8080"} {
-		ln, err := net.Listen("tcp", a)
-		if err != nil {
-			t.Skipf("%s is in use on this machine: %v", a, err)
-		}
-		ln.Close()
-	}
-	lines, exports, stop := startRun(t, "-version", "3.14.0")
+	host := fmt.Sprintf("127.%d.%d.%d", 1+rand.IntN(254), rand.IntN(256), 1+rand.IntN(254))
+	_, apiPort, _ := net.SplitHostPort(defaultAddr)
+	_, consolePort, _ := net.SplitHostPort(defaultConsoleAddr)
+	lines, exports, stop := startRun(t, "-version", "3.14.0",
+		"-addr", net.JoinHostPort(host, apiPort), "-console-addr", net.JoinHostPort(host, consolePort))
 	defer stop()
 	env := parseExports(t, exports)
-	if env["GHES_URL"] != "http://127.0.0.1:3000" || env["GHES_CONSOLE_URL"] != "http://127.0.0.1:8080" ||
+	if env["GHES_URL"] != "http://"+host+":3000" || env["GHES_CONSOLE_URL"] != "http://"+host+":8080" ||
 		env["GHES_TOKEN"] != lines["admin token"] || env["GHES_CONSOLE_PASSWORD"] != lines["console password"] || env["GHES_TOKEN"] == "" {
 		t.Fatalf("exports %v, lines %v", env, lines)
 	}

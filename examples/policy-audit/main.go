@@ -1,9 +1,10 @@
 // Command policy-audit reads an enterprise's policies and prints a report,
 // one aligned table of settings: the announcement banner, the GitHub
 // Actions policy (organizations, allowed actions, workflow token, artifact
-// and log retention, fork pull requests, self-hosted runners) and the
-// Actions cache. A setting the server's release lacks reads "not on this
-// release".
+// and log retention, fork pull requests, self-hosted runners), the Actions
+// cache, and the enterprise's open code scanning, Dependabot and secret
+// scanning alerts by severity (walking every cursor page). A setting the
+// server's release lacks reads "not on this release".
 //
 //	go run ./examples/policy-audit                     # on a fake GHES
 //	GHES_URL=https://ghe.example.com GHES_TOKEN=... go run ./examples/policy-audit -enterprise my-enterprise
@@ -21,6 +22,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -72,7 +74,19 @@ func connect(ctx context.Context, out io.Writer, enterprise string) (client *ghe
 		return nil, "", nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
 	}
 	srv, err := ghestest.NewServer(ghestest.WithVersion("3.19.0"),
-		ghestest.WithOrgs(ghestest.Org{Login: "platform"}, ghestest.Org{Login: "payments"}, ghestest.Org{Login: "sandbox"}))
+		ghestest.WithOrgs(ghestest.Org{Login: "platform"}, ghestest.Org{Login: "payments"}, ghestest.Org{Login: "sandbox"}),
+		ghestest.WithRepos(ghestest.Repo{Owner: "platform", Name: "api"}, ghestest.Repo{Owner: "payments", Name: "ledger"}),
+		ghestest.WithCodeScanningAlerts(
+			ghestest.CodeScanningAlert{Repo: "platform/api", Severity: "critical"},
+			ghestest.CodeScanningAlert{Repo: "payments/ledger", Severity: "high"},
+			ghestest.CodeScanningAlert{Repo: "payments/ledger", Severity: "critical", State: "dismissed"}),
+		ghestest.WithDependabotAlerts(
+			ghestest.DependabotAlert{Repo: "platform/api", Severity: "critical", Package: "lodash"},
+			ghestest.DependabotAlert{Repo: "payments/ledger", Severity: "high", Ecosystem: "go", Package: "golang.org/x/net"},
+			ghestest.DependabotAlert{Repo: "payments/ledger", Severity: "medium", State: "fixed"}),
+		ghestest.WithSecretScanningAlerts(
+			ghestest.SecretScanningAlert{Repo: "payments/ledger"},
+			ghestest.SecretScanningAlert{Repo: "platform/api", State: "resolved", Resolution: "revoked"}))
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -230,6 +244,47 @@ func report(ctx context.Context, out io.Writer, c *ghesadmin.Client, ent string)
 			}
 			return err
 		}},
+		{"Alerts", "open code scanning", func() error {
+			bySeverity := map[string]int{}
+			for a, err := range c.CodeScanning.ListAlertsIter(ctx, ent, &ghesadmin.ListCodeScanningAlertsOptions{State: ghesadmin.CodeScanningAlertOpen}) {
+				if err != nil {
+					return err
+				}
+				sev := "unknown"
+				if a.Rule != nil && a.Rule.SecuritySeverityLevel != nil {
+					sev = *a.Rule.SecuritySeverityLevel
+				}
+				bySeverity[sev]++
+			}
+			row("Alerts", "open code scanning", severities(bySeverity))
+			return nil
+		}},
+		{"Alerts", "open Dependabot", func() error {
+			bySeverity := map[string]int{}
+			for a, err := range c.Dependabot.ListAlertsIter(ctx, ent, &ghesadmin.ListDependabotAlertsOptions{State: "open"}) {
+				if err != nil {
+					return err
+				}
+				sev := "unknown"
+				if a.SecurityAdvisory != nil {
+					sev = string(a.SecurityAdvisory.Severity)
+				}
+				bySeverity[sev]++
+			}
+			row("Alerts", "open Dependabot", severities(bySeverity))
+			return nil
+		}},
+		{"Alerts", "open secret scanning", func() error {
+			n := 0
+			for _, err := range c.SecretScanning.ListAlertsIter(ctx, ent, &ghesadmin.ListSecretScanningAlertsOptions{State: ghesadmin.SecretScanningAlertOpen}) {
+				if err != nil {
+					return err
+				}
+				n++
+			}
+			row("Alerts", "open secret scanning", strconv.Itoa(n))
+			return nil
+		}},
 	}
 	for _, s := range steps {
 		if err := read(s.area, s.setting, s.f); err != nil {
@@ -237,6 +292,23 @@ func report(ctx context.Context, out io.Writer, c *ghesadmin.Client, ent string)
 		}
 	}
 	return tw.Flush()
+}
+
+// severities formats alert counts as "3 (critical 1, high 2)", most severe
+// first.
+func severities(bySeverity map[string]int) string {
+	total := 0
+	var parts []string
+	for _, sev := range []string{"critical", "high", "medium", "low", "unknown"} {
+		if n := bySeverity[sev]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", sev, n))
+			total += n
+		}
+	}
+	if total == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
 }
 
 func allowed(b bool) string {

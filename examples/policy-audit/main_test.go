@@ -38,6 +38,9 @@ func TestReportOnTheFake(t *testing.T) {
 		"Actions        self-hosted runners         allowed",
 		"Actions cache  usage                       42 caches, 7.0 GB",
 		"Actions cache  size policy                 10 GB per repository (at most 25 GB)",
+		"Alerts         open code scanning          2 (critical 1, high 1)",
+		"Alerts         open Dependabot             2 (critical 1, high 1)",
+		"Alerts         open secret scanning        1",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
