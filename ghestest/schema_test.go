@@ -210,6 +210,22 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := openapi3filter.ValidateRequest(req.Context(), in); err != nil {
 		v.fail("request %s %s (%s): %s", req.Method, path, key, brief(err))
 	}
+	// The SDK sends only documented keys: every key of a JSON body is a
+	// property of the operation's request schema (at every depth),
+	// whether or not the schema forbids others.
+	if rb := route.Operation.RequestBody; rb != nil && rb.Value != nil && len(body) > 0 && strings.Contains(req.Header.Get("Content-Type"), "json") {
+		var doc any
+		if json.Unmarshal(body, &doc) == nil {
+			for _, mt := range rb.Value.Content {
+				if mt.Schema != nil && mt.Schema.Value != nil {
+					for _, k := range undocumentedKeys(mt.Schema.Value, doc, "") {
+						v.fail("request %s %s (%s): key %s is not in the request schema", req.Method, path, key, k)
+					}
+					break
+				}
+			}
+		}
+	}
 	send := req.Clone(req.Context())
 	send.Body = io.NopCloser(bytes.NewReader(body))
 	resp, err := v.base.RoundTrip(send)
@@ -236,6 +252,55 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 	v.validated[key]++
 	v.mu.Unlock()
 	return resp, nil
+}
+
+// undocumentedKeys returns the keys of doc (a decoded JSON body) that the
+// schema does not name, as dotted paths. A schema without properties (free
+// form, or additionalProperties) documents any key; oneOf/anyOf/allOf
+// branches document the union of theirs.
+func undocumentedKeys(sch *openapi3.Schema, doc any, at string) []string {
+	var out []string
+	switch d := doc.(type) {
+	case map[string]any:
+		props := map[string]*openapi3.Schema{}
+		var collect func(s *openapi3.Schema)
+		collect = func(s *openapi3.Schema) {
+			if s == nil {
+				return
+			}
+			for k, p := range s.Properties {
+				if p != nil {
+					props[k] = p.Value
+				}
+			}
+			for _, set := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf, s.AllOf} {
+				for _, r := range set {
+					if r != nil {
+						collect(r.Value)
+					}
+				}
+			}
+		}
+		collect(sch)
+		if len(props) == 0 {
+			return nil
+		}
+		for k, val := range d {
+			p, ok := props[k]
+			if !ok {
+				out = append(out, at+k)
+				continue
+			}
+			out = append(out, undocumentedKeys(p, val, at+k+".")...)
+		}
+	case []any:
+		if sch.Items != nil && sch.Items.Value != nil {
+			for _, e := range d {
+				out = append(out, undocumentedKeys(sch.Items.Value, e, at+"[].")...)
+			}
+		}
+	}
+	return out
 }
 
 // brief keeps the first line of a validation error, and the "Error at"
@@ -522,8 +587,12 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 	w.do("Announcement.Remove", func() error { _, err := c.Announcement.Remove(ctx); return err })
 	w.do("Announcement.Get", func() error { return must2(c.Announcement.Get(ctx)) })
 	w.do("ActionsPermissions.Set", func() error {
-		_, err := ap.Set(ctx, ent, ghesadmin.SetActionsPermissionsRequest{EnabledOrganizations: ghesadmin.EnabledOrganizationsSelected,
-			AllowedActions: ghesadmin.Ptr(ghesadmin.AllowedActionsSelected), SHAPinningRequired: ghesadmin.Ptr(true)})
+		req := ghesadmin.SetActionsPermissionsRequest{EnabledOrganizations: ghesadmin.EnabledOrganizationsSelected,
+			AllowedActions: ghesadmin.Ptr(ghesadmin.AllowedActionsSelected)}
+		if w.rel.Compare(ops.Release{Major: 3, Minor: 19}) >= 0 {
+			req.SHAPinningRequired = ghesadmin.Ptr(true) // documented from 3.19
+		}
+		_, err := ap.Set(ctx, ent, req)
 		return err
 	})
 	w.do("ActionsPermissions.Get", func() error { return must2(ap.Get(ctx, ent)) })
