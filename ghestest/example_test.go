@@ -1,6 +1,7 @@
 package ghestest_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -114,7 +115,9 @@ func ExampleReadSeed() {
   "users": [{"login": "mona", "email": "mona@example.com"},
             {"login": "old-timer", "email": "old@example.com", "suspended": true, "suspend_reason": "Dormant"}],
   "orgs": [{"login": "acme", "admin": "mona"}],
-  "runners": [{"name": "build-1", "labels": ["gpu"]}]
+  "repos": [{"owner": "acme", "name": "app"}],
+  "runners": [{"name": "build-1", "labels": ["gpu"]}],
+  "dependabot_alerts": [{"repo": "acme/app", "severity": "critical", "package": "lodash"}]
 }`))
 	if err != nil {
 		fmt.Println(err)
@@ -128,5 +131,19 @@ func ExampleReadSeed() {
 	defer srv.Close()
 	u, _ := srv.User("old-timer")
 	fmt.Println(u.Suspended, u.SuspendReason, srv.OrgID("acme") != 0)
-	// Output: true Dormant true
+	client, err := srv.Client()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for a, err := range client.Dependabot.ListAlertsIter(context.Background(), srv.Enterprise(), nil) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(a.Repository.FullName, a.SecurityAdvisory.Severity, a.Dependency.Package.Name)
+	}
+	// Output:
+	// true Dormant true
+	// acme/app critical lodash
 }

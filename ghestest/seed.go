@@ -9,7 +9,7 @@ import (
 
 // Seed is the whole initial state of a fake, as one value: what WithUsers,
 // WithOrgs, WithTeams, WithRepos, WithPublicKeys, WithTokens,
-// WithRunnerGroups and WithRunners seed one by one. Its JSON form is the
+// WithRunnerGroups, WithRunners and the With…Alerts options seed one by one. Its JSON form is the
 // seed file of `ghesfake -seed` (see SeedFormat); ReadSeed reads it.
 type Seed struct {
 	Users        []User        `json:"users,omitempty"`
@@ -20,6 +20,10 @@ type Seed struct {
 	Tokens       []Token       `json:"tokens,omitempty"`
 	RunnerGroups []RunnerGroup `json:"runner_groups,omitempty"`
 	Runners      []Runner      `json:"runners,omitempty"`
+	// Alerts of the enterprise's repositories (GHES 3.x).
+	CodeScanningAlerts   []CodeScanningAlert   `json:"code_scanning_alerts,omitempty"`
+	DependabotAlerts     []DependabotAlert     `json:"dependabot_alerts,omitempty"`
+	SecretScanningAlerts []SecretScanningAlert `json:"secret_scanning_alerts,omitempty"`
 }
 
 // SeedFormat documents the JSON of a seed file; `ghesfake -h` prints it.
@@ -40,14 +44,24 @@ seeded in this order (later entries may name earlier ones):
     "runner_groups": [{"name": "restricted", "visibility": "selected", "orgs": ["acme"],
                 "allows_public_repositories": false}],
     "runners": [{"name": "build-1", "os": "linux", "status": "online", "busy": false,
-                "ephemeral": false, "labels": ["gpu"], "group": "restricted"}]
+                "ephemeral": false, "labels": ["gpu"], "group": "restricted"}],
+    "code_scanning_alerts": [{"repo": "acme/app", "state": "open", "severity": "high",
+                "rule_id": "js/xss", "tool_name": "CodeQL", "path": "src/app.js"}],
+    "dependabot_alerts": [{"repo": "acme/app", "state": "open", "severity": "critical",
+                "ecosystem": "npm", "package": "lodash", "scope": "runtime",
+                "ghsa_id": "GHSA-…", "cve_id": "CVE-…", "patched": "4.17.21"}],
+    "secret_scanning_alerts": [{"repo": "acme/app", "state": "open",
+                "secret_type": "github_personal_access_token", "validity": "active"}]
   }
 
 Logins follow GHES's rules (letters, digits, single hyphens). A key's "repo"
 ("owner/name") makes it a deploy key. A token's value authenticates REST calls
 as its user. "visibility" is "all" (default) or "selected"; a runner's "os" is
 linux (default), macos or windows, its "status" online (default) or offline,
-and its "group" a runner group name ("" = Default). Times are RFC 3339.
+and its "group" a runner group name ("" = Default). An alert's "repo" is
+"owner/name" of a seeded repository; its state, severity and the like take
+the values GHES documents (see WithCodeScanningAlerts and the others). Times
+are RFC 3339.
 An unknown key is an error.`
 
 // ReadSeed decodes a seed file (see SeedFormat). Unknown keys and trailing
@@ -77,6 +91,9 @@ func WithSeed(seed Seed) Option {
 		c.tokens = append(c.tokens, seed.Tokens...)
 		c.runnerGroups = append(c.runnerGroups, seed.RunnerGroups...)
 		c.runners = append(c.runners, seed.Runners...)
+		c.security.codeScanning = append(c.security.codeScanning, seed.CodeScanningAlerts...)
+		c.security.dependabot = append(c.security.dependabot, seed.DependabotAlerts...)
+		c.security.secretScanning = append(c.security.secretScanning, seed.SecretScanningAlerts...)
 		return nil
 	}
 }
