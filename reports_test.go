@@ -12,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // webServer is a server for the web origin and the REST API at once, as on
@@ -190,5 +193,79 @@ func TestWithSiteAdminValidated(t *testing.T) {
 	c, _ := NewClient("https://ghe.example.com/prefix/api/v3", WithSiteAdmin("boss", "tok"))
 	if c.WebURL() != "https://ghe.example.com/prefix/" {
 		t.Errorf("WebURL = %q", c.WebURL())
+	}
+}
+
+// reportRowsOf collects the rows of a report walk, stopping at an error.
+func reportRowsOf[T any](seq func(yield func(*T, error) bool)) ([]*T, error) {
+	var rows []*T
+	for r, err := range seq {
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// TestReportsDownloads: each report is a GET of its CSV on the web origin
+// (not /api/v3) with Accept text/csv and the site administrator's basic
+// credentials (the API token is never sent there), and its fixture, with
+// every documented column, decodes into typed rows with nothing left in
+// Extra.
+func TestReportsDownloads(t *testing.T) {
+	ctx := context.Background()
+	day := func(s string) time.Time { return mustTime(t, s) }
+	users := []*UserReportRow{
+		{CreatedAt: day("2024-01-02T03:04:05Z"), ID: 42, Login: "mona", Email: "mona@example.com", Role: "admin", Suspended: false,
+			LastLoggedIP: "192.0.2.10", Repos: 3, SSHKeys: 1, OrgMemberships: 2, Dormant: true, LastActive: day("2025-11-30T08:00:00Z"),
+			RawLogin: "Mona.Lisa", TwoFactorEnabled: true},
+		{CreatedAt: day("2024-06-07T08:09:10Z"), ID: 43, Login: "hubot", Email: "hubot@example.com", Role: "user", Suspended: true, RawLogin: "hubot"},
+	}
+	orgs := []*OrganizationReportRow{{ID: 77, CreatedAt: day("2023-03-04T05:06:07Z"), Login: "octo-org", Email: "billing@octo.example.com",
+		Owners: 2, Members: 41, Teams: 7, Repos: 130, TwoFactorRequired: true}}
+	repos := []*RepositoryReportRow{{CreatedAt: day("2022-09-10T11:12:13Z"), OwnerID: 77, OwnerType: "Organization", OwnerName: "octo-org",
+		ID: 1296269, Name: "widgets", Visibility: "internal", ReadableSize: "1.2 MB", RawSize: 1258291, Collaborators: 5, Fork: true}}
+	for _, tc := range []struct {
+		kind    ReportKind
+		fixture string
+		run     func(r *ReportsService) (any, error)
+		want    any
+	}{
+		{ReportAllUsers, "reports/users.csv", func(r *ReportsService) (any, error) { return reportRowsOf(r.AllUsers(ctx)) }, users},
+		{ReportActiveUsers, "reports/users.csv", func(r *ReportsService) (any, error) { return reportRowsOf(r.ActiveUsers(ctx)) }, users},
+		{ReportDormantUsers, "reports/users.csv", func(r *ReportsService) (any, error) { return reportRowsOf(r.DormantUsers(ctx)) }, users},
+		{ReportSuspendedUsers, "reports/users.csv", func(r *ReportsService) (any, error) { return reportRowsOf(r.SuspendedUsers(ctx)) }, users},
+		{ReportAllOrganizations, "reports/organizations.csv", func(r *ReportsService) (any, error) { return reportRowsOf(r.AllOrganizations(ctx)) }, orgs},
+		{ReportAllRepositories, "reports/repositories.csv", func(r *ReportsService) (any, error) { return reportRowsOf(r.AllRepositories(ctx)) }, repos},
+	} {
+		t.Run(string(tc.kind), func(t *testing.T) {
+			env := mock(t, WithSiteAdmin(testSiteAdminLogin, testSiteAdminToken))
+			env.expect(t, call{Web: true, Method: http.MethodGet, Path: "/stafftools/reports/" + string(tc.kind) + ".csv", Accept: "text/csv",
+				Reply: tc.fixture, ReplyHeader: http.Header{"Content-Type": {"text/csv; charset=utf-8"}}})
+			got, err := tc.run(env.Client.Reports)
+			require.NoError(t, err)
+			assertFields(t, string(tc.kind), got, tc.want)
+		})
+	}
+}
+
+// TestReportsDownloadErrors: a 404 (no site-admin rights, or a report GHES
+// does not serve) is ErrNotFound, a 401 ErrUnauthorized; the walk yields
+// the one error and no row.
+func TestReportsDownloadErrors(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		want   error
+	}{
+		{http.StatusNotFound, ErrNotFound},
+		{http.StatusUnauthorized, ErrUnauthorized},
+	} {
+		env := mock(t, WithSiteAdmin(testSiteAdminLogin, testSiteAdminToken))
+		env.expect(t, call{Web: true, Method: http.MethodGet, Path: "/stafftools/reports/all_users.csv", Accept: "text/csv",
+			Status: tc.status, ReplyJSON: `{"message":"Not Found"}`})
+		rows, err := reportRowsOf(env.Client.Reports.AllUsers(context.Background()))
+		assert.Empty(t, rows)
+		assert.ErrorIs(t, err, tc.want, "status %d", tc.status)
 	}
 }
