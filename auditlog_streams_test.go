@@ -164,6 +164,7 @@ func TestAuditLogStreamsErrors(t *testing.T) {
 		VendorSpecific: &DatadogStreamConfig{EncryptedToken: "ZGQ=", Site: DatadogUS, KeyID: "stale"}})
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
+	require.NotNil(t, resp)
 	assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
 	assert.Equal(t, "Validation Failed", ve.Message)
 	assert.Equal(t, []FieldError{{Resource: "AuditLogStream", Code: "invalid", Field: "key_id", Message: "key_id does not match the current key"}}, ve.Errors)

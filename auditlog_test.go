@@ -3,7 +3,6 @@ package ghesadmin
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -270,8 +269,5 @@ func TestAuditLogEventKeepsUndocumentedKeys(t *testing.T) {
 	_ = json.Unmarshal(out, &b)
 	if fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Errorf("round trip\n got %s\nwant %s", out, in)
-	}
-	if err := json.Unmarshal([]byte(`[1]`), &e); err == nil || errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("an event that is not an object: %v", err)
 	}
 }
