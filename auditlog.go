@@ -77,7 +77,10 @@ func (o AuditLogOptions) validate() error {
 	if strings.ContainsAny(o.Phrase, "\r\n") {
 		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Phrase contains a line break", ErrInvalidArgument)
 	}
-	return o.ListOptions.validate()
+	if o.Page < 0 {
+		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Page is %d; pages start at 1", ErrInvalidArgument, o.Page)
+	}
+	return checkPerPage("AuditLog.List: AuditLogOptions", o.PerPage)
 }
 
 // AuditLogEvent is one event of the enterprise audit log. Events differ by

@@ -19,6 +19,12 @@ const (
 	mockConsoleURL = "https://ghes.test:8443"
 )
 
+// The site administrator of WithSiteAdmin in the tests of the web origin.
+const (
+	testSiteAdminLogin = "site-boss"
+	testSiteAdminToken = "ghp_SITEADMIN0123456789secret"
+)
+
 // authKind is the credential a request must carry.
 type authKind int
 
@@ -27,6 +33,7 @@ const (
 	authToken                      // "token <testToken>"
 	authConsole                    // basic api_key:<testConsolePassword>
 	authManageUser                 // basic <testManageUser>:<testManagePassword>
+	authSiteAdmin                  // basic <testSiteAdminLogin>:<testSiteAdminToken>, and never the API token
 )
 
 // call is one expected request and the reply the mock gives it. Every field
@@ -34,10 +41,12 @@ const (
 // preview, no body and no Content-Type).
 type call struct {
 	Console bool   // the administration port instead of the REST API
+	Web     bool   // the instance's web origin (https://ghes.test/, the site-admin reports) instead of the REST API
 	Method  string // HTTP method
 	Path    string // the escaped path (API paths without /api/v3)
 	Query   url.Values
 	Preview string   // the preview media type added to Accept
+	Accept  string   // the whole Accept header when it is not the API's (e.g. text/csv)
 	Auth    authKind // the credential; authDefault follows Console
 
 	JSON     string          // an exact JSON body (compared by value)
@@ -111,19 +120,21 @@ func (env *mockEnv) expect(t *testing.T, c call) {
 }
 
 // origin returns the origin and path prefix the request was sent to.
-func mockOrigin(r *http.Request) (console bool, path string, ok bool) {
+func mockOrigin(r *http.Request) (console, web bool, path string, ok bool) {
 	p := r.URL.EscapedPath()
 	switch {
 	case r.URL.Scheme == "https" && r.URL.Host == "ghes.test" && len(p) >= len("/api/v3/") && p[:len("/api/v3/")] == "/api/v3/":
-		return false, p[len("/api/v3"):], true
+		return false, false, p[len("/api/v3"):], true
+	case r.URL.Scheme == "https" && r.URL.Host == "ghes.test":
+		return false, true, p, true
 	case r.URL.Scheme == "https" && r.URL.Host == "ghes.test:8443":
-		return true, p, true
+		return true, false, p, true
 	}
-	return false, p, false
+	return false, false, p, false
 }
 
 func (env *mockEnv) respond(t *testing.T, r *http.Request) (*http.Response, error) {
-	console, path, ok := mockOrigin(r)
+	console, web, path, ok := mockOrigin(r)
 	if !ok {
 		t.Errorf("request to an unknown origin: %s %s", r.Method, r.URL.Redacted())
 		return httpmock.NewStringResponse(http.StatusTeapot, "unknown origin"), nil
@@ -131,7 +142,7 @@ func (env *mockEnv) respond(t *testing.T, r *http.Request) (*http.Response, erro
 	env.mu.Lock()
 	var match *expectation
 	for _, e := range env.calls {
-		if e.Console != console || e.Method != r.Method || e.Path != path {
+		if e.Console != console || e.Web != web || e.Method != r.Method || e.Path != path {
 			continue
 		}
 		if match == nil || (!equalQuery(match.Query, r.URL.Query()) && equalQuery(e.Query, r.URL.Query())) {
@@ -143,7 +154,7 @@ func (env *mockEnv) respond(t *testing.T, r *http.Request) (*http.Response, erro
 	}
 	env.mu.Unlock()
 	if match == nil {
-		t.Errorf("unexpected request: %s %s (console %v)", r.Method, r.URL.EscapedPath(), console)
+		t.Errorf("unexpected request: %s %s (console %v, web %v)", r.Method, r.URL.EscapedPath(), console, web)
 		return httpmock.NewStringResponse(http.StatusTeapot, "no expectation"), nil
 	}
 	match.check(t, r)
@@ -185,6 +196,9 @@ func (c *call) check(t *testing.T, r *http.Request) {
 	if c.Preview != "" {
 		accept += ", " + c.Preview
 	}
+	if c.Accept != "" {
+		accept = c.Accept
+	}
 	assert.Equal(t, accept, r.Header.Get("Accept"), "%s: Accept", what)
 	assert.Equal(t, "ghesadmin-go/"+Version, r.Header.Get("User-Agent"), "%s: User-Agent", what)
 	auth := c.Auth
@@ -193,14 +207,25 @@ func (c *call) check(t *testing.T, r *http.Request) {
 		if c.Console {
 			auth = authConsole
 		}
+		if c.Web {
+			auth = authSiteAdmin
+		}
 	}
 	switch auth {
 	case authToken:
 		assert.Equal(t, "token "+testToken, r.Header.Get("Authorization"), "%s: Authorization", what)
-	case authConsole, authManageUser:
+	case authConsole, authManageUser, authSiteAdmin:
 		wantUser, wantPass := "api_key", testConsolePassword
-		if auth == authManageUser {
+		switch auth {
+		case authManageUser:
 			wantUser, wantPass = testManageUser, testManagePassword
+		case authSiteAdmin:
+			wantUser, wantPass = testSiteAdminLogin, testSiteAdminToken
+			for name, vs := range r.Header {
+				for _, v := range vs {
+					assert.NotContains(t, v, testToken, "%s: the API token went to the web origin in %s", what, name)
+				}
+			}
 		}
 		user, pass, ok := r.BasicAuth()
 		assert.True(t, ok && user == wantUser && pass == wantPass, "%s: basic auth = (%q, %v), want %s and its password", what, user, ok, wantUser)
