@@ -77,3 +77,9 @@ type SimpleRepository struct {
 	TreesURL         string      `json:"trees_url"`
 	HooksURL         string      `json:"hooks_url"`
 }
+
+// UnmarshalJSON reads the object, or the object wrapped as {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
+func (v *SimpleRepository) UnmarshalJSON(b []byte) error {
+	type plain SimpleRepository
+	return toleranceReferenceWrapper.decode(b, (*plain)(v))
+}
