@@ -269,7 +269,8 @@ type EPSS struct {
 	Percentile FlexFloat `json:"percentile"`
 }
 
-// UnmarshalJSON reads an object, or a one-element array of one as an example shows it (aliases.go).
+// UnmarshalJSON reads an object, or a one-element array of one as an
+// example shows it (aliases.go).
 func (v *EPSS) UnmarshalJSON(b []byte) error {
 	type plain EPSS
 	return toleranceEPSS.decode(b, (*plain)(v))

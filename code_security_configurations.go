@@ -132,7 +132,8 @@ type CodeSecurityConfiguration struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON reads the object, or the object wrapped as {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
+// UnmarshalJSON reads the object, or the object wrapped as
+// {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
 func (v *CodeSecurityConfiguration) UnmarshalJSON(b []byte) error {
 	type plain CodeSecurityConfiguration
 	return toleranceReferenceWrapper.decode(b, (*plain)(v))

@@ -41,7 +41,8 @@ type AccessibleRepository struct {
 	FullName string `json:"full_name"`
 }
 
-// UnmarshalJSON reads the object; "login" is read for a missing "name", as one example spells it (aliases.go).
+// UnmarshalJSON reads the object; "login" is read for a missing "name",
+// as one example spells it (aliases.go).
 func (v *AccessibleRepository) UnmarshalJSON(b []byte) error {
 	type plain AccessibleRepository
 	return toleranceAccessibleRepository.decode(b, (*plain)(v))
@@ -63,7 +64,8 @@ type EnterpriseOrganizationInstallation struct {
 	UpdatedAt   time.Time         `json:"updated_at"`
 }
 
-// UnmarshalJSON reads the object, or the object wrapped as {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
+// UnmarshalJSON reads the object, or the object wrapped as
+// {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
 func (v *EnterpriseOrganizationInstallation) UnmarshalJSON(b []byte) error {
 	type plain EnterpriseOrganizationInstallation
 	return toleranceReferenceWrapper.decode(b, (*plain)(v))
