@@ -1,7 +1,9 @@
 package ghesadmin
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
 	"testing"
 	"time"
 
@@ -234,4 +236,18 @@ func TestCustomPropertyRequireExplicitValues(t *testing.T) {
 	var absent CustomProperty
 	require.NoError(t, json.Unmarshal([]byte(`{"property_name":"p","value_type":"string"}`), &absent))
 	assert.NotContains(t, reencode(t, absent).(map[string]any), "require_explicit_values", "not invented when absent")
+}
+
+// Through the client: a page of alerts whose EPSS comes in the 3.16 and
+// 3.17–3.19 shapes is read whole by DependabotService.ListAlerts.
+func TestListDependabotAlertsReadsEPSSShapes(t *testing.T) {
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/acme/dependabot/alerts", Reply: "tolerant/dependabot_alerts_epss.json"})
+	alerts, resp, err := env.Client.Dependabot.ListAlerts(context.Background(), "acme", nil)
+	requireStatus(t, resp, err, http.StatusOK)
+	require.Len(t, alerts, 3)
+	for i, want := range []float64{0.16001, 0.16001, 0.5} {
+		require.NotNil(t, alerts[i].SecurityAdvisory.EPSS, "alert %d", i)
+		assert.Equal(t, want, alerts[i].SecurityAdvisory.EPSS.Percentile.Float64(), "alert %d", i)
+	}
 }
