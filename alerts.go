@@ -261,8 +261,19 @@ type CVSSSeverities struct {
 
 // EPSS is the exploit prediction score of an advisory.
 type EPSS struct {
-	Percentage float64 `json:"percentage"`
-	Percentile float64 `json:"percentile"`
+	// Percentage is the probability of exploitation; a number, or a
+	// numeric string as some releases document it.
+	Percentage FlexFloat `json:"percentage"`
+	// Percentile is the score's percentile; GHES 3.17–3.19 document it as
+	// a string ("0.16001e0"), kept as sent.
+	Percentile FlexFloat `json:"percentile"`
+}
+
+// UnmarshalJSON reads an object, or a one-element array of one as an
+// example shows it (aliases.go).
+func (v *EPSS) UnmarshalJSON(b []byte) error {
+	type plain EPSS
+	return toleranceEPSS.decode(b, (*plain)(v))
 }
 
 // CWE is a weakness an advisory names.

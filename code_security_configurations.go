@@ -132,6 +132,13 @@ type CodeSecurityConfiguration struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// UnmarshalJSON reads the object, or the object wrapped as
+// {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
+func (v *CodeSecurityConfiguration) UnmarshalJSON(b []byte) error {
+	type plain CodeSecurityConfiguration
+	return toleranceReferenceWrapper.decode(b, (*plain)(v))
+}
+
 // CodeSecurityConfigurationRequest is the body of CreateConfiguration
 // (Name and Description required) and UpdateConfiguration (every field
 // optional). Empty settings are left to the server's defaults.

@@ -116,6 +116,10 @@ type CustomProperty struct {
 	AllowedValues []string `json:"allowed_values"`
 	// ValuesEditableBy is who may set the values, or nil for the default.
 	ValuesEditableBy *PropertyValuesEditableBy `json:"values_editable_by,omitempty"`
+	// RequireExplicitValues makes repositories set a value explicitly
+	// rather than inherit the default (GHES 3.18 and later), or nil when
+	// the server does not send it.
+	RequireExplicitValues *bool `json:"require_explicit_values,omitempty"`
 }
 
 // CustomPropertyRequest is the definition sent by

@@ -41,6 +41,13 @@ type AccessibleRepository struct {
 	FullName string `json:"full_name"`
 }
 
+// UnmarshalJSON reads the object; "login" is read for a missing "name",
+// as one example spells it (aliases.go).
+func (v *AccessibleRepository) UnmarshalJSON(b []byte) error {
+	type plain AccessibleRepository
+	return toleranceAccessibleRepository.decode(b, (*plain)(v))
+}
+
 // EnterpriseOrganizationInstallation is a GitHub App installed on an
 // organization of the enterprise, as the list shows it.
 type EnterpriseOrganizationInstallation struct {
@@ -55,6 +62,13 @@ type EnterpriseOrganizationInstallation struct {
 	Events      []string          `json:"events,omitempty"`
 	CreatedAt   time.Time         `json:"created_at"`
 	UpdatedAt   time.Time         `json:"updated_at"`
+}
+
+// UnmarshalJSON reads the object, or the object wrapped as
+// {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
+func (v *EnterpriseOrganizationInstallation) UnmarshalJSON(b []byte) error {
+	type plain EnterpriseOrganizationInstallation
+	return toleranceReferenceWrapper.decode(b, (*plain)(v))
 }
 
 // Installation is a GitHub App installation.

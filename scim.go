@@ -77,6 +77,13 @@ type SCIMReference struct {
 	Display string `json:"display,omitempty"`
 }
 
+// UnmarshalJSON reads the reference; "$+ref" and "displayName" are read
+// for missing "$ref" and "display", as the examples spell them (aliases.go).
+func (v *SCIMReference) UnmarshalJSON(b []byte) error {
+	type plain SCIMReference
+	return toleranceSCIMReference.decode(b, (*plain)(v))
+}
+
 // SCIMResourceType is the type of a SCIM resource.
 type SCIMResourceType string
 

@@ -76,4 +76,15 @@ type SimpleRepository struct {
 	TeamsURL         string      `json:"teams_url"`
 	TreesURL         string      `json:"trees_url"`
 	HooksURL         string      `json:"hooks_url"`
+	// GitURL and SSHURL are not in the Simple Repository schema, but the
+	// examples of the configuration repositories (GHES 3.16–3.19) send them.
+	GitURL string `json:"git_url,omitempty"`
+	SSHURL string `json:"ssh_url,omitempty"`
+}
+
+// UnmarshalJSON reads the object, or the object wrapped as
+// {"value": {…}, "x-ref": "…"} as some examples show it (aliases.go).
+func (v *SimpleRepository) UnmarshalJSON(b []byte) error {
+	type plain SimpleRepository
+	return toleranceReferenceWrapper.decode(b, (*plain)(v))
 }

@@ -229,3 +229,50 @@ func scalarText(b []byte) (string, error) {
 	}
 	return string(b), nil
 }
+
+// FlexFloat is a number that GHES sends as a JSON number or, in some
+// releases' descriptions, as a string holding one (GHES 3.17–3.19 document
+// an advisory's EPSS percentile as "0.16001e0"). It decodes a number, a
+// string holding a number, "" and null (as 0). The value as sent is kept:
+// while Value is unchanged it is encoded exactly as it came (a string stays
+// a string, "0.16001e0" keeps its digits); a changed or new Value is encoded
+// as a JSON number.
+type FlexFloat struct {
+	// Value is the number; 0 for null or "".
+	Value float64
+	// raw is the JSON value as sent, and rawValue what it was read as.
+	raw      string
+	rawValue float64
+}
+
+// NewFlexFloat returns a FlexFloat holding v, encoded as a JSON number.
+func NewFlexFloat(v float64) FlexFloat { return FlexFloat{Value: v} }
+
+// Float64 returns the number.
+func (f FlexFloat) Float64() float64 { return f.Value }
+
+// UnmarshalJSON reads a number, a string holding a number, "" or null.
+func (f *FlexFloat) UnmarshalJSON(b []byte) error {
+	text, err := scalarText(b)
+	if err != nil {
+		return err
+	}
+	var v float64
+	if text != "" {
+		v, err = strconv.ParseFloat(text, 64)
+		if err != nil {
+			return fmt.Errorf("ghesadmin: %.40s is not a number", b)
+		}
+	}
+	*f = FlexFloat{Value: v, raw: string(bytes.TrimSpace(b)), rawValue: v}
+	return nil
+}
+
+// MarshalJSON writes the value as it was sent while Value is unchanged,
+// otherwise Value as a JSON number.
+func (f FlexFloat) MarshalJSON() ([]byte, error) {
+	if f.raw != "" && f.Value == f.rawValue {
+		return []byte(f.raw), nil
+	}
+	return json.Marshal(f.Value)
+}
