@@ -244,6 +244,13 @@ func TestActionsPermissionsEndpoints(t *testing.T) {
 			},
 		},
 		{
+			name: "SetSelectedActions nothing set",
+			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/selected-actions"), JSON: `{}`, Status: http.StatusNoContent},
+			do: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.ActionsPermissions.SetSelectedActions(ctx, acmeEnterprise, SetSelectedActionsRequest{}))
+			},
+		},
+		{
 			name: "GetWorkflowPermissions",
 			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/workflow"), Reply: "actions_permissions/workflow.json"},
 			do: func(ctx context.Context, c *Client) (any, *Response, error) {
