@@ -1,62 +1,34 @@
 package ghesadmin
 
 import (
-	"context"
 	"net/http"
 	"testing"
 )
 
+func actionsCache(c *Client) *ActionsCacheService { return c.ActionsCache }
+
+const acPolicy = "/actions/cache/usage-policy"
+
 func TestActionsCacheEndpoints(t *testing.T) {
-	policy := "/actions/cache/usage-policy"
+	ac := actionsCache
+	type svc = *ActionsCacheService
 	runEndpointCases(t, []endpointCase{
-		{
-			name: "GetUsage",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/cache/usage"), Reply: "actions_cache/usage.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsCache.GetUsage(ctx, acmeEnterprise)
-			},
-			want: &ActionsCacheUsage{TotalActiveCachesCount: 3, TotalActiveCachesSizeInBytes: 10737418240},
-		},
-		{
-			name: "GetUsagePolicy",
-			call: call{Method: http.MethodGet, Path: acmePath(policy), Reply: "actions_cache/usage_policy.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsCache.GetUsagePolicy(ctx, acmeEnterprise)
-			},
-			want: &ActionsCacheUsagePolicy{RepoCacheSizeLimitInGB: 10, MaxRepoCacheSizeLimitInGB: 15},
-		},
-		{
-			name: "SetUsagePolicy every field",
-			call: call{Method: http.MethodPatch, Path: acmePath(policy), JSON: `{"repo_cache_size_limit_in_gb":0,"max_repo_cache_size_limit_in_gb":15}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsCache.SetUsagePolicy(ctx, acmeEnterprise, SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: Ptr(0), MaxRepoCacheSizeLimitInGB: Ptr(15)}))
-			},
-		},
-		{
-			name: "SetUsagePolicy maximum only",
-			call: call{Method: http.MethodPatch, Path: acmePath(policy), JSON: `{"max_repo_cache_size_limit_in_gb":1}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsCache.SetUsagePolicy(ctx, acmeEnterprise, SetActionsCacheUsagePolicyRequest{MaxRepoCacheSizeLimitInGB: Ptr(1)}))
-			},
-		},
-	})
-	runErrorCases(t, []errorCase{
-		{
-			name: "SetUsagePolicy 422",
-			call: call{Method: http.MethodPatch, Path: acmePath(policy), JSON: `{"repo_cache_size_limit_in_gb":500}`, Status: http.StatusUnprocessableEntity, ReplyJSON: replyValidation},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsCache.SetUsagePolicy(ctx, acmeEnterprise, SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: Ptr(500)}))
-			},
-		},
+		{"GetUsage", acmeCall(http.MethodGet, "/actions/cache/usage", "", "actions_cache/usage.json"), enterpriseGet(ac, svc.GetUsage),
+			&ActionsCacheUsage{TotalActiveCachesCount: 3, TotalActiveCachesSizeInBytes: 10737418240}},
+		{"GetUsagePolicy", acmeCall(http.MethodGet, acPolicy, "", "actions_cache/usage_policy.json"), enterpriseGet(ac, svc.GetUsagePolicy),
+			&ActionsCacheUsagePolicy{RepoCacheSizeLimitInGB: 10, MaxRepoCacheSizeLimitInGB: 15}},
+		{"SetUsagePolicy every field", acmeCall(http.MethodPatch, acPolicy, `{"repo_cache_size_limit_in_gb":0,"max_repo_cache_size_limit_in_gb":15}`, ""),
+			enterpriseSet(ac, svc.SetUsagePolicy, SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: Ptr(0), MaxRepoCacheSizeLimitInGB: Ptr(15)}), nil},
+		{"SetUsagePolicy maximum only", acmeCall(http.MethodPatch, acPolicy, `{"max_repo_cache_size_limit_in_gb":1}`, ""),
+			enterpriseSet(ac, svc.SetUsagePolicy, SetActionsCacheUsagePolicyRequest{MaxRepoCacheSizeLimitInGB: Ptr(1)}), nil},
+		{"SetUsagePolicy 422", errorCall(http.MethodPatch, acPolicy, `{"repo_cache_size_limit_in_gb":500}`, http.StatusUnprocessableEntity, replyValidation),
+			enterpriseSet(ac, svc.SetUsagePolicy, SetActionsCacheUsagePolicyRequest{RepoCacheSizeLimitInGB: Ptr(500)}), validationErrors},
 	})
 }
 
 func TestActionsCacheRefusesBadInput(t *testing.T) {
-	set := func(body SetActionsCacheUsagePolicyRequest) func(context.Context, *Client) error {
-		return func(ctx context.Context, c *Client) error {
-			_, err := c.ActionsCache.SetUsagePolicy(ctx, acmeEnterprise, body)
-			return err
-		}
+	set := func(body SetActionsCacheUsagePolicyRequest) endpointFunc {
+		return enterpriseSet(actionsCache, (*ActionsCacheService).SetUsagePolicy, body)
 	}
 	const m = "ActionsCache.SetUsagePolicy"
 	runRefusedCases(t, []refusedCase{

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,17 +28,24 @@ func acmePath(rest string) string { return "/enterprises/" + acmeEnterpriseEscap
 type endpointCase struct {
 	name string
 	call call
-	do   func(ctx context.Context, c *Client) (any, *Response, error)
-	// want is the decoded result (a pointer), nil for a method without one.
+	do   endpointFunc
+	// want is the decoded result (a pointer), nil for a method without
+	// one; for an error reply (call.Status 400 or more), the sentinel error
+	// (errors.Is) or the []FieldError of the *ValidationError.
 	want any
 }
+
+// endpointFunc calls one SDK method and returns its result (nil for a
+// method without one), its response and its error.
+type endpointFunc = func(ctx context.Context, c *Client) (any, *Response, error)
 
 // noResult adapts a method without a result to endpointCase.do.
 func noResult(resp *Response, err error) (any, *Response, error) { return nil, resp, err }
 
 // runEndpointCases sends each case once to a mock that checks the request
-// exactly, and checks the decoded result field by field and that its type
-// keeps every key of the reply fixture.
+// exactly. A success must decode to want field by field, with a type that
+// keeps every key of the reply fixture; an error reply (call.Status 400 or
+// more) must decode to the typed error want describes (see endpointCase).
 func runEndpointCases(t *testing.T, cases []endpointCase) {
 	t.Helper()
 	for _, tc := range cases {
@@ -47,12 +53,16 @@ func runEndpointCases(t *testing.T, cases []endpointCase) {
 			env := mock(t)
 			env.expect(t, tc.call)
 			got, resp, err := tc.do(context.Background(), env.Client)
+			assert.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests sent")
+			if tc.call.Status >= http.StatusBadRequest {
+				checkErrorReply(t, tc.call.Status, resp, err, tc.want)
+				return
+			}
 			status := tc.call.Status
 			if status == 0 {
 				status = http.StatusOK
 			}
 			requireStatus(t, resp, err, status)
-			assert.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests sent")
 			if tc.want == nil {
 				assert.Nil(t, got, "result")
 				return
@@ -73,44 +83,35 @@ const (
 	replyValidation   = `{"message":"Validation Failed","errors":[{"resource":"Enterprise","code":"invalid","field":"days","message":"is too large"}],"documentation_url":"https://docs.github.com/enterprise-server@3.19/rest"}`
 )
 
-// errorCase is a call whose documented error reply must decode to the
-// SDK's typed error.
-type errorCase struct {
-	name   string
-	call   call // with Status and ReplyJSON one of the replies above
-	do     func(ctx context.Context, c *Client) (any, *Response, error)
-	target error // ErrUnauthorized, ErrNotFound, or nil for a *ValidationError
-}
+// validationErrors are the field errors of replyValidation.
+var validationErrors = []FieldError{{Resource: "Enterprise", Code: "invalid", Field: "days", Message: "is too large"}}
 
-// runErrorCases checks that each case's error reply decodes to its typed
-// error and that the response carries its status.
-func runErrorCases(t *testing.T, cases []errorCase) {
+// checkErrorReply checks an error reply's response and its typed error:
+// want is a sentinel (errors.Is) or the []FieldError of a
+// *ValidationError.
+func checkErrorReply(t *testing.T, status int, resp *Response, err error, want any) {
 	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			_, resp, err := tc.do(context.Background(), env.Client)
-			require.Error(t, err)
-			require.NotNil(t, resp, "response")
-			assert.Equal(t, tc.call.Status, resp.StatusCode, "status")
-			assertNoSecret(t, "error", err.Error())
-			if tc.target != nil {
-				assert.ErrorIs(t, err, tc.target)
-				return
-			}
-			var ve *ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, "Validation Failed", ve.Message)
-			assert.Equal(t, []FieldError{{Resource: "Enterprise", Code: "invalid", Field: "days", Message: "is too large"}}, ve.Errors)
-		})
+	require.Error(t, err)
+	require.NotNil(t, resp, "response")
+	assert.Equal(t, status, resp.StatusCode, "status")
+	assertNoSecret(t, "error", err.Error())
+	switch w := want.(type) {
+	case error:
+		assert.ErrorIs(t, err, w)
+	case []FieldError:
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, "Validation Failed", ve.Message)
+		assert.Equal(t, w, ve.Errors)
+	default:
+		t.Fatalf("want %T: a sentinel error or []FieldError", want)
 	}
 }
 
 // refusedCase is a call with an argument the SDK refuses before sending.
 type refusedCase struct {
 	name string
-	do   func(ctx context.Context, c *Client) error
+	do   endpointFunc
 	// words must all be in the message: the method and the field.
 	words []string
 }
@@ -122,7 +123,7 @@ func runRefusedCases(t *testing.T, cases []refusedCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			env := mock(t)
-			err := tc.do(context.Background(), env.Client)
+			_, _, err := tc.do(context.Background(), env.Client)
 			require.ErrorIs(t, err, ErrInvalidArgument)
 			for _, w := range tc.words {
 				assert.Contains(t, err.Error(), w, "error message")
@@ -132,9 +133,37 @@ func runRefusedCases(t *testing.T, cases []refusedCase) {
 	}
 }
 
-// acmeOrganization is the organization of
-// testdata/actions_permissions/organizations.json.
-func acmeOrganization() *Organization {
+// acmeCall is a request to acmePath(rest) with an exact JSON body (none
+// when "") answered with testdata/reply, or with 204 No Content when reply
+// is "".
+func acmeCall(method, rest, body, reply string) call {
+	c := call{Method: method, Path: acmePath(rest), JSON: body, Reply: reply}
+	if reply == "" {
+		c.Status = http.StatusNoContent
+	}
+	return c
+}
+
+// enterpriseGet adapts a method that reads one value of acmeEnterprise to
+// endpointCase.do.
+func enterpriseGet[S, T any](svc func(*Client) S, m func(S, context.Context, string) (*T, *Response, error)) endpointFunc {
+	return func(ctx context.Context, c *Client) (any, *Response, error) { return m(svc(c), ctx, acmeEnterprise) }
+}
+
+// enterpriseSet adapts a method that sends arg for acmeEnterprise and has
+// no result to endpointCase.do.
+func enterpriseSet[S, A any](svc func(*Client) S, m func(S, context.Context, string, A) (*Response, error), arg A) endpointFunc {
+	return func(ctx context.Context, c *Client) (any, *Response, error) {
+		return noResult(m(svc(c), ctx, acmeEnterprise, arg))
+	}
+}
+
+func actionsPermissions(c *Client) *ActionsPermissionsService { return c.ActionsPermissions }
+
+// octoOrgSimple is the organization-simple of the reference's examples,
+// as in testdata/actions_permissions/organizations.json and
+// testdata/runner_groups/list_organizations.json.
+func octoOrgSimple() *Organization {
 	return &Organization{
 		Login:            "octocat",
 		ID:               161335,
@@ -151,198 +180,70 @@ func acmeOrganization() *Organization {
 	}
 }
 
+// The paths of the Actions permissions below the enterprise.
+const (
+	apPolicy    = "/actions/permissions"
+	apOrgs      = "/actions/permissions/organizations"
+	apActions   = "/actions/permissions/selected-actions"
+	apWorkflow  = "/actions/permissions/workflow"
+	apRetention = "/actions/permissions/artifact-and-log-retention"
+	apApproval  = "/actions/permissions/fork-pr-contributor-approval"
+	apForks     = "/actions/permissions/fork-pr-workflows-private-repos"
+	apRunners   = "/actions/permissions/self-hosted-runners"
+)
+
 func TestActionsPermissionsEndpoints(t *testing.T) {
+	ap := actionsPermissions
+	type svc = *ActionsPermissionsService
+	get, put := http.MethodGet, http.MethodPut
 	runEndpointCases(t, []endpointCase{
-		{
-			name: "Get",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions"), Reply: "actions_permissions/permissions.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.Get(ctx, acmeEnterprise)
-			},
-			want: &ActionsPermissions{
-				EnabledOrganizations:     EnabledOrganizationsSelected,
-				SelectedOrganizationsURL: "https://ghes.example.com/api/v3/enterprises/acme-corp/actions/permissions/organizations",
-				AllowedActions:           AllowedActionsSelected,
-				SelectedActionsURL:       "https://ghes.example.com/api/v3/enterprises/acme-corp/actions/permissions/selected-actions",
-				SHAPinningRequired:       true,
-			},
-		},
-		{
-			name: "Set every field",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions"), JSON: `{"enabled_organizations":"selected","allowed_actions":"local_only","sha_pinning_required":false}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.Set(ctx, acmeEnterprise, SetActionsPermissionsRequest{
-					EnabledOrganizations: EnabledOrganizationsSelected, AllowedActions: Ptr(AllowedActionsLocalOnly), SHAPinningRequired: Ptr(false),
-				}))
-			},
-		},
-		{
-			name: "Set required field only",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions"), JSON: `{"enabled_organizations":"none"}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.Set(ctx, acmeEnterprise, SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsNone}))
-			},
-		},
-		{
-			name: "ListSelectedOrganizations",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/organizations"), Query: url.Values{"page": {"2"}, "per_page": {"50"}}, Reply: "actions_permissions/organizations.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
+		{"Get", acmeCall(get, apPolicy, "", "actions_permissions/permissions.json"), enterpriseGet(ap, svc.Get), &ActionsPermissions{
+			EnabledOrganizations:     EnabledOrganizationsSelected,
+			SelectedOrganizationsURL: "https://ghes.example.com/api/v3/enterprises/acme-corp/actions/permissions/organizations",
+			AllowedActions:           AllowedActionsSelected,
+			SelectedActionsURL:       "https://ghes.example.com/api/v3/enterprises/acme-corp/actions/permissions/selected-actions",
+			SHAPinningRequired:       true,
+		}},
+		{"Set every field", acmeCall(put, apPolicy, `{"enabled_organizations":"selected","allowed_actions":"local_only","sha_pinning_required":false}`, ""),
+			enterpriseSet(ap, svc.Set, SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsSelected, AllowedActions: Ptr(AllowedActionsLocalOnly), SHAPinningRequired: Ptr(false)}), nil},
+		{"Set required field only", acmeCall(put, apPolicy, `{"enabled_organizations":"none"}`, ""),
+			enterpriseSet(ap, svc.Set, SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsNone}), nil},
+		{"ListSelectedOrganizations", call{Method: get, Path: acmePath(apOrgs), Query: url.Values{"page": {"2"}, "per_page": {"50"}}, Reply: "actions_permissions/organizations.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
 				return c.ActionsPermissions.ListSelectedOrganizations(ctx, acmeEnterprise, &ListOptions{Page: 2, PerPage: 50})
 			},
-			want: &ActionsEnabledOrganizations{TotalCount: 1, Organizations: []*Organization{acmeOrganization()}},
-		},
-		{
-			name: "SetSelectedOrganizations",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/organizations"), JSON: `{"selected_organization_ids":[32,91]}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetSelectedOrganizations(ctx, acmeEnterprise, []int64{32, 91}))
-			},
-		},
-		{
-			name: "SetSelectedOrganizations none",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/organizations"), JSON: `{"selected_organization_ids":[]}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetSelectedOrganizations(ctx, acmeEnterprise, nil))
-			},
-		},
-		{
-			name: "EnableSelectedOrganization",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/organizations/32"), Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.EnableSelectedOrganization(ctx, acmeEnterprise, 32))
-			},
-		},
-		{
-			name: "DisableSelectedOrganization",
-			call: call{Method: http.MethodDelete, Path: acmePath("/actions/permissions/organizations/32"), Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.DisableSelectedOrganization(ctx, acmeEnterprise, 32))
-			},
-		},
-		{
-			name: "GetSelectedActions",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/selected-actions"), Reply: "actions_permissions/selected_actions.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.GetSelectedActions(ctx, acmeEnterprise)
-			},
-			want: &SelectedActions{GitHubOwnedAllowed: true, VerifiedAllowed: true, PatternsAllowed: []string{"monalisa/octocat@*", "docker/*"}},
-		},
-		{
-			name: "SetSelectedActions every field",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/selected-actions"), JSON: `{"github_owned_allowed":true,"verified_allowed":false,"patterns_allowed":["monalisa/octocat@*","docker/*"]}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetSelectedActions(ctx, acmeEnterprise, SetSelectedActionsRequest{
-					GitHubOwnedAllowed: Ptr(true), VerifiedAllowed: Ptr(false), PatternsAllowed: []string{"monalisa/octocat@*", "docker/*"},
-				}))
-			},
-		},
-		{
-			name: "SetSelectedActions patterns removed",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/selected-actions"), JSON: `{"patterns_allowed":[]}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetSelectedActions(ctx, acmeEnterprise, SetSelectedActionsRequest{PatternsAllowed: []string{}}))
-			},
-		},
-		{
-			name: "SetSelectedActions nothing set",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/selected-actions"), JSON: `{}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetSelectedActions(ctx, acmeEnterprise, SetSelectedActionsRequest{}))
-			},
-		},
-		{
-			name: "GetWorkflowPermissions",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/workflow"), Reply: "actions_permissions/workflow.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.GetWorkflowPermissions(ctx, acmeEnterprise)
-			},
-			want: &WorkflowPermissions{DefaultWorkflowPermissions: DefaultWorkflowPermissionsWrite, CanApprovePullRequestReviews: true},
-		},
-		{
-			name: "SetWorkflowPermissions every field",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/workflow"), JSON: `{"default_workflow_permissions":"read","can_approve_pull_request_reviews":false}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetWorkflowPermissions(ctx, acmeEnterprise, SetWorkflowPermissionsRequest{
-					DefaultWorkflowPermissions: Ptr(DefaultWorkflowPermissionsRead), CanApprovePullRequestReviews: Ptr(false),
-				}))
-			},
-		},
-		{
-			name: "SetWorkflowPermissions nothing",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/workflow"), JSON: `{}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetWorkflowPermissions(ctx, acmeEnterprise, SetWorkflowPermissionsRequest{}))
-			},
-		},
-		{
-			name: "GetArtifactAndLogRetention",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/artifact-and-log-retention"), Reply: "actions_permissions/artifact_and_log_retention.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.GetArtifactAndLogRetention(ctx, acmeEnterprise)
-			},
-			want: &ArtifactAndLogRetention{Days: 90, MaximumAllowedDays: 400},
-		},
-		{
-			name: "SetArtifactAndLogRetention",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/artifact-and-log-retention"), JSON: `{"days":30}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetArtifactAndLogRetention(ctx, acmeEnterprise, SetArtifactAndLogRetentionRequest{Days: 30}))
-			},
-		},
-		{
-			name: "GetForkPRContributorApproval",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/fork-pr-contributor-approval"), Reply: "actions_permissions/fork_pr_contributor_approval.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.GetForkPRContributorApproval(ctx, acmeEnterprise)
-			},
-			want: &ForkPRContributorApproval{ApprovalPolicy: ForkPRApprovalFirstTimeContributors},
-		},
-		{
-			name: "SetForkPRContributorApproval",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/fork-pr-contributor-approval"), JSON: `{"approval_policy":"all_external_contributors"}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetForkPRContributorApproval(ctx, acmeEnterprise, SetForkPRContributorApprovalRequest{ApprovalPolicy: ForkPRApprovalAllExternalContributors}))
-			},
-		},
-		{
-			name: "GetForkPRWorkflowsPrivateRepos",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/fork-pr-workflows-private-repos"), Reply: "actions_permissions/fork_pr_workflows_private_repos.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.GetForkPRWorkflowsPrivateRepos(ctx, acmeEnterprise)
-			},
-			want: &ForkPRWorkflowsPrivateRepos{RunWorkflowsFromForkPullRequests: true, SendWriteTokensToWorkflows: true, SendSecretsAndVariables: true, RequireApprovalForForkPRWorkflows: true},
-		},
-		{
-			name: "SetForkPRWorkflowsPrivateRepos every field",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/fork-pr-workflows-private-repos"), JSON: `{"run_workflows_from_fork_pull_requests":true,"send_write_tokens_to_workflows":false,"send_secrets_and_variables":true,"require_approval_for_fork_pr_workflows":false}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetForkPRWorkflowsPrivateRepos(ctx, acmeEnterprise, SetForkPRWorkflowsPrivateReposRequest{
-					RunWorkflowsFromForkPullRequests: true, SendWriteTokensToWorkflows: Ptr(false), SendSecretsAndVariables: Ptr(true), RequireApprovalForForkPRWorkflows: Ptr(false),
-				}))
-			},
-		},
-		{
-			name: "SetForkPRWorkflowsPrivateRepos required field only",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/fork-pr-workflows-private-repos"), JSON: `{"run_workflows_from_fork_pull_requests":false}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetForkPRWorkflowsPrivateRepos(ctx, acmeEnterprise, SetForkPRWorkflowsPrivateReposRequest{}))
-			},
-		},
-		{
-			name: "GetSelfHostedRunners",
-			call: call{Method: http.MethodGet, Path: acmePath("/actions/permissions/self-hosted-runners"), Reply: "actions_permissions/self_hosted_runners.json"},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.GetSelfHostedRunners(ctx, acmeEnterprise)
-			},
-			want: &SelfHostedRunnersPermissions{DisableSelfHostedRunnersForAllOrgs: true},
-		},
-		{
-			name: "SetSelfHostedRunners",
-			call: call{Method: http.MethodPut, Path: acmePath("/actions/permissions/self-hosted-runners"), JSON: `{"disable_self_hosted_runners_for_all_orgs":false}`, Status: http.StatusNoContent},
-			do: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return noResult(c.ActionsPermissions.SetSelfHostedRunners(ctx, acmeEnterprise, SelfHostedRunnersPermissions{}))
-			},
-		},
+			&ActionsEnabledOrganizations{TotalCount: 1, Organizations: []*Organization{octoOrgSimple()}}},
+		{"SetSelectedOrganizations", acmeCall(put, apOrgs, `{"selected_organization_ids":[32,91]}`, ""), enterpriseSet(ap, svc.SetSelectedOrganizations, []int64{32, 91}), nil},
+		{"SetSelectedOrganizations none", acmeCall(put, apOrgs, `{"selected_organization_ids":[]}`, ""), enterpriseSet(ap, svc.SetSelectedOrganizations, nil), nil},
+		{"EnableSelectedOrganization", acmeCall(put, apOrgs+"/32", "", ""), enterpriseSet(ap, svc.EnableSelectedOrganization, 32), nil},
+		{"DisableSelectedOrganization", acmeCall(http.MethodDelete, apOrgs+"/32", "", ""), enterpriseSet(ap, svc.DisableSelectedOrganization, 32), nil},
+		{"GetSelectedActions", acmeCall(get, apActions, "", "actions_permissions/selected_actions.json"), enterpriseGet(ap, svc.GetSelectedActions),
+			&SelectedActions{GitHubOwnedAllowed: true, VerifiedAllowed: true, PatternsAllowed: []string{"monalisa/octocat@*", "docker/*"}}},
+		{"SetSelectedActions every field", acmeCall(put, apActions, `{"github_owned_allowed":true,"verified_allowed":false,"patterns_allowed":["monalisa/octocat@*","docker/*"]}`, ""),
+			enterpriseSet(ap, svc.SetSelectedActions, SetSelectedActionsRequest{GitHubOwnedAllowed: Ptr(true), VerifiedAllowed: Ptr(false), PatternsAllowed: []string{"monalisa/octocat@*", "docker/*"}}), nil},
+		{"SetSelectedActions patterns removed", acmeCall(put, apActions, `{"patterns_allowed":[]}`, ""), enterpriseSet(ap, svc.SetSelectedActions, SetSelectedActionsRequest{PatternsAllowed: []string{}}), nil},
+		{"SetSelectedActions nothing set", acmeCall(put, apActions, `{}`, ""), enterpriseSet(ap, svc.SetSelectedActions, SetSelectedActionsRequest{}), nil},
+		{"GetWorkflowPermissions", acmeCall(get, apWorkflow, "", "actions_permissions/workflow.json"), enterpriseGet(ap, svc.GetWorkflowPermissions),
+			&WorkflowPermissions{DefaultWorkflowPermissions: DefaultWorkflowPermissionsWrite, CanApprovePullRequestReviews: true}},
+		{"SetWorkflowPermissions every field", acmeCall(put, apWorkflow, `{"default_workflow_permissions":"read","can_approve_pull_request_reviews":false}`, ""),
+			enterpriseSet(ap, svc.SetWorkflowPermissions, SetWorkflowPermissionsRequest{DefaultWorkflowPermissions: Ptr(DefaultWorkflowPermissionsRead), CanApprovePullRequestReviews: Ptr(false)}), nil},
+		{"SetWorkflowPermissions nothing set", acmeCall(put, apWorkflow, `{}`, ""), enterpriseSet(ap, svc.SetWorkflowPermissions, SetWorkflowPermissionsRequest{}), nil},
+		{"GetArtifactAndLogRetention", acmeCall(get, apRetention, "", "actions_permissions/artifact_and_log_retention.json"), enterpriseGet(ap, svc.GetArtifactAndLogRetention),
+			&ArtifactAndLogRetention{Days: 90, MaximumAllowedDays: 400}},
+		{"SetArtifactAndLogRetention", acmeCall(put, apRetention, `{"days":30}`, ""), enterpriseSet(ap, svc.SetArtifactAndLogRetention, SetArtifactAndLogRetentionRequest{Days: 30}), nil},
+		{"GetForkPRContributorApproval", acmeCall(get, apApproval, "", "actions_permissions/fork_pr_contributor_approval.json"), enterpriseGet(ap, svc.GetForkPRContributorApproval),
+			&ForkPRContributorApproval{ApprovalPolicy: ForkPRApprovalFirstTimeContributors}},
+		{"SetForkPRContributorApproval", acmeCall(put, apApproval, `{"approval_policy":"all_external_contributors"}`, ""),
+			enterpriseSet(ap, svc.SetForkPRContributorApproval, SetForkPRContributorApprovalRequest{ApprovalPolicy: ForkPRApprovalAllExternalContributors}), nil},
+		{"GetForkPRWorkflowsPrivateRepos", acmeCall(get, apForks, "", "actions_permissions/fork_pr_workflows_private_repos.json"), enterpriseGet(ap, svc.GetForkPRWorkflowsPrivateRepos),
+			&ForkPRWorkflowsPrivateRepos{RunWorkflowsFromForkPullRequests: true, SendWriteTokensToWorkflows: true, SendSecretsAndVariables: true, RequireApprovalForForkPRWorkflows: true}},
+		{"SetForkPRWorkflowsPrivateRepos every field", acmeCall(put, apForks, `{"run_workflows_from_fork_pull_requests":true,"send_write_tokens_to_workflows":false,"send_secrets_and_variables":true,"require_approval_for_fork_pr_workflows":false}`, ""),
+			enterpriseSet(ap, svc.SetForkPRWorkflowsPrivateRepos, SetForkPRWorkflowsPrivateReposRequest{RunWorkflowsFromForkPullRequests: true, SendWriteTokensToWorkflows: Ptr(false), SendSecretsAndVariables: Ptr(true), RequireApprovalForForkPRWorkflows: Ptr(false)}), nil},
+		{"SetForkPRWorkflowsPrivateRepos required field only", acmeCall(put, apForks, `{"run_workflows_from_fork_pull_requests":false}`, ""),
+			enterpriseSet(ap, svc.SetForkPRWorkflowsPrivateRepos, SetForkPRWorkflowsPrivateReposRequest{}), nil},
+		{"GetSelfHostedRunners", acmeCall(get, apRunners, "", "actions_permissions/self_hosted_runners.json"), enterpriseGet(ap, svc.GetSelfHostedRunners),
+			&SelfHostedRunnersPermissions{DisableSelfHostedRunnersForAllOrgs: true}},
+		{"SetSelfHostedRunners", acmeCall(put, apRunners, `{"disable_self_hosted_runners_for_all_orgs":false}`, ""), enterpriseSet(ap, svc.SetSelfHostedRunners, SelfHostedRunnersPermissions{}), nil},
 	})
 }
 
@@ -350,13 +251,16 @@ func TestActionsPermissionsEndpoints(t *testing.T) {
 // the reply's next link, with the exact query of each page.
 func TestActionsPermissionsListSelectedOrganizationsIter(t *testing.T) {
 	env := mock(t)
-	path := acmePath("/actions/permissions/organizations")
+	path := acmePath(apOrgs)
 	link := func(rels ...string) http.Header {
-		var parts []string
+		var v string
 		for i := 0; i+1 < len(rels); i += 2 {
-			parts = append(parts, fmt.Sprintf(`<%s%s?per_page=1&page=%s>; rel="%s"`, strings.TrimSuffix(mockAPIURL, "/"), path, rels[i+1], rels[i]))
+			if v != "" {
+				v += ", "
+			}
+			v += fmt.Sprintf(`<%s%s?per_page=1&page=%s>; rel="%s"`, mockAPIURL, path[1:], rels[i+1], rels[i])
 		}
-		return http.Header{"Link": {strings.Join(parts, ", ")}}
+		return http.Header{"Link": {v}}
 	}
 	page := func(id int) string {
 		return fmt.Sprintf(`{"total_count":3,"organizations":[{"login":"org-%d","id":%d}]}`, id, id)
@@ -379,99 +283,69 @@ func TestActionsPermissionsListSelectedOrganizationsIter(t *testing.T) {
 	assert.Equal(t, ListOptions{PerPage: 1}, *opts, "the iterator changed the options")
 }
 
+// errorCall is acmeCall answered with status and the error reply.
+func errorCall(method, rest, body string, status int, reply string) call {
+	c := acmeCall(method, rest, body, "")
+	c.Status, c.ReplyJSON = status, reply
+	return c
+}
+
+// TestActionsPermissionsErrors: the documented error replies (401 and 404
+// on the reads; 404 and 422 on the writes) decode to the typed errors.
 func TestActionsPermissionsErrors(t *testing.T) {
-	getRetention := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return c.ActionsPermissions.GetArtifactAndLogRetention(ctx, acmeEnterprise)
+	ap := actionsPermissions
+	type svc = *ActionsPermissionsService
+	cases := []endpointCase{{"GetArtifactAndLogRetention 401", errorCall(http.MethodGet, apRetention, "", http.StatusUnauthorized, replyUnauthorized),
+		enterpriseGet(ap, svc.GetArtifactAndLogRetention), ErrUnauthorized}}
+	for _, d := range []struct {
+		name, rest, body string // body is "" for a read
+		do               endpointFunc
+	}{
+		{"GetArtifactAndLogRetention", apRetention, "", enterpriseGet(ap, svc.GetArtifactAndLogRetention)},
+		{"SetArtifactAndLogRetention", apRetention, `{"days":500}`, enterpriseSet(ap, svc.SetArtifactAndLogRetention, SetArtifactAndLogRetentionRequest{Days: 500})},
+		{"GetForkPRContributorApproval", apApproval, "", enterpriseGet(ap, svc.GetForkPRContributorApproval)},
+		{"SetForkPRContributorApproval", apApproval, `{"approval_policy":"first_time_contributors"}`,
+			enterpriseSet(ap, svc.SetForkPRContributorApproval, SetForkPRContributorApprovalRequest{ApprovalPolicy: ForkPRApprovalFirstTimeContributors})},
+		{"GetForkPRWorkflowsPrivateRepos", apForks, "", enterpriseGet(ap, svc.GetForkPRWorkflowsPrivateRepos)},
+		{"SetForkPRWorkflowsPrivateRepos", apForks, `{"run_workflows_from_fork_pull_requests":true}`,
+			enterpriseSet(ap, svc.SetForkPRWorkflowsPrivateRepos, SetForkPRWorkflowsPrivateReposRequest{RunWorkflowsFromForkPullRequests: true})},
+		{"GetSelfHostedRunners", apRunners, "", enterpriseGet(ap, svc.GetSelfHostedRunners)},
+		{"SetSelfHostedRunners", apRunners, `{"disable_self_hosted_runners_for_all_orgs":true}`,
+			enterpriseSet(ap, svc.SetSelfHostedRunners, SelfHostedRunnersPermissions{DisableSelfHostedRunnersForAllOrgs: true})},
+	} {
+		if d.body == "" {
+			cases = append(cases, endpointCase{d.name + " 404", errorCall(http.MethodGet, d.rest, "", http.StatusNotFound, replyNotFound), d.do, ErrNotFound})
+			continue
+		}
+		cases = append(cases,
+			endpointCase{d.name + " 404", errorCall(http.MethodPut, d.rest, d.body, http.StatusNotFound, replyNotFound), d.do, ErrNotFound},
+			endpointCase{d.name + " 422", errorCall(http.MethodPut, d.rest, d.body, http.StatusUnprocessableEntity, replyValidation), d.do, validationErrors})
 	}
-	setRetention := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return noResult(c.ActionsPermissions.SetArtifactAndLogRetention(ctx, acmeEnterprise, SetArtifactAndLogRetentionRequest{Days: 500}))
-	}
-	getApproval := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return c.ActionsPermissions.GetForkPRContributorApproval(ctx, acmeEnterprise)
-	}
-	setApproval := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return noResult(c.ActionsPermissions.SetForkPRContributorApproval(ctx, acmeEnterprise, SetForkPRContributorApprovalRequest{ApprovalPolicy: ForkPRApprovalFirstTimeContributors}))
-	}
-	getForks := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return c.ActionsPermissions.GetForkPRWorkflowsPrivateRepos(ctx, acmeEnterprise)
-	}
-	setForks := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return noResult(c.ActionsPermissions.SetForkPRWorkflowsPrivateRepos(ctx, acmeEnterprise, SetForkPRWorkflowsPrivateReposRequest{RunWorkflowsFromForkPullRequests: true}))
-	}
-	getRunners := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return c.ActionsPermissions.GetSelfHostedRunners(ctx, acmeEnterprise)
-	}
-	setRunners := func(ctx context.Context, c *Client) (any, *Response, error) {
-		return noResult(c.ActionsPermissions.SetSelfHostedRunners(ctx, acmeEnterprise, SelfHostedRunnersPermissions{DisableSelfHostedRunnersForAllOrgs: true}))
-	}
-	const (
-		retention = "/actions/permissions/artifact-and-log-retention"
-		approval  = "/actions/permissions/fork-pr-contributor-approval"
-		forks     = "/actions/permissions/fork-pr-workflows-private-repos"
-		runners   = "/actions/permissions/self-hosted-runners"
-	)
-	get := func(rest string, status int, reply string) call {
-		return call{Method: http.MethodGet, Path: acmePath(rest), Status: status, ReplyJSON: reply}
-	}
-	put := func(rest, body string, status int, reply string) call {
-		return call{Method: http.MethodPut, Path: acmePath(rest), JSON: body, Status: status, ReplyJSON: reply}
-	}
-	runErrorCases(t, []errorCase{
-		{"GetArtifactAndLogRetention 401", get(retention, http.StatusUnauthorized, replyUnauthorized), getRetention, ErrUnauthorized},
-		{"GetArtifactAndLogRetention 404", get(retention, http.StatusNotFound, replyNotFound), getRetention, ErrNotFound},
-		{"SetArtifactAndLogRetention 404", put(retention, `{"days":500}`, http.StatusNotFound, replyNotFound), setRetention, ErrNotFound},
-		{"SetArtifactAndLogRetention 422", put(retention, `{"days":500}`, http.StatusUnprocessableEntity, replyValidation), setRetention, nil},
-		{"GetForkPRContributorApproval 404", get(approval, http.StatusNotFound, replyNotFound), getApproval, ErrNotFound},
-		{"SetForkPRContributorApproval 404", put(approval, `{"approval_policy":"first_time_contributors"}`, http.StatusNotFound, replyNotFound), setApproval, ErrNotFound},
-		{"SetForkPRContributorApproval 422", put(approval, `{"approval_policy":"first_time_contributors"}`, http.StatusUnprocessableEntity, replyValidation), setApproval, nil},
-		{"GetForkPRWorkflowsPrivateRepos 404", get(forks, http.StatusNotFound, replyNotFound), getForks, ErrNotFound},
-		{"SetForkPRWorkflowsPrivateRepos 404", put(forks, `{"run_workflows_from_fork_pull_requests":true}`, http.StatusNotFound, replyNotFound), setForks, ErrNotFound},
-		{"SetForkPRWorkflowsPrivateRepos 422", put(forks, `{"run_workflows_from_fork_pull_requests":true}`, http.StatusUnprocessableEntity, replyValidation), setForks, nil},
-		{"GetSelfHostedRunners 404", get(runners, http.StatusNotFound, replyNotFound), getRunners, ErrNotFound},
-		{"SetSelfHostedRunners 404", put(runners, `{"disable_self_hosted_runners_for_all_orgs":true}`, http.StatusNotFound, replyNotFound), setRunners, ErrNotFound},
-		{"SetSelfHostedRunners 422", put(runners, `{"disable_self_hosted_runners_for_all_orgs":true}`, http.StatusUnprocessableEntity, replyValidation), setRunners, nil},
-	})
+	require.Len(t, cases, 13)
+	runEndpointCases(t, cases)
 }
 
 func TestActionsPermissionsRefusesBadInput(t *testing.T) {
-	ap := func(c *Client) *ActionsPermissionsService { return c.ActionsPermissions }
+	ap := actionsPermissions
+	type svc = *ActionsPermissionsService
 	runRefusedCases(t, []refusedCase{
-		{"Set unknown EnabledOrganizations", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).Set(ctx, acmeEnterprise, SetActionsPermissionsRequest{EnabledOrganizations: "some"})
-			return err
-		}, []string{"ActionsPermissions.Set", "EnabledOrganizations"}},
-		{"Set unknown AllowedActions", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).Set(ctx, acmeEnterprise, SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsAll, AllowedActions: Ptr(AllowedActions("github_only"))})
-			return err
-		}, []string{"ActionsPermissions.Set", "AllowedActions"}},
-		{"SetSelectedOrganizations zero ID", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).SetSelectedOrganizations(ctx, acmeEnterprise, []int64{32, 0})
-			return err
-		}, []string{"ActionsPermissions.SetSelectedOrganizations", "orgIDs[1]"}},
-		{"EnableSelectedOrganization zero ID", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).EnableSelectedOrganization(ctx, acmeEnterprise, 0)
-			return err
-		}, []string{"ActionsPermissions.EnableSelectedOrganization", "org_id"}},
-		{"DisableSelectedOrganization negative ID", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).DisableSelectedOrganization(ctx, acmeEnterprise, -4)
-			return err
-		}, []string{"ActionsPermissions.DisableSelectedOrganization", "org_id", "-4"}},
-		{"SetSelectedActions empty pattern", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).SetSelectedActions(ctx, acmeEnterprise, SetSelectedActionsRequest{PatternsAllowed: []string{"docker/*", ""}})
-			return err
-		}, []string{"ActionsPermissions.SetSelectedActions", "PatternsAllowed[1]"}},
-		{"SetWorkflowPermissions unknown permission", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).SetWorkflowPermissions(ctx, acmeEnterprise, SetWorkflowPermissionsRequest{DefaultWorkflowPermissions: Ptr(DefaultWorkflowPermissions("admin"))})
-			return err
-		}, []string{"ActionsPermissions.SetWorkflowPermissions", "DefaultWorkflowPermissions"}},
-		{"SetArtifactAndLogRetention zero days", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).SetArtifactAndLogRetention(ctx, acmeEnterprise, SetArtifactAndLogRetentionRequest{})
-			return err
-		}, []string{"ActionsPermissions.SetArtifactAndLogRetention", "Days"}},
-		{"SetForkPRContributorApproval no policy", func(ctx context.Context, c *Client) error {
-			_, err := ap(c).SetForkPRContributorApproval(ctx, acmeEnterprise, SetForkPRContributorApprovalRequest{})
-			return err
-		}, []string{"ActionsPermissions.SetForkPRContributorApproval", "ApprovalPolicy"}},
+		{"Set unknown EnabledOrganizations", enterpriseSet(ap, svc.Set, SetActionsPermissionsRequest{EnabledOrganizations: "some"}),
+			[]string{"ActionsPermissions.Set", "EnabledOrganizations"}},
+		{"Set unknown AllowedActions", enterpriseSet(ap, svc.Set, SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsAll, AllowedActions: Ptr(AllowedActions("github_only"))}),
+			[]string{"ActionsPermissions.Set", "AllowedActions"}},
+		{"SetSelectedOrganizations zero ID", enterpriseSet(ap, svc.SetSelectedOrganizations, []int64{32, 0}),
+			[]string{"ActionsPermissions.SetSelectedOrganizations", "orgIDs[1]"}},
+		{"EnableSelectedOrganization zero ID", enterpriseSet(ap, svc.EnableSelectedOrganization, 0),
+			[]string{"ActionsPermissions.EnableSelectedOrganization", "org_id"}},
+		{"DisableSelectedOrganization negative ID", enterpriseSet(ap, svc.DisableSelectedOrganization, -4),
+			[]string{"ActionsPermissions.DisableSelectedOrganization", "org_id", "-4"}},
+		{"SetSelectedActions empty pattern", enterpriseSet(ap, svc.SetSelectedActions, SetSelectedActionsRequest{PatternsAllowed: []string{"docker/*", ""}}),
+			[]string{"ActionsPermissions.SetSelectedActions", "PatternsAllowed[1]"}},
+		{"SetWorkflowPermissions unknown permission", enterpriseSet(ap, svc.SetWorkflowPermissions, SetWorkflowPermissionsRequest{DefaultWorkflowPermissions: Ptr(DefaultWorkflowPermissions("admin"))}),
+			[]string{"ActionsPermissions.SetWorkflowPermissions", "DefaultWorkflowPermissions"}},
+		{"SetArtifactAndLogRetention zero days", enterpriseSet(ap, svc.SetArtifactAndLogRetention, SetArtifactAndLogRetentionRequest{}),
+			[]string{"ActionsPermissions.SetArtifactAndLogRetention", "Days"}},
+		{"SetForkPRContributorApproval no policy", enterpriseSet(ap, svc.SetForkPRContributorApproval, SetForkPRContributorApprovalRequest{}),
+			[]string{"ActionsPermissions.SetForkPRContributorApproval", "ApprovalPolicy"}},
 	})
 }
-
