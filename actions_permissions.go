@@ -396,7 +396,7 @@ func (s *ActionsPermissionsService) SetSelectedOrganizations(ctx context.Context
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/organizations/{org_id}
 func (s *ActionsPermissionsService) EnableSelectedOrganization(ctx context.Context, enterprise string, orgID int64) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.EnableSelectedOrganization", "enterprises/{enterprise}/actions/permissions/organizations/{org_id}", enterprise, orgID)
+	path, err := selectedOrganizationPath("ActionsPermissions.EnableSelectedOrganization", enterprise, orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -412,7 +412,7 @@ func (s *ActionsPermissionsService) EnableSelectedOrganization(ctx context.Conte
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/permissions/organizations/{org_id}
 func (s *ActionsPermissionsService) DisableSelectedOrganization(ctx context.Context, enterprise string, orgID int64) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.DisableSelectedOrganization", "enterprises/{enterprise}/actions/permissions/organizations/{org_id}", enterprise, orgID)
+	path, err := selectedOrganizationPath("ActionsPermissions.DisableSelectedOrganization", enterprise, orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -622,4 +622,17 @@ func (s *ActionsPermissionsService) SetSelfHostedRunners(ctx context.Context, en
 		return nil, err
 	}
 	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+}
+
+// selectedOrganizationPath is the path of one selected organization; an
+// organization ID that is not positive is refused before sending.
+func selectedOrganizationPath(method, enterprise string, orgID int64) (string, error) {
+	path, err := escapePath(method, "enterprises/{enterprise}/actions/permissions/organizations/{org_id}", enterprise, orgID)
+	if err != nil {
+		return "", err
+	}
+	if orgID <= 0 {
+		return "", &ArgumentError{Method: method, Parameter: "org_id", Position: 1, Value: fmt.Sprint(orgID), Reason: "is not a positive ID"}
+	}
+	return path, nil
 }

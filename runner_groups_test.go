@@ -212,21 +212,8 @@ func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
 	got, _, err := env.Client.Actions.ListRunnerGroupOrganizations(context.Background(), "octo-corp", 2, &ListOptions{Page: 1, PerPage: 30})
 	require.NoError(t, err, "ListRunnerGroupOrganizations")
 	assertFields(t, "ListRunnerGroupOrganizations", got, &RunnerGroupOrganizations{
-		TotalCount: 1,
-		Organizations: []*Organization{{
-			Login:            "octocat",
-			ID:               161335,
-			NodeID:           "MDEwOlJlcG9zaXRvcnkxMjk2MjY5",
-			URL:              "https://api.github.com/orgs/octo-org",
-			ReposURL:         "https://api.github.com/orgs/octo-org/repos",
-			EventsURL:        "https://api.github.com/orgs/octo-org/events",
-			HooksURL:         "https://api.github.com/orgs/octo-org/hooks",
-			IssuesURL:        "https://api.github.com/orgs/octo-org/issues",
-			MembersURL:       "https://api.github.com/orgs/octo-org/members{/member}",
-			PublicMembersURL: "https://api.github.com/orgs/octo-org/public_members{/member}",
-			AvatarURL:        "https://github.com/images/error/octocat_happy.gif",
-			Description:      Ptr("A great organization"),
-		}},
+		TotalCount:    1,
+		Organizations: []*Organization{octoOrgSimple()},
 	})
 	assertFixtureFullyMapped(t, "runner_groups/list_organizations.json", RunnerGroupOrganizations{})
 }
