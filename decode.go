@@ -51,11 +51,133 @@ type openBody struct {
 	resp *http.Response
 }
 
-// listDecoder is implemented by the outputs that decode a JSON array one
-// element at a time (fetchSlice), so that a reply with too many elements is
-// refused before they are all built.
+// listDecoder is implemented by the outputs of lists (fetchSlice, and fetch
+// of a page of a wrapped list). decodeBody reads their body with readList,
+// which counts the elements as it reads and refuses more than itemLimit
+// before any is built, and hands decodeList the JSON value read (never
+// empty), to be decoded in one pass.
 type listDecoder interface {
-	decodeList(dec *json.Decoder) error
+	itemLimit() int
+	decodeList(b []byte) error
+}
+
+// maxListBuffer bounds the buffer allocated up front from a Content-Length:
+// a longer body grows it as it is read.
+const maxListBuffer = 1 << 20
+
+// readList reads the first JSON value of br into one buffer (sized from the
+// Content-Length when the server sent one), counting with listScan the
+// elements of the top-level array, or of the arrays that are members of the
+// top-level object, as the bytes arrive: a value with more than limit
+// elements is refused with ErrTooManyItems as soon as the one over the
+// limit starts, without reading the rest. Bytes after the value are left
+// unread (as a streaming decoder leaves them); a body of white space only
+// returns io.EOF.
+func readList(br *bodyReader, contentLength int64, limit int) ([]byte, error) {
+	size := int64(512)
+	if contentLength >= 0 {
+		size = min(contentLength+1, maxListBuffer, br.n) // +1: room for the read that reports io.EOF
+	}
+	b := make([]byte, 0, max(size, 1))
+	s := listScan{start: -1}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		from := len(b)
+		n, err := br.Read(b[from:cap(b)])
+		b = b[:from+n]
+		done := s.feed(b, from)
+		if s.items() > limit {
+			return nil, fmt.Errorf("%w (more than %d)", ErrTooManyItems, limit)
+		}
+		switch {
+		case done:
+			return b[s.start:s.end], nil
+		case err == io.EOF && s.start < 0:
+			return nil, io.EOF
+		case err == io.EOF:
+			return b[s.start:], nil // a scalar, or a value cut short: json.Unmarshal says which
+		case err != nil:
+			return nil, err
+		}
+	}
+}
+
+// listScan follows the structure of a JSON value as its bytes arrive,
+// building nothing: where it starts and ends, and how many elements the
+// top-level array, or the largest array that is a member of the top-level
+// object, holds.
+type listScan struct {
+	start, end int // offsets of the value in the body; start -1 and end 0 until known
+	depth      int
+	counting   int  // the depth inside the array being counted, 0 when none
+	pending    bool // the next value at depth counting starts a new element
+	n, most    int  // elements of the array being counted, most of those done
+	inString   bool
+	escaped    bool
+	topObject  bool
+}
+
+// items returns the most elements seen in one counted array so far.
+func (s *listScan) items() int { return max(s.most, s.n) }
+
+// feed scans b[from:] (b holds the body read so far) and reports whether
+// the value ended, at s.end. A value that is a scalar other than a string
+// only ends with the body.
+func (s *listScan) feed(b []byte, from int) bool {
+	for i := from; i < len(b); i++ {
+		c := b[i]
+		if s.inString {
+			switch {
+			case s.escaped:
+				s.escaped = false
+			case c == '\\':
+				s.escaped = true
+			case c == '"':
+				s.inString = false
+				if s.depth == 0 {
+					s.end = i + 1
+					return true
+				}
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		if s.start < 0 {
+			s.start = i
+			s.topObject = c == '{'
+		}
+		if s.pending && s.depth == s.counting && c != ']' {
+			s.n, s.pending = s.n+1, false
+		}
+		switch c {
+		case '"':
+			s.inString = true
+		case '{', '[':
+			if c == '[' && (s.depth == 0 || (s.depth == 1 && s.topObject)) {
+				s.counting, s.pending, s.n = s.depth+1, true, 0
+			}
+			s.depth++
+		case '}', ']':
+			if s.depth == s.counting {
+				s.most, s.n, s.counting, s.pending = max(s.most, s.n), 0, 0, false
+			}
+			s.depth--
+			if s.depth <= 0 {
+				s.end = i + 1
+				return true
+			}
+		case ',':
+			if s.depth == s.counting {
+				s.pending = true
+			}
+		}
+	}
+	return false
 }
 
 // decodeBody decodes a 2xx response body into v and closes it, after
@@ -84,11 +206,14 @@ func decodeBody(hresp *http.Response, v any, req *http.Request) (cut bool, err e
 		}
 		return false, nil
 	}
-	dec := json.NewDecoder(br)
 	if ld, ok := v.(listDecoder); ok {
-		err = ld.decodeList(dec)
+		var b []byte
+		b, err = readList(br, hresp.ContentLength, ld.itemLimit())
+		if err == nil && br.n > 0 {
+			err = ld.decodeList(b)
+		}
 	} else {
-		err = dec.Decode(v)
+		err = json.NewDecoder(br).Decode(v)
 	}
 	switch {
 	case br.broken && err != nil:
