@@ -1,6 +1,7 @@
 package ghesadmin
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -65,28 +66,81 @@ type listDecoder interface {
 // a longer body grows it as it is read.
 const maxListBuffer = 1 << 20
 
-// readList reads the first JSON value of br into one buffer (sized from the
-// Content-Length when the server sent one), counting with listScan the
-// elements of the top-level array, or of the arrays that are members of the
-// top-level object, as the bytes arrive: a value with more than limit
-// elements is refused with ErrTooManyItems as soon as the one over the
-// limit starts, without reading the rest. Bytes after the value are left
-// unread (as a streaming decoder leaves them); a body of white space only
-// returns io.EOF.
-func readList(br *bodyReader, contentLength int64, limit int) ([]byte, error) {
+// bodyBuffer returns an empty buffer for the body of br: sized from the
+// Content-Length when the server sent one (a single allocation for the
+// whole body, at most maxListBuffer up front), 512 bytes otherwise.
+func bodyBuffer(br *bodyReader, contentLength int64) []byte {
 	size := int64(512)
 	if contentLength >= 0 {
 		size = min(contentLength+1, maxListBuffer, br.n) // +1: room for the read that reports io.EOF
 	}
-	b := make([]byte, 0, max(size, 1))
+	return make([]byte, 0, max(size, 1))
+}
+
+// readMore reads once from br into the spare capacity of b, growing b as
+// append grows it when it is full.
+func readMore(br *bodyReader, b []byte) ([]byte, error) {
+	if len(b) == cap(b) {
+		b = append(b, 0)[:len(b)]
+	}
+	n, err := br.Read(b[len(b):cap(b)])
+	return b[:len(b)+n], err
+}
+
+// jsonStart reports whether c can start a JSON value: a body that starts
+// with anything else (an HTML page, binary garbage) is not read further.
+func jsonStart(c byte) bool {
+	switch c {
+	case '{', '[', '"', '-', 't', 'f', 'n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+// readValue reads the body of br into one buffer (bodyBuffer), stopping at
+// once when its first byte other than white space cannot start a JSON value.
+func readValue(br *bodyReader, contentLength int64) ([]byte, error) {
+	b := bodyBuffer(br, contentLength)
+	checked := false
+	for {
+		from := len(b)
+		var err error
+		b, err = readMore(br, b)
+		if !checked {
+			for _, c := range b[from:] {
+				if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+					continue
+				}
+				if !jsonStart(c) {
+					return b, nil
+				}
+				checked = true
+				break
+			}
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// readList reads the first JSON value of br into one buffer (bodyBuffer),
+// counting with listScan the elements of the top-level array, or of the
+// arrays that are members of the top-level object, as the bytes arrive: a
+// value with more than limit elements is refused with ErrTooManyItems as
+// soon as the one over the limit starts, without reading the rest. Bytes
+// after the value are left unread (as a streaming decoder leaves them); a
+// body of white space only returns io.EOF.
+func readList(br *bodyReader, contentLength int64, limit int) ([]byte, error) {
+	b := bodyBuffer(br, contentLength)
 	s := listScan{start: -1}
 	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
 		from := len(b)
-		n, err := br.Read(b[from:cap(b)])
-		b = b[:from+n]
+		var err error
+		b, err = readMore(br, b)
 		done := s.feed(b, from)
 		if s.items() > limit {
 			return nil, fmt.Errorf("%w (more than %d)", ErrTooManyItems, limit)
@@ -115,7 +169,6 @@ type listScan struct {
 	pending    bool // the next value at depth counting starts a new element
 	n, most    int  // elements of the array being counted, most of those done
 	inString   bool
-	escaped    bool
 	topObject  bool
 }
 
@@ -127,22 +180,30 @@ func (s *listScan) items() int { return max(s.most, s.n) }
 // only ends with the body.
 func (s *listScan) feed(b []byte, from int) bool {
 	for i := from; i < len(b); i++ {
-		c := b[i]
 		if s.inString {
-			switch {
-			case s.escaped:
-				s.escaped = false
-			case c == '\\':
-				s.escaped = true
-			case c == '"':
-				s.inString = false
-				if s.depth == 0 {
-					s.end = i + 1
-					return true
-				}
+			// Jump to the next quote; it ends the string unless an odd
+			// number of backslashes precedes it (the opening quote stops
+			// the count, b holds the whole string).
+			j := bytes.IndexByte(b[i:], '"')
+			if j < 0 {
+				return false
+			}
+			i += j
+			k := i - 1
+			for b[k] == '\\' {
+				k--
+			}
+			if (i-1-k)%2 == 1 {
+				continue // an escaped quote
+			}
+			s.inString = false
+			if s.depth == 0 {
+				s.end = i + 1
+				return true
 			}
 			continue
 		}
+		c := b[i]
 		switch c {
 		case ' ', '\t', '\n', '\r':
 			continue
@@ -150,6 +211,10 @@ func (s *listScan) feed(b []byte, from int) bool {
 		if s.start < 0 {
 			s.start = i
 			s.topObject = c == '{'
+			if !jsonStart(c) { // not JSON: json.Unmarshal says so
+				s.end = i + 1
+				return true
+			}
 		}
 		if s.pending && s.depth == s.counting && c != ']' {
 			s.n, s.pending = s.n+1, false
@@ -206,13 +271,20 @@ func decodeBody(hresp *http.Response, v any, req *http.Request) (cut bool, err e
 		}
 		return false, nil
 	}
-	if ld, ok := v.(listDecoder); ok {
+	switch t := v.(type) {
+	case listDecoder:
 		var b []byte
-		b, err = readList(br, hresp.ContentLength, ld.itemLimit())
+		b, err = readList(br, hresp.ContentLength, t.itemLimit())
 		if err == nil && br.n > 0 {
-			err = ld.decodeList(b)
+			err = t.decodeList(b)
 		}
-	} else {
+	case *lenientTarget:
+		var b []byte
+		b, err = readValue(br, hresp.ContentLength)
+		if err == nil && br.n > 0 {
+			err = t.decodeBuffered(b)
+		}
+	default:
 		err = json.NewDecoder(br).Decode(v)
 	}
 	switch {

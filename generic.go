@@ -9,7 +9,8 @@ import (
 )
 
 // fetch sends r and decodes the reply into a new T: the body of every method
-// that returns a value. Replies are decoded leniently (decodeLenient).
+// that returns a value. Replies are decoded straight into T, and leniently
+// (decodeLenient) when that fails (lenientTarget).
 //
 // A page of a paginated list that wraps its items ({"total_count": …,
 // "runners": […]}) is refused with ErrTooManyItems when one of its arrays
@@ -90,6 +91,7 @@ func (l *listOut[T]) decodeList(b []byte) error {
 	err := json.Unmarshal(b, &l.items)
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
+		l.items = nil
 		return decodeLenient(b, &l.items)
 	}
 	return err
