@@ -224,3 +224,66 @@ func TestListBodyCutReportsCut(t *testing.T) {
 type iotestErr struct{}
 
 func (iotestErr) Read([]byte) (int, error) { return 0, io.ErrUnexpectedEOF }
+
+// An object reply is read into one buffer and decoded once: bytes after the
+// value are ignored (as a streaming decoder ignores them), white space only
+// is an empty reply, a scalar of another type is converted, and a body that
+// cannot start a JSON value is refused.
+func TestObjectDecodingBuffered(t *testing.T) {
+	req, err := http.NewRequest(http.MethodGet, "https://ghe.example.com/api/v3/enterprise/stats/all", nil)
+	require.NoError(t, err)
+	decode := func(body io.Reader) (listElem, bool, error) {
+		var v listElem
+		cut, err := decodeBody(&http.Response{StatusCode: 200, Body: io.NopCloser(body), ContentLength: -1}, &lenientTarget{&v}, req)
+		return v, cut, err
+	}
+	v, _, err := decode(strings.NewReader(` {"id":1,"name":"a"} trailing`))
+	require.NoError(t, err)
+	assert.Equal(t, listElem{ID: 1, Name: "a"}, v)
+
+	v, _, err = decode(strings.NewReader(" \n\t"))
+	require.NoError(t, err)
+	assert.Equal(t, listElem{}, v)
+
+	v, _, err = decode(strings.NewReader(`{"id":"2","name":3,"active":"true"} {"x":1}`))
+	require.NoError(t, err)
+	assert.Equal(t, listElem{ID: 2, Name: "3", Active: true}, v)
+
+	_, _, err = decode(strings.NewReader(`{"id":{"a":1}}`))
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+
+	_, cut, err := decode(strings.NewReader("\n<html><body>proxy error"))
+	require.ErrorAs(t, err, &de)
+	assert.False(t, cut)
+
+	_, cut, err = decode(io.MultiReader(strings.NewReader(`{"id":1,"na`), iotestErr{}))
+	require.Error(t, err)
+	assert.True(t, cut, "a body cut by the connection is reported as cut: %v", err)
+}
+
+// An object reply costs no more allocations than decoding it with a plain
+// json.Decoder, but for the lenientTarget (before: the decoder, then
+// json.Unmarshal again inside lenientTarget.UnmarshalJSON).
+func TestObjectDecodingAllocatesAsPlainDecoding(t *testing.T) {
+	body := listBody(1)
+	body = body[1 : len(body)-1] // one object
+	req, err := http.NewRequest(http.MethodGet, "https://ghe.example.com/api/v3/enterprise/stats/all", nil)
+	require.NoError(t, err)
+	plain := testing.AllocsPerRun(50, func() {
+		var v listElem
+		if err := json.NewDecoder(cannedResponse(body, true).Body).Decode(&v); err != nil || v.ID != 1 {
+			t.Fatalf("plain decoding: %v", err)
+		}
+	})
+	sdk := testing.AllocsPerRun(50, func() {
+		var v listElem
+		if _, err := decodeBody(cannedResponse(body, true), &lenientTarget{&v}, req); err != nil || v.ID != 1 {
+			t.Fatalf("decodeBody: %v", err)
+		}
+	})
+	t.Logf("allocations: json.Decoder %.0f, decodeBody %.0f", plain, sdk)
+	// +1: the lenientTarget itself (the bodyReader and the buffer stand
+	// for the json.Decoder and its buffer).
+	assert.LessOrEqual(t, sdk, plain+1, "allocations of an object reply")
+}
