@@ -7,6 +7,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -286,4 +288,49 @@ func TestObjectDecodingAllocatesAsPlainDecoding(t *testing.T) {
 	// +1: the lenientTarget itself (the bodyReader and the buffer stand
 	// for the json.Decoder and its buffer).
 	assert.LessOrEqual(t, sdk, plain+1, "allocations of an object reply")
+}
+
+// readList counts what encoding/json counts, on every JSON fixture of
+// testdata/: the elements of a top-level array, or the most elements of an
+// array that is a member of a top-level object; one element fewer is
+// refused. The value it returns is the fixture's value.
+func TestReadListCountsFixtures(t *testing.T) {
+	files, err := filepath.Glob("testdata/*/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	checked := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var doc any
+		if json.Unmarshal(data, &doc) != nil {
+			continue // not JSON (a fixture of a broken reply)
+		}
+		want := 0
+		switch d := doc.(type) {
+		case []any:
+			want = len(d)
+		case map[string]any:
+			for _, v := range d {
+				if a, ok := v.([]any); ok {
+					want = max(want, len(a))
+				}
+			}
+		}
+		for _, cl := range []int64{-1, int64(len(data))} {
+			br := &bodyReader{r: bytes.NewReader(data), n: maxSuccessBody + 1}
+			got, err := readList(br, cl, want)
+			require.NoError(t, err, f)
+			var back any
+			require.NoError(t, json.Unmarshal(got, &back), f)
+			assert.Equal(t, doc, back, f)
+			if want > 0 {
+				br = &bodyReader{r: bytes.NewReader(data), n: maxSuccessBody + 1}
+				_, err = readList(br, cl, want-1)
+				assert.ErrorIs(t, err, ErrTooManyItems, "%s with a limit of %d", f, want-1)
+			}
+		}
+		checked++
+	}
+	t.Logf("%d fixtures checked", checked)
 }

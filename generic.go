@@ -43,11 +43,11 @@ func (w *wrappedOut) decodeList(b []byte) error { return decodeLenient(b, w.v) }
 // fetchSlice sends r and decodes the reply, a JSON array, into a []T: the
 // body of every method that returns a list as a slice.
 //
-// The array is decoded one element at a time, and a reply with more
+// The elements are counted as the body is read, and a reply with more
 // elements than a page can hold (MaxPerPage for a paginated list,
-// maxListItems for any other) is refused with ErrTooManyItems before more
-// are built: decoding costs at most that many elements, however small each
-// one is on the wire.
+// maxListItems for any other) is refused with ErrTooManyItems before any is
+// built or the rest is read: decoding costs at most that many elements,
+// however small each one is on the wire.
 func fetchSlice[T any](ctx context.Context, b *backend, r *request) ([]T, *Response, error) {
 	out := listOut[T]{limit: maxListItems}
 	if _, ok := r.query.(pageable); ok {
