@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"iter"
 	"reflect"
 )
 
 // fetch sends r and decodes the reply into a new T: the body of every method
-// that returns a value. Replies are decoded leniently (decodeLenient).
+// that returns a value. Replies are decoded straight into T, and leniently
+// (decodeLenient) when that fails (lenientTarget).
 //
 // A page of a paginated list that wraps its items ({"total_count": …,
 // "runners": […]}) is refused with ErrTooManyItems when one of its arrays
@@ -28,72 +28,26 @@ func fetch[T any](ctx context.Context, b *backend, r *request) (*T, *Response, e
 	return v, resp, nil
 }
 
-// wrappedOut is the output of a page of a wrapped list: its arrays are
-// counted before the page is decoded into v.
+// wrappedOut is the output of a page of a wrapped list: the elements of
+// the arrays that are members of the page are counted as the body is read
+// (readList), before the page is decoded into v.
 type wrappedOut struct {
 	v     any
 	limit int
 }
 
-func (w *wrappedOut) decodeList(dec *json.Decoder) error {
-	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return err
-	}
-	if n := memberArrayCommas(raw); n >= w.limit {
-		return fmt.Errorf("%w (more than %d)", ErrTooManyItems, w.limit)
-	}
-	return decodeLenient(raw, w.v)
-}
+func (w *wrappedOut) itemLimit() int { return w.limit }
 
-// memberArrayCommas returns the largest number of commas between the
-// elements of an array that is a member of the top-level object of raw
-// (one less than its number of elements): a scan that builds nothing.
-func memberArrayCommas(raw []byte) int {
-	depth, n, most := 0, 0, 0
-	inString, escaped, inArray := false, false, false
-	for _, b := range raw {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case b == '\\':
-				escaped = true
-			case b == '"':
-				inString = false
-			}
-			continue
-		}
-		switch b {
-		case '"':
-			inString = true
-		case '{', '[':
-			if depth == 1 && b == '[' {
-				inArray, n = true, 0
-			}
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 1 && inArray {
-				inArray, most = false, max(most, n)
-			}
-		case ',':
-			if depth == 2 && inArray {
-				n++
-			}
-		}
-	}
-	return max(most, n)
-}
+func (w *wrappedOut) decodeList(b []byte) error { return decodeLenient(b, w.v) }
 
 // fetchSlice sends r and decodes the reply, a JSON array, into a []T: the
 // body of every method that returns a list as a slice.
 //
-// The array is decoded one element at a time, and a reply with more
+// The elements are counted as the body is read, and a reply with more
 // elements than a page can hold (MaxPerPage for a paginated list,
-// maxListItems for any other) is refused with ErrTooManyItems before more
-// are built: decoding costs at most that many elements, however small each
-// one is on the wire.
+// maxListItems for any other) is refused with ErrTooManyItems before any is
+// built or the rest is read: decoding costs at most that many elements,
+// however small each one is on the wire.
 func fetchSlice[T any](ctx context.Context, b *backend, r *request) ([]T, *Response, error) {
 	out := listOut[T]{limit: maxListItems}
 	if _, ok := r.query.(pageable); ok {
@@ -114,40 +68,32 @@ const maxListItems = 10000
 // paginated list, more than 10,000 in any other list.
 var ErrTooManyItems = errors.New("ghesadmin: the list reply has more items than the SDK accepts")
 
-// listOut is the output of fetchSlice: a JSON array decoded one element at
-// a time, refused beyond limit elements.
+// listOut is the output of fetchSlice: a JSON array whose elements are
+// counted as the body is read (readList, which builds nothing), refused
+// beyond limit elements before any is built.
+//
+// The array is decoded in one json.Unmarshal straight into the typed slice;
+// only when that reports a type error (a scalar of another JSON type than
+// the field's) is it decoded again by decodeLenient, so the tolerant reader
+// costs nothing on a reply that matches the documentation.
 type listOut[T any] struct {
 	items []T
 	limit int
 }
 
-func (l *listOut[T]) decodeList(dec *json.Decoder) error {
-	l.items = nil // a retried attempt starts over
-	tok, err := dec.Token()
-	if err != nil {
-		return err // io.EOF: an empty body, an empty list
+func (l *listOut[T]) itemLimit() int { return l.limit }
+
+func (l *listOut[T]) decodeList(b []byte) error {
+	l.items = nil                   // a retried attempt starts over
+	if b[0] != '[' && b[0] != 'n' { // not an array, not null
+		return &json.UnmarshalTypeError{Value: string(b[:min(len(b), 16)]), Type: reflect.TypeOf(l.items)}
 	}
-	if tok == nil {
-		return nil // null
+	err := json.Unmarshal(b, &l.items)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		l.items = nil
+		return decodeLenient(b, &l.items)
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return &json.UnmarshalTypeError{Value: fmt.Sprintf("%v", tok), Type: reflect.TypeOf(l.items)}
-	}
-	for dec.More() {
-		if len(l.items) == l.limit {
-			return fmt.Errorf("%w (more than %d)", ErrTooManyItems, l.limit)
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return err
-		}
-		var zero T
-		l.items = append(l.items, zero)
-		if err := decodeLenient(raw, &l.items[len(l.items)-1]); err != nil {
-			return err
-		}
-	}
-	_, err = dec.Token() // the closing ']'
 	return err
 }
 

@@ -4,18 +4,55 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 )
 
-// lenientTarget is what fetch and fetchSlice decode replies into: it decodes
-// into v with decodeLenient, so that a scalar sent with another JSON type
-// than the documented one (a number as a string, a string as a number, a
-// boolean as "true") does not fail a whole reply.
+// lenientTarget is what fetch decodes a reply into: decodeBody reads the
+// body into one buffer (readValue) and hands it to decodeBuffered, so that a
+// scalar sent with another JSON type than the documented one (a number as a
+// string, a string as a number, a boolean as "true") does not fail a whole
+// reply.
 type lenientTarget struct{ v any }
 
-// UnmarshalJSON decodes b into the wrapped value with decodeLenient.
-func (l *lenientTarget) UnmarshalJSON(b []byte) error { return decodeLenient(b, l.v) }
+// decodeBuffered decodes the JSON value of b into l.v: one json.Unmarshal
+// straight into the typed value, and decodeLenient only when that fails, so
+// that a reply that matches its type costs what plain decoding costs. Bytes
+// after the first value are ignored, as a streaming json.Decoder ignores
+// them. A body of white space only returns io.EOF.
+func (l *lenientTarget) decodeBuffered(b []byte) error {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) == 0 {
+		return io.EOF
+	}
+	err := json.Unmarshal(b, l.v)
+	if err == nil {
+		return nil
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		// Perhaps a value followed by other bytes: decode the first value
+		// alone, as a streaming decoder would.
+		var raw json.RawMessage
+		dec := json.NewDecoder(bytes.NewReader(b))
+		if dec.Decode(&raw) != nil || len(raw) == len(bytes.TrimRight(b, " \t\r\n")) {
+			return err
+		}
+		b = raw
+	}
+	zero(l.v)
+	return decodeLenient(b, l.v)
+}
+
+// zero sets what the pointer v points to to its zero value, so that a
+// second decoding starts from nothing.
+func zero(v any) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv.Elem().SetZero()
+	}
+}
 
 // maxLenientPasses bounds the coercions of one reply: one pass per field
 // path (a path covers every element of the lists on it).
@@ -53,10 +90,7 @@ func decodeLenient(b []byte, v any) error {
 		if merr != nil {
 			return err
 		}
-		rv := reflect.ValueOf(v)
-		if rv.Kind() == reflect.Pointer && !rv.IsNil() {
-			rv.Elem().SetZero()
-		}
+		zero(v)
 		if err = json.Unmarshal(nb, v); err == nil {
 			return nil
 		}
@@ -83,7 +117,11 @@ func coerceAt(doc any, path []string, t reflect.Type) bool {
 		}
 		val, ok := d[path[0]]
 		if !ok {
-			return false
+			// encoding/json names an embedded struct in the path
+			// ("plain.user_id" for a type whose UnmarshalJSON decodes
+			// into a struct embedding its plain twin): its fields are
+			// members of this object.
+			return len(path) > 1 && coerceAt(d, path[1:], t)
 		}
 		if len(path) > 1 {
 			return coerceAt(val, path[1:], t)
