@@ -145,16 +145,7 @@ func testList(c *Client) func(ctx context.Context, opts *ListOptions) ([]*int, *
 }
 
 func testListIter(c *Client, ctx context.Context, opts *ListOptions) iter.Seq2[*int, error] {
-	var o ListOptions
-	if opts != nil {
-		o = *opts
-	}
-	list := testList(c)
-	return paginate(ctx, c.prefetch, walkPages, int64(o.Page), func(ctx context.Context, page int64) ([]*int, *Response, error) {
-		p := o
-		p.Page = int(page)
-		return list(ctx, &p)
-	})
+	return paginate(ctx, c.api, opts, linked(testList(c)))
 }
 
 func collect(t *testing.T, seq iter.Seq2[*int, error]) ([]int, error) {
@@ -432,5 +423,94 @@ func TestListOptionsQuery(t *testing.T) {
 	})
 	if _, _, err := testList(env2.Client)(context.Background(), nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// scimUsersServer serves /scim/v2/enterprises/e/Users from n users, count
+// at a time, announcing total (n when 0), and records each startIndex.
+func scimUsersServer(t *testing.T, env *testEnv, n, total int, starts *[]string) {
+	if total == 0 {
+		total = n
+	}
+	env.API.HandleFunc("GET /scim/v2/enterprises/e/Users", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		*starts = append(*starts, q.Get("startIndex"))
+		start, _ := strconv.Atoi(q.Get("startIndex"))
+		count, _ := strconv.Atoi(q.Get("count"))
+		var res []string
+		for i := max(start, 1); i <= n && len(res) < count; i++ {
+			res = append(res, fmt.Sprintf(`{"schemas":[],"id":"u%d"}`, i))
+		}
+		w.Header().Set("Content-Type", mediaTypeSCIM)
+		fmt.Fprintf(w, `{"schemas":[],"totalResults":%d,"startIndex":%d,"itemsPerPage":%d,"Resources":[%s]}`, total, start, len(res), strings.Join(res, ","))
+	})
+}
+
+// SCIM lists walk startIndex by the resources received until
+// totalResults, naming the window on every request; a server that
+// announces more than it sends stops at the empty page.
+func TestSCIMIterWalksStartIndex(t *testing.T) {
+	env := setup(t)
+	var starts []string
+	scimUsersServer(t, env, 5, 0, &starts)
+	opts := &SCIMListUsersOptions{Count: 2}
+	var got []string
+	for u, err := range env.Client.SCIM.ListUsersIter(context.Background(), "e", opts) {
+		require.NoError(t, err)
+		got = append(got, u.ID)
+	}
+	require.Equal(t, []string{"u1", "u2", "u3", "u4", "u5"}, got)
+	require.Equal(t, []string{"1", "3", "5"}, starts)
+	require.Equal(t, SCIMListUsersOptions{Count: 2}, *opts, "the caller's options were modified")
+
+	env = setup(t)
+	starts = nil
+	scimUsersServer(t, env, 3, 100, &starts)
+	n := 0
+	for _, err := range env.Client.SCIM.ListUsersIter(context.Background(), "e", &SCIMListUsersOptions{StartIndex: 2, Count: 1}) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 2, n)
+	require.Equal(t, []string{"2", "3", "4"}, starts, "2, 3, then the empty page at 4")
+}
+
+// Live migrations walk the next_cursor of each reply's body; a cursor
+// already read ends the walk with ErrPaginationLoop.
+func TestLiveMigrationsIterFollowsNextCursor(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pages map[string]string // after → the page's migrations and next_cursor
+		items int
+		err   error
+	}{
+		{"cursor", map[string]string{"": `"migrations":[{"migration_id":"1"},{"migration_id":"2"}],"next_cursor":"c1"`, "c1": `"migrations":[{"migration_id":"3"}]`}, 3, nil},
+		{"loop", map[string]string{"": `"migrations":[{}],"next_cursor":"a"`, "a": `"migrations":[{}],"next_cursor":"b"`, "b": `"migrations":[{}],"next_cursor":"a"`}, 3, ErrPaginationLoop},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := setup(t)
+			var calls []string
+			env.API.HandleFunc("GET /enterprise/live-migrations", func(w http.ResponseWriter, r *http.Request) {
+				after := r.URL.Query().Get("after")
+				calls = append(calls, after)
+				writeJSON(w, 200, "{"+tc.pages[after]+"}")
+			})
+			n := 0
+			var last error
+			for _, err := range env.Client.LiveMigrations.ListIter(context.Background(), nil) {
+				if err != nil {
+					last = err
+					break
+				}
+				n++
+			}
+			require.Equal(t, tc.items, n)
+			if tc.err == nil {
+				require.NoError(t, last)
+			} else {
+				require.ErrorIs(t, last, tc.err)
+			}
+			require.Len(t, calls, len(tc.pages), "one request per cursor: %q", calls)
+		})
 	}
 }
