@@ -350,13 +350,13 @@ func (s *ActionsPermissionsService) ListSelectedOrganizations(ctx context.Contex
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/organizations
 func (s *ActionsPermissionsService) ListSelectedOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
 		orgs, resp, err := s.ListSelectedOrganizations(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
 		}
 		return orgs.Organizations, resp, nil
-	})
+	}))
 }
 
 // SetSelectedOrganizations replaces the organizations selected to use

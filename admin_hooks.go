@@ -166,7 +166,7 @@ func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*Glo
 //
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) iter.Seq2[*GlobalHook, error] {
-	return iterate(ctx, s.backend, opts, s.List)
+	return paginate(ctx, s.backend, opts, linked(s.List))
 }
 
 // Create creates a global webhook. Config.URL is required; an unknown

@@ -146,8 +146,6 @@ type ListCodeScanningAlertsOptions struct {
 	ListCursorOptions
 }
 
-func (o *ListCodeScanningAlertsOptions) setPage(p int) { o.Page = p }
-
 func (o ListCodeScanningAlertsOptions) validate() error {
 	const m = "CodeScanning.ListAlerts"
 	if o.ToolName != "" && o.ToolGUID != "" {
@@ -190,9 +188,9 @@ func (s *CodeScanningService) ListAlerts(ctx context.Context, enterprise string,
 //
 //meta:operation GET /enterprises/{enterprise}/code-scanning/alerts
 func (s *CodeScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListCodeScanningAlertsOptions) iter.Seq2[*CodeScanningAlert, error] {
-	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
 		return s.ListAlerts(ctx, enterprise, o)
-	})
+	}))
 }
 
 // ---- Dependabot ----
@@ -449,9 +447,9 @@ func (s *DependabotService) ListAlerts(ctx context.Context, enterprise string, o
 //
 //meta:operation GET /enterprises/{enterprise}/dependabot/alerts
 func (s *DependabotService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListDependabotAlertsOptions) iter.Seq2[*DependabotAlert, error] {
-	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
 		return s.ListAlerts(ctx, enterprise, o)
-	})
+	}))
 }
 
 // ---- secret scanning ----
@@ -575,7 +573,7 @@ func (s *SecretScanningService) ListAlerts(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/secret-scanning/alerts
 func (s *SecretScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListSecretScanningAlertsOptions) iter.Seq2[*SecretScanningAlert, error] {
-	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
 		return s.ListAlerts(ctx, enterprise, o)
-	})
+	}))
 }

@@ -242,13 +242,7 @@ func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *Aud
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) ListIter(ctx context.Context, enterprise string, opts *AuditLogOptions) iter.Seq2[*AuditLogEvent, error] {
-	return iterateNext(ctx, opts, func(ctx context.Context, o *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
 		return s.List(ctx, enterprise, o)
-	}, func(o *AuditLogOptions, next nextLink) {
-		o.After, o.Before = next.get("after"), next.get("before")
-		o.Page = next.int("page")
-		if pp := next.int("per_page"); pp > 0 {
-			o.PerPage = pp
-		}
-	})
+	}))
 }

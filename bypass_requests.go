@@ -202,9 +202,9 @@ func (s *BypassRequestsService) ListPushRules(ctx context.Context, enterprise st
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/push-rules
 func (s *BypassRequestsService) ListPushRulesIter(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) iter.Seq2[*PushRuleBypassRequest, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListBypassRequestsOptions) ([]*PushRuleBypassRequest, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListBypassRequestsOptions) ([]*PushRuleBypassRequest, *Response, error) {
 		return s.ListPushRules(ctx, enterprise, o)
-	})
+	}))
 }
 
 // ListSecretScanning returns one page of the secret scanning bypass
@@ -232,7 +232,7 @@ func (s *BypassRequestsService) ListSecretScanning(ctx context.Context, enterpri
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/secret-scanning
 func (s *BypassRequestsService) ListSecretScanningIter(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) iter.Seq2[*SecretScanningBypassRequest, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
 		return s.ListSecretScanning(ctx, enterprise, o)
-	})
+	}))
 }

@@ -319,9 +319,9 @@ func (s *CodeSecurityService) ListConfigurations(ctx context.Context, enterprise
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) ListConfigurationsIter(ctx context.Context, enterprise string, opts *ListCursorOptions) iter.Seq2[*CodeSecurityConfiguration, error] {
-	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
 		return s.ListConfigurations(ctx, enterprise, o)
-	})
+	}))
 }
 
 // CreateConfiguration creates a code security configuration; Name and
@@ -476,7 +476,7 @@ func (s *CodeSecurityService) ListConfigurationRepositories(ctx context.Context,
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories
 func (s *CodeSecurityService) ListConfigurationRepositoriesIter(ctx context.Context, enterprise string, configurationID int64, opts *ListConfigurationRepositoriesOptions) iter.Seq2[*ConfigurationRepository, error] {
-	return iterateCursor(ctx, opts, func(ctx context.Context, o *ListConfigurationRepositoriesOptions) ([]*ConfigurationRepository, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListConfigurationRepositoriesOptions) ([]*ConfigurationRepository, *Response, error) {
 		return s.ListConfigurationRepositories(ctx, enterprise, configurationID, o)
-	})
+	}))
 }

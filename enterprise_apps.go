@@ -182,9 +182,9 @@ func (s *EnterpriseAppsService) ListInstallableOrganizations(ctx context.Context
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations
 func (s *EnterpriseAppsService) ListInstallableOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*InstallableOrganization, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*InstallableOrganization, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*InstallableOrganization, *Response, error) {
 		return s.ListInstallableOrganizations(ctx, enterprise, o)
-	})
+	}))
 }
 
 // ListAccessibleRepositories returns one page of the repositories of an
@@ -212,9 +212,9 @@ func (s *EnterpriseAppsService) ListAccessibleRepositories(ctx context.Context, 
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories
 func (s *EnterpriseAppsService) ListAccessibleRepositoriesIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
 		return s.ListAccessibleRepositories(ctx, enterprise, org, o)
-	})
+	}))
 }
 
 // ListInstallations returns one page of the GitHub Apps installed on an
@@ -242,9 +242,9 @@ func (s *EnterpriseAppsService) ListInstallations(ctx context.Context, enterpris
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations
 func (s *EnterpriseAppsService) ListInstallationsIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*EnterpriseOrganizationInstallation, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
 		return s.ListInstallations(ctx, enterprise, org, o)
-	})
+	}))
 }
 
 // CreateInstallation installs a GitHub App on an organization of the
@@ -310,9 +310,9 @@ func (s *EnterpriseAppsService) ListInstallationRepositories(ctx context.Context
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
 func (s *EnterpriseAppsService) ListInstallationRepositoriesIter(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
 		return s.ListInstallationRepositories(ctx, enterprise, org, installationID, o)
-	})
+	}))
 }
 
 // SetInstallationRepositories switches an installation between all

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"iter"
 	"reflect"
 )
 
@@ -104,24 +103,3 @@ type pageable interface {
 }
 
 func (o *ListOptions) listOptions() *ListOptions { return o }
-
-// iterate is the body of every …Iter method: it copies the caller's options
-// (which are never modified), and walks the pages with paginate, calling
-// list with a copy whose Page is set. list returns the items of one page
-// (for a wrapped list, the wrapper's items).
-func iterate[O any, PO interface {
-	*O
-	pageable
-}, T any](ctx context.Context, b *backend, opts *O, list func(ctx context.Context, opts *O) ([]T, *Response, error)) iter.Seq2[T, error] {
-	var o O
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, b.client.prefetch, walkPages, int64(PO(&o).listOptions().Page), func(ctx context.Context, page int64) ([]T, *Response, error) {
-		q := o
-		if page > 0 {
-			PO(&q).listOptions().Page = int(page)
-		}
-		return list(ctx, &q)
-	})
-}

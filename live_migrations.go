@@ -264,18 +264,12 @@ func (s *LiveMigrationsService) List(ctx context.Context, opts *ListLiveMigratio
 //
 //meta:operation GET /enterprise/live-migrations
 func (s *LiveMigrationsService) ListIter(ctx context.Context, opts *ListLiveMigrationsOptions) iter.Seq2[*LiveMigration, error] {
-	var o ListLiveMigrationsOptions
-	if opts != nil {
-		o = *opts
-	}
-	return iterateAfter(ctx, o.After, func(ctx context.Context, after string) ([]*LiveMigration, string, error) {
-		q := o
-		q.After = after
-		page, _, err := s.List(ctx, &q)
+	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *ListLiveMigrationsOptions) (listPage[*LiveMigration], error) {
+		l, resp, err := s.List(ctx, o)
 		if err != nil {
-			return nil, "", err
+			return listPage[*LiveMigration]{resp: resp}, err
 		}
-		return page.Migrations, page.NextCursor, nil
+		return listPage[*LiveMigration]{items: l.Migrations, resp: resp, next: cursorNext("after", l.NextCursor)}, nil
 	})
 }
 

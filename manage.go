@@ -133,51 +133,25 @@ func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApply
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigApplyEventsOptions) iter.Seq2[*ConfigApplyEvent, error] {
-	var o ConfigApplyEventsOptions
-	if opts != nil {
-		o = *opts
-	}
-	return func(yield func(*ConfigApplyEvent, error) bool) {
-		seen := map[string]bool{}
-		if o.LastRequestID != "" {
-			seen[o.LastRequestID] = true
+	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *ConfigApplyEventsOptions) (listPage[*ConfigApplyEvent], error) {
+		l, resp, err := s.ConfigApplyEvents(ctx, o)
+		if err != nil {
+			return listPage[*ConfigApplyEvent]{resp: resp}, err
 		}
-		for {
-			if err := ctx.Err(); err != nil {
-				yield(nil, err)
-				return
+		p := listPage[*ConfigApplyEvent]{resp: resp}
+		cursor := ""
+		for _, node := range l.Nodes {
+			if node == nil {
+				continue
 			}
-			page, _, err := s.ConfigApplyEvents(ctx, &o)
-			if err != nil {
-				yield(nil, err)
-				return
+			p.items = append(p.items, node.Events...)
+			if node.LastRequestID != "" {
+				cursor = node.LastRequestID
 			}
-			n, next := 0, ""
-			for _, node := range page.Nodes {
-				if node == nil {
-					continue
-				}
-				for _, ev := range node.Events {
-					n++
-					if !yield(ev, nil) {
-						return
-					}
-				}
-				if node.LastRequestID != "" {
-					next = node.LastRequestID
-				}
-			}
-			if n == 0 || next == "" {
-				return
-			}
-			if seen[next] {
-				yield(nil, fmt.Errorf("%w (last_request_id %q)", ErrPaginationLoop, next))
-				return
-			}
-			seen[next] = true
-			o.LastRequestID = next
 		}
-	}
+		p.next = cursorNext("last_request_id", cursor)
+		return p, nil
+	})
 }
 
 // WaitForConfigApply polls the config apply run runID (the latest run when

@@ -87,5 +87,5 @@ func (s *OrganizationsService) List(ctx context.Context, opts *ListSinceOptions)
 //
 //meta:operation GET /organizations
 func (s *OrganizationsService) ListIter(ctx context.Context, opts *ListSinceOptions) iter.Seq2[*Organization, error] {
-	return iterateSince(ctx, opts, s.List)
+	return paginate(ctx, s.backend, opts, linked(s.List))
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -145,16 +146,7 @@ func testList(c *Client) func(ctx context.Context, opts *ListOptions) ([]*int, *
 }
 
 func testListIter(c *Client, ctx context.Context, opts *ListOptions) iter.Seq2[*int, error] {
-	var o ListOptions
-	if opts != nil {
-		o = *opts
-	}
-	list := testList(c)
-	return paginate(ctx, c.prefetch, walkPages, int64(o.Page), func(ctx context.Context, page int64) ([]*int, *Response, error) {
-		p := o
-		p.Page = int(page)
-		return list(ctx, &p)
-	})
+	return paginate(ctx, c.api, opts, linked(testList(c)))
 }
 
 func collect(t *testing.T, seq iter.Seq2[*int, error]) ([]int, error) {
@@ -433,4 +425,241 @@ func TestListOptionsQuery(t *testing.T) {
 	if _, _, err := testList(env2.Client)(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// scimUsersServer serves /scim/v2/enterprises/e/Users from n users, count
+// at a time, announcing total (n when 0), and records each startIndex.
+func scimUsersServer(t *testing.T, env *testEnv, n, total int, starts *[]string) {
+	if total == 0 {
+		total = n
+	}
+	env.API.HandleFunc("GET /scim/v2/enterprises/e/Users", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		*starts = append(*starts, q.Get("startIndex"))
+		start, _ := strconv.Atoi(q.Get("startIndex"))
+		count, _ := strconv.Atoi(q.Get("count"))
+		var res []string
+		for i := max(start, 1); i <= n && len(res) < count; i++ {
+			res = append(res, fmt.Sprintf(`{"schemas":[],"id":"u%d"}`, i))
+		}
+		w.Header().Set("Content-Type", mediaTypeSCIM)
+		fmt.Fprintf(w, `{"schemas":[],"totalResults":%d,"startIndex":%d,"itemsPerPage":%d,"Resources":[%s]}`, total, start, len(res), strings.Join(res, ","))
+	})
+}
+
+// SCIM lists walk startIndex by the resources received until
+// totalResults, naming the window on every request; a server that
+// announces more than it sends stops at the empty page.
+func TestSCIMIterWalksStartIndex(t *testing.T) {
+	env := setup(t)
+	var starts []string
+	scimUsersServer(t, env, 5, 0, &starts)
+	opts := &SCIMListUsersOptions{Count: 2}
+	var got []string
+	for u, err := range env.Client.SCIM.ListUsersIter(context.Background(), "e", opts) {
+		require.NoError(t, err)
+		got = append(got, u.ID)
+	}
+	require.Equal(t, []string{"u1", "u2", "u3", "u4", "u5"}, got)
+	require.Equal(t, []string{"1", "3", "5"}, starts)
+	require.Equal(t, SCIMListUsersOptions{Count: 2}, *opts, "the caller's options were modified")
+
+	env = setup(t)
+	starts = nil
+	scimUsersServer(t, env, 3, 100, &starts)
+	n := 0
+	for _, err := range env.Client.SCIM.ListUsersIter(context.Background(), "e", &SCIMListUsersOptions{StartIndex: 2, Count: 1}) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 2, n)
+	require.Equal(t, []string{"2", "3", "4"}, starts, "2, 3, then the empty page at 4")
+}
+
+// Live migrations walk the next_cursor of each reply's body; a cursor
+// already read ends the walk with ErrPaginationLoop.
+func TestLiveMigrationsIterFollowsNextCursor(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pages map[string]string // after → the page's migrations and next_cursor
+		items int
+		err   error
+	}{
+		{"cursor", map[string]string{"": `"migrations":[{"migration_id":"1"},{"migration_id":"2"}],"next_cursor":"c1"`, "c1": `"migrations":[{"migration_id":"3"}]`}, 3, nil},
+		{"loop", map[string]string{"": `"migrations":[{}],"next_cursor":"a"`, "a": `"migrations":[{}],"next_cursor":"b"`, "b": `"migrations":[{}],"next_cursor":"a"`}, 3, ErrPaginationLoop},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := setup(t)
+			var calls []string
+			env.API.HandleFunc("GET /enterprise/live-migrations", func(w http.ResponseWriter, r *http.Request) {
+				after := r.URL.Query().Get("after")
+				calls = append(calls, after)
+				writeJSON(w, 200, "{"+tc.pages[after]+"}")
+			})
+			n := 0
+			var last error
+			for _, err := range env.Client.LiveMigrations.ListIter(context.Background(), nil) {
+				if err != nil {
+					last = err
+					break
+				}
+				n++
+			}
+			require.Equal(t, tc.items, n)
+			if tc.err == nil {
+				require.NoError(t, last)
+			} else {
+				require.ErrorIs(t, last, tc.err)
+			}
+			require.Len(t, calls, len(tc.pages), "one request per cursor: %q", calls)
+		})
+	}
+}
+
+// Every iterator, whatever its pagination, fails a cancelled walk with an
+// error that names the request and wraps ctx's error, before sending.
+func TestEveryIterNamesTheRequestWhenCancelled(t *testing.T) {
+	env := setup(t) // no handlers: a request sent fails the test
+	c := env.Client
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for path, first := range map[string]func() error{
+		"/enterprises/e/audit-log":            func() error { return firstErr(c.AuditLog.ListIter(ctx, "e", nil)) },
+		"/enterprises/e/dependabot/alerts":    func() error { return firstErr(c.Dependabot.ListAlertsIter(ctx, "e", nil)) },
+		"/enterprise/live-migrations":         func() error { return firstErr(c.LiveMigrations.ListIter(ctx, nil)) },
+		"/scim/v2/enterprises/e/Groups":       func() error { return firstErr(c.SCIM.ListGroupsIter(ctx, "e", nil)) },
+		"/users":                              func() error { return firstErr(c.Users.ListIter(ctx, nil)) },
+		"/manage/v1/config/apply/events":      func() error { return firstErr(c.Manage.ConfigApplyEventsIter(ctx, nil)) },
+		"/enterprises/e/code-scanning/alerts": func() error { return firstErr(c.CodeScanning.ListAlertsIter(ctx, "e", nil)) },
+	} {
+		err := first()
+		require.ErrorIs(t, err, context.Canceled, path)
+		require.Contains(t, err.Error(), "ghesadmin: GET ", path)
+		require.Contains(t, err.Error(), path, path)
+	}
+}
+
+// firstErr returns the first error a walk yields.
+func firstErr[T any](seq iter.Seq2[T, error]) error {
+	for _, err := range seq {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The position the caller's options name counts as read: a next link (or
+// body cursor) back to it is ErrPaginationLoop after one request, for
+// every kind of position.
+func TestStartPositionCountsAsRead(t *testing.T) {
+	for _, tc := range []struct {
+		route, link, body string
+		walk              func(c *Client) error
+	}{
+		{"GET /users", "/api/v3/users?since=4", `[{"id":5}]`,
+			func(c *Client) error {
+				return firstErr(c.Users.ListIter(context.Background(), &ListSinceOptions{Since: 4}))
+			}},
+		{"GET /enterprises/e/secret-scanning/alerts", "/api/v3/enterprises/e/secret-scanning/alerts?after=x", `[{"number":1}]`,
+			func(c *Client) error {
+				return firstErr(c.SecretScanning.ListAlertsIter(context.Background(), "e", &ListSecretScanningAlertsOptions{ListCursorOptions: ListCursorOptions{After: "x"}}))
+			}},
+		{"GET /enterprises/e/code-scanning/alerts", "/api/v3/enterprises/e/code-scanning/alerts?page=1", `[{"number":1}]`,
+			func(c *Client) error { return firstErr(c.CodeScanning.ListAlertsIter(context.Background(), "e", nil)) }},
+		{"GET /admin/hooks", "/api/v3/admin/hooks?page=3", `[{"id":1}]`,
+			func(c *Client) error {
+				return firstErr(c.AdminHooks.ListIter(context.Background(), &ListOptions{Page: 3}))
+			}},
+		{"GET /enterprise/live-migrations", "", `{"migrations":[{}],"next_cursor":"m"}`,
+			func(c *Client) error {
+				return firstErr(c.LiveMigrations.ListIter(context.Background(), &ListLiveMigrationsOptions{After: "m"}))
+			}},
+	} {
+		env := setup(t)
+		var n atomic.Int32
+		env.API.HandleFunc(tc.route, func(w http.ResponseWriter, r *http.Request) {
+			n.Add(1)
+			if tc.link != "" {
+				w.Header().Set("Link", "<"+env.APIServer.URL+tc.link+`>; rel="next"`)
+			}
+			writeJSON(w, 200, tc.body)
+		})
+		require.ErrorIs(t, tc.walk(env.Client), ErrPaginationLoop, tc.route)
+		require.EqualValues(t, 1, n.Load(), "%s: requests", tc.route)
+	}
+}
+
+// A page without items ends the walk, whatever it announces, with or
+// without prefetch; the next link's per_page is followed when the SDK
+// could send it.
+func TestWalkEndsAtEmptyPageAndFollowsPerPage(t *testing.T) {
+	for _, prefetch := range []int{0, 3} {
+		env := setup(t, WithPagePrefetch(prefetch))
+		var queries []string
+		var mu sync.Mutex
+		env.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			queries = append(queries, r.URL.RawQuery)
+			mu.Unlock()
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			per := "7"
+			if page == 2 {
+				per = "1000" // not a page size the SDK sends: the caller's stays
+			}
+			if page < 9 {
+				w.Header().Set("Link", fmt.Sprintf(`<%[1]s/api/v3/items?page=%[2]d&per_page=%[3]s>; rel="next", <%[1]s/api/v3/items?page=9>; rel="last"`, env.APIServer.URL, max(page, 1)+1, per))
+			}
+			if page == 3 {
+				writeJSON(w, 200, `[]`)
+				return
+			}
+			writeJSON(w, 200, fmt.Sprintf("[%d]", max(page, 1)))
+		})
+		got, err := collect(t, testListIter(env.Client, context.Background(), &ListOptions{PerPage: 5}))
+		require.NoError(t, err)
+		require.Equal(t, []int{1, 2}, got, "prefetch %d", prefetch)
+		mu.Lock()
+		require.Subset(t, queries, []string{"per_page=5", "page=2&per_page=7", "page=3&per_page=7"}, "prefetch %d", prefetch)
+		if prefetch == 0 {
+			require.Len(t, queries, 3, "no request after the empty page")
+		}
+		mu.Unlock()
+	}
+}
+
+// Prefetch serves every page-numbered list, not only those of
+// ListOptions: page 3 of the audit log is requested while page 2 is still
+// being answered.
+func TestPrefetchServesEveryPageNumberedList(t *testing.T) {
+	env := setup(t, WithPagePrefetch(2))
+	page3 := make(chan struct{})
+	var once sync.Once
+	env.API.HandleFunc("GET /enterprises/e/audit-log", func(w http.ResponseWriter, r *http.Request) {
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		switch page {
+		case 2:
+			select {
+			case <-page3:
+			case <-r.Context().Done():
+				return
+			}
+		case 3:
+			once.Do(func() { close(page3) })
+		}
+		if page < 3 {
+			w.Header().Set("Link", fmt.Sprintf(`<%[1]s/api/v3/enterprises/e/audit-log?page=%[2]d>; rel="next", <%[1]s/api/v3/enterprises/e/audit-log?page=3>; rel="last"`, env.APIServer.URL, max(page, 1)+1))
+		}
+		writeJSON(w, 200, fmt.Sprintf(`[{"action":"p%d"}]`, max(page, 1)))
+	})
+	// The deadline only bounds a failure: without prefetch, page 2 waits
+	// for a request that never comes.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var got []string
+	for e, err := range env.Client.AuditLog.ListIter(ctx, "e", nil) {
+		require.NoError(t, err)
+		got = append(got, e.Action)
+	}
+	require.Equal(t, []string{"p1", "p2", "p3"}, got)
 }

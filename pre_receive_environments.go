@@ -124,7 +124,7 @@ func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreRecei
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveEnvironment, error] {
-	return iterate(ctx, s.backend, opts, s.List)
+	return paginate(ctx, s.backend, opts, linked(s.List))
 }
 
 // Create creates a pre-receive environment. GHES then downloads its tarball

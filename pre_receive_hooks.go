@@ -139,7 +139,7 @@ func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListO
 //
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveListOptions) iter.Seq2[*PreReceiveHook, error] {
-	return iterate(ctx, s.backend, opts, s.List)
+	return paginate(ctx, s.backend, opts, linked(s.List))
 }
 
 // Create creates a pre-receive hook.
@@ -223,9 +223,9 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string, opts *PreReceiveListOptions) iter.Seq2[*OrgPreReceiveHook, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
 		return s.ListForOrg(ctx, org, o)
-	})
+	}))
 }
 
 // GetForOrg returns a pre-receive hook as it applies to an organization.
@@ -297,9 +297,9 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) iter.Seq2[*RepoPreReceiveHook, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
 		return s.ListForRepo(ctx, owner, repo, o)
-	})
+	}))
 }
 
 // GetForRepo returns a pre-receive hook as it applies to a repository.

@@ -59,9 +59,9 @@ func (s *RulesetsService) ListHistory(ctx context.Context, enterprise string, ru
 //
 //meta:operation GET /enterprises/{enterprise}/rulesets/{ruleset_id}/history
 func (s *RulesetsService) ListHistoryIter(ctx context.Context, enterprise string, rulesetID int64, opts *ListOptions) iter.Seq2[*RulesetVersion, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*RulesetVersion, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*RulesetVersion, *Response, error) {
 		return s.ListHistory(ctx, enterprise, rulesetID, o)
-	})
+	}))
 }
 
 // GetVersion returns one version of an enterprise ruleset with the

@@ -131,13 +131,13 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) iter.Seq2[*RunnerGroup, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
 		groups, resp, err := s.ListRunnerGroups(ctx, enterprise, o)
 		if err != nil {
 			return nil, resp, err
 		}
 		return groups.RunnerGroups, resp, nil
-	})
+	}))
 }
 
 // CreateRunnerGroup creates a runner group in an enterprise.
@@ -226,13 +226,13 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
 		orgs, resp, err := s.ListRunnerGroupOrganizations(ctx, enterprise, groupID, o)
 		if err != nil {
 			return nil, resp, err
 		}
 		return orgs.Organizations, resp, nil
-	})
+	}))
 }
 
 // SetRunnerGroupOrganizations replaces the organizations that may use a
@@ -312,13 +312,13 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Runner, error] {
-	return iterate(ctx, s.backend, opts, func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
+	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
 		runners, resp, err := s.ListRunnerGroupRunners(ctx, enterprise, groupID, o)
 		if err != nil {
 			return nil, resp, err
 		}
 		return runners.Runners, resp, nil
-	})
+	}))
 }
 
 // SetRunnerGroupRunners replaces the runners of a runner group. An empty

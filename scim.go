@@ -388,18 +388,12 @@ func (s *SCIMService) ListUsers(ctx context.Context, enterprise string, opts *SC
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Users
 func (s *SCIMService) ListUsersIter(ctx context.Context, enterprise string, opts *SCIMListUsersOptions) iter.Seq2[*SCIMUser, error] {
-	var o SCIMListUsersOptions
-	if opts != nil {
-		o = *opts
-	}
-	return iterateSCIM(ctx, o.StartIndex, func(ctx context.Context, start int) ([]*SCIMUser, int, error) {
-		q := o
-		q.StartIndex = start
-		l, _, err := s.ListUsers(ctx, enterprise, &q)
+	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *SCIMListUsersOptions) (listPage[*SCIMUser], error) {
+		l, resp, err := s.ListUsers(ctx, enterprise, o)
 		if err != nil {
-			return nil, 0, err
+			return listPage[*SCIMUser]{resp: resp}, err
 		}
-		return l.Resources, l.TotalResults, nil
+		return listPage[*SCIMUser]{items: l.Resources, resp: resp, next: scimNext(o.StartIndex, len(l.Resources), l.TotalResults)}, nil
 	})
 }
 
@@ -523,18 +517,12 @@ func (s *SCIMService) ListGroups(ctx context.Context, enterprise string, opts *S
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Groups
 func (s *SCIMService) ListGroupsIter(ctx context.Context, enterprise string, opts *SCIMListGroupsOptions) iter.Seq2[*SCIMGroup, error] {
-	var o SCIMListGroupsOptions
-	if opts != nil {
-		o = *opts
-	}
-	return iterateSCIM(ctx, o.StartIndex, func(ctx context.Context, start int) ([]*SCIMGroup, int, error) {
-		q := o
-		q.StartIndex = start
-		l, _, err := s.ListGroups(ctx, enterprise, &q)
+	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *SCIMListGroupsOptions) (listPage[*SCIMGroup], error) {
+		l, resp, err := s.ListGroups(ctx, enterprise, o)
 		if err != nil {
-			return nil, 0, err
+			return listPage[*SCIMGroup]{resp: resp}, err
 		}
-		return l.Resources, l.TotalResults, nil
+		return listPage[*SCIMGroup]{items: l.Resources, resp: resp, next: scimNext(o.StartIndex, len(l.Resources), l.TotalResults)}, nil
 	})
 }
 

@@ -449,7 +449,7 @@ func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysO
 //
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicKeysOptions) iter.Seq2[*PublicKey, error] {
-	return iterate(ctx, s.backend, opts, s.ListPublicKeys)
+	return paginate(ctx, s.backend, opts, linked(s.ListPublicKeys))
 }
 
 // DeletePublicKey deletes a public key. keyIDs is the key's ID in decimal, as
@@ -494,7 +494,7 @@ func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Au
 //
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) iter.Seq2[*Authorization, error] {
-	return iterate(ctx, s.backend, opts, s.ListTokens)
+	return paginate(ctx, s.backend, opts, linked(s.ListTokens))
 }
 
 // DeleteToken deletes a personal access token. GHES answers 403 Forbidden
@@ -554,5 +554,5 @@ func (s *UsersService) List(ctx context.Context, opts *ListSinceOptions) ([]*Use
 //
 //meta:operation GET /users
 func (s *UsersService) ListIter(ctx context.Context, opts *ListSinceOptions) iter.Seq2[*User, error] {
-	return iterateSince(ctx, opts, s.List)
+	return paginate(ctx, s.backend, opts, linked(s.List))
 }
