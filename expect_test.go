@@ -37,8 +37,15 @@ type call struct {
 	Method  string // HTTP method
 	Path    string // the escaped path (API paths without /api/v3)
 	Query   url.Values
-	Preview string   // the preview media type added to Accept
-	Auth    authKind // the credential; authDefault follows Console
+	Preview string // the preview media type added to Accept
+	// Accept replaces the whole expected Accept header when set (SCIM's
+	// application/scim+json); Preview is then unused.
+	Accept string
+	Auth   authKind // the credential; authDefault follows Console
+
+	// ContentType is the expected Content-Type of the JSON body when it is
+	// not application/json (SCIM's application/scim+json).
+	ContentType string
 
 	JSON     string          // an exact JSON body (compared by value)
 	Form     url.Values      // an exact form body
@@ -185,6 +192,9 @@ func (c *call) check(t *testing.T, r *http.Request) {
 	if c.Preview != "" {
 		accept += ", " + c.Preview
 	}
+	if c.Accept != "" {
+		accept = c.Accept
+	}
 	assert.Equal(t, accept, r.Header.Get("Accept"), "%s: Accept", what)
 	assert.Equal(t, "ghesadmin-go/"+Version, r.Header.Get("User-Agent"), "%s: User-Agent", what)
 	auth := c.Auth
@@ -221,7 +231,11 @@ func (c *call) check(t *testing.T, r *http.Request) {
 	contentType := r.Header.Get("Content-Type")
 	switch {
 	case c.JSON != "":
-		assert.Equal(t, "application/json", contentType, "%s: Content-Type", what)
+		wantType := "application/json"
+		if c.ContentType != "" {
+			wantType = c.ContentType
+		}
+		assert.Equal(t, wantType, contentType, "%s: Content-Type", what)
 		assert.JSONEq(t, c.JSON, string(body), "%s: JSON body", what)
 	case c.Form != nil:
 		assert.Equal(t, "application/x-www-form-urlencoded", contentType, "%s: Content-Type", what)
