@@ -112,3 +112,15 @@ func TestBypassRequestsIters(t *testing.T) {
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }
+
+func TestBypassRequestsRefusedBeforeSending(t *testing.T) {
+	env := mock(t) // no expectation: anything sent fails the test
+	s, ctx := env.Client.BypassRequests, context.Background()
+	checkRefusals(t, []refusal{
+		{"status", second3(s.ListSecretScanning(ctx, "e", &ListBypassRequestsOptions{RequestStatus: BypassRequestPending})),
+			"BypassRequests.ListSecretScanning", "ListBypassRequestsOptions.RequestStatus"},
+		{"time period", second3(s.ListPushRules(ctx, "e", &ListBypassRequestsOptions{TimePeriod: "year"})), "BypassRequests.ListPushRules", "ListBypassRequestsOptions.TimePeriod"},
+		{"page", second3(s.ListPushRules(ctx, "e", &ListBypassRequestsOptions{ListOptions: ListOptions{PerPage: -1}})), "BypassRequests.ListPushRules", "ListOptions.PerPage"},
+		{"empty enterprise", second3(s.ListSecretScanning(ctx, "", nil)), "BypassRequests.ListSecretScanning", "enterprise"},
+	})
+}

@@ -283,3 +283,33 @@ func TestEnterpriseAppsIters(t *testing.T) {
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }
+
+func TestEnterpriseAppsRefusedBeforeSending(t *testing.T) {
+	env := mock(t) // no expectation: anything sent fails the test
+	s, ctx := env.Client.EnterpriseApps, context.Background()
+	tooMany := make([]string, maxInstallationRepositories+1)
+	for i := range tooMany {
+		tooMany[i] = fmt.Sprint("r", i)
+	}
+	checkRefusals(t, []refusal{
+		{"no client id", second3(s.CreateInstallation(ctx, "e", "o", CreateInstallationRequest{RepositorySelection: RepositorySelectionAll})),
+			"EnterpriseApps.CreateInstallation", "ClientID"},
+		{"bad selection", second3(s.CreateInstallation(ctx, "e", "o", CreateInstallationRequest{ClientID: "c", RepositorySelection: "some"})),
+			"EnterpriseApps.CreateInstallation", "repository_selection"},
+		{"selected without repositories", second3(s.CreateInstallation(ctx, "e", "o", CreateInstallationRequest{ClientID: "c", RepositorySelection: RepositorySelectionSelected})),
+			"EnterpriseApps.CreateInstallation", "repositories"},
+		{"none with repositories", second3(s.CreateInstallation(ctx, "e", "o", CreateInstallationRequest{ClientID: "c", RepositorySelection: RepositorySelectionNone, Repositories: []string{"x"}})),
+			"EnterpriseApps.CreateInstallation", "repositories"},
+		{"set none", second3(s.SetInstallationRepositories(ctx, "e", "o", 1, InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionNone})),
+			"EnterpriseApps.SetInstallationRepositories", "repository_selection"},
+		{"all with repositories", second3(s.SetInstallationRepositories(ctx, "e", "o", 1, InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll, Repositories: []string{"x"}})),
+			"EnterpriseApps.SetInstallationRepositories", "repositories"},
+		{"too many", second3(s.AddInstallationRepositories(ctx, "e", "o", 1, tooMany)), "EnterpriseApps.AddInstallationRepositories", "repositories"},
+		{"empty name", second3(s.AddInstallationRepositories(ctx, "e", "o", 1, []string{"a", ""})), "EnterpriseApps.AddInstallationRepositories", "repository 1"},
+		{"remove none", second3(s.RemoveInstallationRepositories(ctx, "e", "o", 1, nil)), "EnterpriseApps.RemoveInstallationRepositories", "repositories"},
+		{"page", second3(s.ListInstallations(ctx, "e", "o", &ListOptions{Page: -1})), "EnterpriseApps.ListInstallations", "ListOptions.Page"},
+		{"per page", second3(s.ListInstallableOrganizations(ctx, "e", &ListOptions{PerPage: MaxPerPage + 1})), "EnterpriseApps.ListInstallableOrganizations", "ListOptions.PerPage"},
+		{"empty org", second3(s.ListAccessibleRepositories(ctx, "e", "", nil)), "EnterpriseApps.ListAccessibleRepositories", "org"},
+		{"empty enterprise", second2(s.DeleteInstallation(ctx, "", "o", 1)), "EnterpriseApps.DeleteInstallation", "enterprise"},
+	})
+}

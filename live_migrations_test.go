@@ -248,3 +248,23 @@ func TestLiveMigrationsErrorReplies(t *testing.T) {
 		})
 	}
 }
+
+func TestLiveMigrationsRefusedBeforeSending(t *testing.T) {
+	env := mock(t) // no expectation: anything sent fails the test
+	s, ctx := env.Client.LiveMigrations, context.Background()
+	ok := CreateLiveMigrationRequest{SourceOrganizationLogin: "a", SourceRepositoryName: "b", TargetOrganizationLogin: "c",
+		TargetRepositoryName: "d", TargetAPIEndpoint: "https://target.example.com/api/v3", PATName: "p"}
+	with := func(f func(r *CreateLiveMigrationRequest)) CreateLiveMigrationRequest { r := ok; f(&r); return r }
+	public := LiveMigrationVisibility("public")
+	checkRefusals(t, []refusal{
+		{"no source org", second3(s.Create(ctx, with(func(r *CreateLiveMigrationRequest) { r.SourceOrganizationLogin = "" }))), "LiveMigrations.Create", "SourceOrganizationLogin"},
+		{"no pat", second3(s.Create(ctx, with(func(r *CreateLiveMigrationRequest) { r.PATName = "" }))), "LiveMigrations.Create", "PATName"},
+		{"endpoint not a URL", second3(s.Create(ctx, with(func(r *CreateLiveMigrationRequest) { r.TargetAPIEndpoint = "target.example.com" }))), "LiveMigrations.Create", "TargetAPIEndpoint"},
+		{"public", second3(s.Create(ctx, with(func(r *CreateLiveMigrationRequest) { r.TargetVisibility = &public }))), "LiveMigrations.Create", "TargetVisibility"},
+		{"status", second3(s.List(ctx, &ListLiveMigrationsOptions{Status: "done"})), "LiveMigrations.List", "ListLiveMigrationsOptions.Status"},
+		{"page size", second3(s.List(ctx, &ListLiveMigrationsOptions{PageSize: -1})), "LiveMigrations.List", "ListLiveMigrationsOptions.PageSize"},
+		{"empty id", second3(s.Get(ctx, "")), "LiveMigrations.Get", "migration_id"},
+		{"dot id", second2(s.Cutover(ctx, "..", nil)), "LiveMigrations.Cutover", "migration_id"},
+		{"revert empty id", second3(s.RevertCutover(ctx, "")), "LiveMigrations.RevertCutover", "migration_id"},
+	})
+}

@@ -85,3 +85,12 @@ func TestRulesetsListHistoryIter(t *testing.T) {
 		}})
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }
+
+func TestRulesetsRefusedBeforeSending(t *testing.T) {
+	env := mock(t) // no expectation: anything sent fails the test
+	s, ctx := env.Client.Rulesets, context.Background()
+	checkRefusals(t, []refusal{
+		{"page", second3(s.ListHistory(ctx, "e", 1, &ListOptions{Page: -1})), "Rulesets.ListHistory", "ListOptions.Page"},
+		{"empty enterprise", second3(s.GetVersion(ctx, "", 1, 2)), "Rulesets.GetVersion", "enterprise"},
+	})
+}

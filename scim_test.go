@@ -103,37 +103,58 @@ func TestSCIMErrorOnlyForSCIMBodies(t *testing.T) {
 	}
 }
 
-func TestSCIMRequestsRefusedBeforeSending(t *testing.T) {
-	env := setup(t) // no handler: anything sent fails the test
-	ctx := context.Background()
-	ok := SCIMUserRequest{ExternalID: "e", Active: true, UserName: "u", DisplayName: "U", Emails: []SCIMEmail{{Value: "u@x", Type: "work"}}}
-	badRole := ok
-	badRole.Roles = []SCIMRole{{Value: "superuser"}}
-	noName := ok
-	noName.Name = &SCIMName{Formatted: "U"}
-	for name, err := range map[string]error{
-		"empty enterprise": second3(env.Client.SCIM.ListUsers(ctx, "", nil)),
-		"bad filter":       second3(env.Client.SCIM.ListUsers(ctx, "acme", &SCIMListUsersOptions{Filter: `userName sw "m"`})),
-		"no emails":        second3(env.Client.SCIM.CreateUser(ctx, "acme", SCIMUserRequest{ExternalID: "e", UserName: "u", DisplayName: "U"})),
-		"bad role":         second3(env.Client.SCIM.CreateUser(ctx, "acme", badRole)),
-		"name halves":      second3(env.Client.SCIM.ReplaceUser(ctx, "acme", "id", noName)),
-		"no ops":           second3(env.Client.SCIM.UpdateUser(ctx, "acme", "id", nil)),
-		"add no value":     second3(env.Client.SCIM.UpdateGroup(ctx, "acme", "id", []SCIMPatchOp{{Op: SCIMPatchAdd, Path: "members"}})),
-		"remove no path":   second3(env.Client.SCIM.UpdateGroup(ctx, "acme", "id", []SCIMPatchOp{{Op: SCIMPatchRemove}})),
-		"group no name":    second3(env.Client.SCIM.CreateGroup(ctx, "acme", SCIMGroupRequest{ExternalID: "g"})),
-		"empty user id":    second2(env.Client.SCIM.DeleteUser(ctx, "acme", "")),
-		"migration url": second3(env.Client.LiveMigrations.Create(ctx, CreateLiveMigrationRequest{SourceOrganizationLogin: "a", SourceRepositoryName: "b",
-			TargetOrganizationLogin: "c", TargetRepositoryName: "d", TargetAPIEndpoint: "target.example.com", PATName: "p"})),
-		"migration status": second3(env.Client.LiveMigrations.List(ctx, &ListLiveMigrationsOptions{Status: "done"})),
-		"bypass status":    second3(env.Client.BypassRequests.ListSecretScanning(ctx, "acme", &ListBypassRequestsOptions{RequestStatus: "pending"})),
-		"selection repos": second3(env.Client.EnterpriseApps.SetInstallationRepositories(ctx, "acme", "org", 1,
-			InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll, Repositories: []string{"x"}})),
-		"no repos": second3(env.Client.EnterpriseApps.RemoveInstallationRepositories(ctx, "acme", "org", 1, nil)),
-	} {
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("%s: %v, want ErrInvalidArgument", name, err)
+// refusal is one call that must be refused before sending: err is what it
+// returned, and the message must name the method and the field.
+type refusal struct {
+	name          string
+	err           error
+	method, field string
+}
+
+// checkRefusals requires every call to have been refused with
+// ErrInvalidArgument and a message naming its method and field. The calls
+// are made on a mock with no expectation: anything sent fails the test.
+func checkRefusals(t *testing.T, cases []refusal) {
+	t.Helper()
+	for _, tc := range cases {
+		if !errors.Is(tc.err, ErrInvalidArgument) {
+			t.Errorf("%s: err = %v, want ErrInvalidArgument", tc.name, tc.err)
+			continue
+		}
+		if msg := tc.err.Error(); !strings.Contains(msg, tc.method) || !strings.Contains(msg, tc.field) {
+			t.Errorf("%s: error %q does not name %s and %s", tc.name, msg, tc.method, tc.field)
 		}
 	}
+}
+
+func TestSCIMRefusedBeforeSending(t *testing.T) {
+	env := mock(t) // no expectation: anything sent fails the test
+	s, ctx := env.Client.SCIM, context.Background()
+	ok := SCIMUserRequest{ExternalID: "e", Active: true, UserName: "u", DisplayName: "U", Emails: []SCIMEmail{{Value: "u@x", Type: "work"}}}
+	with := func(f func(r *SCIMUserRequest)) SCIMUserRequest { r := ok; f(&r); return r }
+	checkRefusals(t, []refusal{
+		{"empty enterprise", second3(s.ListUsers(ctx, "", nil)), "SCIM.ListUsers", "enterprise"},
+		{"bad filter", second3(s.ListUsers(ctx, "acme", &SCIMListUsersOptions{Filter: `userName sw "m"`})), "SCIM.ListUsers", "SCIMListUsersOptions.Filter"},
+		{"negative start", second3(s.ListUsers(ctx, "acme", &SCIMListUsersOptions{StartIndex: -1})), "SCIM.ListUsers", "SCIMListUsersOptions.StartIndex"},
+		{"groups by userName", second3(s.ListGroups(ctx, "acme", &SCIMListGroupsOptions{Filter: SCIMUserNameEq("x")})), "SCIM.ListGroups", "SCIMListGroupsOptions.Filter"},
+		{"negative count", second3(s.ListGroups(ctx, "acme", &SCIMListGroupsOptions{Count: -1})), "SCIM.ListGroups", "SCIMListGroupsOptions.Count"},
+		{"no external id", second3(s.CreateUser(ctx, "acme", with(func(r *SCIMUserRequest) { r.ExternalID = "" }))), "SCIM.CreateUser", "ExternalID"},
+		{"no user name", second3(s.CreateUser(ctx, "acme", with(func(r *SCIMUserRequest) { r.UserName = "" }))), "SCIM.CreateUser", "UserName"},
+		{"no display name", second3(s.ReplaceUser(ctx, "acme", "id", with(func(r *SCIMUserRequest) { r.DisplayName = "" }))), "SCIM.ReplaceUser", "DisplayName"},
+		{"no emails", second3(s.CreateUser(ctx, "acme", with(func(r *SCIMUserRequest) { r.Emails = nil }))), "SCIM.CreateUser", "Emails"},
+		{"email type", second3(s.CreateUser(ctx, "acme", with(func(r *SCIMUserRequest) { r.Emails = []SCIMEmail{{Value: "u@x"}} }))), "SCIM.CreateUser", "Emails[0]"},
+		{"bad role", second3(s.CreateUser(ctx, "acme", with(func(r *SCIMUserRequest) { r.Roles = []SCIMRole{{Value: "superuser"}} }))), "SCIM.CreateUser", "Roles[0]"},
+		{"name halves", second3(s.ReplaceUser(ctx, "acme", "id", with(func(r *SCIMUserRequest) { r.Name = &SCIMName{Formatted: "U"} }))), "SCIM.ReplaceUser", "Name"},
+		{"no ops", second3(s.UpdateUser(ctx, "acme", "id", nil)), "SCIM.UpdateUser", "operations"},
+		{"unknown op", second3(s.UpdateUser(ctx, "acme", "id", []SCIMPatchOp{{Op: "move", Value: 1}})), "SCIM.UpdateUser", "op"},
+		{"add no value", second3(s.UpdateGroup(ctx, "acme", "id", []SCIMPatchOp{{Op: SCIMPatchAdd, Path: "members"}})), "SCIM.UpdateGroup", "Value"},
+		{"remove no path", second3(s.UpdateGroup(ctx, "acme", "id", []SCIMPatchOp{{Op: SCIMPatchRemove}})), "SCIM.UpdateGroup", "Path"},
+		{"group no external id", second3(s.CreateGroup(ctx, "acme", SCIMGroupRequest{DisplayName: "G"})), "SCIM.CreateGroup", "ExternalID"},
+		{"group no name", second3(s.CreateGroup(ctx, "acme", SCIMGroupRequest{ExternalID: "g"})), "SCIM.CreateGroup", "DisplayName"},
+		{"member no value", second3(s.ReplaceGroup(ctx, "acme", "id", SCIMGroupRequest{ExternalID: "g", DisplayName: "G", Members: []SCIMGroupMember{{}}})), "SCIM.ReplaceGroup", "Members[0].Value"},
+		{"empty user id", second2(s.DeleteUser(ctx, "acme", "")), "SCIM.DeleteUser", "scim_user_id"},
+		{"empty group id", second3(s.GetGroup(ctx, "acme", "", nil)), "SCIM.GetGroup", "scim_group_id"},
+	})
 }
 
 func second3[T any](_ T, _ *Response, err error) error { return err }
