@@ -46,12 +46,7 @@ func TestBypassRequestsEndpoints(t *testing.T) {
 		RequesterComment: Ptr("Test fixture, not a real token"), ExpiresAt: appsTime("2025-05-08T00:00:00Z"), CreatedAt: appsTime("2025-05-01T00:00:00Z"),
 		Responses: wantBypassResponses(), URL: "https://ghes.test/api/v3/repos/octo-org/Hello-World/bypass-requests/1",
 		HTMLURL: "https://ghes.test/octo-org/Hello-World/exemptions/1"}
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *BypassRequestsService) (any, *Response, error)
-		want any
-	}{
+	runEndpointCases(t, func(c *Client) *BypassRequestsService { return c.BypassRequests }, nil, []endpointCase[*BypassRequestsService]{
 		{"ListPushRules", call{Method: http.MethodGet, Path: bypassPushRulesPath, Query: fullQuery, Reply: "bypass_requests/push_rules.json"},
 			func(ctx context.Context, s *BypassRequestsService) (any, *Response, error) {
 				return s.ListPushRules(ctx, "acme corp", full)
@@ -69,15 +64,7 @@ func TestBypassRequestsEndpoints(t *testing.T) {
 			func(ctx context.Context, s *BypassRequestsService) (any, *Response, error) {
 				return s.ListSecretScanning(ctx, "acme corp", &ListBypassRequestsOptions{RequestStatus: BypassRequestStatusAll, TimePeriod: BypassTimeMonth})
 			}, []*SecretScanningBypassRequest{&secret}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			got, resp, err := tc.run(context.Background(), env.Client.BypassRequests)
-			requireStatus(t, resp, err, http.StatusOK)
-			assertFields(t, tc.name, got, tc.want)
-		})
-	}
+	})
 	assertCoversFixture(t, "bypass_requests/push_rules.json", []*PushRuleBypassRequest{})
 	assertCoversFixture(t, "bypass_requests/secret_scanning.json", []*SecretScanningBypassRequest{})
 }

@@ -3,7 +3,6 @@ package ghesadmin
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -79,12 +78,7 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 	page := url.Values{"per_page": {"50"}, "page": {"2"}}
 	opts := &ListOptions{Page: 2, PerPage: 50}
 	inst := wantInstallation()
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error)
-		want any
-	}{
+	runEndpointCases(t, func(c *Client) *EnterpriseAppsService { return c.EnterpriseApps }, nil, []endpointCase[*EnterpriseAppsService]{
 		{"ListInstallableOrganizations", call{Method: http.MethodGet, Path: "/enterprises/acme%20corp/apps/installable_organizations", Query: page,
 			Reply: "enterprise_apps/installable_organizations.json"},
 			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
@@ -149,19 +143,7 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
 				return s.RemoveInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, []string{"Spoon-Knife"})
 			}, wantAccessibleRepositories()},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			got, resp, err := tc.run(context.Background(), env.Client.EnterpriseApps)
-			status := tc.call.Status
-			if status == 0 {
-				status = http.StatusOK
-			}
-			requireStatus(t, resp, err, status)
-			assertFields(t, tc.name, got, tc.want)
-		})
-	}
+	})
 	assertCoversFixture(t, "enterprise_apps/installable_organizations.json", []*InstallableOrganization{})
 	assertCoversFixture(t, "enterprise_apps/repositories.json", []*AccessibleRepository{})
 	assertCoversFixture(t, "enterprise_apps/installations.json", []*EnterpriseOrganizationInstallation{})
@@ -202,7 +184,7 @@ func TestEnterpriseAppsRemoveRepositoriesRefused(t *testing.T) {
 		ReplyJSON: `{"message":"Validation Failed","errors":[{"resource":"Installation","code":"invalid","field":"repositories"}]}`})
 	_, _, err := env.Client.EnterpriseApps.RemoveInstallationRepositories(context.Background(), appsEnterprise, appsOrg, 25381, []string{"Hello-World"})
 	var ve *ValidationError
-	require.True(t, errors.As(err, &ve), "err = %T %v", err, err)
+	require.ErrorAs(t, err, &ve)
 	require.Equal(t, []FieldError{{Resource: "Installation", Code: "invalid", Field: "repositories"}}, ve.Errors)
 }
 

@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/url"
@@ -296,4 +297,37 @@ func requireStatus(t *testing.T, resp *Response, err error, status int) {
 	require.NoError(t, err)
 	require.NotNil(t, resp, "response")
 	require.Equal(t, status, resp.StatusCode, "status")
+}
+
+// endpointCase is one call of a service S that answers a value: the exact
+// request it must send, the call itself, and the reply as it must decode.
+type endpointCase[S any] struct {
+	name string
+	call call // Status 0 means 200
+	run  func(ctx context.Context, s S) (any, *Response, error)
+	want any
+}
+
+// runEndpointCases runs each case on its own mock: the request must match
+// the case's call (through wrap, when not nil) exactly, the reply's status
+// must be the call's, and the result must equal want field by field.
+func runEndpointCases[S any](t *testing.T, service func(*Client) S, wrap func(call) call, cases []endpointCase[S]) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			c := tc.call
+			if wrap != nil {
+				c = wrap(c)
+			}
+			env.expect(t, c)
+			got, resp, err := tc.run(context.Background(), service(env.Client))
+			status := c.Status
+			if status == 0 {
+				status = http.StatusOK
+			}
+			requireStatus(t, resp, err, status)
+			assertFields(t, tc.name, got, tc.want)
+		})
+	}
 }

@@ -74,12 +74,7 @@ func TestLiveMigrationsEndpoints(t *testing.T) {
 	createVis := create
 	createVis.TargetVisibility = &vis
 
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *LiveMigrationsService) (any, *Response, error)
-		want any
-	}{
+	runEndpointCases(t, func(c *Client) *LiveMigrationsService { return c.LiveMigrations }, nil, []endpointCase[*LiveMigrationsService]{
 		{"List", call{Method: http.MethodGet, Path: "/enterprise/live-migrations",
 			Query: url.Values{"page_size": {"25"}, "after": {"Y3Vyc29yOjE="}, "status": {"in_progress"}}, Reply: "live_migrations/list.json"},
 			func(ctx context.Context, s *LiveMigrationsService) (any, *Response, error) {
@@ -110,19 +105,7 @@ func TestLiveMigrationsEndpoints(t *testing.T) {
 			func(ctx context.Context, s *LiveMigrationsService) (any, *Response, error) {
 				return deref3(s.RevertCutover(ctx, weirdMigrationID))
 			}, LiveMigrationRevertResult{Success: true, UnarchivedSourceRepository: true, InProgressMigrationTerminated: true}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			got, resp, err := tc.run(context.Background(), env.Client.LiveMigrations)
-			status := tc.call.Status
-			if status == 0 {
-				status = http.StatusOK
-			}
-			requireStatus(t, resp, err, status)
-			assertFields(t, tc.name, got, tc.want)
-		})
-	}
+	})
 	assertCoversFixture(t, "live_migrations/list.json", LiveMigrations{})
 	assertCoversFixture(t, "live_migrations/details.json", LiveMigrationDetails{})
 	assertCoversFixture(t, "live_migrations/created.json", LiveMigrationCreated{})

@@ -16,12 +16,7 @@ const rulesetsPath = "/enterprises/acme%20corp/rulesets/21/history"
 func TestRulesetsEndpoints(t *testing.T) {
 	v3 := RulesetVersion{VersionID: 3, Actor: RulesetVersionActor{ID: 1, Type: "User"}, UpdatedAt: appsTime("2025-04-05T06:07:08Z")}
 	v2 := RulesetVersion{VersionID: 2, Actor: RulesetVersionActor{ID: 42, Type: "Integration"}, UpdatedAt: appsTime("2025-04-01T00:00:00Z")}
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *RulesetsService) (any, *Response, error)
-		want any
-	}{
+	runEndpointCases(t, func(c *Client) *RulesetsService { return c.Rulesets }, nil, []endpointCase[*RulesetsService]{
 		{"ListHistory", call{Method: http.MethodGet, Path: rulesetsPath, Query: url.Values{"per_page": {"2"}, "page": {"3"}}, Reply: "rulesets/history.json"},
 			func(ctx context.Context, s *RulesetsService) (any, *Response, error) {
 				return s.ListHistory(ctx, "acme corp", 21, &ListOptions{PerPage: 2, Page: 3})
@@ -35,15 +30,7 @@ func TestRulesetsEndpoints(t *testing.T) {
 				return deref3(s.GetVersion(ctx, "acme corp", 21, 3))
 			},
 			RulesetVersionWithState{RulesetVersion: v3, State: json.RawMessage(`{"id":21,"name":"protect main","target":"branch","enforcement":"active","conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},"rules":[{"type":"deletion"}]}`)}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			got, resp, err := tc.run(context.Background(), env.Client.Rulesets)
-			requireStatus(t, resp, err, http.StatusOK)
-			assertFields(t, tc.name, got, tc.want)
-		})
-	}
+	})
 	assertCoversFixture(t, "rulesets/history.json", []*RulesetVersion{})
 	assertCoversFixture(t, "rulesets/version.json", RulesetVersionWithState{})
 }

@@ -255,6 +255,7 @@ const (
 	scimGroupsPath    = "/scim/v2/enterprises/" + scimEnterpriseEsc + "/Groups"
 	scimUserID        = "7fce0092-d52e-4f76-b727-3955bd72c939"
 	scimGroupID       = "24b28bbb-5fc4-4c63-9a23-9e6d53b8ad6f"
+	scimGroupPath     = scimGroupsPath + "/" + scimGroupID
 )
 
 // scimCall is c as the SCIM API exchanges it: application/scim+json both
@@ -340,12 +341,7 @@ func TestSCIMEndpoints(t *testing.T) {
 	user, grp := wantSCIMUser(), wantSCIMGroup()
 	weirdID, weirdIDEsc := "id with/slash", "id%20with%2Fslash"
 
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *SCIMService) (any, *Response, error)
-		want any
-	}{
+	runEndpointCases(t, func(c *Client) *SCIMService { return c.SCIM }, scimCall, []endpointCase[*SCIMService]{
 		{"ListUsers", call{Method: http.MethodGet, Path: scimUsersPath,
 			Query: url.Values{"filter": {`userName eq "E012345"`}, "startIndex": {"2"}, "count": {"10"}}, Reply: "scim/users.json"},
 			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
@@ -379,6 +375,14 @@ func TestSCIMEndpoints(t *testing.T) {
 				return deref3(s.ListGroups(ctx, scimEnterprise, &SCIMListGroupsOptions{Filter: SCIMDisplayNameEq("Engineering"), ExcludedAttributes: "members", StartIndex: 3, Count: 5}))
 			},
 			SCIMGroupList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMGroup{&grp}}},
+		{"UpdateGroup", call{Method: http.MethodPatch, Path: scimGroupPath, JSON: opsJSON, Reply: "scim/group.json"},
+			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+				return deref3(s.UpdateGroup(ctx, scimEnterprise, scimGroupID, ops))
+			}, grp},
+		{"ReplaceGroup", call{Method: http.MethodPut, Path: scimGroupPath, JSON: groupJSON, Reply: "scim/group.json"},
+			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+				return deref3(s.ReplaceGroup(ctx, scimEnterprise, scimGroupID, group))
+			}, grp},
 		{"CreateGroup", call{Method: http.MethodPost, Path: scimGroupsPath, JSON: groupJSON, Status: http.StatusCreated, Reply: "scim/group.json"},
 			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
 				return deref3(s.CreateGroup(ctx, scimEnterprise, group))
@@ -387,31 +391,11 @@ func TestSCIMEndpoints(t *testing.T) {
 			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
 				return deref3(s.GetGroup(ctx, scimEnterprise, weirdID, &SCIMGetGroupOptions{ExcludedAttributes: "members"}))
 			}, grp},
-		{"GetGroup/no options", call{Method: http.MethodGet, Path: scimGroupsPath + "/" + scimGroupID, Reply: "scim/group.json"},
+		{"GetGroup/no options", call{Method: http.MethodGet, Path: scimGroupPath, Reply: "scim/group.json"},
 			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
 				return deref3(s.GetGroup(ctx, scimEnterprise, scimGroupID, nil))
 			}, grp},
-		{"ReplaceGroup", call{Method: http.MethodPut, Path: scimGroupsPath + "/" + scimGroupID, JSON: groupJSON, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
-				return deref3(s.ReplaceGroup(ctx, scimEnterprise, scimGroupID, group))
-			}, grp},
-		{"UpdateGroup", call{Method: http.MethodPatch, Path: scimGroupsPath + "/" + scimGroupID, JSON: opsJSON, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
-				return deref3(s.UpdateGroup(ctx, scimEnterprise, scimGroupID, ops))
-			}, grp},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, scimCall(tc.call))
-			got, resp, err := tc.run(context.Background(), env.Client.SCIM)
-			status := tc.call.Status
-			if status == 0 {
-				status = http.StatusOK
-			}
-			requireStatus(t, resp, err, status)
-			assertFields(t, tc.name, got, tc.want)
-		})
-	}
+	})
 	assertCoversFixture(t, "scim/user.json", SCIMUser{})
 	assertCoversFixture(t, "scim/group.json", SCIMGroup{})
 	assertCoversFixture(t, "scim/users.json", SCIMUserList{})
