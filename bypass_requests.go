@@ -190,6 +190,9 @@ func (s *BypassRequestsService) ListPushRules(ctx context.Context, enterprise st
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOptions("BypassRequests.ListPushRules", opts); err != nil {
+		return nil, nil, err
+	}
 	return fetchSlice[*PushRuleBypassRequest](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
@@ -218,6 +221,9 @@ func (s *BypassRequestsService) ListPushRulesIter(ctx context.Context, enterpris
 func (s *BypassRequestsService) ListSecretScanning(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
 	path, err := escapePath("BypassRequests.ListSecretScanning", "enterprises/{enterprise}/bypass-requests/secret-scanning", enterprise)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOptions("BypassRequests.ListSecretScanning", opts); err != nil {
 		return nil, nil, err
 	}
 	return fetchSlice[*SecretScanningBypassRequest](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})

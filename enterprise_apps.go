@@ -170,6 +170,9 @@ func (s *EnterpriseAppsService) ListInstallableOrganizations(ctx context.Context
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOptions("EnterpriseApps.ListInstallableOrganizations", opts); err != nil {
+		return nil, nil, err
+	}
 	return fetchSlice[*InstallableOrganization](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
@@ -200,6 +203,9 @@ func (s *EnterpriseAppsService) ListAccessibleRepositories(ctx context.Context, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOptions("EnterpriseApps.ListAccessibleRepositories", opts); err != nil {
+		return nil, nil, err
+	}
 	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 
@@ -228,6 +234,9 @@ func (s *EnterpriseAppsService) ListAccessibleRepositoriesIter(ctx context.Conte
 func (s *EnterpriseAppsService) ListInstallations(ctx context.Context, enterprise, org string, opts *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
 	path, err := escapePath("EnterpriseApps.ListInstallations", "enterprises/{enterprise}/apps/organizations/{org}/installations", enterprise, org)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOptions("EnterpriseApps.ListInstallations", opts); err != nil {
 		return nil, nil, err
 	}
 	return fetchSlice[*EnterpriseOrganizationInstallation](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
@@ -296,6 +305,9 @@ func (s *EnterpriseAppsService) DeleteInstallation(ctx context.Context, enterpri
 func (s *EnterpriseAppsService) ListInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) ([]*AccessibleRepository, *Response, error) {
 	path, err := escapePath("EnterpriseApps.ListInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", enterprise, org, installationID)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOptions("EnterpriseApps.ListInstallationRepositories", opts); err != nil {
 		return nil, nil, err
 	}
 	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})

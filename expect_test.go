@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/url"
@@ -45,9 +46,15 @@ type call struct {
 	Method  string // HTTP method
 	Path    string // the escaped path (API paths without /api/v3)
 	Query   url.Values
-	Preview string   // the preview media type added to Accept
-	Accept  string   // the whole Accept header when it is not the API's (e.g. text/csv)
-	Auth    authKind // the credential; authDefault follows Console
+	Preview string // the preview media type added to Accept
+	// Accept replaces the whole expected Accept header when set (SCIM's
+	// application/scim+json); Preview is then unused.
+	Accept string
+	Auth   authKind // the credential; authDefault follows Console
+
+	// ContentType is the expected Content-Type of the JSON body when it is
+	// not application/json (SCIM's application/scim+json).
+	ContentType string
 
 	JSON     string          // an exact JSON body (compared by value)
 	Form     url.Values      // an exact form body
@@ -246,7 +253,11 @@ func (c *call) check(t *testing.T, r *http.Request) {
 	contentType := r.Header.Get("Content-Type")
 	switch {
 	case c.JSON != "":
-		assert.Equal(t, "application/json", contentType, "%s: Content-Type", what)
+		wantType := "application/json"
+		if c.ContentType != "" {
+			wantType = c.ContentType
+		}
+		assert.Equal(t, wantType, contentType, "%s: Content-Type", what)
 		assert.JSONEq(t, c.JSON, string(body), "%s: JSON body", what)
 	case c.Form != nil:
 		assert.Equal(t, "application/x-www-form-urlencoded", contentType, "%s: Content-Type", what)
@@ -307,4 +318,37 @@ func requireStatus(t *testing.T, resp *Response, err error, status int) {
 	require.NoError(t, err)
 	require.NotNil(t, resp, "response")
 	require.Equal(t, status, resp.StatusCode, "status")
+}
+
+// serviceCase is one call of a service S that answers a value: the exact
+// request it must send, the call itself, and the reply as it must decode.
+type serviceCase[S any] struct {
+	name string
+	call call // Status 0 means 200
+	run  func(ctx context.Context, s S) (any, *Response, error)
+	want any
+}
+
+// runServiceCases runs each case on its own mock: the request must match
+// the case's call (through wrap, when not nil) exactly, the reply's status
+// must be the call's, and the result must equal want field by field.
+func runServiceCases[S any](t *testing.T, service func(*Client) S, wrap func(call) call, cases []serviceCase[S]) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			c := tc.call
+			if wrap != nil {
+				c = wrap(c)
+			}
+			env.expect(t, c)
+			got, resp, err := tc.run(context.Background(), service(env.Client))
+			status := c.Status
+			if status == 0 {
+				status = http.StatusOK
+			}
+			requireStatus(t, resp, err, status)
+			assertFields(t, tc.name, got, tc.want)
+		})
+	}
 }

@@ -248,6 +248,9 @@ func (o ListLiveMigrationsOptions) validate() error {
 //
 //meta:operation GET /enterprise/live-migrations
 func (s *LiveMigrationsService) List(ctx context.Context, opts *ListLiveMigrationsOptions) (*LiveMigrations, *Response, error) {
+	if err := checkOptions("LiveMigrations.List", opts); err != nil {
+		return nil, nil, err
+	}
 	r := &request{method: http.MethodGet, path: "enterprise/live-migrations"}
 	if opts != nil {
 		r.query = opts

@@ -155,6 +155,27 @@ func encodeQuery(opts any) (string, error) {
 	return v.Encode(), nil
 }
 
+// checkOptions validates an …Options value before a call builds its
+// request, so that the error names the Go method as well as the field:
+// "ghesadmin: invalid argument: SCIM.ListUsers: SCIMListUsersOptions.Count
+// is -1; …". A nil opts is valid.
+func checkOptions[O any, PO interface {
+	*O
+	validator
+}](method string, opts PO) error {
+	if opts == nil {
+		return nil
+	}
+	err := opts.validate()
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrInvalidArgument):
+		return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, method, strings.TrimPrefix(err.Error(), ErrInvalidArgument.Error()+": "))
+	}
+	return fmt.Errorf("ghesadmin: %s: %w", method, err)
+}
+
 // NewRequest builds a request for path, relative to the REST API base URL
 // ("admin/hooks"), with body encoded as JSON when it is not nil. It carries
 // the SDK's Accept and User-Agent headers; Do adds the credentials. Use it

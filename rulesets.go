@@ -47,6 +47,9 @@ func (s *RulesetsService) ListHistory(ctx context.Context, enterprise string, ru
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOptions("Rulesets.ListHistory", opts); err != nil {
+		return nil, nil, err
+	}
 	return fetchSlice[*RulesetVersion](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }
 

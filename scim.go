@@ -371,6 +371,9 @@ func (s *SCIMService) ListUsers(ctx context.Context, enterprise string, opts *SC
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOptions("SCIM.ListUsers", opts); err != nil {
+		return nil, nil, err
+	}
 	r := scimRequest(http.MethodGet, path, nil, nil)
 	if opts != nil {
 		r.query = opts
@@ -498,6 +501,9 @@ func (s *SCIMService) DeleteUser(ctx context.Context, enterprise, scimUserID str
 func (s *SCIMService) ListGroups(ctx context.Context, enterprise string, opts *SCIMListGroupsOptions) (*SCIMGroupList, *Response, error) {
 	path, err := escapePath("SCIM.ListGroups", "scim/v2/enterprises/{enterprise}/Groups", enterprise)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOptions("SCIM.ListGroups", opts); err != nil {
 		return nil, nil, err
 	}
 	r := scimRequest(http.MethodGet, path, nil, nil)
