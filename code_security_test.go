@@ -1,0 +1,165 @@
+package ghesadmin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// An enterprise slug that needs escaping: it must reach the server as one
+// segment.
+const (
+	acmeCorp        = "acme corp"
+	acmeCorpEscaped = "acme%20corp"
+)
+
+// errorReply is one documented error reply of an endpoint: the request the
+// call sends (its Status is the error's; its reply is written by
+// testErrorReplies) and the call.
+type errorReply struct {
+	name   string
+	call   call
+	invoke func(ctx context.Context, c *Client) (*Response, error)
+}
+
+// testErrorReplies answers each call with its documented error status and
+// checks the caller gets the SDK's typed error for it: ErrNotFound (404),
+// ErrForbidden (403), *ValidationError with its field errors (422), and an
+// *ErrorResponse with the status and message for the others (400, 409, 503).
+func testErrorReplies(t *testing.T, cases []errorReply) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(fmt.Sprintf("%s/%d", tc.name, tc.call.Status), func(t *testing.T) {
+			env := mock(t)
+			c := tc.call
+			c.ReplyJSON = fmt.Sprintf(`{"message":"status %d","documentation_url":"https://docs.github.com/enterprise-server@3.19/rest"}`, c.Status)
+			if c.Status == http.StatusUnprocessableEntity {
+				c.ReplyJSON = `{"message":"Validation Failed","errors":[{"resource":"Enterprise","code":"invalid","field":"name"}]}`
+			}
+			env.expect(t, c)
+			resp, err := tc.invoke(context.Background(), env.Client)
+			require.Error(t, err)
+			require.NotNil(t, resp, "response")
+			assert.Equal(t, c.Status, resp.StatusCode, "status")
+			var er *ErrorResponse
+			require.True(t, errors.As(err, &er), "err = %T %v, want an *ErrorResponse", err, err)
+			assert.Equal(t, c.Status, er.StatusCode())
+			switch c.Status {
+			case http.StatusNotFound:
+				assert.ErrorIs(t, err, ErrNotFound)
+			case http.StatusForbidden:
+				assert.ErrorIs(t, err, ErrForbidden)
+				assert.NotErrorIs(t, err, ErrRateLimited)
+			case http.StatusUnprocessableEntity:
+				var ve *ValidationError
+				require.True(t, errors.As(err, &ve), "err = %T %v, want *ValidationError", err, err)
+				assert.Equal(t, "Validation Failed", ve.Message)
+				assert.Equal(t, []FieldError{{Resource: "Enterprise", Code: "invalid", Field: "name"}}, ve.Errors)
+			default:
+				assert.Equal(t, fmt.Sprintf("status %d", c.Status), er.Message)
+				assert.Equal(t, "https://docs.github.com/enterprise-server@3.19/rest", er.DocumentationURL)
+				var ve *ValidationError
+				assert.False(t, errors.As(err, &ve), "a %d is not a validation error", c.Status)
+				assert.NotErrorIs(t, err, ErrNotFound)
+			}
+		})
+	}
+}
+
+func TestCodeSecurityGetSettings(t *testing.T) {
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/code_security_and_analysis", Reply: "code_security/settings.json"})
+	got, resp, err := env.Client.CodeSecurity.GetSettings(context.Background(), acmeCorp)
+	requireStatus(t, resp, err, http.StatusOK)
+	assertFields(t, "settings", *got, CodeSecurityAndAnalysis{
+		AdvancedSecurityEnabledForNewRepositories:                  true,
+		AdvancedSecurityEnabledForNewUserNamespaceRepositories:     true,
+		DependabotAlertsEnabledForNewRepositories:                  true,
+		SecretScanningEnabledForNewRepositories:                    true,
+		SecretScanningPushProtectionEnabledForNewRepositories:      true,
+		SecretScanningPushProtectionCustomLink:                     Ptr("value-of-secret_scanning_push_protection_custom_link"),
+		SecretScanningNonProviderPatternsEnabledForNewRepositories: true,
+	})
+	assertCoversFixture(t, "code_security/settings.json", CodeSecurityAndAnalysis{})
+}
+
+func TestCodeSecurityUpdateSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		body UpdateCodeSecurityAndAnalysisRequest
+		json string
+	}{
+		{"every field", UpdateCodeSecurityAndAnalysisRequest{
+			AdvancedSecurityEnabledForNewRepositories:                  Ptr(true),
+			AdvancedSecurityEnabledNewUserNamespaceRepos:               Ptr(false),
+			DependabotAlertsEnabledForNewRepositories:                  Ptr(true),
+			SecretScanningEnabledForNewRepositories:                    Ptr(false),
+			SecretScanningPushProtectionEnabledForNewRepositories:      Ptr(true),
+			SecretScanningPushProtectionCustomLink:                     Ptr("https://ghe.example.com/help"),
+			SecretScanningNonProviderPatternsEnabledForNewRepositories: Ptr(false),
+		}, `{"advanced_security_enabled_for_new_repositories":true,"advanced_security_enabled_new_user_namespace_repos":false,
+			"dependabot_alerts_enabled_for_new_repositories":true,"secret_scanning_enabled_for_new_repositories":false,
+			"secret_scanning_push_protection_enabled_for_new_repositories":true,
+			"secret_scanning_push_protection_custom_link":"https://ghe.example.com/help",
+			"secret_scanning_non_provider_patterns_enabled_for_new_repositories":false}`},
+		{"one field, the others absent", UpdateCodeSecurityAndAnalysisRequest{SecretScanningPushProtectionCustomLink: Ptr("")},
+			`{"secret_scanning_push_protection_custom_link":""}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			env.expect(t, call{Method: http.MethodPatch, Path: "/enterprises/" + acmeCorpEscaped + "/code_security_and_analysis", JSON: tc.json, Status: http.StatusNoContent})
+			resp, err := env.Client.CodeSecurity.UpdateSettings(context.Background(), acmeCorp, tc.body)
+			requireStatus(t, resp, err, http.StatusNoContent)
+		})
+	}
+}
+
+func TestCodeSecuritySetFeature(t *testing.T) {
+	for _, tc := range []struct {
+		product    SecurityProduct
+		enablement SecurityEnablement
+	}{
+		{SecurityProductAdvancedSecurity, SecurityEnableAll},
+		{SecurityProductAdvancedSecurityUserNamespace, SecurityDisableAll},
+		{SecurityProductDependabotAlerts, SecurityEnableAll},
+		{SecurityProductSecretScanning, SecurityDisableAll},
+		{SecurityProductSecretScanningPushProtection, SecurityEnableAll},
+		{SecurityProductSecretScanningNonProvider, SecurityDisableAll},
+	} {
+		t.Run(string(tc.product), func(t *testing.T) {
+			env := mock(t)
+			env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/" + acmeCorpEscaped + "/" + string(tc.product) + "/" + string(tc.enablement), Status: http.StatusNoContent})
+			resp, err := env.Client.CodeSecurity.SetFeature(context.Background(), acmeCorp, tc.product, tc.enablement)
+			requireStatus(t, resp, err, http.StatusNoContent)
+		})
+	}
+}
+
+func TestCodeSecurityErrorReplies(t *testing.T) {
+	base := "/enterprises/" + acmeCorpEscaped
+	get := func(ctx context.Context, c *Client) (*Response, error) {
+		_, resp, err := c.CodeSecurity.GetSettings(ctx, acmeCorp)
+		return resp, err
+	}
+	update := func(ctx context.Context, c *Client) (*Response, error) {
+		return c.CodeSecurity.UpdateSettings(ctx, acmeCorp, UpdateCodeSecurityAndAnalysisRequest{DependabotAlertsEnabledForNewRepositories: Ptr(true)})
+	}
+	feature := func(ctx context.Context, c *Client) (*Response, error) {
+		return c.CodeSecurity.SetFeature(ctx, acmeCorp, SecurityProductSecretScanning, SecurityEnableAll)
+	}
+	updateCall := call{Method: http.MethodPatch, Path: base + "/code_security_and_analysis", JSON: `{"dependabot_alerts_enabled_for_new_repositories":true}`}
+	featureCall := call{Method: http.MethodPost, Path: base + "/secret_scanning/enable_all"}
+	var cases []errorReply
+	cases = append(cases, errorReply{"GetSettings", call{Method: http.MethodGet, Path: base + "/code_security_and_analysis", Status: http.StatusNotFound}, get})
+	for _, status := range []int{http.StatusNotFound, http.StatusUnprocessableEntity} {
+		u, f := updateCall, featureCall
+		u.Status, f.Status = status, status
+		cases = append(cases, errorReply{"UpdateSettings", u, update}, errorReply{"SetFeature", f, feature})
+	}
+	testErrorReplies(t, cases)
+}
