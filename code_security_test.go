@@ -18,13 +18,14 @@ const (
 	acmeCorpEscaped = "acme%20corp"
 )
 
-// errorReply is one documented error reply of an endpoint: the request the
-// call sends (its Status is the error's; its reply is written by
-// testErrorReplies) and the call.
+// errorReply lists the documented error replies of an endpoint: the
+// request the call sends (testErrorReplies sets its Status and reply), the
+// error statuses, and the call.
 type errorReply struct {
-	name   string
-	call   call
-	invoke func(ctx context.Context, c *Client) (*Response, error)
+	name     string
+	call     call
+	statuses []int
+	invoke   func(ctx context.Context, c *Client) (*Response, error)
 }
 
 // testErrorReplies answers each call with its documented error status and
@@ -34,40 +35,47 @@ type errorReply struct {
 func testErrorReplies(t *testing.T, cases []errorReply) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(fmt.Sprintf("%s/%d", tc.name, tc.call.Status), func(t *testing.T) {
-			env := mock(t)
-			c := tc.call
-			c.ReplyJSON = fmt.Sprintf(`{"message":"status %d","documentation_url":"https://docs.github.com/enterprise-server@3.19/rest"}`, c.Status)
-			if c.Status == http.StatusUnprocessableEntity {
-				c.ReplyJSON = `{"message":"Validation Failed","errors":[{"resource":"Enterprise","code":"invalid","field":"name"}]}`
-			}
-			env.expect(t, c)
-			resp, err := tc.invoke(context.Background(), env.Client)
-			require.Error(t, err)
-			require.NotNil(t, resp, "response")
-			assert.Equal(t, c.Status, resp.StatusCode, "status")
-			var er *ErrorResponse
-			require.True(t, errors.As(err, &er), "err = %T %v, want an *ErrorResponse", err, err)
-			assert.Equal(t, c.Status, er.StatusCode())
-			switch c.Status {
-			case http.StatusNotFound:
-				assert.ErrorIs(t, err, ErrNotFound)
-			case http.StatusForbidden:
-				assert.ErrorIs(t, err, ErrForbidden)
-				assert.NotErrorIs(t, err, ErrRateLimited)
-			case http.StatusUnprocessableEntity:
-				var ve *ValidationError
-				require.True(t, errors.As(err, &ve), "err = %T %v, want *ValidationError", err, err)
-				assert.Equal(t, "Validation Failed", ve.Message)
-				assert.Equal(t, []FieldError{{Resource: "Enterprise", Code: "invalid", Field: "name"}}, ve.Errors)
-			default:
-				assert.Equal(t, fmt.Sprintf("status %d", c.Status), er.Message)
-				assert.Equal(t, "https://docs.github.com/enterprise-server@3.19/rest", er.DocumentationURL)
-				var ve *ValidationError
-				assert.False(t, errors.As(err, &ve), "a %d is not a validation error", c.Status)
-				assert.NotErrorIs(t, err, ErrNotFound)
-			}
-		})
+		for _, status := range tc.statuses {
+			t.Run(fmt.Sprintf("%s/%d", tc.name, status), func(t *testing.T) {
+				testErrorReply(t, tc, status)
+			})
+		}
+	}
+}
+
+func testErrorReply(t *testing.T, tc errorReply, status int) {
+	env := mock(t)
+	c := tc.call
+	c.Status = status
+	c.ReplyJSON = fmt.Sprintf(`{"message":"status %d","documentation_url":"https://docs.github.com/enterprise-server@3.19/rest"}`, c.Status)
+	if c.Status == http.StatusUnprocessableEntity {
+		c.ReplyJSON = `{"message":"Validation Failed","errors":[{"resource":"Enterprise","code":"invalid","field":"name"}]}`
+	}
+	env.expect(t, c)
+	resp, err := tc.invoke(context.Background(), env.Client)
+	require.Error(t, err)
+	require.NotNil(t, resp, "response")
+	assert.Equal(t, c.Status, resp.StatusCode, "status")
+	var er *ErrorResponse
+	require.True(t, errors.As(err, &er), "err = %T %v, want an *ErrorResponse", err, err)
+	assert.Equal(t, c.Status, er.StatusCode())
+	switch c.Status {
+	case http.StatusNotFound:
+		assert.ErrorIs(t, err, ErrNotFound)
+	case http.StatusForbidden:
+		assert.ErrorIs(t, err, ErrForbidden)
+		assert.NotErrorIs(t, err, ErrRateLimited)
+	case http.StatusUnprocessableEntity:
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), "err = %T %v, want *ValidationError", err, err)
+		assert.Equal(t, "Validation Failed", ve.Message)
+		assert.Equal(t, []FieldError{{Resource: "Enterprise", Code: "invalid", Field: "name"}}, ve.Errors)
+	default:
+		assert.Equal(t, fmt.Sprintf("status %d", c.Status), er.Message)
+		assert.Equal(t, "https://docs.github.com/enterprise-server@3.19/rest", er.DocumentationURL)
+		var ve *ValidationError
+		assert.False(t, errors.As(err, &ve), "a %d is not a validation error", c.Status)
+		assert.NotErrorIs(t, err, ErrNotFound)
 	}
 }
 
@@ -152,14 +160,9 @@ func TestCodeSecurityErrorReplies(t *testing.T) {
 	feature := func(ctx context.Context, c *Client) (*Response, error) {
 		return c.CodeSecurity.SetFeature(ctx, acmeCorp, SecurityProductSecretScanning, SecurityEnableAll)
 	}
-	updateCall := call{Method: http.MethodPatch, Path: base + "/code_security_and_analysis", JSON: `{"dependabot_alerts_enabled_for_new_repositories":true}`}
-	featureCall := call{Method: http.MethodPost, Path: base + "/secret_scanning/enable_all"}
-	var cases []errorReply
-	cases = append(cases, errorReply{"GetSettings", call{Method: http.MethodGet, Path: base + "/code_security_and_analysis", Status: http.StatusNotFound}, get})
-	for _, status := range []int{http.StatusNotFound, http.StatusUnprocessableEntity} {
-		u, f := updateCall, featureCall
-		u.Status, f.Status = status, status
-		cases = append(cases, errorReply{"UpdateSettings", u, update}, errorReply{"SetFeature", f, feature})
-	}
-	testErrorReplies(t, cases)
+	testErrorReplies(t, []errorReply{
+		{"GetSettings", call{Method: http.MethodGet, Path: base + "/code_security_and_analysis"}, []int{404}, get},
+		{"UpdateSettings", call{Method: http.MethodPatch, Path: base + "/code_security_and_analysis", JSON: `{"dependabot_alerts_enabled_for_new_repositories":true}`}, []int{404, 422}, update},
+		{"SetFeature", call{Method: http.MethodPost, Path: base + "/secret_scanning/enable_all"}, []int{404, 422}, feature},
+	})
 }
