@@ -76,3 +76,20 @@ func TestLicenseListAdvancedSecurityCommittersIter(t *testing.T) {
 	assert.Equal(t, []string{"octo-org/a", "octo-org/b", "octo-org/c"}, names)
 	assert.Equal(t, ListAdvancedSecurityCommittersOptions{Product: AdvancedSecurityProductSecretProtection, ListOptions: ListOptions{PerPage: 1}}, *opts, "the caller's options")
 }
+
+func TestLicenseAdvancedSecurityArgumentsRefused(t *testing.T) {
+	list := func(o ListAdvancedSecurityCommittersOptions) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.License.ListAdvancedSecurityCommitters(ctx, "e", &o)
+			return err
+		}
+	}
+	testRefusedBeforeSending(t, refusal{
+		"License.ListAdvancedSecurityCommitters: Product": list(ListAdvancedSecurityCommittersOptions{Product: "all"}),
+		"License.ListAdvancedSecurityCommitters: PerPage": list(ListAdvancedSecurityCommittersOptions{ListOptions: ListOptions{PerPage: 101}}),
+		"License.ListAdvancedSecurityCommitters: Page":    list(ListAdvancedSecurityCommittersOptions{ListOptions: ListOptions{Page: -1}}),
+		"License.ListAdvancedSecurityCommitters: enterprise": func(ctx context.Context, c *Client) error {
+			return firstErr(c.License.ListAdvancedSecurityCommittersIter(ctx, "", nil))
+		},
+	})
+}

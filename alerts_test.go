@@ -376,3 +376,64 @@ func TestAlertErrorReplies(t *testing.T) {
 		}},
 	})
 }
+
+func TestAlertArgumentsRefused(t *testing.T) {
+	dependabot := func(o ListDependabotAlertsOptions) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.Dependabot.ListAlerts(ctx, "e", &o)
+			return err
+		}
+	}
+	codeScanning := func(o ListCodeScanningAlertsOptions) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeScanning.ListAlerts(ctx, "e", &o)
+			return err
+		}
+	}
+	secretScanning := func(o ListSecretScanningAlertsOptions) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.SecretScanning.ListAlerts(ctx, "e", &o)
+			return err
+		}
+	}
+	cursors := ListCursorOptions{Before: "a", After: "b"}
+	testRefusedBeforeSending(t, refusal{
+		"Dependabot.ListAlerts: State":            dependabot(ListDependabotAlertsOptions{State: "open,closed"}),
+		"Dependabot.ListAlerts: Severity":         dependabot(ListDependabotAlertsOptions{Severity: "critical,urgent"}),
+		"Dependabot.ListAlerts: Scope":            dependabot(ListDependabotAlertsOptions{Scope: "test"}),
+		"Dependabot.ListAlerts: Has":              dependabot(ListDependabotAlertsOptions{Has: "fix"}),
+		"Dependabot.ListAlerts: First":            dependabot(ListDependabotAlertsOptions{First: 101}),
+		"Dependabot.ListAlerts: Last":             dependabot(ListDependabotAlertsOptions{Last: -1}),
+		"Dependabot.ListAlerts: Sort":             dependabot(ListDependabotAlertsOptions{Sort: "severity"}),
+		"Dependabot.ListAlerts: Direction":        dependabot(ListDependabotAlertsOptions{Direction: "up"}),
+		"Dependabot.ListAlerts: Before and After": dependabot(ListDependabotAlertsOptions{ListCursorOptions: cursors}),
+		"Dependabot.ListAlerts: PerPage": func(ctx context.Context, c *Client) error {
+			return firstErr(c.Dependabot.ListAlertsIter(ctx, "e", &ListDependabotAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}}))
+		},
+		"CodeScanning.ListAlerts: State":                 codeScanning(ListCodeScanningAlertsOptions{State: "new"}),
+		"CodeScanning.ListAlerts: ToolName and ToolGUID": codeScanning(ListCodeScanningAlertsOptions{ToolName: "a", ToolGUID: "b"}),
+		"CodeScanning.ListAlerts: Page":                  codeScanning(ListCodeScanningAlertsOptions{Page: -1}),
+		"CodeScanning.ListAlerts: Sort":                  codeScanning(ListCodeScanningAlertsOptions{Sort: "number"}),
+		"CodeScanning.ListAlerts: Direction":             codeScanning(ListCodeScanningAlertsOptions{Direction: "sideways"}),
+		"CodeScanning.ListAlerts: PerPage": func(ctx context.Context, c *Client) error {
+			return firstErr(c.CodeScanning.ListAlertsIter(ctx, "e", &ListCodeScanningAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}}))
+		},
+		"CodeScanning.ListAlerts: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeScanning.ListAlerts(ctx, "", nil)
+			return err
+		},
+		"SecretScanning.ListAlerts: State":      secretScanning(ListSecretScanningAlertsOptions{State: "closed"}),
+		"SecretScanning.ListAlerts: Resolution": secretScanning(ListSecretScanningAlertsOptions{Resolution: "revoked,fixed"}),
+		"SecretScanning.ListAlerts: Validity":   secretScanning(ListSecretScanningAlertsOptions{Validity: "active,maybe"}),
+		"SecretScanning.ListAlerts: Sort":       secretScanning(ListSecretScanningAlertsOptions{Sort: "severity"}),
+		"SecretScanning.ListAlerts: Direction":  secretScanning(ListSecretScanningAlertsOptions{Direction: "ASC"}),
+		"SecretScanning.ListAlerts: PerPage":    secretScanning(ListSecretScanningAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}}),
+		"SecretScanning.ListAlerts: enterprise": func(ctx context.Context, c *Client) error {
+			return firstErr(c.SecretScanning.ListAlertsIter(ctx, "..", nil))
+		},
+		"Dependabot.ListAlerts: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.Dependabot.ListAlerts(ctx, "", nil)
+			return err
+		},
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -309,5 +310,69 @@ func TestCodeSecurityConfigurationErrorReplies(t *testing.T) {
 			_, r, err := c.CodeSecurity.ListConfigurationRepositories(ctx, acmeCorp, 42, nil)
 			return r, err
 		}},
+	})
+}
+
+func TestCodeSecurityConfigurationArgumentsRefused(t *testing.T) {
+	create := func(r CodeSecurityConfigurationRequest) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.CreateConfiguration(ctx, "e", r)
+			return err
+		}
+	}
+	testRefusedBeforeSending(t, refusal{
+		"CodeSecurity.CreateConfiguration: Name":             create(CodeSecurityConfigurationRequest{Description: "d"}),
+		"CodeSecurity.CreateConfiguration: Description":      create(CodeSecurityConfigurationRequest{Name: "x"}),
+		"CodeSecurity.CreateConfiguration: Description has":  create(CodeSecurityConfigurationRequest{Name: "x", Description: strings.Repeat("d", 256)}),
+		"CodeSecurity.CreateConfiguration: SecretScanning":   create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", SecretScanning: "on"}),
+		"CodeSecurity.CreateConfiguration: AdvancedSecurity": create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", AdvancedSecurity: "maybe"}),
+		"CodeSecurity.CreateConfiguration: Enforcement":      create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", Enforcement: "partial"}),
+		"CodeSecurity.CreateConfiguration: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.CreateConfiguration(ctx, "", CodeSecurityConfigurationRequest{Name: "x", Description: "d"})
+			return err
+		},
+		"CodeSecurity.UpdateConfiguration: CodeScanningDefaultSetupOptions.RunnerType": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.UpdateConfiguration(ctx, "e", 1, CodeSecurityConfigurationRequest{
+				CodeScanningDefaultSetupOptions: &CodeScanningDefaultSetupOptions{RunnerType: "gpu"}})
+			return err
+		},
+		"CodeSecurity.UpdateConfiguration: configurationID": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.UpdateConfiguration(ctx, "e", 0, CodeSecurityConfigurationRequest{})
+			return err
+		},
+		"CodeSecurity.GetConfiguration: configurationID": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.GetConfiguration(ctx, "e", 0)
+			return err
+		},
+		"CodeSecurity.DeleteConfiguration: configurationID": func(ctx context.Context, c *Client) error {
+			_, err := c.CodeSecurity.DeleteConfiguration(ctx, "e", -1)
+			return err
+		},
+		"CodeSecurity.AttachConfiguration: Scope": func(ctx context.Context, c *Client) error {
+			_, err := c.CodeSecurity.AttachConfiguration(ctx, "e", 1, AttachConfigurationRequest{})
+			return err
+		},
+		"CodeSecurity.SetDefaultConfiguration: DefaultForNewRepos": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.SetDefaultConfiguration(ctx, "e", 1, SetDefaultConfigurationRequest{DefaultForNewRepos: "private"})
+			return err
+		},
+		"CodeSecurity.ListDefaultConfigurations: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.ListDefaultConfigurations(ctx, "")
+			return err
+		},
+		"CodeSecurity.ListConfigurations: PerPage": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.ListConfigurations(ctx, "e", &ListCursorOptions{PerPage: 101})
+			return err
+		},
+		"CodeSecurity.ListConfigurations: Before and After": func(ctx context.Context, c *Client) error {
+			return firstErr(c.CodeSecurity.ListConfigurationsIter(ctx, "e", &ListCursorOptions{Before: "a", After: "b"}))
+		},
+		"CodeSecurity.ListConfigurationRepositories: configurationID": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.ListConfigurationRepositories(ctx, "e", 0, nil)
+			return err
+		},
+		"CodeSecurity.ListConfigurationRepositories: PerPage": func(ctx context.Context, c *Client) error {
+			return firstErr(c.CodeSecurity.ListConfigurationRepositoriesIter(ctx, "e", 1, &ListConfigurationRepositoriesOptions{ListCursorOptions: ListCursorOptions{PerPage: -1}}))
+		},
 	})
 }

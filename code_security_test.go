@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -164,5 +165,60 @@ func TestCodeSecurityErrorReplies(t *testing.T) {
 		{"GetSettings", call{Method: http.MethodGet, Path: base + "/code_security_and_analysis"}, []int{404}, get},
 		{"UpdateSettings", call{Method: http.MethodPatch, Path: base + "/code_security_and_analysis", JSON: `{"dependabot_alerts_enabled_for_new_repositories":true}`}, []int{404, 422}, update},
 		{"SetFeature", call{Method: http.MethodPost, Path: base + "/secret_scanning/enable_all"}, []int{404, 422}, feature},
+	})
+}
+
+// refusal is a call with bad input; its name is "Method: Field".
+type refusal map[string]func(ctx context.Context, c *Client) error
+
+// testRefusedBeforeSending runs each call on a client whose transport fails
+// the test on any request, and checks it is refused with
+// ErrInvalidArgument and a message naming the method and the field.
+func testRefusedBeforeSending(t *testing.T, cases refusal) {
+	t.Helper()
+	env := mock(t) // no expectations: a request sent fails the test
+	for name, invoke := range cases {
+		err := invoke(context.Background(), env.Client)
+		if !assert.ErrorIs(t, err, ErrInvalidArgument, name) {
+			continue
+		}
+		method, field, _ := strings.Cut(name, ": ")
+		assert.Contains(t, err.Error(), method, "%s: the message names the method", name)
+		assert.Contains(t, err.Error(), field, "%s: the message names the field", name)
+	}
+}
+
+// firstErr returns the first error an …Iter walk yields.
+func firstErr[T any](seq func(func(T, error) bool)) error {
+	for _, err := range seq {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func TestCodeSecurityArgumentsRefused(t *testing.T) {
+	testRefusedBeforeSending(t, refusal{
+		"CodeSecurity.GetSettings: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CodeSecurity.GetSettings(ctx, "")
+			return err
+		},
+		"CodeSecurity.UpdateSettings: enterprise": func(ctx context.Context, c *Client) error {
+			_, err := c.CodeSecurity.UpdateSettings(ctx, "..", UpdateCodeSecurityAndAnalysisRequest{})
+			return err
+		},
+		"CodeSecurity.SetFeature: product": func(ctx context.Context, c *Client) error {
+			_, err := c.CodeSecurity.SetFeature(ctx, "e", "code_magic", SecurityEnableAll)
+			return err
+		},
+		"CodeSecurity.SetFeature: enablement": func(ctx context.Context, c *Client) error {
+			_, err := c.CodeSecurity.SetFeature(ctx, "e", SecurityProductSecretScanning, "enable_some")
+			return err
+		},
+		"CodeSecurity.SetFeature: enterprise": func(ctx context.Context, c *Client) error {
+			_, err := c.CodeSecurity.SetFeature(ctx, "", SecurityProductSecretScanning, SecurityEnableAll)
+			return err
+		},
 	})
 }

@@ -3,6 +3,7 @@ package ghesadmin
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -152,5 +153,58 @@ func TestCustomPropertiesErrorReplies(t *testing.T) {
 			_, r, err := c.CustomProperties.Promote(ctx, acmeCorp, "o", "p")
 			return r, err
 		}},
+	})
+}
+
+func TestCustomPropertiesArgumentsRefused(t *testing.T) {
+	put := func(r CustomPropertyRequest) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.CustomProperties.CreateOrUpdate(ctx, "e", "p", r)
+			return err
+		}
+	}
+	many := func(defs ...CustomPropertyDefinition) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.CustomProperties.CreateOrUpdateMany(ctx, "e", CustomPropertiesRequest{Properties: defs})
+			return err
+		}
+	}
+	str := CustomPropertyDefinition{PropertyName: "p", CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}
+	testRefusedBeforeSending(t, refusal{
+		"CustomProperties.CreateOrUpdate: ValueType":                   put(CustomPropertyRequest{ValueType: "number"}),
+		"CustomProperties.CreateOrUpdate: AllowedValues is empty":      put(CustomPropertyRequest{ValueType: PropertySingleSelect}),
+		"CustomProperties.CreateOrUpdate: AllowedValues is set":        put(CustomPropertyRequest{ValueType: PropertyString, AllowedValues: []string{"a"}}),
+		"CustomProperties.CreateOrUpdate: AllowedValues has 201":       put(CustomPropertyRequest{ValueType: PropertyMultiSelect, AllowedValues: make([]string, 201)}),
+		"CustomProperties.CreateOrUpdate: AllowedValues has \"\"":      put(CustomPropertyRequest{ValueType: PropertySingleSelect, AllowedValues: []string{"a", ""}}),
+		"CustomProperties.CreateOrUpdate: AllowedValues has \"xxxxx":   put(CustomPropertyRequest{ValueType: PropertySingleSelect, AllowedValues: []string{strings.Repeat("x", 76)}}),
+		"CustomProperties.CreateOrUpdate: DefaultValue is \"yes\"":     put(CustomPropertyRequest{ValueType: PropertyTrueFalse, DefaultValue: StringValue("yes")}),
+		"CustomProperties.CreateOrUpdate: DefaultValue must be a list": put(CustomPropertyRequest{ValueType: PropertyString, DefaultValue: MultiValue("a")}),
+		"CustomProperties.CreateOrUpdate: Required":                    put(CustomPropertyRequest{ValueType: PropertyString, Required: Ptr(true)}),
+		"CustomProperties.CreateOrUpdate: ValuesEditableBy":            put(CustomPropertyRequest{ValueType: PropertyString, ValuesEditableBy: Ptr(PropertyValuesEditableBy("everyone"))}),
+		"CustomProperties.CreateOrUpdate: custom_property_name": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CustomProperties.CreateOrUpdate(ctx, "e", "", CustomPropertyRequest{ValueType: PropertyString})
+			return err
+		},
+		"CustomProperties.CreateOrUpdateMany: Properties has 0":   many(),
+		"CustomProperties.CreateOrUpdateMany: Properties has 101": many(make([]CustomPropertyDefinition, 101)...),
+		"CustomProperties.CreateOrUpdateMany: Properties[0].PropertyName": many(CustomPropertyDefinition{
+			CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}),
+		"CustomProperties.CreateOrUpdateMany: Properties[1].ValueType": many(str, CustomPropertyDefinition{PropertyName: "q"}),
+		"CustomProperties.List: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CustomProperties.List(ctx, "")
+			return err
+		},
+		"CustomProperties.Get: custom_property_name": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CustomProperties.Get(ctx, "e", "")
+			return err
+		},
+		"CustomProperties.Delete: custom_property_name": func(ctx context.Context, c *Client) error {
+			_, err := c.CustomProperties.Delete(ctx, "e", "..")
+			return err
+		},
+		"CustomProperties.Promote: org": func(ctx context.Context, c *Client) error {
+			_, _, err := c.CustomProperties.Promote(ctx, "e", "", "p")
+			return err
+		},
 	})
 }

@@ -86,3 +86,30 @@ func TestSecretScanningPatternErrorReplies(t *testing.T) {
 			}},
 	})
 }
+
+func TestSecretScanningPatternArgumentsRefused(t *testing.T) {
+	update := func(r UpdateSecretPatternConfigurationsRequest) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			_, _, err := c.SecretScanning.UpdatePatternConfigurations(ctx, "e", r)
+			return err
+		}
+	}
+	testRefusedBeforeSending(t, refusal{
+		"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].PushProtectionSetting": update(UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ProviderPatternSetting{{TokenType: "t", PushProtectionSetting: "on"}}}),
+		"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].TokenType": update(UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ProviderPatternSetting{{PushProtectionSetting: PushProtectionEnabled}}}),
+		"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[0].PushProtectionSetting": update(UpdateSecretPatternConfigurationsRequest{
+			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionNotSet}}}),
+		"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[1].TokenType": update(UpdateSecretPatternConfigurationsRequest{
+			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionEnabled}, nil}}),
+		"SecretScanning.UpdatePatternConfigurations: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.SecretScanning.UpdatePatternConfigurations(ctx, "", UpdateSecretPatternConfigurationsRequest{})
+			return err
+		},
+		"SecretScanning.ListPatternConfigurations: enterprise": func(ctx context.Context, c *Client) error {
+			_, _, err := c.SecretScanning.ListPatternConfigurations(ctx, "")
+			return err
+		},
+	})
+}
