@@ -11,11 +11,7 @@ import (
 
 func TestLicenseListAdvancedSecurityCommitters(t *testing.T) {
 	path := "/enterprises/" + acmeCorpEscaped + "/settings/billing/advanced-security"
-	for _, tc := range []struct {
-		name  string
-		opts  *ListAdvancedSecurityCommittersOptions
-		query url.Values
-	}{
+	for _, tc := range []queryCase[ListAdvancedSecurityCommittersOptions]{
 		{"no options", nil, nil},
 		{"code security", &ListAdvancedSecurityCommittersOptions{Product: AdvancedSecurityProductCodeSecurity, ListOptions: ListOptions{Page: 2, PerPage: 50}},
 			url.Values{"advanced_security_product": {"code_security"}, "page": {"2"}, "per_page": {"50"}}},

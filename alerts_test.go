@@ -102,11 +102,7 @@ func schemaRepositoryPtr() *SimpleRepository {
 }
 
 func TestCodeScanningListAlerts(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		opts  *ListCodeScanningAlertsOptions
-		query url.Values
-	}{
+	cases := []queryCase[ListCodeScanningAlertsOptions]{
 		{"no options", nil, nil},
 		{"every option with the tool name", &ListCodeScanningAlertsOptions{
 			ToolName: "CodeQL", State: CodeScanningAlertDismissed, Assignees: "octocat,hubot", Sort: AlertSortUpdated, Direction: DirectionAsc,
@@ -116,64 +112,55 @@ func TestCodeScanningListAlerts(t *testing.T) {
 		{"the tool GUID and before", &ListCodeScanningAlertsOptions{
 			ToolGUID: "a1b2c3", State: CodeScanningAlertFixed, Sort: AlertSortCreated, Direction: DirectionDesc, ListCursorOptions: ListCursorOptions{Before: "YmVmb3Jl"},
 		}, url.Values{"tool_guid": {"a1b2c3"}, "state": {"fixed"}, "sort": {"created"}, "direction": {"desc"}, "before": {"YmVmb3Jl"}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/code-scanning/alerts", Query: tc.query, Reply: "alerts/code_scanning.json"})
-			got, resp, err := env.Client.CodeScanning.ListAlerts(context.Background(), acmeCorp, tc.opts)
-			requireStatus(t, resp, err, http.StatusOK)
-			require.Len(t, got, 1)
-			assertFields(t, "alert", *got[0], CodeScanningAlert{
-				Number:              7,
-				CreatedAt:           schemaTime,
-				UpdatedAt:           &schemaTime,
-				URL:                 "https://ghe.example.com/url",
-				HTMLURL:             "https://ghe.example.com/html_url",
-				InstancesURL:        "https://ghe.example.com/instances_url",
-				State:               CodeScanningAlertOpen,
-				FixedAt:             &schemaTime,
-				DismissedBy:         schemaUserPtr(),
-				DismissedAt:         &schemaTime,
-				DismissedReason:     Ptr("false positive"),
-				DismissedComment:    Ptr("value-of-dismissed_comment"),
-				DismissalApprovedBy: schemaUserPtr(),
-				Assignees:           []*SimpleUser{schemaUserPtr()},
-				Rule: &CodeScanningRule{
-					ID:                    Ptr("value-of-id"),
-					Name:                  "value-of-name",
-					Tags:                  []string{"value-of-tags"},
-					Severity:              Ptr("none"),
-					SecuritySeverityLevel: Ptr("low"),
-					FullDescription:       "value-of-full_description",
-					Help:                  Ptr("value-of-help"),
-					HelpURI:               Ptr("value-of-help_uri"),
-				},
-				Tool: &CodeScanningTool{Name: "value-of-name", Version: Ptr("value-of-version"), GUID: Ptr("value-of-guid")},
-				MostRecentInstance: &CodeScanningAlertInstance{
-					Ref:             "value-of-ref",
-					AnalysisKey:     "value-of-analysis_key",
-					Environment:     "value-of-environment",
-					Category:        "value-of-category",
-					State:           CodeScanningAlertOpen,
-					CommitSHA:       "value-of-commit_sha",
-					Message:         &CodeScanningMessage{Text: "value-of-text", Markdown: "value-of-markdown"},
-					Location:        &CodeScanningLocation{Path: "value-of-path", StartLine: 7, EndLine: 7, StartColumn: 7, EndColumn: 7},
-					HTMLURL:         "value-of-html_url",
-					Classifications: []*string{Ptr("source")},
-				},
-				Repository: schemaRepositoryPtr(),
-			})
-		})
 	}
-	assertCoversFixture(t, "alerts/code_scanning.json", []*CodeScanningAlert{})
+	testListQueries(t, "/enterprises/"+acmeCorpEscaped+"/code-scanning/alerts", "alerts/code_scanning.json", cases, func(ctx context.Context, c *Client, opts *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
+		return c.CodeScanning.ListAlerts(ctx, acmeCorp, opts)
+	}, func(t *testing.T, got *CodeScanningAlert) {
+		assertFields(t, "alert", *got, CodeScanningAlert{
+			Number:              7,
+			CreatedAt:           schemaTime,
+			UpdatedAt:           &schemaTime,
+			URL:                 "https://ghe.example.com/url",
+			HTMLURL:             "https://ghe.example.com/html_url",
+			InstancesURL:        "https://ghe.example.com/instances_url",
+			State:               CodeScanningAlertOpen,
+			FixedAt:             &schemaTime,
+			DismissedBy:         schemaUserPtr(),
+			DismissedAt:         &schemaTime,
+			DismissedReason:     Ptr("false positive"),
+			DismissedComment:    Ptr("value-of-dismissed_comment"),
+			DismissalApprovedBy: schemaUserPtr(),
+			Assignees:           []*SimpleUser{schemaUserPtr()},
+			Rule: &CodeScanningRule{
+				ID:                    Ptr("value-of-id"),
+				Name:                  "value-of-name",
+				Tags:                  []string{"value-of-tags"},
+				Severity:              Ptr("none"),
+				SecuritySeverityLevel: Ptr("low"),
+				FullDescription:       "value-of-full_description",
+				Help:                  Ptr("value-of-help"),
+				HelpURI:               Ptr("value-of-help_uri"),
+			},
+			Tool: &CodeScanningTool{Name: "value-of-name", Version: Ptr("value-of-version"), GUID: Ptr("value-of-guid")},
+			MostRecentInstance: &CodeScanningAlertInstance{
+				Ref:             "value-of-ref",
+				AnalysisKey:     "value-of-analysis_key",
+				Environment:     "value-of-environment",
+				Category:        "value-of-category",
+				State:           CodeScanningAlertOpen,
+				CommitSHA:       "value-of-commit_sha",
+				Message:         &CodeScanningMessage{Text: "value-of-text", Markdown: "value-of-markdown"},
+				Location:        &CodeScanningLocation{Path: "value-of-path", StartLine: 7, EndLine: 7, StartColumn: 7, EndColumn: 7},
+				HTMLURL:         "value-of-html_url",
+				Classifications: []*string{Ptr("source")},
+			},
+			Repository: schemaRepositoryPtr(),
+		})
+	})
 }
 
 func TestDependabotListAlerts(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		opts  *ListDependabotAlertsOptions
-		query url.Values
-	}{
+	cases := []queryCase[ListDependabotAlertsOptions]{
 		{"no options", nil, nil},
 		{"every option", &ListDependabotAlertsOptions{
 			State: "open,auto_dismissed", Severity: "high,critical", Ecosystem: "npm,pip", Package: "lodash", EPSSPercentage: ">=0.5",
@@ -184,62 +171,53 @@ func TestDependabotListAlerts(t *testing.T) {
 			"first": {"10"}, "last": {"20"}, "after": {"YWZ0ZXI="}, "per_page": {"25"}}},
 		{"before", &ListDependabotAlertsOptions{Scope: "development", ListCursorOptions: ListCursorOptions{Before: "YmVmb3Jl"}},
 			url.Values{"scope": {"development"}, "before": {"YmVmb3Jl"}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/dependabot/alerts", Query: tc.query, Reply: "alerts/dependabot.json"})
-			got, resp, err := env.Client.Dependabot.ListAlerts(context.Background(), acmeCorp, tc.opts)
-			requireStatus(t, resp, err, http.StatusOK)
-			require.Len(t, got, 1)
-			pkg := &DependabotPackage{Ecosystem: "value-of-ecosystem", Name: "value-of-name"}
-			vuln := &AdvisoryVulnerability{Package: pkg, Severity: SeverityLow, VulnerableVersionRange: "value-of-vulnerable_version_range",
-				FirstPatchedVersion: &PatchedVersion{Identifier: "value-of-identifier"}}
-			cvss := &CVSS{Score: Ptr(3.0), VectorString: Ptr("value-of-vector_string")}
-			assertFields(t, "alert", *got[0], DependabotAlert{
-				Number:     7,
-				State:      DependabotAlertAutoDismissed,
-				Dependency: &DependabotDependency{Package: pkg, ManifestPath: "value-of-manifest_path", Scope: Ptr("development")},
-				SecurityAdvisory: &SecurityAdvisory{
-					GHSAID:          "value-of-ghsa_id",
-					CVEID:           Ptr("value-of-cve_id"),
-					Vulnerabilities: []*AdvisoryVulnerability{vuln},
-					Severity:        SeverityLow,
-					CVSS:            cvss,
-					CVSSSeverities:  &CVSSSeverities{CVSSv3: cvss, CVSSv4: cvss},
-					EPSS:            &EPSS{Percentage: 3, Percentile: 3},
-					CWEs:            []*CWE{{CWEID: "value-of-cwe_id", Name: "value-of-name"}},
-					Identifiers:     []*AdvisoryIdentifier{{Type: "CVE", Value: "value-of-value"}},
-					References:      []*AdvisoryReference{{URL: "https://ghe.example.com/url"}},
-					PublishedAt:     schemaTime,
-					UpdatedAt:       schemaTime,
-					WithdrawnAt:     &schemaTime,
-				},
-				SecurityVulnerability: vuln,
-				URL:                   "https://ghe.example.com/url",
-				HTMLURL:               "https://ghe.example.com/html_url",
-				CreatedAt:             schemaTime,
-				UpdatedAt:             schemaTime,
-				DismissedAt:           &schemaTime,
-				DismissedBy:           schemaUserPtr(),
-				DismissedReason:       Ptr("fix_started"),
-				DismissedComment:      Ptr("value-of-dismissed_comment"),
-				FixedAt:               &schemaTime,
-				AutoDismissedAt:       &schemaTime,
-				Repository:            schemaRepositoryPtr(),
-				DismissalRequest: &DismissalRequest{ID: 7, Status: "pending", Requester: &DismissalRequestRequester{ID: 7, Login: "value-of-login"},
-					CreatedAt: &schemaTime, URL: "https://ghe.example.com/url"},
-			})
-		})
 	}
-	assertCoversFixture(t, "alerts/dependabot.json", []*DependabotAlert{})
+	testListQueries(t, "/enterprises/"+acmeCorpEscaped+"/dependabot/alerts", "alerts/dependabot.json", cases, func(ctx context.Context, c *Client, opts *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
+		return c.Dependabot.ListAlerts(ctx, acmeCorp, opts)
+	}, func(t *testing.T, got *DependabotAlert) {
+		pkg := &DependabotPackage{Ecosystem: "value-of-ecosystem", Name: "value-of-name"}
+		vuln := &AdvisoryVulnerability{Package: pkg, Severity: SeverityLow, VulnerableVersionRange: "value-of-vulnerable_version_range",
+			FirstPatchedVersion: &PatchedVersion{Identifier: "value-of-identifier"}}
+		cvss := &CVSS{Score: Ptr(3.0), VectorString: Ptr("value-of-vector_string")}
+		assertFields(t, "alert", *got, DependabotAlert{
+			Number:     7,
+			State:      DependabotAlertAutoDismissed,
+			Dependency: &DependabotDependency{Package: pkg, ManifestPath: "value-of-manifest_path", Scope: Ptr("development")},
+			SecurityAdvisory: &SecurityAdvisory{
+				GHSAID:          "value-of-ghsa_id",
+				CVEID:           Ptr("value-of-cve_id"),
+				Vulnerabilities: []*AdvisoryVulnerability{vuln},
+				Severity:        SeverityLow,
+				CVSS:            cvss,
+				CVSSSeverities:  &CVSSSeverities{CVSSv3: cvss, CVSSv4: cvss},
+				EPSS:            &EPSS{Percentage: 3, Percentile: 3},
+				CWEs:            []*CWE{{CWEID: "value-of-cwe_id", Name: "value-of-name"}},
+				Identifiers:     []*AdvisoryIdentifier{{Type: "CVE", Value: "value-of-value"}},
+				References:      []*AdvisoryReference{{URL: "https://ghe.example.com/url"}},
+				PublishedAt:     schemaTime,
+				UpdatedAt:       schemaTime,
+				WithdrawnAt:     &schemaTime,
+			},
+			SecurityVulnerability: vuln,
+			URL:                   "https://ghe.example.com/url",
+			HTMLURL:               "https://ghe.example.com/html_url",
+			CreatedAt:             schemaTime,
+			UpdatedAt:             schemaTime,
+			DismissedAt:           &schemaTime,
+			DismissedBy:           schemaUserPtr(),
+			DismissedReason:       Ptr("fix_started"),
+			DismissedComment:      Ptr("value-of-dismissed_comment"),
+			FixedAt:               &schemaTime,
+			AutoDismissedAt:       &schemaTime,
+			Repository:            schemaRepositoryPtr(),
+			DismissalRequest: &DismissalRequest{ID: 7, Status: "pending", Requester: &DismissalRequestRequester{ID: 7, Login: "value-of-login"},
+				CreatedAt: &schemaTime, URL: "https://ghe.example.com/url"},
+		})
+	})
 }
 
 func TestSecretScanningListAlerts(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		opts  *ListSecretScanningAlertsOptions
-		query url.Values
-	}{
+	cases := []queryCase[ListSecretScanningAlertsOptions]{
 		{"no options", nil, nil},
 		{"every option", &ListSecretScanningAlertsOptions{
 			State: SecretScanningAlertResolved, SecretType: "github_personal_access_token,aws_access_key_id", Resolution: "false_positive,used_in_tests",
@@ -250,59 +228,54 @@ func TestSecretScanningListAlerts(t *testing.T) {
 			"sort": {"updated"}, "direction": {"asc"}, "after": {"YWZ0ZXI="}, "per_page": {"100"}}},
 		{"before", &ListSecretScanningAlertsOptions{State: SecretScanningAlertOpen, ListCursorOptions: ListCursorOptions{Before: "YmVmb3Jl"}},
 			url.Values{"state": {"open"}, "before": {"YmVmb3Jl"}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/secret-scanning/alerts", Query: tc.query, Reply: "alerts/secret_scanning.json"})
-			got, resp, err := env.Client.SecretScanning.ListAlerts(context.Background(), acmeCorp, tc.opts)
-			requireStatus(t, resp, err, http.StatusOK)
-			require.Len(t, got, 1)
-			var first map[string]any
-			require.NoError(t, json.Unmarshal(got[0].FirstLocationDetected, &first), "first_location_detected")
-			assert.Equal(t, map[string]any{
-				"blob_sha": "value-of-blob_sha", "blob_url": "value-of-blob_url", "commit_sha": "value-of-commit_sha", "commit_url": "value-of-commit_url",
-				"discussion_body_url": "https://ghe.example.com/discussion_body_url", "discussion_comment_url": "https://ghe.example.com/discussion_comment_url",
-				"discussion_title_url": "https://ghe.example.com/discussion_title_url", "end_column": 3.0, "end_line": 3.0,
-				"issue_body_url": "https://ghe.example.com/issue_body_url", "issue_comment_url": "https://ghe.example.com/issue_comment_url",
-				"issue_title_url": "https://ghe.example.com/issue_title_url", "page_url": "value-of-page_url", "path": "value-of-path",
-				"pull_request_body_url": "https://ghe.example.com/pull_request_body_url", "pull_request_comment_url": "https://ghe.example.com/pull_request_comment_url",
-				"pull_request_review_comment_url": "https://ghe.example.com/pull_request_review_comment_url",
-				"pull_request_review_url":         "https://ghe.example.com/pull_request_review_url",
-				"pull_request_title_url":          "https://ghe.example.com/pull_request_title_url", "start_column": 3.0, "start_line": 3.0,
-			}, first)
-			got[0].FirstLocationDetected = nil
-			assertFields(t, "alert", *got[0], SecretScanningAlert{
-				Number:                              7,
-				CreatedAt:                           schemaTime,
-				UpdatedAt:                           &schemaTime,
-				URL:                                 "https://ghe.example.com/url",
-				HTMLURL:                             "https://ghe.example.com/html_url",
-				LocationsURL:                        "https://ghe.example.com/locations_url",
-				State:                               SecretScanningAlertOpen,
-				Resolution:                          Ptr("false_positive"),
-				ResolvedAt:                          &schemaTime,
-				ResolvedBy:                          schemaUserPtr(),
-				ResolutionComment:                   Ptr("value-of-resolution_comment"),
-				SecretType:                          "value-of-secret_type",
-				SecretTypeDisplayName:               "value-of-secret_type_display_name",
-				Secret:                              "value-of-secret",
-				Repository:                          schemaRepositoryPtr(),
-				Validity:                            "active",
-				PushProtectionBypassed:              Ptr(true),
-				PushProtectionBypassedBy:            schemaUserPtr(),
-				PushProtectionBypassedAt:            &schemaTime,
-				PushProtectionBypassRequestReviewer: schemaUserPtr(),
-				PushProtectionBypassRequestReviewerComment: Ptr("value-of-push_protection_bypass_request_reviewer_comment"),
-				PushProtectionBypassRequestComment:         Ptr("value-of-push_protection_bypass_request_comment"),
-				PushProtectionBypassRequestHTMLURL:         Ptr("https://ghe.example.com/push_protection_bypass_request_html_url"),
-				MultiRepo:                                  Ptr(true),
-				IsBase64Encoded:                            Ptr(true),
-				HasMoreLocations:                           true,
-				AssignedTo:                                 schemaUserPtr(),
-			})
-		})
 	}
-	assertCoversFixture(t, "alerts/secret_scanning.json", []*SecretScanningAlert{})
+	testListQueries(t, "/enterprises/"+acmeCorpEscaped+"/secret-scanning/alerts", "alerts/secret_scanning.json", cases, func(ctx context.Context, c *Client, opts *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
+		return c.SecretScanning.ListAlerts(ctx, acmeCorp, opts)
+	}, func(t *testing.T, got *SecretScanningAlert) {
+		var first map[string]any
+		require.NoError(t, json.Unmarshal(got.FirstLocationDetected, &first), "first_location_detected")
+		assert.Equal(t, map[string]any{
+			"blob_sha": "value-of-blob_sha", "blob_url": "value-of-blob_url", "commit_sha": "value-of-commit_sha", "commit_url": "value-of-commit_url",
+			"discussion_body_url": "https://ghe.example.com/discussion_body_url", "discussion_comment_url": "https://ghe.example.com/discussion_comment_url",
+			"discussion_title_url": "https://ghe.example.com/discussion_title_url", "end_column": 3.0, "end_line": 3.0,
+			"issue_body_url": "https://ghe.example.com/issue_body_url", "issue_comment_url": "https://ghe.example.com/issue_comment_url",
+			"issue_title_url": "https://ghe.example.com/issue_title_url", "page_url": "value-of-page_url", "path": "value-of-path",
+			"pull_request_body_url": "https://ghe.example.com/pull_request_body_url", "pull_request_comment_url": "https://ghe.example.com/pull_request_comment_url",
+			"pull_request_review_comment_url": "https://ghe.example.com/pull_request_review_comment_url",
+			"pull_request_review_url":         "https://ghe.example.com/pull_request_review_url",
+			"pull_request_title_url":          "https://ghe.example.com/pull_request_title_url", "start_column": 3.0, "start_line": 3.0,
+		}, first)
+		got.FirstLocationDetected = nil
+		assertFields(t, "alert", *got, SecretScanningAlert{
+			Number:                              7,
+			CreatedAt:                           schemaTime,
+			UpdatedAt:                           &schemaTime,
+			URL:                                 "https://ghe.example.com/url",
+			HTMLURL:                             "https://ghe.example.com/html_url",
+			LocationsURL:                        "https://ghe.example.com/locations_url",
+			State:                               SecretScanningAlertOpen,
+			Resolution:                          Ptr("false_positive"),
+			ResolvedAt:                          &schemaTime,
+			ResolvedBy:                          schemaUserPtr(),
+			ResolutionComment:                   Ptr("value-of-resolution_comment"),
+			SecretType:                          "value-of-secret_type",
+			SecretTypeDisplayName:               "value-of-secret_type_display_name",
+			Secret:                              "value-of-secret",
+			Repository:                          schemaRepositoryPtr(),
+			Validity:                            "active",
+			PushProtectionBypassed:              Ptr(true),
+			PushProtectionBypassedBy:            schemaUserPtr(),
+			PushProtectionBypassedAt:            &schemaTime,
+			PushProtectionBypassRequestReviewer: schemaUserPtr(),
+			PushProtectionBypassRequestReviewerComment: Ptr("value-of-push_protection_bypass_request_reviewer_comment"),
+			PushProtectionBypassRequestComment:         Ptr("value-of-push_protection_bypass_request_comment"),
+			PushProtectionBypassRequestHTMLURL:         Ptr("https://ghe.example.com/push_protection_bypass_request_html_url"),
+			MultiRepo:                                  Ptr(true),
+			IsBase64Encoded:                            Ptr(true),
+			HasMoreLocations:                           true,
+			AssignedTo:                                 schemaUserPtr(),
+		})
+	})
 }
 
 func TestAlertWalks(t *testing.T) {

@@ -87,25 +87,16 @@ func walkKeys[T any](t *testing.T, seq iter.Seq2[T, error], key func(T) int64) [
 
 func TestCodeSecurityListConfigurations(t *testing.T) {
 	path := "/enterprises/" + acmeCorpEscaped + "/code-security/configurations"
-	for _, tc := range []struct {
-		name  string
-		opts  *ListCursorOptions
-		query url.Values
-	}{
+	cases := []queryCase[ListCursorOptions]{
 		{"no options", nil, nil},
 		{"after", &ListCursorOptions{After: "Y3Vyc29yOjE=", PerPage: 30}, url.Values{"after": {"Y3Vyc29yOjE="}, "per_page": {"30"}}},
 		{"before", &ListCursorOptions{Before: "Y3Vyc29yOjI="}, url.Values{"before": {"Y3Vyc29yOjI="}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Method: http.MethodGet, Path: path, Query: tc.query, Reply: "code_security/configurations.json"})
-			got, resp, err := env.Client.CodeSecurity.ListConfigurations(context.Background(), acmeCorp, tc.opts)
-			requireStatus(t, resp, err, http.StatusOK)
-			require.Len(t, got, 1)
-			assertFields(t, "configuration", *got[0], schemaConfiguration())
-		})
 	}
-	assertCoversFixture(t, "code_security/configurations.json", []*CodeSecurityConfiguration{})
+	testListQueries(t, path, "code_security/configurations.json", cases, func(ctx context.Context, c *Client, opts *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
+		return c.CodeSecurity.ListConfigurations(ctx, acmeCorp, opts)
+	}, func(t *testing.T, got *CodeSecurityConfiguration) {
+		assertFields(t, "configuration", *got, schemaConfiguration())
+	})
 }
 
 func TestCodeSecurityConfigurationWalks(t *testing.T) {
@@ -186,11 +177,7 @@ func TestCodeSecurityCreateConfiguration(t *testing.T) {
 
 func TestCodeSecurityGetAndUpdateConfiguration(t *testing.T) {
 	path := "/enterprises/" + acmeCorpEscaped + "/code-security/configurations/42"
-	for _, tc := range []struct {
-		name   string
-		call   call
-		invoke func(c *Client) (*CodeSecurityConfiguration, *Response, error)
-	}{
+	testReplyCases(t, "code_security/configuration.json", schemaConfiguration(), []replyCase[CodeSecurityConfiguration]{
 		{"GetConfiguration", call{Method: http.MethodGet, Path: path}, func(c *Client) (*CodeSecurityConfiguration, *Response, error) {
 			return c.CodeSecurity.GetConfiguration(context.Background(), acmeCorp, 42)
 		}},
@@ -203,16 +190,7 @@ func TestCodeSecurityGetAndUpdateConfiguration(t *testing.T) {
 					CodeScanningDefaultSetupOptions: &CodeScanningDefaultSetupOptions{RunnerType: CodeScanningRunnerStandard},
 				})
 			}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			tc.call.Reply = "code_security/configuration.json"
-			env.expect(t, tc.call)
-			got, resp, err := tc.invoke(env.Client)
-			requireStatus(t, resp, err, http.StatusOK)
-			assertFields(t, "configuration", *got, schemaConfiguration())
-		})
-	}
+	})
 }
 
 func TestCodeSecurityListDefaultConfigurations(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -18,6 +19,63 @@ const (
 	acmeCorp        = "acme corp"
 	acmeCorpEscaped = "acme%20corp"
 )
+
+// queryCase is the options of a list call and the exact query they send.
+type queryCase[O any] struct {
+	name  string
+	opts  *O
+	query url.Values
+}
+
+// bodyCase is a request body and the exact JSON it sends.
+type bodyCase[B any] struct {
+	name string
+	body B
+	json string
+}
+
+// replyCase is a call that answers one value, decoded into a *T.
+type replyCase[T any] struct {
+	name   string
+	call   call
+	invoke func(c *Client) (*T, *Response, error)
+}
+
+// testReplyCases runs each case with testdata/reply as the reply's body,
+// checks the value decoded field by field against want, and that T keeps
+// every key of the fixture.
+func testReplyCases[T any](t *testing.T, reply string, want T, cases []replyCase[T]) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			tc.call.Reply = reply
+			env.expect(t, tc.call)
+			got, resp, err := tc.invoke(env.Client)
+			requireStatus(t, resp, err, http.StatusOK)
+			assertFields(t, reply, *got, want)
+		})
+	}
+	assertCoversFixture(t, reply, want)
+}
+
+// testListQueries runs list with each case's options, answering
+// testdata/reply to the request with the case's exact query, and hands the
+// reply's only item to check; T must keep every key of the fixture.
+func testListQueries[O, T any](t *testing.T, path, reply string, cases []queryCase[O], list func(ctx context.Context, c *Client, opts *O) ([]*T, *Response, error), check func(t *testing.T, got *T)) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			env.expect(t, call{Method: http.MethodGet, Path: path, Query: tc.query, Reply: reply})
+			got, resp, err := list(context.Background(), env.Client, tc.opts)
+			requireStatus(t, resp, err, http.StatusOK)
+			require.Len(t, got, 1)
+			check(t, got[0])
+		})
+	}
+	assertCoversFixture(t, reply, []*T{})
+}
 
 // errorReply lists the documented error replies of an endpoint: the
 // request the call sends (testErrorReplies sets its Status and reply), the
@@ -81,11 +139,7 @@ func testErrorReply(t *testing.T, tc errorReply, status int) {
 }
 
 func TestCodeSecurityGetSettings(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/code_security_and_analysis", Reply: "code_security/settings.json"})
-	got, resp, err := env.Client.CodeSecurity.GetSettings(context.Background(), acmeCorp)
-	requireStatus(t, resp, err, http.StatusOK)
-	assertFields(t, "settings", *got, CodeSecurityAndAnalysis{
+	testReplyCases(t, "code_security/settings.json", CodeSecurityAndAnalysis{
 		AdvancedSecurityEnabledForNewRepositories:                  true,
 		AdvancedSecurityEnabledForNewUserNamespaceRepositories:     true,
 		DependabotAlertsEnabledForNewRepositories:                  true,
@@ -93,16 +147,14 @@ func TestCodeSecurityGetSettings(t *testing.T) {
 		SecretScanningPushProtectionEnabledForNewRepositories:      true,
 		SecretScanningPushProtectionCustomLink:                     Ptr("value-of-secret_scanning_push_protection_custom_link"),
 		SecretScanningNonProviderPatternsEnabledForNewRepositories: true,
-	})
-	assertCoversFixture(t, "code_security/settings.json", CodeSecurityAndAnalysis{})
+	}, []replyCase[CodeSecurityAndAnalysis]{{"GetSettings", call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/code_security_and_analysis"},
+		func(c *Client) (*CodeSecurityAndAnalysis, *Response, error) {
+			return c.CodeSecurity.GetSettings(context.Background(), acmeCorp)
+		}}})
 }
 
 func TestCodeSecurityUpdateSettings(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		body UpdateCodeSecurityAndAnalysisRequest
-		json string
-	}{
+	for _, tc := range []bodyCase[UpdateCodeSecurityAndAnalysisRequest]{
 		{"every field", UpdateCodeSecurityAndAnalysisRequest{
 			AdvancedSecurityEnabledForNewRepositories:                  Ptr(true),
 			AdvancedSecurityEnabledNewUserNamespaceRepos:               Ptr(false),

@@ -80,11 +80,7 @@ func TestCustomPropertiesCreateOrUpdateMany(t *testing.T) {
 // The calls on one property that answer the property.
 func TestCustomPropertiesOneProperty(t *testing.T) {
 	path := "/enterprises/" + acmeCorpEscaped + "/properties/schema/" + costCenterEscaped
-	for _, tc := range []struct {
-		name   string
-		call   call
-		invoke func(c *Client) (*CustomProperty, *Response, error)
-	}{
+	testReplyCases(t, "custom_properties/get.json", schemaCustomProperty(), []replyCase[CustomProperty]{
 		{"Get", call{Method: http.MethodGet, Path: path}, func(c *Client) (*CustomProperty, *Response, error) {
 			return c.CustomProperties.Get(context.Background(), acmeCorp, costCenter)
 		}},
@@ -104,17 +100,7 @@ func TestCustomPropertiesOneProperty(t *testing.T) {
 			func(c *Client) (*CustomProperty, *Response, error) {
 				return c.CustomProperties.Promote(context.Background(), acmeCorp, myOrg, costCenter)
 			}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			tc.call.Reply = "custom_properties/get.json"
-			env.expect(t, tc.call)
-			got, resp, err := tc.invoke(env.Client)
-			requireStatus(t, resp, err, http.StatusOK)
-			assertFields(t, "property", *got, schemaCustomProperty())
-		})
-	}
-	assertCoversFixture(t, "custom_properties/get.json", CustomProperty{})
+	})
 }
 
 func TestCustomPropertiesDelete(t *testing.T) {

@@ -26,24 +26,18 @@ func schemaPatternOverride() *SecretPatternOverride {
 }
 
 func TestSecretScanningListPatternConfigurations(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/secret-scanning/pattern-configurations", Reply: "secret_scanning/pattern_configurations.json"})
-	got, resp, err := env.Client.SecretScanning.ListPatternConfigurations(context.Background(), acmeCorp)
-	requireStatus(t, resp, err, http.StatusOK)
-	assertFields(t, "configurations", *got, SecretPatternConfigurations{
+	testReplyCases(t, "secret_scanning/pattern_configurations.json", SecretPatternConfigurations{
 		PatternConfigVersion:     Ptr("value-of-pattern_config_version"),
 		ProviderPatternOverrides: []*SecretPatternOverride{schemaPatternOverride()},
 		CustomPatternOverrides:   []*SecretPatternOverride{schemaPatternOverride()},
-	})
-	assertCoversFixture(t, "secret_scanning/pattern_configurations.json", SecretPatternConfigurations{})
+	}, []replyCase[SecretPatternConfigurations]{{"ListPatternConfigurations", call{Method: http.MethodGet, Path: "/enterprises/" + acmeCorpEscaped + "/secret-scanning/pattern-configurations"},
+		func(c *Client) (*SecretPatternConfigurations, *Response, error) {
+			return c.SecretScanning.ListPatternConfigurations(context.Background(), acmeCorp)
+		}}})
 }
 
 func TestSecretScanningUpdatePatternConfigurations(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		body UpdateSecretPatternConfigurationsRequest
-		json string
-	}{
+	for _, tc := range []bodyCase[UpdateSecretPatternConfigurationsRequest]{
 		{"every field", UpdateSecretPatternConfigurationsRequest{
 			PatternConfigVersion: Ptr("0ujsswThIGTUYm2K8FjOOfXtY1K"),
 			ProviderPatternSettings: []*ProviderPatternSetting{
