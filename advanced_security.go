@@ -2,6 +2,7 @@ package ghesadmin
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
 )
@@ -54,7 +55,10 @@ func (o ListAdvancedSecurityCommittersOptions) validate() error {
 	if err := checkEnum("License.ListAdvancedSecurityCommitters", "Product", o.Product, true, AdvancedSecurityProductCodeSecurity, AdvancedSecurityProductSecretProtection); err != nil {
 		return err
 	}
-	return o.ListOptions.validate()
+	if err := o.ListOptions.validate(); err != nil {
+		return fmt.Errorf("License.ListAdvancedSecurityCommitters: %w", err)
+	}
+	return nil
 }
 
 // ListAdvancedSecurityCommitters returns one page of the repositories with

@@ -160,7 +160,7 @@ func (o ListCodeScanningAlertsOptions) validate() error {
 	if err := checkAlertSort(m, o.Sort, o.Direction); err != nil {
 		return err
 	}
-	return o.ListCursorOptions.validate()
+	return o.ListCursorOptions.check(m)
 }
 
 // ListAlerts returns one page of the code scanning alerts of the
@@ -401,7 +401,7 @@ func (o ListDependabotAlertsOptions) validate() error {
 	if err := checkAlertSort(m, o.Sort, o.Direction); err != nil {
 		return err
 	}
-	return o.ListCursorOptions.validate()
+	return o.ListCursorOptions.check(m)
 }
 
 // checkList refuses a comma-separated list with a value not in allowed.
@@ -545,7 +545,7 @@ func (o ListSecretScanningAlertsOptions) validate() error {
 	if err := checkAlertSort(m, o.Sort, o.Direction); err != nil {
 		return err
 	}
-	return o.ListCursorOptions.validate()
+	return o.ListCursorOptions.check(m)
 }
 
 // ListAlerts returns one page of the secret scanning alerts of the

@@ -284,7 +284,7 @@ type ListConfigurationRepositoriesOptions struct {
 }
 
 func (o ListConfigurationRepositoriesOptions) validate() error {
-	return o.ListCursorOptions.validate()
+	return o.ListCursorOptions.check("CodeSecurity.ListConfigurationRepositories")
 }
 
 func configPath(method, template, enterprise string, id int64) (string, error) {
@@ -303,9 +303,15 @@ func configPath(method, template, enterprise string, id int64) (string, error) {
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) ListConfigurations(ctx context.Context, enterprise string, opts *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
-	path, err := escapePath("CodeSecurity.ListConfigurations", "enterprises/{enterprise}/code-security/configurations", enterprise)
+	const m = "CodeSecurity.ListConfigurations"
+	path, err := escapePath(m, "enterprises/{enterprise}/code-security/configurations", enterprise)
 	if err != nil {
 		return nil, nil, err
+	}
+	if opts != nil {
+		if err := opts.check(m); err != nil {
+			return nil, nil, err
+		}
 	}
 	return fetchSlice[*CodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
 }

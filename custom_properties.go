@@ -114,8 +114,9 @@ type CustomProperty struct {
 	// AllowedValues are the values a single_select or multi_select
 	// property may take.
 	AllowedValues []string `json:"allowed_values"`
-	// ValuesEditableBy is who may set the values, or nil for the default.
-	ValuesEditableBy *PropertyValuesEditableBy `json:"values_editable_by,omitempty"`
+	// ValuesEditableBy is who may set the values, or nil for the default
+	// (a null the server sends is sent back as null).
+	ValuesEditableBy *PropertyValuesEditableBy `json:"values_editable_by"`
 	// RequireExplicitValues makes repositories set a value explicitly
 	// rather than inherit the default (GHES 3.18 and later), or nil when
 	// the server does not send it.
