@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -135,23 +136,27 @@ func TestReportsRefuseUnknownKindBeforeSending(t *testing.T) {
 
 func TestReportsWaitEndsWithTheContext(t *testing.T) {
 	ws := newWebServer(t, func(w http.ResponseWriter, r *http.Request, n int) { w.WriteHeader(http.StatusAccepted) })
-	c, _ := NewClient(ws.URL, WithSiteAdmin("boss", testSiteAdminToken))
+	// The context is cancelled once the client has closed the body of the
+	// first 202: it is then past the request and in the hour-long wait,
+	// which must end with the context.
 	ctx, cancel := context.WithCancel(context.Background())
-	polls := 0
-	seq := c.Reports.AllRepositories(ctx, WaitBackoff(time.Millisecond, 2*time.Millisecond))
-	go func() {
-		for {
-			ws.mu.Lock()
-			n := len(ws.auth["/stafftools/reports/all_repositories.csv"])
-			ws.mu.Unlock()
-			if n >= 3 {
-				cancel()
-				return
-			}
-			time.Sleep(time.Millisecond)
+	defer cancel()
+	closed := 0
+	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		resp, err := http.DefaultTransport.RoundTrip(r)
+		if err == nil {
+			resp.Body = &onClose{ReadCloser: resp.Body, f: func() {
+				if closed++; closed == 1 {
+					cancel()
+				}
+			}}
 		}
-	}()
-	for _, err := range seq {
+		return resp, err
+	})}
+	c, err := NewClient(ws.URL, WithSiteAdmin("boss", testSiteAdminToken), WithHTTPClient(hc))
+	require.NoError(t, err)
+	polls := 0
+	for _, err := range c.Reports.AllRepositories(ctx, WaitInterval(time.Hour)) {
 		polls++
 		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "waiting for report all_repositories") {
 			t.Errorf("err = %v", err)
@@ -160,6 +165,27 @@ func TestReportsWaitEndsWithTheContext(t *testing.T) {
 	if polls != 1 {
 		t.Errorf("%d yields, want the one error", polls)
 	}
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	if n := len(ws.auth["/stafftools/reports/all_repositories.csv"]); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+// onClose calls f once when the body is closed.
+type onClose struct {
+	io.ReadCloser
+	f    func()
+	done bool
+}
+
+func (b *onClose) Close() error {
+	err := b.ReadCloser.Close()
+	if !b.done {
+		b.done = true
+		b.f()
+	}
+	return err
 }
 
 func TestReportsErrorsCarryNoCredential(t *testing.T) {
