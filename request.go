@@ -180,7 +180,6 @@ func checkOptions[O any, PO interface {
 // ("admin/hooks"), with body encoded as JSON when it is not nil. It carries
 // the SDK's Accept and User-Agent headers; Do adds the credentials. Use it
 // with Do to call an endpoint this SDK does not cover.
-
 func (c *Client) NewRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
 	if strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("ghesadmin: path %q must be relative to the base URL (no leading slash)", path)
