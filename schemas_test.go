@@ -129,7 +129,12 @@ func TestSchemaFixturesSurviveRoundTrip(t *testing.T) {
 				}
 			}
 			if typ == nil {
-				t.Skipf("%s returns no value", fx.Operation)
+				// A method that returns no value may only answer a reply
+				// that documents nothing ({} or no body).
+				if b := strings.TrimSpace(string(fx.Body)); b != "" && b != "{}" && b != "null" {
+					t.Skipf("KNOWN GAP: %s returns no value, so its documented reply %s is dropped", fx.Operation, b)
+				}
+				return
 			}
 			ptr := reflect.New(typ)
 			if err := json.Unmarshal(fx.Body, ptr.Interface()); err != nil {
