@@ -346,19 +346,34 @@ func TestTimestampSubSecond(t *testing.T) {
 // GHES 2.x describes a public key's id as a string ("2") and adds key_id:
 // both are read, and the id goes back as a number.
 func TestPublicKeyIDAsString(t *testing.T) {
-	var keys []*PublicKey
 	in := `[{"key_id":"012345678912345678","key":"AAAA","user_id":232,"repository_id":null,"id":"2","url":"https://ghe.example.com/keys/2"},{"id":3,"key":"BBBB","enabled":true}]`
-	if err := json.Unmarshal([]byte(in), &keys); err != nil {
-		t.Fatalf("Unmarshal: %v", err)
+	check := func(t *testing.T, keys []*PublicKey) {
+		t.Helper()
+		require.Len(t, keys, 2)
+		eq(t, "keys[0].ID", keys[0].ID, 2)
+		eq(t, "keys[0].KeyID", keys[0].KeyID, "012345678912345678")
+		eqp(t, "keys[0].UserID", keys[0].UserID, 232)
+		eq(t, "keys[0].URL", keys[0].URL, "https://ghe.example.com/keys/2")
+		eq(t, "keys[1].ID", keys[1].ID, 3)
+		eqp(t, "keys[1].Enabled", keys[1].Enabled, true)
 	}
-	eq(t, "keys[0].ID", keys[0].ID, 2)
-	eq(t, "keys[0].KeyID", keys[0].KeyID, "012345678912345678")
-	eqp(t, "keys[0].UserID", keys[0].UserID, 232)
-	eq(t, "keys[1].ID", keys[1].ID, 3)
-	eqp(t, "keys[1].Enabled", keys[1].Enabled, true)
-	var k PublicKey
-	if err := json.Unmarshal([]byte(`{"id":"x"}`), &k); err == nil {
-		t.Errorf(`id "x" decoded to %d`, k.ID)
+	t.Run("decodeLenient", func(t *testing.T) {
+		var keys []*PublicKey
+		require.NoError(t, decodeLenient([]byte(in), &keys))
+		check(t, keys)
+	})
+	t.Run("ListPublicKeys", func(t *testing.T) {
+		env := mock(t)
+		env.expect(t, call{Method: http.MethodGet, Path: "/admin/keys", ReplyJSON: in})
+		keys, _, err := env.Client.Users.ListPublicKeys(context.Background(), nil)
+		require.NoError(t, err, "ListPublicKeys")
+		check(t, keys)
+	})
+	for _, bad := range []string{`[{"id":"x"}]`, `[{"id":"2.5"}]`, `[{"id":true}]`} {
+		var keys []*PublicKey
+		if err := decodeLenient([]byte(bad), &keys); err == nil {
+			t.Errorf("%s decoded to %+v", bad, keys[0])
+		}
 	}
 }
 

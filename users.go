@@ -173,7 +173,14 @@ type AuthorizationApp struct {
 }
 
 // PublicKey is an SSH public key of a user or a deploy key of a repository.
+//
+// PublicKey has no UnmarshalJSON of its own, so a list of keys decodes in one
+// plain json.Unmarshal: the SDK's lenient reader (decodeLenient) reads the id
+// that GHES 2.x sends as a string holding a number ("2") as 2, and only a
+// reply that holds such a string pays for it.
 type PublicKey struct {
+	// ID is the key's id; GHES 2.x sends it as a string holding a number,
+	// which the SDK reads as that number.
 	ID    int64  `json:"id"`
 	Key   string `json:"key"`
 	URL   string `json:"url"`
@@ -195,26 +202,6 @@ type PublicKey struct {
 	// KeyID is the key's identifier as GHES 2.x describes it (a string),
 	// "" when not sent.
 	KeyID string `json:"key_id,omitempty"`
-}
-
-// UnmarshalJSON accepts the id as a number (GHES 3.x) or, as GHES 2.x
-// describes it, as a string holding a number.
-func (k *PublicKey) UnmarshalJSON(b []byte) error {
-	type plain PublicKey
-	var v struct {
-		plain
-		ID json.RawMessage `json:"id"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	id, err := flexInt64(v.ID)
-	if err != nil {
-		return fmt.Errorf("id: %w", err)
-	}
-	*k = PublicKey(v.plain)
-	k.ID = id
-	return nil
 }
 
 // PublicKeySort is the order of ListPublicKeys.
