@@ -78,26 +78,30 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 	page := url.Values{"per_page": {"50"}, "page": {"2"}}
 	opts := &ListOptions{Page: 2, PerPage: 50}
 	inst := wantInstallation()
-	runServiceCases(t, func(c *Client) *EnterpriseAppsService { return c.EnterpriseApps }, nil, []serviceCase[*EnterpriseAppsService]{
+	runEndpointCases(t, []endpointCase{
 		{"ListInstallableOrganizations", call{Method: http.MethodGet, Path: "/enterprises/acme%20corp/apps/installable_organizations", Query: page,
 			Reply: "enterprise_apps/installable_organizations.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListInstallableOrganizations(ctx, appsEnterprise, opts)
 			},
 			[]*InstallableOrganization{{ID: 1001, Login: "octo-org",
 				AccessibleRepositoriesURL: "https://ghes.test/api/v3/enterprises/acme%20corp/apps/installable_organizations/octo-org/accessible_repositories"}}},
 		{"ListAccessibleRepositories", call{Method: http.MethodGet, Path: "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories",
 			Query: page, Reply: "enterprise_apps/repositories.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListAccessibleRepositories(ctx, appsEnterprise, appsOrg, opts)
 			}, wantAccessibleRepositories()},
 		{"ListAccessibleRepositories/no options", call{Method: http.MethodGet,
 			Path: "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories", Reply: "enterprise_apps/repositories.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListAccessibleRepositories(ctx, appsEnterprise, appsOrg, nil)
 			}, wantAccessibleRepositories()},
 		{"ListInstallations", call{Method: http.MethodGet, Path: appsInstPath, Query: page, Reply: "enterprise_apps/installations.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListInstallations(ctx, appsEnterprise, appsOrg, opts)
 			},
 			[]*EnterpriseOrganizationInstallation{{ID: 25381, AppSlug: "octo-app", ClientID: "Iv1.8a61f9b3a7aba766",
@@ -106,41 +110,48 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 				CreatedAt: appsTime("2025-02-03T04:05:06Z"), UpdatedAt: appsTime("2025-02-04T05:06:07Z")}}},
 		{"CreateInstallation", call{Method: http.MethodPost, Path: appsInstPath, Status: http.StatusCreated, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"selected","repositories":["Hello-World","octo repo"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World", "octo repo"}}))
 			}, inst},
 		{"CreateInstallation/existing", call{Method: http.MethodPost, Path: appsInstPath, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"none"}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionNone}))
 			}, inst},
 		{"ListInstallationRepositories", call{Method: http.MethodGet, Path: appsInstPath + "/25381/repositories", Query: page,
 			Reply: "enterprise_apps/repositories.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, opts)
 			}, wantAccessibleRepositories()},
 		{"SetInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories", Reply: "enterprise_apps/installation.json",
 			JSON: `{"repository_selection":"selected","repositories":["Hello-World"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World"}}))
 			}, inst},
 		{"SetInstallationRepositories/all", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories", Reply: "enterprise_apps/installation.json",
 			JSON: `{"repository_selection":"all"}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll}))
 			}, inst},
 		{"AddInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories/add", Reply: "enterprise_apps/repositories.json",
 			JSON: `{"repositories":["Hello-World","Spoon-Knife"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.AddInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, []string{"Hello-World", "Spoon-Knife"})
 			}, wantAccessibleRepositories()},
 		{"RemoveInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories/remove", Reply: "enterprise_apps/repositories.json",
 			JSON: `{"repositories":["Spoon-Knife"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.RemoveInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, []string{"Spoon-Knife"})
 			}, wantAccessibleRepositories()},
 	})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"sync"
 	"testing"
 
@@ -320,35 +321,60 @@ func requireStatus(t *testing.T, resp *Response, err error, status int) {
 	require.Equal(t, status, resp.StatusCode, "status")
 }
 
-// serviceCase is one call of a service S that answers a value: the exact
-// request it must send, the call itself, and the reply as it must decode.
-type serviceCase[S any] struct {
+// endpointCase is one call of an SDK method: the exact request it must send,
+// the reply it gets and, for a method with a result, the value the reply
+// must decode to.
+type endpointCase struct {
 	name string
-	call call // Status 0 means 200
-	run  func(ctx context.Context, s S) (any, *Response, error)
+	call call
+	do   endpointFunc
+	// want is the decoded result (a pointer or a value), nil for a method without
+	// one; for an error reply (call.Status 400 or more), the sentinel error
+	// (errors.Is) or the []FieldError of the *ValidationError.
 	want any
 }
 
-// runServiceCases runs each case on its own mock: the request must match
-// the case's call (through wrap, when not nil) exactly, the reply's status
-// must be the call's, and the result must equal want field by field.
-func runServiceCases[S any](t *testing.T, service func(*Client) S, wrap func(call) call, cases []serviceCase[S]) {
+// endpointFunc calls one SDK method and returns its result (nil for a
+// method without one), its response and its error.
+type endpointFunc = func(ctx context.Context, c *Client) (any, *Response, error)
+
+// noResult adapts a method without a result to endpointCase.do.
+func noResult(resp *Response, err error) (any, *Response, error) { return nil, resp, err }
+
+// runEndpointCases sends each case once to a mock that checks the request
+// exactly. A success must decode to want field by field, with a type that
+// keeps every key of the reply fixture; an error reply (call.Status 400 or
+// more) must decode to the typed error want describes (see endpointCase).
+func runEndpointCases(t *testing.T, cases []endpointCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			env := mock(t)
-			c := tc.call
-			if wrap != nil {
-				c = wrap(c)
+			env.expect(t, tc.call)
+			got, resp, err := tc.do(context.Background(), env.Client)
+			assert.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests sent")
+			if tc.call.Status >= http.StatusBadRequest {
+				checkErrorReply(t, tc.call.Status, resp, err, tc.want)
+				return
 			}
-			env.expect(t, c)
-			got, resp, err := tc.run(context.Background(), service(env.Client))
-			status := c.Status
+			status := tc.call.Status
 			if status == 0 {
 				status = http.StatusOK
 			}
 			requireStatus(t, resp, err, status)
+			if tc.want == nil {
+				assert.Nil(t, got, "result")
+				return
+			}
+			require.NotNil(t, got, "result")
 			assertFields(t, tc.name, got, tc.want)
+			if tc.call.Reply != "" {
+				want := reflect.ValueOf(tc.want)
+				if want.Kind() == reflect.Pointer {
+					want = want.Elem()
+				}
+				assertCoversFixture(t, tc.call.Reply, want.Interface())
+			}
 		})
 	}
 }
