@@ -103,30 +103,6 @@ func TestSCIMErrorOnlyForSCIMBodies(t *testing.T) {
 	}
 }
 
-// refusal is one call that must be refused before sending: err is what it
-// returned, and the message must name the method and the field.
-type refusal struct {
-	name          string
-	err           error
-	method, field string
-}
-
-// checkRefusals requires every call to have been refused with
-// ErrInvalidArgument and a message naming its method and field. The calls
-// are made on a mock with no expectation: anything sent fails the test.
-func checkRefusals(t *testing.T, cases []refusal) {
-	t.Helper()
-	for _, tc := range cases {
-		if !errors.Is(tc.err, ErrInvalidArgument) {
-			t.Errorf("%s: err = %v, want ErrInvalidArgument", tc.name, tc.err)
-			continue
-		}
-		if msg := tc.err.Error(); !strings.Contains(msg, tc.method) || !strings.Contains(msg, tc.field) {
-			t.Errorf("%s: error %q does not name %s and %s", tc.name, msg, tc.method, tc.field)
-		}
-	}
-}
-
 func TestSCIMRefusedBeforeSending(t *testing.T) {
 	env := mock(t) // no expectation: anything sent fails the test
 	s, ctx := env.Client.SCIM, context.Background()
