@@ -52,28 +52,6 @@ func schemaConfiguration() CodeSecurityConfiguration {
 	}
 }
 
-// walkPage is one page of an …Iter walk: the exact query its request
-// carries, its reply, and the query of the reply's next link ("" on the
-// last page).
-type walkPage struct {
-	query url.Values
-	reply string
-	next  string
-}
-
-// expectWalk expects the requests of a walk over the list at the escaped
-// API path, page by page.
-func expectWalk(t *testing.T, env *mockEnv, path string, pages []walkPage) {
-	t.Helper()
-	for _, p := range pages {
-		c := call{Method: http.MethodGet, Path: path, Query: p.query, ReplyJSON: p.reply}
-		if p.next != "" {
-			c.ReplyHeader = http.Header{"Link": {`<https://ghes.test/api/v3` + path + `?` + p.next + `>; rel="next"`}}
-		}
-		env.expect(t, c)
-	}
-}
-
 // walkKeys walks seq and returns the key of each item.
 func walkKeys[T any](t *testing.T, seq iter.Seq2[T, error], key func(T) int64) []int64 {
 	t.Helper()

@@ -199,45 +199,6 @@ func TestEnterpriseAppsRemoveRepositoriesRefused(t *testing.T) {
 	require.Equal(t, []FieldError{{Resource: "Installation", Code: "invalid", Field: "repositories"}}, ve.Errors)
 }
 
-// pagedIterCase is one …Iter walk over pages linked by rel="next".
-type pagedIterCase struct {
-	name  string
-	path  string     // the escaped path of every page
-	query url.Values // the query of every page but page
-	reply func(page int) string
-	// walk runs the iterator from page 1 and returns the IDs it yields.
-	walk func(ctx context.Context, c *Client) ([]int64, error)
-}
-
-// runPagedIter expects three pages, the first two linking to the next,
-// and requires the walk to yield the IDs 1, 2, 3.
-func runPagedIter(t *testing.T, tc pagedIterCase) {
-	t.Helper()
-	env := mock(t)
-	for p := 1; p <= 3; p++ {
-		q := url.Values{}
-		for k, v := range tc.query {
-			q[k] = v
-		}
-		if p > 1 {
-			q.Set("page", fmt.Sprint(p))
-		}
-		c := call{Method: http.MethodGet, Path: tc.path, Query: q, ReplyJSON: tc.reply(p)}
-		if p < 3 {
-			next := url.Values{}
-			for k, v := range q {
-				next[k] = v
-			}
-			next.Set("page", fmt.Sprint(p+1))
-			c.ReplyHeader = http.Header{"Link": {fmt.Sprintf(`<%s%s?%s>; rel="next"`, strings.TrimSuffix(mockAPIURL, "/"), tc.path, next.Encode())}}
-		}
-		env.expect(t, c)
-	}
-	ids, err := tc.walk(context.Background(), env.Client)
-	require.NoError(t, err)
-	require.Equal(t, []int64{1, 2, 3}, ids)
-}
-
 // collectIDs runs seq and returns the ID of every item.
 func collectIDs[T any](seq func(yield func(T, error) bool), id func(T) int64) ([]int64, error) {
 	var ids []int64
@@ -254,7 +215,13 @@ func TestEnterpriseAppsIters(t *testing.T) {
 	idReply := func(p int) string { return fmt.Sprintf(`[{"id":%d}]`, p) }
 	per := url.Values{"per_page": {"1"}}
 	opts := &ListOptions{PerPage: 1}
-	for _, tc := range []pagedIterCase{
+	for _, tc := range []struct {
+		name  string
+		path  string
+		query url.Values
+		reply func(page int) string
+		walk  func(ctx context.Context, c *Client) ([]int64, error)
+	}{
 		{"ListInstallableOrganizationsIter", "/enterprises/acme%20corp/apps/installable_organizations", per, idReply,
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallableOrganizationsIter(ctx, appsEnterprise, opts), func(o *InstallableOrganization) int64 { return o.ID })
@@ -272,7 +239,13 @@ func TestEnterpriseAppsIters(t *testing.T) {
 				return collectIDs(c.EnterpriseApps.ListInstallationRepositoriesIter(ctx, appsEnterprise, appsOrg, 25381, opts), func(r *AccessibleRepository) int64 { return r.ID })
 			}},
 	} {
-		t.Run(tc.name, func(t *testing.T) { runPagedIter(t, tc) })
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t)
+			expectWalk(t, env, tc.path, linkedPages(tc.query, tc.reply, 3))
+			ids, err := tc.walk(context.Background(), env.Client)
+			require.NoError(t, err)
+			require.Equal(t, []int64{1, 2, 3}, ids)
+		})
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -403,4 +404,53 @@ func checkRefusals(t *testing.T, cases []refusal) {
 			t.Errorf("%s: error %q does not name %s and %s", tc.name, msg, tc.method, tc.field)
 		}
 	}
+}
+
+// walkPage is one page of an …Iter walk: the exact query its request
+// carries, its reply, and the query of the reply's next link ("" on the
+// last page).
+type walkPage struct {
+	query url.Values
+	reply string
+	next  string
+}
+
+// expectWalk expects the requests of a walk over the list at the escaped
+// API path, page by page.
+func expectWalk(t *testing.T, env *mockEnv, path string, pages []walkPage) {
+	t.Helper()
+	for _, p := range pages {
+		c := call{Method: http.MethodGet, Path: path, Query: p.query, ReplyJSON: p.reply}
+		if p.next != "" {
+			c.ReplyHeader = http.Header{"Link": {`<https://ghes.test/api/v3` + path + `?` + p.next + `>; rel="next"`}}
+		}
+		env.expect(t, c)
+	}
+}
+
+// linkedPages is a walk of n pages linked by rel="next", the way GHES
+// links numbered pages: every page carries query, the pages after the
+// first add page=<n>, and page p replies reply(p).
+func linkedPages(query url.Values, reply func(page int) string, n int) []walkPage {
+	pages := make([]walkPage, 0, n)
+	for p := 1; p <= n; p++ {
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
+		if p > 1 {
+			q.Set("page", fmt.Sprint(p))
+		}
+		wp := walkPage{query: q, reply: reply(p)}
+		if p < n {
+			next := url.Values{}
+			for k, v := range q {
+				next[k] = v
+			}
+			next.Set("page", fmt.Sprint(p+1))
+			wp.next = next.Encode()
+		}
+		pages = append(pages, wp)
+	}
+	return pages
 }
