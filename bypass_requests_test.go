@@ -92,26 +92,17 @@ func TestBypassRequestsIters(t *testing.T) {
 	query := url.Values{"requester": {"monalisa"}, "per_page": {"1"}}
 	idReply := func(p int) string { return fmt.Sprintf(`[{"id":%d}]`, p) }
 	for _, tc := range []struct {
-		name  string
-		path  string
-		query url.Values
-		reply func(page int) string
-		walk  func(ctx context.Context, c *Client) ([]int64, error)
+		name, path string
+		walk       func(ctx context.Context, c *Client) ([]int64, error)
 	}{
-		{"ListPushRulesIter", bypassPushRulesPath, query, idReply, func(ctx context.Context, c *Client) ([]int64, error) {
+		{"ListPushRulesIter", bypassPushRulesPath, func(ctx context.Context, c *Client) ([]int64, error) {
 			return collectIDs(c.BypassRequests.ListPushRulesIter(ctx, "acme corp", opts), func(r *PushRuleBypassRequest) int64 { return r.ID })
 		}},
-		{"ListSecretScanningIter", bypassSecretScanningPath, query, idReply, func(ctx context.Context, c *Client) ([]int64, error) {
+		{"ListSecretScanningIter", bypassSecretScanningPath, func(ctx context.Context, c *Client) ([]int64, error) {
 			return collectIDs(c.BypassRequests.ListSecretScanningIter(ctx, "acme corp", opts), func(r *SecretScanningBypassRequest) int64 { return r.ID })
 		}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			expectWalk(t, env, tc.path, linkedPages(tc.query, tc.reply, 3))
-			ids, err := tc.walk(context.Background(), env.Client)
-			require.NoError(t, err)
-			require.Equal(t, []int64{1, 2, 3}, ids)
-		})
+		t.Run(tc.name, func(t *testing.T) { requireWalkIDs(t, tc.path, linkedPages(query, idReply, 3), tc.walk, 1, 2, 3) })
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }

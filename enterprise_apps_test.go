@@ -216,36 +216,27 @@ func TestEnterpriseAppsIters(t *testing.T) {
 	per := url.Values{"per_page": {"1"}}
 	opts := &ListOptions{PerPage: 1}
 	for _, tc := range []struct {
-		name  string
-		path  string
-		query url.Values
-		reply func(page int) string
-		walk  func(ctx context.Context, c *Client) ([]int64, error)
+		name, path string
+		walk       func(ctx context.Context, c *Client) ([]int64, error)
 	}{
-		{"ListInstallableOrganizationsIter", "/enterprises/acme%20corp/apps/installable_organizations", per, idReply,
+		{"ListInstallableOrganizationsIter", "/enterprises/acme%20corp/apps/installable_organizations",
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallableOrganizationsIter(ctx, appsEnterprise, opts), func(o *InstallableOrganization) int64 { return o.ID })
 			}},
-		{"ListAccessibleRepositoriesIter", "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories", per, idReply,
+		{"ListAccessibleRepositoriesIter", "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories",
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListAccessibleRepositoriesIter(ctx, appsEnterprise, appsOrg, opts), func(r *AccessibleRepository) int64 { return r.ID })
 			}},
-		{"ListInstallationsIter", appsInstPath, per, idReply,
+		{"ListInstallationsIter", appsInstPath,
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallationsIter(ctx, appsEnterprise, appsOrg, opts), func(i *EnterpriseOrganizationInstallation) int64 { return i.ID })
 			}},
-		{"ListInstallationRepositoriesIter", appsInstPath + "/25381/repositories", per, idReply,
+		{"ListInstallationRepositoriesIter", appsInstPath + "/25381/repositories",
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallationRepositoriesIter(ctx, appsEnterprise, appsOrg, 25381, opts), func(r *AccessibleRepository) int64 { return r.ID })
 			}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			expectWalk(t, env, tc.path, linkedPages(tc.query, tc.reply, 3))
-			ids, err := tc.walk(context.Background(), env.Client)
-			require.NoError(t, err)
-			require.Equal(t, []int64{1, 2, 3}, ids)
-		})
+		t.Run(tc.name, func(t *testing.T) { requireWalkIDs(t, tc.path, linkedPages(per, idReply, 3), tc.walk, 1, 2, 3) })
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }

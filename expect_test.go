@@ -454,3 +454,14 @@ func linkedPages(query url.Values, reply func(page int) string, n int) []walkPag
 	}
 	return pages
 }
+
+// requireWalkIDs expects the pages of a walk at the escaped API path,
+// runs walk on the mock and requires it to yield the IDs want, in order.
+func requireWalkIDs(t *testing.T, path string, pages []walkPage, walk func(ctx context.Context, c *Client) ([]int64, error), want ...int64) {
+	t.Helper()
+	env := mock(t)
+	expectWalk(t, env, path, pages)
+	ids, err := walk(context.Background(), env.Client)
+	require.NoError(t, err)
+	require.Equal(t, want, ids)
+}

@@ -68,11 +68,10 @@ func requireErrorStatus(t *testing.T, err error, status int) {
 
 func TestRulesetsListHistoryIter(t *testing.T) {
 	opts := &ListOptions{PerPage: 1}
-	env := mock(t)
-	expectWalk(t, env, rulesetsPath, linkedPages(url.Values{"per_page": {"1"}}, func(p int) string { return fmt.Sprintf(`[{"version_id":%d}]`, p) }, 3))
-	ids, err := collectIDs(env.Client.Rulesets.ListHistoryIter(context.Background(), "acme corp", 21, opts), func(v *RulesetVersion) int64 { return v.VersionID })
-	require.NoError(t, err)
-	require.Equal(t, []int64{1, 2, 3}, ids)
+	requireWalkIDs(t, rulesetsPath, linkedPages(url.Values{"per_page": {"1"}}, func(p int) string { return fmt.Sprintf(`[{"version_id":%d}]`, p) }, 3),
+		func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Rulesets.ListHistoryIter(ctx, "acme corp", 21, opts), func(v *RulesetVersion) int64 { return v.VersionID })
+		}, 1, 2, 3)
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }
 
