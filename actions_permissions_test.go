@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
+
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,60 +21,6 @@ const (
 
 // acmePath is the escaped API path of acmeEnterprise followed by rest.
 func acmePath(rest string) string { return "/enterprises/" + acmeEnterpriseEscaped + rest }
-
-// endpointCase is one call of an SDK method: the exact request it must send,
-// the reply it gets and, for a method with a result, the value the reply
-// must decode to.
-type endpointCase struct {
-	name string
-	call call
-	do   endpointFunc
-	// want is the decoded result (a pointer), nil for a method without
-	// one; for an error reply (call.Status 400 or more), the sentinel error
-	// (errors.Is) or the []FieldError of the *ValidationError.
-	want any
-}
-
-// endpointFunc calls one SDK method and returns its result (nil for a
-// method without one), its response and its error.
-type endpointFunc = func(ctx context.Context, c *Client) (any, *Response, error)
-
-// noResult adapts a method without a result to endpointCase.do.
-func noResult(resp *Response, err error) (any, *Response, error) { return nil, resp, err }
-
-// runEndpointCases sends each case once to a mock that checks the request
-// exactly. A success must decode to want field by field, with a type that
-// keeps every key of the reply fixture; an error reply (call.Status 400 or
-// more) must decode to the typed error want describes (see endpointCase).
-func runEndpointCases(t *testing.T, cases []endpointCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			got, resp, err := tc.do(context.Background(), env.Client)
-			assert.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests sent")
-			if tc.call.Status >= http.StatusBadRequest {
-				checkErrorReply(t, tc.call.Status, resp, err, tc.want)
-				return
-			}
-			status := tc.call.Status
-			if status == 0 {
-				status = http.StatusOK
-			}
-			requireStatus(t, resp, err, status)
-			if tc.want == nil {
-				assert.Nil(t, got, "result")
-				return
-			}
-			require.NotNil(t, got, "result")
-			assertFields(t, tc.name, got, tc.want)
-			if tc.call.Reply != "" {
-				assertCoversFixture(t, tc.call.Reply, reflect.ValueOf(tc.want).Elem().Interface())
-			}
-		})
-	}
-}
 
 // The documented error replies.
 const (

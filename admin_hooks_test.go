@@ -133,7 +133,7 @@ func TestAdminHooksCreateDefaults(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("POST /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
 		// The name defaults to "web"; nothing else unset is sent.
-		testJSONBody(t, r, `{"name":"web","config":{"url":"https://example.com/webhook","insecure_ssl":"1"},"active":false}`)
+		call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","config":{"url":"https://example.com/webhook","insecure_ssl":"1"},"active":false}`}.verify(t, r)
 		writeFixture(t, w, http.StatusCreated, "admin_hooks/create.json")
 	})
 	_, _, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{

@@ -80,12 +80,14 @@ func TestLicenseAdvancedSecurityArgumentsRefused(t *testing.T) {
 			return err
 		}
 	}
-	testRefusedBeforeSending(t, badInputs{
-		"License.ListAdvancedSecurityCommitters: Product": list(ListAdvancedSecurityCommittersOptions{Product: "all"}),
-		"License.ListAdvancedSecurityCommitters: PerPage": list(ListAdvancedSecurityCommittersOptions{ListOptions: ListOptions{PerPage: 101}}),
-		"License.ListAdvancedSecurityCommitters: Page":    list(ListAdvancedSecurityCommittersOptions{ListOptions: ListOptions{Page: -1}}),
-		"License.ListAdvancedSecurityCommitters: enterprise": func(ctx context.Context, c *Client) error {
+	env := mock(t) // no expectations: a request sent fails the test
+	ctx, c := context.Background(), env.Client
+	checkRefusals(t, []refusal{
+		{"License.ListAdvancedSecurityCommitters: Product", list(ListAdvancedSecurityCommittersOptions{Product: "all"})(ctx, c), "License.ListAdvancedSecurityCommitters", "Product"},
+		{"License.ListAdvancedSecurityCommitters: PerPage", list(ListAdvancedSecurityCommittersOptions{ListOptions: ListOptions{PerPage: 101}})(ctx, c), "License.ListAdvancedSecurityCommitters", "PerPage"},
+		{"License.ListAdvancedSecurityCommitters: Page", list(ListAdvancedSecurityCommittersOptions{ListOptions: ListOptions{Page: -1}})(ctx, c), "License.ListAdvancedSecurityCommitters", "Page"},
+		{"License.ListAdvancedSecurityCommitters: enterprise", func() error {
 			return firstErr(c.License.ListAdvancedSecurityCommittersIter(ctx, "", nil))
-		},
+		}(), "License.ListAdvancedSecurityCommitters", "enterprise"},
 	})
 }

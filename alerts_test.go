@@ -370,43 +370,45 @@ func TestAlertArgumentsRefused(t *testing.T) {
 		}
 	}
 	cursors := ListCursorOptions{Before: "a", After: "b"}
-	testRefusedBeforeSending(t, badInputs{
-		"Dependabot.ListAlerts: State":            dependabot(ListDependabotAlertsOptions{State: "open,closed"}),
-		"Dependabot.ListAlerts: Severity":         dependabot(ListDependabotAlertsOptions{Severity: "critical,urgent"}),
-		"Dependabot.ListAlerts: Scope":            dependabot(ListDependabotAlertsOptions{Scope: "test"}),
-		"Dependabot.ListAlerts: Has":              dependabot(ListDependabotAlertsOptions{Has: "fix"}),
-		"Dependabot.ListAlerts: First":            dependabot(ListDependabotAlertsOptions{First: 101}),
-		"Dependabot.ListAlerts: Last":             dependabot(ListDependabotAlertsOptions{Last: -1}),
-		"Dependabot.ListAlerts: Sort":             dependabot(ListDependabotAlertsOptions{Sort: "severity"}),
-		"Dependabot.ListAlerts: Direction":        dependabot(ListDependabotAlertsOptions{Direction: "up"}),
-		"Dependabot.ListAlerts: Before and After": dependabot(ListDependabotAlertsOptions{ListCursorOptions: cursors}),
-		"Dependabot.ListAlerts: PerPage": func(ctx context.Context, c *Client) error {
+	env := mock(t) // no expectations: a request sent fails the test
+	ctx, c := context.Background(), env.Client
+	checkRefusals(t, []refusal{
+		{"Dependabot.ListAlerts: State", dependabot(ListDependabotAlertsOptions{State: "open,closed"})(ctx, c), "Dependabot.ListAlerts", "State"},
+		{"Dependabot.ListAlerts: Severity", dependabot(ListDependabotAlertsOptions{Severity: "critical,urgent"})(ctx, c), "Dependabot.ListAlerts", "Severity"},
+		{"Dependabot.ListAlerts: Scope", dependabot(ListDependabotAlertsOptions{Scope: "test"})(ctx, c), "Dependabot.ListAlerts", "Scope"},
+		{"Dependabot.ListAlerts: Has", dependabot(ListDependabotAlertsOptions{Has: "fix"})(ctx, c), "Dependabot.ListAlerts", "Has"},
+		{"Dependabot.ListAlerts: First", dependabot(ListDependabotAlertsOptions{First: 101})(ctx, c), "Dependabot.ListAlerts", "First"},
+		{"Dependabot.ListAlerts: Last", dependabot(ListDependabotAlertsOptions{Last: -1})(ctx, c), "Dependabot.ListAlerts", "Last"},
+		{"Dependabot.ListAlerts: Sort", dependabot(ListDependabotAlertsOptions{Sort: "severity"})(ctx, c), "Dependabot.ListAlerts", "Sort"},
+		{"Dependabot.ListAlerts: Direction", dependabot(ListDependabotAlertsOptions{Direction: "up"})(ctx, c), "Dependabot.ListAlerts", "Direction"},
+		{"Dependabot.ListAlerts: Before and After", dependabot(ListDependabotAlertsOptions{ListCursorOptions: cursors})(ctx, c), "Dependabot.ListAlerts", "Before and After"},
+		{"Dependabot.ListAlerts: PerPage", func() error {
 			return firstErr(c.Dependabot.ListAlertsIter(ctx, "e", &ListDependabotAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}}))
-		},
-		"CodeScanning.ListAlerts: State":                 codeScanning(ListCodeScanningAlertsOptions{State: "new"}),
-		"CodeScanning.ListAlerts: ToolName and ToolGUID": codeScanning(ListCodeScanningAlertsOptions{ToolName: "a", ToolGUID: "b"}),
-		"CodeScanning.ListAlerts: Page":                  codeScanning(ListCodeScanningAlertsOptions{Page: -1}),
-		"CodeScanning.ListAlerts: Sort":                  codeScanning(ListCodeScanningAlertsOptions{Sort: "number"}),
-		"CodeScanning.ListAlerts: Direction":             codeScanning(ListCodeScanningAlertsOptions{Direction: "sideways"}),
-		"CodeScanning.ListAlerts: PerPage": func(ctx context.Context, c *Client) error {
+		}(), "Dependabot.ListAlerts", "PerPage"},
+		{"CodeScanning.ListAlerts: State", codeScanning(ListCodeScanningAlertsOptions{State: "new"})(ctx, c), "CodeScanning.ListAlerts", "State"},
+		{"CodeScanning.ListAlerts: ToolName and ToolGUID", codeScanning(ListCodeScanningAlertsOptions{ToolName: "a", ToolGUID: "b"})(ctx, c), "CodeScanning.ListAlerts", "ToolName and ToolGUID"},
+		{"CodeScanning.ListAlerts: Page", codeScanning(ListCodeScanningAlertsOptions{Page: -1})(ctx, c), "CodeScanning.ListAlerts", "Page"},
+		{"CodeScanning.ListAlerts: Sort", codeScanning(ListCodeScanningAlertsOptions{Sort: "number"})(ctx, c), "CodeScanning.ListAlerts", "Sort"},
+		{"CodeScanning.ListAlerts: Direction", codeScanning(ListCodeScanningAlertsOptions{Direction: "sideways"})(ctx, c), "CodeScanning.ListAlerts", "Direction"},
+		{"CodeScanning.ListAlerts: PerPage", func() error {
 			return firstErr(c.CodeScanning.ListAlertsIter(ctx, "e", &ListCodeScanningAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}}))
-		},
-		"CodeScanning.ListAlerts: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "CodeScanning.ListAlerts", "PerPage"},
+		{"CodeScanning.ListAlerts: enterprise", func() error {
 			_, _, err := c.CodeScanning.ListAlerts(ctx, "", nil)
 			return err
-		},
-		"SecretScanning.ListAlerts: State":      secretScanning(ListSecretScanningAlertsOptions{State: "closed"}),
-		"SecretScanning.ListAlerts: Resolution": secretScanning(ListSecretScanningAlertsOptions{Resolution: "revoked,fixed"}),
-		"SecretScanning.ListAlerts: Validity":   secretScanning(ListSecretScanningAlertsOptions{Validity: "active,maybe"}),
-		"SecretScanning.ListAlerts: Sort":       secretScanning(ListSecretScanningAlertsOptions{Sort: "severity"}),
-		"SecretScanning.ListAlerts: Direction":  secretScanning(ListSecretScanningAlertsOptions{Direction: "ASC"}),
-		"SecretScanning.ListAlerts: PerPage":    secretScanning(ListSecretScanningAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}}),
-		"SecretScanning.ListAlerts: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "CodeScanning.ListAlerts", "enterprise"},
+		{"SecretScanning.ListAlerts: State", secretScanning(ListSecretScanningAlertsOptions{State: "closed"})(ctx, c), "SecretScanning.ListAlerts", "State"},
+		{"SecretScanning.ListAlerts: Resolution", secretScanning(ListSecretScanningAlertsOptions{Resolution: "revoked,fixed"})(ctx, c), "SecretScanning.ListAlerts", "Resolution"},
+		{"SecretScanning.ListAlerts: Validity", secretScanning(ListSecretScanningAlertsOptions{Validity: "active,maybe"})(ctx, c), "SecretScanning.ListAlerts", "Validity"},
+		{"SecretScanning.ListAlerts: Sort", secretScanning(ListSecretScanningAlertsOptions{Sort: "severity"})(ctx, c), "SecretScanning.ListAlerts", "Sort"},
+		{"SecretScanning.ListAlerts: Direction", secretScanning(ListSecretScanningAlertsOptions{Direction: "ASC"})(ctx, c), "SecretScanning.ListAlerts", "Direction"},
+		{"SecretScanning.ListAlerts: PerPage", secretScanning(ListSecretScanningAlertsOptions{ListCursorOptions: ListCursorOptions{PerPage: 101}})(ctx, c), "SecretScanning.ListAlerts", "PerPage"},
+		{"SecretScanning.ListAlerts: enterprise", func() error {
 			return firstErr(c.SecretScanning.ListAlertsIter(ctx, "..", nil))
-		},
-		"Dependabot.ListAlerts: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "SecretScanning.ListAlerts", "enterprise"},
+		{"Dependabot.ListAlerts: enterprise", func() error {
 			_, _, err := c.Dependabot.ListAlerts(ctx, "", nil)
 			return err
-		},
+		}(), "Dependabot.ListAlerts", "enterprise"},
 	})
 }

@@ -46,22 +46,26 @@ func TestBypassRequestsEndpoints(t *testing.T) {
 		RequesterComment: Ptr("Test fixture, not a real token"), ExpiresAt: appsTime("2025-05-08T00:00:00Z"), CreatedAt: appsTime("2025-05-01T00:00:00Z"),
 		Responses: wantBypassResponses(), URL: "https://ghes.test/api/v3/repos/octo-org/Hello-World/bypass-requests/1",
 		HTMLURL: "https://ghes.test/octo-org/Hello-World/exemptions/1"}
-	runServiceCases(t, func(c *Client) *BypassRequestsService { return c.BypassRequests }, nil, []serviceCase[*BypassRequestsService]{
+	runEndpointCases(t, []endpointCase{
 		{"ListPushRules", call{Method: http.MethodGet, Path: bypassPushRulesPath, Query: fullQuery, Reply: "bypass_requests/push_rules.json"},
-			func(ctx context.Context, s *BypassRequestsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.BypassRequests
 				return s.ListPushRules(ctx, "acme corp", full)
 			}, []*PushRuleBypassRequest{&pushRule}},
 		{"ListPushRules/no options", call{Method: http.MethodGet, Path: bypassPushRulesPath, Reply: "bypass_requests/push_rules.json"},
-			func(ctx context.Context, s *BypassRequestsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.BypassRequests
 				return s.ListPushRules(ctx, "acme corp", nil)
 			}, []*PushRuleBypassRequest{&pushRule}},
 		{"ListSecretScanning", call{Method: http.MethodGet, Path: bypassSecretScanningPath, Query: fullQuery, Reply: "bypass_requests/secret_scanning.json"},
-			func(ctx context.Context, s *BypassRequestsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.BypassRequests
 				return s.ListSecretScanning(ctx, "acme corp", full)
 			}, []*SecretScanningBypassRequest{&secret}},
 		{"ListSecretScanning/all", call{Method: http.MethodGet, Path: bypassSecretScanningPath, Query: url.Values{"request_status": {"all"}, "time_period": {"month"}},
 			Reply: "bypass_requests/secret_scanning.json"},
-			func(ctx context.Context, s *BypassRequestsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.BypassRequests
 				return s.ListSecretScanning(ctx, "acme corp", &ListBypassRequestsOptions{RequestStatus: BypassRequestStatusAll, TimePeriod: BypassTimeMonth})
 			}, []*SecretScanningBypassRequest{&secret}},
 	})
@@ -87,15 +91,18 @@ func TestBypassRequestsIters(t *testing.T) {
 	opts := &ListBypassRequestsOptions{Requester: "monalisa", ListOptions: ListOptions{PerPage: 1}}
 	query := url.Values{"requester": {"monalisa"}, "per_page": {"1"}}
 	idReply := func(p int) string { return fmt.Sprintf(`[{"id":%d}]`, p) }
-	for _, tc := range []pagedIterCase{
-		{"ListPushRulesIter", bypassPushRulesPath, query, idReply, func(ctx context.Context, c *Client) ([]int64, error) {
+	for _, tc := range []struct {
+		name, path string
+		walk       func(ctx context.Context, c *Client) ([]int64, error)
+	}{
+		{"ListPushRulesIter", bypassPushRulesPath, func(ctx context.Context, c *Client) ([]int64, error) {
 			return collectIDs(c.BypassRequests.ListPushRulesIter(ctx, "acme corp", opts), func(r *PushRuleBypassRequest) int64 { return r.ID })
 		}},
-		{"ListSecretScanningIter", bypassSecretScanningPath, query, idReply, func(ctx context.Context, c *Client) ([]int64, error) {
+		{"ListSecretScanningIter", bypassSecretScanningPath, func(ctx context.Context, c *Client) ([]int64, error) {
 			return collectIDs(c.BypassRequests.ListSecretScanningIter(ctx, "acme corp", opts), func(r *SecretScanningBypassRequest) int64 { return r.ID })
 		}},
 	} {
-		t.Run(tc.name, func(t *testing.T) { runPagedIter(t, tc) })
+		t.Run(tc.name, func(t *testing.T) { requireWalkIDs(t, tc.path, linkedPages(query, idReply, 3), tc.walk, 1, 2, 3) })
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }

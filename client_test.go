@@ -168,7 +168,7 @@ func TestBasicAuthAndConsoleAuth(t *testing.T) {
 		w.WriteHeader(204)
 	})
 	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		testConsoleAuth(t, r)
+		call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings"}.verify(t, r)
 		writeJSON(w, 200, `{}`)
 	})
 	ctx := context.Background()

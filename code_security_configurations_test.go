@@ -52,28 +52,6 @@ func schemaConfiguration() CodeSecurityConfiguration {
 	}
 }
 
-// walkPage is one page of an …Iter walk: the exact query its request
-// carries, its reply, and the query of the reply's next link ("" on the
-// last page).
-type walkPage struct {
-	query url.Values
-	reply string
-	next  string
-}
-
-// expectWalk expects the requests of a walk over the list at the escaped
-// API path, page by page.
-func expectWalk(t *testing.T, env *mockEnv, path string, pages []walkPage) {
-	t.Helper()
-	for _, p := range pages {
-		c := call{Method: http.MethodGet, Path: path, Query: p.query, ReplyJSON: p.reply}
-		if p.next != "" {
-			c.ReplyHeader = http.Header{"Link": {`<https://ghes.test/api/v3` + path + `?` + p.next + `>; rel="next"`}}
-		}
-		env.expect(t, c)
-	}
-}
-
 // walkKeys walks seq and returns the key of each item.
 func walkKeys[T any](t *testing.T, seq iter.Seq2[T, error], key func(T) int64) []int64 {
 	t.Helper()
@@ -298,59 +276,61 @@ func TestCodeSecurityConfigurationArgumentsRefused(t *testing.T) {
 			return err
 		}
 	}
-	testRefusedBeforeSending(t, badInputs{
-		"CodeSecurity.CreateConfiguration: Name":             create(CodeSecurityConfigurationRequest{Description: "d"}),
-		"CodeSecurity.CreateConfiguration: Description":      create(CodeSecurityConfigurationRequest{Name: "x"}),
-		"CodeSecurity.CreateConfiguration: Description has":  create(CodeSecurityConfigurationRequest{Name: "x", Description: strings.Repeat("d", 256)}),
-		"CodeSecurity.CreateConfiguration: SecretScanning":   create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", SecretScanning: "on"}),
-		"CodeSecurity.CreateConfiguration: AdvancedSecurity": create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", AdvancedSecurity: "maybe"}),
-		"CodeSecurity.CreateConfiguration: Enforcement":      create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", Enforcement: "partial"}),
-		"CodeSecurity.CreateConfiguration: enterprise": func(ctx context.Context, c *Client) error {
+	env := mock(t) // no expectations: a request sent fails the test
+	ctx, c := context.Background(), env.Client
+	checkRefusals(t, []refusal{
+		{"CodeSecurity.CreateConfiguration: Name", create(CodeSecurityConfigurationRequest{Description: "d"})(ctx, c), "CodeSecurity.CreateConfiguration", "Name"},
+		{"CodeSecurity.CreateConfiguration: Description", create(CodeSecurityConfigurationRequest{Name: "x"})(ctx, c), "CodeSecurity.CreateConfiguration", "Description"},
+		{"CodeSecurity.CreateConfiguration: Description has", create(CodeSecurityConfigurationRequest{Name: "x", Description: strings.Repeat("d", 256)})(ctx, c), "CodeSecurity.CreateConfiguration", "Description has"},
+		{"CodeSecurity.CreateConfiguration: SecretScanning", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", SecretScanning: "on"})(ctx, c), "CodeSecurity.CreateConfiguration", "SecretScanning"},
+		{"CodeSecurity.CreateConfiguration: AdvancedSecurity", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", AdvancedSecurity: "maybe"})(ctx, c), "CodeSecurity.CreateConfiguration", "AdvancedSecurity"},
+		{"CodeSecurity.CreateConfiguration: Enforcement", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", Enforcement: "partial"})(ctx, c), "CodeSecurity.CreateConfiguration", "Enforcement"},
+		{"CodeSecurity.CreateConfiguration: enterprise", func() error {
 			_, _, err := c.CodeSecurity.CreateConfiguration(ctx, "", CodeSecurityConfigurationRequest{Name: "x", Description: "d"})
 			return err
-		},
-		"CodeSecurity.UpdateConfiguration: CodeScanningDefaultSetupOptions.RunnerType": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.CreateConfiguration", "enterprise"},
+		{"CodeSecurity.UpdateConfiguration: CodeScanningDefaultSetupOptions.RunnerType", func() error {
 			_, _, err := c.CodeSecurity.UpdateConfiguration(ctx, "e", 1, CodeSecurityConfigurationRequest{
 				CodeScanningDefaultSetupOptions: &CodeScanningDefaultSetupOptions{RunnerType: "gpu"}})
 			return err
-		},
-		"CodeSecurity.UpdateConfiguration: configurationID": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.UpdateConfiguration", "CodeScanningDefaultSetupOptions.RunnerType"},
+		{"CodeSecurity.UpdateConfiguration: configurationID", func() error {
 			_, _, err := c.CodeSecurity.UpdateConfiguration(ctx, "e", 0, CodeSecurityConfigurationRequest{})
 			return err
-		},
-		"CodeSecurity.GetConfiguration: configurationID": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.UpdateConfiguration", "configurationID"},
+		{"CodeSecurity.GetConfiguration: configurationID", func() error {
 			_, _, err := c.CodeSecurity.GetConfiguration(ctx, "e", 0)
 			return err
-		},
-		"CodeSecurity.DeleteConfiguration: configurationID": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.GetConfiguration", "configurationID"},
+		{"CodeSecurity.DeleteConfiguration: configurationID", func() error {
 			_, err := c.CodeSecurity.DeleteConfiguration(ctx, "e", -1)
 			return err
-		},
-		"CodeSecurity.AttachConfiguration: Scope": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.DeleteConfiguration", "configurationID"},
+		{"CodeSecurity.AttachConfiguration: Scope", func() error {
 			_, err := c.CodeSecurity.AttachConfiguration(ctx, "e", 1, AttachConfigurationRequest{})
 			return err
-		},
-		"CodeSecurity.SetDefaultConfiguration: DefaultForNewRepos": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.AttachConfiguration", "Scope"},
+		{"CodeSecurity.SetDefaultConfiguration: DefaultForNewRepos", func() error {
 			_, _, err := c.CodeSecurity.SetDefaultConfiguration(ctx, "e", 1, SetDefaultConfigurationRequest{DefaultForNewRepos: "private"})
 			return err
-		},
-		"CodeSecurity.ListDefaultConfigurations: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.SetDefaultConfiguration", "DefaultForNewRepos"},
+		{"CodeSecurity.ListDefaultConfigurations: enterprise", func() error {
 			_, _, err := c.CodeSecurity.ListDefaultConfigurations(ctx, "")
 			return err
-		},
-		"CodeSecurity.ListConfigurations: PerPage": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.ListDefaultConfigurations", "enterprise"},
+		{"CodeSecurity.ListConfigurations: PerPage", func() error {
 			_, _, err := c.CodeSecurity.ListConfigurations(ctx, "e", &ListCursorOptions{PerPage: 101})
 			return err
-		},
-		"CodeSecurity.ListConfigurations: Before and After": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.ListConfigurations", "PerPage"},
+		{"CodeSecurity.ListConfigurations: Before and After", func() error {
 			return firstErr(c.CodeSecurity.ListConfigurationsIter(ctx, "e", &ListCursorOptions{Before: "a", After: "b"}))
-		},
-		"CodeSecurity.ListConfigurationRepositories: configurationID": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.ListConfigurations", "Before and After"},
+		{"CodeSecurity.ListConfigurationRepositories: configurationID", func() error {
 			_, _, err := c.CodeSecurity.ListConfigurationRepositories(ctx, "e", 0, nil)
 			return err
-		},
-		"CodeSecurity.ListConfigurationRepositories: PerPage": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.ListConfigurationRepositories", "configurationID"},
+		{"CodeSecurity.ListConfigurationRepositories: PerPage", func() error {
 			return firstErr(c.CodeSecurity.ListConfigurationRepositoriesIter(ctx, "e", 1, &ListConfigurationRepositoriesOptions{ListCursorOptions: ListCursorOptions{PerPage: -1}}))
-		},
+		}(), "CodeSecurity.ListConfigurationRepositories", "PerPage"},
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -220,47 +219,29 @@ func TestCodeSecurityErrorReplies(t *testing.T) {
 	})
 }
 
-// badInputs is a call with bad input; its name is "Method: Field".
-type badInputs map[string]func(ctx context.Context, c *Client) error
-
-// testRefusedBeforeSending runs each call on a client whose transport fails
-// the test on any request, and checks it is refused with
-// ErrInvalidArgument and a message naming the method and the field.
-func testRefusedBeforeSending(t *testing.T, cases badInputs) {
-	t.Helper()
-	env := mock(t) // no expectations: a request sent fails the test
-	for name, invoke := range cases {
-		err := invoke(context.Background(), env.Client)
-		if !assert.ErrorIs(t, err, ErrInvalidArgument, name) {
-			continue
-		}
-		method, field, _ := strings.Cut(name, ": ")
-		assert.Contains(t, err.Error(), method, "%s: the message names the method", name)
-		assert.Contains(t, err.Error(), field, "%s: the message names the field", name)
-	}
-}
-
 func TestCodeSecurityArgumentsRefused(t *testing.T) {
-	testRefusedBeforeSending(t, badInputs{
-		"CodeSecurity.GetSettings: enterprise": func(ctx context.Context, c *Client) error {
+	env := mock(t) // no expectations: a request sent fails the test
+	ctx, c := context.Background(), env.Client
+	checkRefusals(t, []refusal{
+		{"CodeSecurity.GetSettings: enterprise", func() error {
 			_, _, err := c.CodeSecurity.GetSettings(ctx, "")
 			return err
-		},
-		"CodeSecurity.UpdateSettings: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.GetSettings", "enterprise"},
+		{"CodeSecurity.UpdateSettings: enterprise", func() error {
 			_, err := c.CodeSecurity.UpdateSettings(ctx, "..", UpdateCodeSecurityAndAnalysisRequest{})
 			return err
-		},
-		"CodeSecurity.SetFeature: product": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.UpdateSettings", "enterprise"},
+		{"CodeSecurity.SetFeature: product", func() error {
 			_, err := c.CodeSecurity.SetFeature(ctx, "e", "code_magic", SecurityEnableAll)
 			return err
-		},
-		"CodeSecurity.SetFeature: enablement": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.SetFeature", "product"},
+		{"CodeSecurity.SetFeature: enablement", func() error {
 			_, err := c.CodeSecurity.SetFeature(ctx, "e", SecurityProductSecretScanning, "enable_some")
 			return err
-		},
-		"CodeSecurity.SetFeature: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "CodeSecurity.SetFeature", "enablement"},
+		{"CodeSecurity.SetFeature: enterprise", func() error {
 			_, err := c.CodeSecurity.SetFeature(ctx, "", SecurityProductSecretScanning, SecurityEnableAll)
 			return err
-		},
+		}(), "CodeSecurity.SetFeature", "enterprise"},
 	})
 }

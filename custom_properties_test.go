@@ -156,41 +156,43 @@ func TestCustomPropertiesArgumentsRefused(t *testing.T) {
 		}
 	}
 	str := CustomPropertyDefinition{PropertyName: "p", CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}
-	testRefusedBeforeSending(t, badInputs{
-		"CustomProperties.CreateOrUpdate: ValueType":                   put(CustomPropertyRequest{ValueType: "number"}),
-		"CustomProperties.CreateOrUpdate: AllowedValues is empty":      put(CustomPropertyRequest{ValueType: PropertySingleSelect}),
-		"CustomProperties.CreateOrUpdate: AllowedValues is set":        put(CustomPropertyRequest{ValueType: PropertyString, AllowedValues: []string{"a"}}),
-		"CustomProperties.CreateOrUpdate: AllowedValues has 201":       put(CustomPropertyRequest{ValueType: PropertyMultiSelect, AllowedValues: make([]string, 201)}),
-		"CustomProperties.CreateOrUpdate: AllowedValues has \"\"":      put(CustomPropertyRequest{ValueType: PropertySingleSelect, AllowedValues: []string{"a", ""}}),
-		"CustomProperties.CreateOrUpdate: AllowedValues has \"xxxxx":   put(CustomPropertyRequest{ValueType: PropertySingleSelect, AllowedValues: []string{strings.Repeat("x", 76)}}),
-		"CustomProperties.CreateOrUpdate: DefaultValue is \"yes\"":     put(CustomPropertyRequest{ValueType: PropertyTrueFalse, DefaultValue: StringValue("yes")}),
-		"CustomProperties.CreateOrUpdate: DefaultValue must be a list": put(CustomPropertyRequest{ValueType: PropertyString, DefaultValue: MultiValue("a")}),
-		"CustomProperties.CreateOrUpdate: Required":                    put(CustomPropertyRequest{ValueType: PropertyString, Required: Ptr(true)}),
-		"CustomProperties.CreateOrUpdate: ValuesEditableBy":            put(CustomPropertyRequest{ValueType: PropertyString, ValuesEditableBy: Ptr(PropertyValuesEditableBy("everyone"))}),
-		"CustomProperties.CreateOrUpdate: custom_property_name": func(ctx context.Context, c *Client) error {
+	env := mock(t) // no expectations: a request sent fails the test
+	ctx, c := context.Background(), env.Client
+	checkRefusals(t, []refusal{
+		{"CustomProperties.CreateOrUpdate: ValueType", put(CustomPropertyRequest{ValueType: "number"})(ctx, c), "CustomProperties.CreateOrUpdate", "ValueType"},
+		{"CustomProperties.CreateOrUpdate: AllowedValues is empty", put(CustomPropertyRequest{ValueType: PropertySingleSelect})(ctx, c), "CustomProperties.CreateOrUpdate", "AllowedValues is empty"},
+		{"CustomProperties.CreateOrUpdate: AllowedValues is set", put(CustomPropertyRequest{ValueType: PropertyString, AllowedValues: []string{"a"}})(ctx, c), "CustomProperties.CreateOrUpdate", "AllowedValues is set"},
+		{"CustomProperties.CreateOrUpdate: AllowedValues has 201", put(CustomPropertyRequest{ValueType: PropertyMultiSelect, AllowedValues: make([]string, 201)})(ctx, c), "CustomProperties.CreateOrUpdate", "AllowedValues has 201"},
+		{"CustomProperties.CreateOrUpdate: AllowedValues has \"\"", put(CustomPropertyRequest{ValueType: PropertySingleSelect, AllowedValues: []string{"a", ""}})(ctx, c), "CustomProperties.CreateOrUpdate", "AllowedValues has \"\""},
+		{"CustomProperties.CreateOrUpdate: AllowedValues has \"xxxxx", put(CustomPropertyRequest{ValueType: PropertySingleSelect, AllowedValues: []string{strings.Repeat("x", 76)}})(ctx, c), "CustomProperties.CreateOrUpdate", "AllowedValues has \"xxxxx"},
+		{"CustomProperties.CreateOrUpdate: DefaultValue is \"yes\"", put(CustomPropertyRequest{ValueType: PropertyTrueFalse, DefaultValue: StringValue("yes")})(ctx, c), "CustomProperties.CreateOrUpdate", "DefaultValue is \"yes\""},
+		{"CustomProperties.CreateOrUpdate: DefaultValue must be a list", put(CustomPropertyRequest{ValueType: PropertyString, DefaultValue: MultiValue("a")})(ctx, c), "CustomProperties.CreateOrUpdate", "DefaultValue must be a list"},
+		{"CustomProperties.CreateOrUpdate: Required", put(CustomPropertyRequest{ValueType: PropertyString, Required: Ptr(true)})(ctx, c), "CustomProperties.CreateOrUpdate", "Required"},
+		{"CustomProperties.CreateOrUpdate: ValuesEditableBy", put(CustomPropertyRequest{ValueType: PropertyString, ValuesEditableBy: Ptr(PropertyValuesEditableBy("everyone"))})(ctx, c), "CustomProperties.CreateOrUpdate", "ValuesEditableBy"},
+		{"CustomProperties.CreateOrUpdate: custom_property_name", func() error {
 			_, _, err := c.CustomProperties.CreateOrUpdate(ctx, "e", "", CustomPropertyRequest{ValueType: PropertyString})
 			return err
-		},
-		"CustomProperties.CreateOrUpdateMany: Properties has 0":   many(),
-		"CustomProperties.CreateOrUpdateMany: Properties has 101": many(make([]CustomPropertyDefinition, 101)...),
-		"CustomProperties.CreateOrUpdateMany: Properties[0].PropertyName": many(CustomPropertyDefinition{
-			CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}}),
-		"CustomProperties.CreateOrUpdateMany: Properties[1].ValueType": many(str, CustomPropertyDefinition{PropertyName: "q"}),
-		"CustomProperties.List: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "CustomProperties.CreateOrUpdate", "custom_property_name"},
+		{"CustomProperties.CreateOrUpdateMany: Properties has 0", many()(ctx, c), "CustomProperties.CreateOrUpdateMany", "Properties has 0"},
+		{"CustomProperties.CreateOrUpdateMany: Properties has 101", many(make([]CustomPropertyDefinition, 101)...)(ctx, c), "CustomProperties.CreateOrUpdateMany", "Properties has 101"},
+		{"CustomProperties.CreateOrUpdateMany: Properties[0].PropertyName", many(CustomPropertyDefinition{
+			CustomPropertyRequest: CustomPropertyRequest{ValueType: PropertyString}})(ctx, c), "CustomProperties.CreateOrUpdateMany", "Properties[0].PropertyName"},
+		{"CustomProperties.CreateOrUpdateMany: Properties[1].ValueType", many(str, CustomPropertyDefinition{PropertyName: "q"})(ctx, c), "CustomProperties.CreateOrUpdateMany", "Properties[1].ValueType"},
+		{"CustomProperties.List: enterprise", func() error {
 			_, _, err := c.CustomProperties.List(ctx, "")
 			return err
-		},
-		"CustomProperties.Get: custom_property_name": func(ctx context.Context, c *Client) error {
+		}(), "CustomProperties.List", "enterprise"},
+		{"CustomProperties.Get: custom_property_name", func() error {
 			_, _, err := c.CustomProperties.Get(ctx, "e", "")
 			return err
-		},
-		"CustomProperties.Delete: custom_property_name": func(ctx context.Context, c *Client) error {
+		}(), "CustomProperties.Get", "custom_property_name"},
+		{"CustomProperties.Delete: custom_property_name", func() error {
 			_, err := c.CustomProperties.Delete(ctx, "e", "..")
 			return err
-		},
-		"CustomProperties.Promote: org": func(ctx context.Context, c *Client) error {
+		}(), "CustomProperties.Delete", "custom_property_name"},
+		{"CustomProperties.Promote: org", func() error {
 			_, _, err := c.CustomProperties.Promote(ctx, "e", "", "p")
 			return err
-		},
+		}(), "CustomProperties.Promote", "org"},
 	})
 }

@@ -78,26 +78,30 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 	page := url.Values{"per_page": {"50"}, "page": {"2"}}
 	opts := &ListOptions{Page: 2, PerPage: 50}
 	inst := wantInstallation()
-	runServiceCases(t, func(c *Client) *EnterpriseAppsService { return c.EnterpriseApps }, nil, []serviceCase[*EnterpriseAppsService]{
+	runEndpointCases(t, []endpointCase{
 		{"ListInstallableOrganizations", call{Method: http.MethodGet, Path: "/enterprises/acme%20corp/apps/installable_organizations", Query: page,
 			Reply: "enterprise_apps/installable_organizations.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListInstallableOrganizations(ctx, appsEnterprise, opts)
 			},
 			[]*InstallableOrganization{{ID: 1001, Login: "octo-org",
 				AccessibleRepositoriesURL: "https://ghes.test/api/v3/enterprises/acme%20corp/apps/installable_organizations/octo-org/accessible_repositories"}}},
 		{"ListAccessibleRepositories", call{Method: http.MethodGet, Path: "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories",
 			Query: page, Reply: "enterprise_apps/repositories.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListAccessibleRepositories(ctx, appsEnterprise, appsOrg, opts)
 			}, wantAccessibleRepositories()},
 		{"ListAccessibleRepositories/no options", call{Method: http.MethodGet,
 			Path: "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories", Reply: "enterprise_apps/repositories.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListAccessibleRepositories(ctx, appsEnterprise, appsOrg, nil)
 			}, wantAccessibleRepositories()},
 		{"ListInstallations", call{Method: http.MethodGet, Path: appsInstPath, Query: page, Reply: "enterprise_apps/installations.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListInstallations(ctx, appsEnterprise, appsOrg, opts)
 			},
 			[]*EnterpriseOrganizationInstallation{{ID: 25381, AppSlug: "octo-app", ClientID: "Iv1.8a61f9b3a7aba766",
@@ -106,41 +110,48 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 				CreatedAt: appsTime("2025-02-03T04:05:06Z"), UpdatedAt: appsTime("2025-02-04T05:06:07Z")}}},
 		{"CreateInstallation", call{Method: http.MethodPost, Path: appsInstPath, Status: http.StatusCreated, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"selected","repositories":["Hello-World","octo repo"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World", "octo repo"}}))
 			}, inst},
 		{"CreateInstallation/existing", call{Method: http.MethodPost, Path: appsInstPath, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"none"}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionNone}))
 			}, inst},
 		{"ListInstallationRepositories", call{Method: http.MethodGet, Path: appsInstPath + "/25381/repositories", Query: page,
 			Reply: "enterprise_apps/repositories.json"},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.ListInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, opts)
 			}, wantAccessibleRepositories()},
 		{"SetInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories", Reply: "enterprise_apps/installation.json",
 			JSON: `{"repository_selection":"selected","repositories":["Hello-World"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World"}}))
 			}, inst},
 		{"SetInstallationRepositories/all", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories", Reply: "enterprise_apps/installation.json",
 			JSON: `{"repository_selection":"all"}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll}))
 			}, inst},
 		{"AddInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories/add", Reply: "enterprise_apps/repositories.json",
 			JSON: `{"repositories":["Hello-World","Spoon-Knife"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.AddInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, []string{"Hello-World", "Spoon-Knife"})
 			}, wantAccessibleRepositories()},
 		{"RemoveInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories/remove", Reply: "enterprise_apps/repositories.json",
 			JSON: `{"repositories":["Spoon-Knife"]}`},
-			func(ctx context.Context, s *EnterpriseAppsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.EnterpriseApps
 				return s.RemoveInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381, []string{"Spoon-Knife"})
 			}, wantAccessibleRepositories()},
 	})
@@ -188,45 +199,6 @@ func TestEnterpriseAppsRemoveRepositoriesRefused(t *testing.T) {
 	require.Equal(t, []FieldError{{Resource: "Installation", Code: "invalid", Field: "repositories"}}, ve.Errors)
 }
 
-// pagedIterCase is one …Iter walk over pages linked by rel="next".
-type pagedIterCase struct {
-	name  string
-	path  string     // the escaped path of every page
-	query url.Values // the query of every page but page
-	reply func(page int) string
-	// walk runs the iterator from page 1 and returns the IDs it yields.
-	walk func(ctx context.Context, c *Client) ([]int64, error)
-}
-
-// runPagedIter expects three pages, the first two linking to the next,
-// and requires the walk to yield the IDs 1, 2, 3.
-func runPagedIter(t *testing.T, tc pagedIterCase) {
-	t.Helper()
-	env := mock(t)
-	for p := 1; p <= 3; p++ {
-		q := url.Values{}
-		for k, v := range tc.query {
-			q[k] = v
-		}
-		if p > 1 {
-			q.Set("page", fmt.Sprint(p))
-		}
-		c := call{Method: http.MethodGet, Path: tc.path, Query: q, ReplyJSON: tc.reply(p)}
-		if p < 3 {
-			next := url.Values{}
-			for k, v := range q {
-				next[k] = v
-			}
-			next.Set("page", fmt.Sprint(p+1))
-			c.ReplyHeader = http.Header{"Link": {fmt.Sprintf(`<%s%s?%s>; rel="next"`, strings.TrimSuffix(mockAPIURL, "/"), tc.path, next.Encode())}}
-		}
-		env.expect(t, c)
-	}
-	ids, err := tc.walk(context.Background(), env.Client)
-	require.NoError(t, err)
-	require.Equal(t, []int64{1, 2, 3}, ids)
-}
-
 // collectIDs runs seq and returns the ID of every item.
 func collectIDs[T any](seq func(yield func(T, error) bool), id func(T) int64) ([]int64, error) {
 	var ids []int64
@@ -243,25 +215,28 @@ func TestEnterpriseAppsIters(t *testing.T) {
 	idReply := func(p int) string { return fmt.Sprintf(`[{"id":%d}]`, p) }
 	per := url.Values{"per_page": {"1"}}
 	opts := &ListOptions{PerPage: 1}
-	for _, tc := range []pagedIterCase{
-		{"ListInstallableOrganizationsIter", "/enterprises/acme%20corp/apps/installable_organizations", per, idReply,
+	for _, tc := range []struct {
+		name, path string
+		walk       func(ctx context.Context, c *Client) ([]int64, error)
+	}{
+		{"ListInstallableOrganizationsIter", "/enterprises/acme%20corp/apps/installable_organizations",
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallableOrganizationsIter(ctx, appsEnterprise, opts), func(o *InstallableOrganization) int64 { return o.ID })
 			}},
-		{"ListAccessibleRepositoriesIter", "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories", per, idReply,
+		{"ListAccessibleRepositoriesIter", "/enterprises/acme%20corp/apps/installable_organizations/octo%20org/accessible_repositories",
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListAccessibleRepositoriesIter(ctx, appsEnterprise, appsOrg, opts), func(r *AccessibleRepository) int64 { return r.ID })
 			}},
-		{"ListInstallationsIter", appsInstPath, per, idReply,
+		{"ListInstallationsIter", appsInstPath,
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallationsIter(ctx, appsEnterprise, appsOrg, opts), func(i *EnterpriseOrganizationInstallation) int64 { return i.ID })
 			}},
-		{"ListInstallationRepositoriesIter", appsInstPath + "/25381/repositories", per, idReply,
+		{"ListInstallationRepositoriesIter", appsInstPath + "/25381/repositories",
 			func(ctx context.Context, c *Client) ([]int64, error) {
 				return collectIDs(c.EnterpriseApps.ListInstallationRepositoriesIter(ctx, appsEnterprise, appsOrg, 25381, opts), func(r *AccessibleRepository) int64 { return r.ID })
 			}},
 	} {
-		t.Run(tc.name, func(t *testing.T) { runPagedIter(t, tc) })
+		t.Run(tc.name, func(t *testing.T) { requireWalkIDs(t, tc.path, linkedPages(per, idReply, 3), tc.walk, 1, 2, 3) })
 	}
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }

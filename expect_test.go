@@ -3,9 +3,13 @@ package ghesadmin
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -320,35 +324,144 @@ func requireStatus(t *testing.T, resp *Response, err error, status int) {
 	require.Equal(t, status, resp.StatusCode, "status")
 }
 
-// serviceCase is one call of a service S that answers a value: the exact
-// request it must send, the call itself, and the reply as it must decode.
-type serviceCase[S any] struct {
+// endpointCase is one call of an SDK method: the exact request it must send,
+// the reply it gets and, for a method with a result, the value the reply
+// must decode to.
+type endpointCase struct {
 	name string
-	call call // Status 0 means 200
-	run  func(ctx context.Context, s S) (any, *Response, error)
+	call call
+	do   endpointFunc
+	// want is the decoded result (a pointer or a value), nil for a method without
+	// one; for an error reply (call.Status 400 or more), the sentinel error
+	// (errors.Is) or the []FieldError of the *ValidationError.
 	want any
 }
 
-// runServiceCases runs each case on its own mock: the request must match
-// the case's call (through wrap, when not nil) exactly, the reply's status
-// must be the call's, and the result must equal want field by field.
-func runServiceCases[S any](t *testing.T, service func(*Client) S, wrap func(call) call, cases []serviceCase[S]) {
+// endpointFunc calls one SDK method and returns its result (nil for a
+// method without one), its response and its error.
+type endpointFunc = func(ctx context.Context, c *Client) (any, *Response, error)
+
+// noResult adapts a method without a result to endpointCase.do.
+func noResult(resp *Response, err error) (any, *Response, error) { return nil, resp, err }
+
+// runEndpointCases sends each case once to a mock that checks the request
+// exactly. A success must decode to want field by field, with a type that
+// keeps every key of the reply fixture; an error reply (call.Status 400 or
+// more) must decode to the typed error want describes (see endpointCase).
+func runEndpointCases(t *testing.T, cases []endpointCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			env := mock(t)
-			c := tc.call
-			if wrap != nil {
-				c = wrap(c)
+			env.expect(t, tc.call)
+			got, resp, err := tc.do(context.Background(), env.Client)
+			assert.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests sent")
+			if tc.call.Status >= http.StatusBadRequest {
+				checkErrorReply(t, tc.call.Status, resp, err, tc.want)
+				return
 			}
-			env.expect(t, c)
-			got, resp, err := tc.run(context.Background(), service(env.Client))
-			status := c.Status
+			status := tc.call.Status
 			if status == 0 {
 				status = http.StatusOK
 			}
 			requireStatus(t, resp, err, status)
+			if tc.want == nil {
+				assert.Nil(t, got, "result")
+				return
+			}
+			require.NotNil(t, got, "result")
 			assertFields(t, tc.name, got, tc.want)
+			if tc.call.Reply != "" {
+				want := reflect.ValueOf(tc.want)
+				if want.Kind() == reflect.Pointer {
+					want = want.Elem()
+				}
+				assertCoversFixture(t, tc.call.Reply, want.Interface())
+			}
 		})
 	}
+}
+
+// refusal is one call that must be refused before sending: err is what it
+// returned, and the message must name the method and the field.
+type refusal struct {
+	name          string
+	err           error
+	method, field string
+}
+
+// checkRefusals requires every call to have been refused with
+// ErrInvalidArgument and a message naming its method and field. The calls
+// are made on a mock with no expectation: anything sent fails the test.
+func checkRefusals(t *testing.T, cases []refusal) {
+	t.Helper()
+	for _, tc := range cases {
+		if !errors.Is(tc.err, ErrInvalidArgument) {
+			t.Errorf("%s: err = %v, want ErrInvalidArgument", tc.name, tc.err)
+			continue
+		}
+		if msg := tc.err.Error(); !strings.Contains(msg, tc.method) || !strings.Contains(msg, tc.field) {
+			t.Errorf("%s: error %q does not name %s and %s", tc.name, msg, tc.method, tc.field)
+		}
+	}
+}
+
+// walkPage is one page of an …Iter walk: the exact query its request
+// carries, its reply, and the query of the reply's next link ("" on the
+// last page).
+type walkPage struct {
+	query url.Values
+	reply string
+	next  string
+}
+
+// expectWalk expects the requests of a walk over the list at the escaped
+// API path, page by page.
+func expectWalk(t *testing.T, env *mockEnv, path string, pages []walkPage) {
+	t.Helper()
+	for _, p := range pages {
+		c := call{Method: http.MethodGet, Path: path, Query: p.query, ReplyJSON: p.reply}
+		if p.next != "" {
+			c.ReplyHeader = http.Header{"Link": {`<https://ghes.test/api/v3` + path + `?` + p.next + `>; rel="next"`}}
+		}
+		env.expect(t, c)
+	}
+}
+
+// linkedPages is a walk of n pages linked by rel="next", the way GHES
+// links numbered pages: every page carries query, the pages after the
+// first add page=<n>, and page p replies reply(p).
+func linkedPages(query url.Values, reply func(page int) string, n int) []walkPage {
+	pages := make([]walkPage, 0, n)
+	for p := 1; p <= n; p++ {
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
+		if p > 1 {
+			q.Set("page", fmt.Sprint(p))
+		}
+		wp := walkPage{query: q, reply: reply(p)}
+		if p < n {
+			next := url.Values{}
+			for k, v := range q {
+				next[k] = v
+			}
+			next.Set("page", fmt.Sprint(p+1))
+			wp.next = next.Encode()
+		}
+		pages = append(pages, wp)
+	}
+	return pages
+}
+
+// requireWalkIDs expects the pages of a walk at the escaped API path,
+// runs walk on the mock and requires it to yield the IDs want, in order.
+func requireWalkIDs(t *testing.T, path string, pages []walkPage, walk func(ctx context.Context, c *Client) ([]int64, error), want ...int64) {
+	t.Helper()
+	env := mock(t)
+	expectWalk(t, env, path, pages)
+	ids, err := walk(context.Background(), env.Client)
+	require.NoError(t, err)
+	require.Equal(t, want, ids)
 }

@@ -2,14 +2,11 @@ package ghesadmin
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -85,97 +82,10 @@ func strictMux(t *testing.T, name string, mux *http.ServeMux) http.Handler {
 	})
 }
 
-func testMethod(t *testing.T, r *http.Request, want string) {
-	t.Helper()
-	if r.Method != want {
-		t.Errorf("method = %s, want %s", r.Method, want)
-	}
-}
-
-// testEscapedPath checks the path as sent on the wire (after the /api/v3
-// prefix for API requests).
-func testEscapedPath(t *testing.T, r *http.Request, want string) {
-	t.Helper()
-	if got := r.URL.EscapedPath(); got != want {
-		t.Errorf("escaped path = %q, want %q", got, want)
-	}
-}
-
 func testHeader(t *testing.T, r *http.Request, key, want string) {
 	t.Helper()
 	if got := r.Header.Get(key); got != want {
 		t.Errorf("header %s = %q, want %q", key, got, want)
-	}
-}
-
-// testQuery checks that the query is exactly want (no more, no less).
-func testQuery(t *testing.T, r *http.Request, want url.Values) {
-	t.Helper()
-	got := r.URL.Query()
-	if len(want) == 0 && len(got) == 0 {
-		return
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("query = %v, want %v", got, want)
-	}
-}
-
-// testAPIHeaders checks Accept (with preview when not empty), the token and
-// the User-Agent of a REST API request.
-func testAPIHeaders(t *testing.T, r *http.Request, preview string) {
-	t.Helper()
-	accept := mediaTypeV3
-	if preview != "" {
-		accept += ", " + preview
-	}
-	testHeader(t, r, "Accept", accept)
-	testHeader(t, r, "Authorization", "token "+testToken)
-	testHeader(t, r, "User-Agent", defaultUserAgent)
-}
-
-// testConsoleAuth checks the console's basic authentication.
-func testConsoleAuth(t *testing.T, r *http.Request) {
-	t.Helper()
-	user, pass, ok := r.BasicAuth()
-	if !ok || user != "api_key" || pass != testConsolePassword {
-		t.Errorf("console basic auth = (%q, %v), want api_key and the console password", user, ok)
-	}
-}
-
-// testEmptyBody checks that the request has no body and, for POST, PUT and
-// PATCH, that it announced Content-Length: 0.
-func testEmptyBody(t *testing.T, r *http.Request) {
-	t.Helper()
-	b, _ := io.ReadAll(r.Body)
-	if len(b) != 0 {
-		t.Errorf("body = %q, want none", b)
-	}
-	if r.ContentLength != 0 || len(r.TransferEncoding) != 0 {
-		t.Errorf("ContentLength = %d, TransferEncoding = %v; want an empty body", r.ContentLength, r.TransferEncoding)
-	}
-	switch r.Method {
-	case http.MethodPost, http.MethodPut, http.MethodPatch:
-		testHeader(t, r, "Content-Length", "0")
-	}
-	testHeader(t, r, "Content-Type", "")
-}
-
-// testJSONBody checks Content-Type and that the JSON body equals want
-// (a JSON document as a string) exactly: same keys, same values.
-func testJSONBody(t *testing.T, r *http.Request, want string) {
-	t.Helper()
-	testHeader(t, r, "Content-Type", "application/json")
-	b, err := io.ReadAll(r.Body)
-	require.NoError(t, err, "reading the body")
-	var got, exp any
-	if err := json.Unmarshal(b, &got); err != nil {
-		t.Fatalf("body %q is not JSON: %v", b, err)
-	}
-	if err := json.Unmarshal([]byte(want), &exp); err != nil {
-		t.Fatalf("want %q is not JSON: %v", want, err)
-	}
-	if !reflect.DeepEqual(got, exp) {
-		t.Errorf("JSON body = %s\nwant        %s", b, want)
 	}
 }
 

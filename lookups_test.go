@@ -91,7 +91,8 @@ func TestUsersList(t *testing.T) {
 // after since, with GHES's Link header, and records the queries it saw.
 func sinceServer(t *testing.T, env *testEnv, path string, n int, seen *[]string) {
 	env.API.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
-		testAPIHeaders(t, r, "")
+		// The queries are asserted by the callers through seen.
+		call{Method: http.MethodGet, Path: path, Query: r.URL.Query()}.verify(t, r)
 		*seen = append(*seen, r.URL.RawQuery)
 		var since, per int64 = 0, 3
 		fmt.Sscan(r.URL.Query().Get("since"), &since)

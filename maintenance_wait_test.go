@@ -149,7 +149,7 @@ func TestWaitForConfigApplyNamesTheLatestRun(t *testing.T) {
 	defer cancel()
 	env := setup(t, WithHTTPClient(&http.Client{Transport: cancelAfterBody{cancel}}))
 	env.Console.HandleFunc("GET /manage/v1/config/apply", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, nil)
+		call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply"}.verify(t, r)
 		writeJSON(w, http.StatusOK, `{"running":true,"successful":false,"nodes":[{"run_id":"","hostname":"a","running":true,"successful":false}]}`)
 	})
 	_, _, err := env.Client.Manage.WaitForConfigApply(ctx, "", WaitInterval(time.Hour))

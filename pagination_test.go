@@ -419,7 +419,7 @@ func TestListOptionsQuery(t *testing.T) {
 	}
 	env2 := setup(t)
 	env2.API.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, nil)
+		call{Method: http.MethodGet, Path: "/items"}.verify(t, r)
 		writeJSON(w, 200, `[]`)
 	})
 	if _, _, err := testList(env2.Client)(context.Background(), nil); err != nil {

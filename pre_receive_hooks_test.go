@@ -134,7 +134,6 @@ func wantOrgHook(enforcement Enforcement, configURL string, downstream bool) *Or
 func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
 		// The organization is one escaped segment.
 		call{Method: http.MethodGet, Path: "/orgs/octo%20org%2Fx%3F/pre-receive-hooks", Query: url.Values{"sort": {"updated"}, "direction": {"asc"}, "page": {"3"}}, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_org.json")
@@ -214,7 +213,6 @@ func TestPreReceiveHooksService_RemoveForOrg(t *testing.T) {
 func TestPreReceiveHooksService_ListForRepo(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("GET /repos/{owner}/{repo}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodGet)
 		// Owner and repository are one escaped segment each.
 		call{Method: http.MethodGet, Path: "/repos/octo%2Fcat/hello%20world%23/pre-receive-hooks", Query: url.Values{"sort": {"name"}, "per_page": {"10"}}, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "pre_receive_hooks/list_for_repo.json")

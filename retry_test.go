@@ -45,9 +45,11 @@ func TestRetriesIdempotentMethods(t *testing.T) {
 				env := setup(t, fastRetry)
 				var n atomic.Int32
 				env.API.HandleFunc(method+" /x", func(w http.ResponseWriter, r *http.Request) {
+					want := call{Method: method, Path: "/x"}
 					if method == "PUT" {
-						testJSONBody(t, r, `{"a":1}`) // the body is sent whole on every attempt
+						want.JSON = `{"a":1}` // the body is sent whole on every attempt
 					}
+					want.verify(t, r)
 					if n.Add(1) < 3 {
 						fault(t, w)
 						return

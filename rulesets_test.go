@@ -16,17 +16,20 @@ const rulesetsPath = "/enterprises/acme%20corp/rulesets/21/history"
 func TestRulesetsEndpoints(t *testing.T) {
 	v3 := RulesetVersion{VersionID: 3, Actor: RulesetVersionActor{ID: 1, Type: "User"}, UpdatedAt: appsTime("2025-04-05T06:07:08Z")}
 	v2 := RulesetVersion{VersionID: 2, Actor: RulesetVersionActor{ID: 42, Type: "Integration"}, UpdatedAt: appsTime("2025-04-01T00:00:00Z")}
-	runServiceCases(t, func(c *Client) *RulesetsService { return c.Rulesets }, nil, []serviceCase[*RulesetsService]{
+	runEndpointCases(t, []endpointCase{
 		{"ListHistory", call{Method: http.MethodGet, Path: rulesetsPath, Query: url.Values{"per_page": {"2"}, "page": {"3"}}, Reply: "rulesets/history.json"},
-			func(ctx context.Context, s *RulesetsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.Rulesets
 				return s.ListHistory(ctx, "acme corp", 21, &ListOptions{PerPage: 2, Page: 3})
 			}, []*RulesetVersion{&v3, &v2}},
 		{"ListHistory/no options", call{Method: http.MethodGet, Path: rulesetsPath, Reply: "rulesets/history.json"},
-			func(ctx context.Context, s *RulesetsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.Rulesets
 				return s.ListHistory(ctx, "acme corp", 21, nil)
 			}, []*RulesetVersion{&v3, &v2}},
 		{"GetVersion", call{Method: http.MethodGet, Path: rulesetsPath + "/3", Reply: "rulesets/version.json"},
-			func(ctx context.Context, s *RulesetsService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.Rulesets
 				return deref3(s.GetVersion(ctx, "acme corp", 21, 3))
 			},
 			RulesetVersionWithState{RulesetVersion: v3, State: json.RawMessage(`{"id":21,"name":"protect main","target":"branch","enforcement":"active","conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},"rules":[{"type":"deletion"}]}`)}},
@@ -65,11 +68,10 @@ func requireErrorStatus(t *testing.T, err error, status int) {
 
 func TestRulesetsListHistoryIter(t *testing.T) {
 	opts := &ListOptions{PerPage: 1}
-	runPagedIter(t, pagedIterCase{"ListHistoryIter", rulesetsPath, url.Values{"per_page": {"1"}},
-		func(p int) string { return fmt.Sprintf(`[{"version_id":%d}]`, p) },
+	requireWalkIDs(t, rulesetsPath, linkedPages(url.Values{"per_page": {"1"}}, func(p int) string { return fmt.Sprintf(`[{"version_id":%d}]`, p) }, 3),
 		func(ctx context.Context, c *Client) ([]int64, error) {
 			return collectIDs(c.Rulesets.ListHistoryIter(ctx, "acme corp", 21, opts), func(v *RulesetVersion) int64 { return v.VersionID })
-		}})
+		}, 1, 2, 3)
 	require.Zero(t, opts.Page, "the caller's options are not modified")
 }
 

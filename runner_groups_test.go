@@ -189,7 +189,7 @@ func TestActionsService_UpdateRunnerGroup_workflows(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("PATCH /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
 		// An empty selection is sent as [] (it clears the workflows).
-		testJSONBody(t, r, `{"allows_public_repositories":true,"restricted_to_workflows":false,"selected_workflows":[]}`)
+		call{Method: http.MethodPatch, Path: "/enterprises/octo-corp/actions/runner-groups/2", JSON: `{"allows_public_repositories":true,"restricted_to_workflows":false,"selected_workflows":[]}`}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "runner_groups/update.json")
 	})
 	if _, _, err := env.Client.Actions.UpdateRunnerGroup(context.Background(), "octo-corp", 2, UpdateRunnerGroupRequest{
@@ -223,7 +223,7 @@ func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
 	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page")
 		if page == "" {
-			testQuery(t, r, nil)
+			call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations"}.verify(t, r)
 			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/enterprises/octo-corp/actions/runner-groups/2/organizations?page=2>; rel="next"`, env.APIServer.URL))
 			writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"a","id":1}]}`)
 			return

@@ -319,7 +319,6 @@ func TestActionsService_RemoveRunnerLabels(t *testing.T) {
 func TestActionsService_RemoveRunnerLabel(t *testing.T) {
 	env := setup(t)
 	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodDelete)
 		// The label name is one escaped segment.
 		call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25"}.verify(t, r)
 		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")

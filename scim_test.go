@@ -103,30 +103,6 @@ func TestSCIMErrorOnlyForSCIMBodies(t *testing.T) {
 	}
 }
 
-// refusal is one call that must be refused before sending: err is what it
-// returned, and the message must name the method and the field.
-type refusal struct {
-	name          string
-	err           error
-	method, field string
-}
-
-// checkRefusals requires every call to have been refused with
-// ErrInvalidArgument and a message naming its method and field. The calls
-// are made on a mock with no expectation: anything sent fails the test.
-func checkRefusals(t *testing.T, cases []refusal) {
-	t.Helper()
-	for _, tc := range cases {
-		if !errors.Is(tc.err, ErrInvalidArgument) {
-			t.Errorf("%s: err = %v, want ErrInvalidArgument", tc.name, tc.err)
-			continue
-		}
-		if msg := tc.err.Error(); !strings.Contains(msg, tc.method) || !strings.Contains(msg, tc.field) {
-			t.Errorf("%s: error %q does not name %s and %s", tc.name, msg, tc.method, tc.field)
-		}
-	}
-}
-
 func TestSCIMRefusedBeforeSending(t *testing.T) {
 	env := mock(t) // no expectation: anything sent fails the test
 	s, ctx := env.Client.SCIM, context.Background()
@@ -191,6 +167,14 @@ const (
 
 // scimCall is c as the SCIM API exchanges it: application/scim+json both
 // ways.
+// scimCases applies scimCall to the call of every case.
+func scimCases(cases []endpointCase) []endpointCase {
+	for i := range cases {
+		cases[i].call = scimCall(cases[i].call)
+	}
+	return cases
+}
+
 func scimCall(c call) call {
 	c.Accept = mediaTypeSCIM
 	if c.JSON != "" {
@@ -272,61 +256,73 @@ func TestSCIMEndpoints(t *testing.T) {
 	user, grp := wantSCIMUser(), wantSCIMGroup()
 	weirdID, weirdIDEsc := "id with/slash", "id%20with%2Fslash"
 
-	runServiceCases(t, func(c *Client) *SCIMService { return c.SCIM }, scimCall, []serviceCase[*SCIMService]{
+	runEndpointCases(t, scimCases([]endpointCase{
 		{"ListUsers", call{Method: http.MethodGet, Path: scimUsersPath,
 			Query: url.Values{"filter": {`userName eq "E012345"`}, "startIndex": {"2"}, "count": {"10"}}, Reply: "scim/users.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.ListUsers(ctx, scimEnterprise, &SCIMListUsersOptions{Filter: SCIMUserNameEq("E012345"), StartIndex: 2, Count: 10}))
 			},
 			SCIMUserList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMUser{&user}}},
 		{"ListUsers/no options", call{Method: http.MethodGet, Path: scimUsersPath, Reply: "scim/users.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.ListUsers(ctx, scimEnterprise, nil))
 			},
 			SCIMUserList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMUser{&user}}},
 		{"CreateUser", call{Method: http.MethodPost, Path: scimUsersPath, JSON: fullUserJSON, Status: http.StatusCreated, Reply: "scim/user.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.CreateUser(ctx, scimEnterprise, fullUser))
 			}, user},
 		{"GetUser", call{Method: http.MethodGet, Path: scimUsersPath + "/" + weirdIDEsc, Reply: "scim/user.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.GetUser(ctx, scimEnterprise, weirdID))
 			}, user},
 		{"ReplaceUser", call{Method: http.MethodPut, Path: scimUsersPath + "/" + scimUserID, JSON: minimalUserJSON, Reply: "scim/user.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.ReplaceUser(ctx, scimEnterprise, scimUserID, minimalUser))
 			}, user},
 		{"UpdateUser", call{Method: http.MethodPatch, Path: scimUsersPath + "/" + scimUserID, JSON: opsJSON, Reply: "scim/user.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.UpdateUser(ctx, scimEnterprise, scimUserID, ops))
 			}, user},
 		{"ListGroups", call{Method: http.MethodGet, Path: scimGroupsPath,
 			Query: url.Values{"filter": {`displayName eq "Engineering"`}, "excludedAttributes": {"members"}, "startIndex": {"3"}, "count": {"5"}}, Reply: "scim/groups.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.ListGroups(ctx, scimEnterprise, &SCIMListGroupsOptions{Filter: SCIMDisplayNameEq("Engineering"), ExcludedAttributes: "members", StartIndex: 3, Count: 5}))
 			},
 			SCIMGroupList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMGroup{&grp}}},
 		{"UpdateGroup", call{Method: http.MethodPatch, Path: scimGroupPath, JSON: opsJSON, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.UpdateGroup(ctx, scimEnterprise, scimGroupID, ops))
 			}, grp},
 		{"ReplaceGroup", call{Method: http.MethodPut, Path: scimGroupPath, JSON: groupJSON, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.ReplaceGroup(ctx, scimEnterprise, scimGroupID, group))
 			}, grp},
 		{"CreateGroup", call{Method: http.MethodPost, Path: scimGroupsPath, JSON: groupJSON, Status: http.StatusCreated, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.CreateGroup(ctx, scimEnterprise, group))
 			}, grp},
 		{"GetGroup", call{Method: http.MethodGet, Path: scimGroupsPath + "/" + weirdIDEsc, Query: url.Values{"excludedAttributes": {"members"}}, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.GetGroup(ctx, scimEnterprise, weirdID, &SCIMGetGroupOptions{ExcludedAttributes: "members"}))
 			}, grp},
 		{"GetGroup/no options", call{Method: http.MethodGet, Path: scimGroupPath, Reply: "scim/group.json"},
-			func(ctx context.Context, s *SCIMService) (any, *Response, error) {
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				s := c.SCIM
 				return deref3(s.GetGroup(ctx, scimEnterprise, scimGroupID, nil))
 			}, grp},
-	})
+	}))
 	assertCoversFixture(t, "scim/user.json", SCIMUser{})
 	assertCoversFixture(t, "scim/group.json", SCIMGroup{})
 	assertCoversFixture(t, "scim/users.json", SCIMUserList{})

@@ -88,22 +88,24 @@ func TestSecretScanningPatternArgumentsRefused(t *testing.T) {
 			return err
 		}
 	}
-	testRefusedBeforeSending(t, badInputs{
-		"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].PushProtectionSetting": update(UpdateSecretPatternConfigurationsRequest{
-			ProviderPatternSettings: []*ProviderPatternSetting{{TokenType: "t", PushProtectionSetting: "on"}}}),
-		"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].TokenType": update(UpdateSecretPatternConfigurationsRequest{
-			ProviderPatternSettings: []*ProviderPatternSetting{{PushProtectionSetting: PushProtectionEnabled}}}),
-		"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[0].PushProtectionSetting": update(UpdateSecretPatternConfigurationsRequest{
-			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionNotSet}}}),
-		"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[1].TokenType": update(UpdateSecretPatternConfigurationsRequest{
-			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionEnabled}, nil}}),
-		"SecretScanning.UpdatePatternConfigurations: enterprise": func(ctx context.Context, c *Client) error {
+	env := mock(t) // no expectations: a request sent fails the test
+	ctx, c := context.Background(), env.Client
+	checkRefusals(t, []refusal{
+		{"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].PushProtectionSetting", update(UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ProviderPatternSetting{{TokenType: "t", PushProtectionSetting: "on"}}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "ProviderPatternSettings[0].PushProtectionSetting"},
+		{"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].TokenType", update(UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ProviderPatternSetting{{PushProtectionSetting: PushProtectionEnabled}}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "ProviderPatternSettings[0].TokenType"},
+		{"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[0].PushProtectionSetting", update(UpdateSecretPatternConfigurationsRequest{
+			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionNotSet}}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "CustomPatternSettings[0].PushProtectionSetting"},
+		{"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[1].TokenType", update(UpdateSecretPatternConfigurationsRequest{
+			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionEnabled}, nil}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "CustomPatternSettings[1].TokenType"},
+		{"SecretScanning.UpdatePatternConfigurations: enterprise", func() error {
 			_, _, err := c.SecretScanning.UpdatePatternConfigurations(ctx, "", UpdateSecretPatternConfigurationsRequest{})
 			return err
-		},
-		"SecretScanning.ListPatternConfigurations: enterprise": func(ctx context.Context, c *Client) error {
+		}(), "SecretScanning.UpdatePatternConfigurations", "enterprise"},
+		{"SecretScanning.ListPatternConfigurations: enterprise", func() error {
 			_, _, err := c.SecretScanning.ListPatternConfigurations(ctx, "")
 			return err
-		},
+		}(), "SecretScanning.ListPatternConfigurations", "enterprise"},
 	})
 }
