@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,12 +83,12 @@ func schemaUser() SimpleUser {
 		ReceivedEventsURL: "https://ghe.example.com/received_events_url",
 		ReposURL:          "https://ghe.example.com/repos_url",
 		SiteAdmin:         true,
-		StarredAt:         "2024-05-06T07:08:09Z",
+		StarredAt:         Ptr(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)),
 		StarredURL:        "value-of-starred_url",
 		SubscriptionsURL:  "https://ghe.example.com/subscriptions_url",
 		Type:              "value-of-type",
 		URL:               "https://ghe.example.com/url",
-		UserViewType:      "value-of-user_view_type",
+		UserViewType:      Ptr("value-of-user_view_type"),
 	}
 }
 
