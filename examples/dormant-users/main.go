@@ -17,36 +17,24 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/examples/internal/exampleenv"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "dormant-users:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("dormant-users", run) }
 
 func run(ctx context.Context, out io.Writer, args []string) error {
-	fs := flag.NewFlagSet("dormant-users", flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs := exampleenv.Flags("dormant-users", out)
 	days := fs.Int("days", 90, "suspend users dormant for more than this many days")
 	enterprise := fs.String("enterprise", "", "enterprise slug (on the fake: "+ghestest.DefaultEnterprise+")")
 	apply := fs.Bool("apply", false, "suspend the users (the default only prints the plan)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if stop, err := exampleenv.Parse(fs, args); stop {
 		return err
 	}
 	if *days < 1 {
