@@ -36,28 +36,24 @@ func main() { exampleenv.Main("audit-tokens", run) }
 func run(ctx context.Context, out io.Writer, args []string) error {
 	fs := exampleenv.Flags("audit-tokens", out)
 	scopeList := fs.String("scopes", defaultScopes, "comma-separated scopes that make a token administrative")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
 	var scopes []string
-	for _, s := range strings.Split(*scopeList, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			scopes = append(scopes, s)
+	check := func() error {
+		for _, s := range strings.Split(*scopeList, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				scopes = append(scopes, s)
+			}
 		}
+		if len(scopes) == 0 {
+			return errors.New("-scopes names no scope")
+		}
+		return nil
 	}
-	if len(scopes) == 0 {
-		return errors.New("-scopes names no scope")
-	}
-
-	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: startFake})
-	if err != nil {
-		return err
-	}
-	defer ghes.Close()
-	if ghes.Fake != nil {
-		fmt.Fprintln(out)
-	}
-	return audit(ctx, out, ghes.Client, scopes)
+	return exampleenv.Run(fs, args, exampleenv.Options{Fake: startFake, Check: check}, func(ghes *exampleenv.Target) error {
+		if ghes.Fake != nil {
+			fmt.Fprintln(out)
+		}
+		return audit(ctx, out, ghes.Client, scopes)
+	})
 }
 
 // startFake seeds tokens with and without admin scopes across several users.

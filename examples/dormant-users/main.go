@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
@@ -34,41 +33,27 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	days := fs.Int("days", 90, "suspend users dormant for more than this many days")
 	enterprise := fs.String("enterprise", "", "enterprise slug (on the fake: "+ghestest.DefaultEnterprise+")")
 	apply := fs.Bool("apply", false, "suspend the users (the default only prints the plan)")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
-	if *days < 1 {
-		return errors.New("-days must be at least 1")
-	}
-	client, srv, err := connect(out)
-	if err != nil {
-		return err
-	}
-	if srv != nil {
-		defer srv.Close()
-		if *enterprise == "" {
-			*enterprise = srv.Enterprise()
+	check := func() error {
+		if *days < 1 {
+			return errors.New("-days must be at least 1")
 		}
+		return nil
 	}
-	if *enterprise == "" {
-		return errors.New("-enterprise is required on a real GHES")
-	}
-	return suspendDormant(ctx, out, client, *enterprise, time.Duration(*days)*24*time.Hour, *apply)
+	opts := exampleenv.Options{Fake: startFake, Check: check, SiteAdminReason: "the dormant_users report is read as a site administrator"}
+	return exampleenv.Run(fs, args, opts, func(ghes *exampleenv.Target) error {
+		ent, err := ghes.Required("enterprise", *enterprise, ghestest.DefaultEnterprise)
+		if err != nil {
+			return err
+		}
+		return suspendDormant(ctx, out, ghes.Client, ent, time.Duration(*days)*24*time.Hour, *apply)
+	})
 }
 
-// connect returns a client for the GHES of the environment or, when none is
-// set, for a fake started for this run (returned too, to be closed).
-func connect(out io.Writer) (*ghesadmin.Client, *ghestest.Server, error) {
-	url, login, token := os.Getenv("GHES_URL"), os.Getenv("GHES_LOGIN"), os.Getenv("GHES_TOKEN")
-	switch {
-	case url != "" && login != "" && token != "":
-		c, err := ghesadmin.NewClient(url, ghesadmin.WithToken(token), ghesadmin.WithSiteAdmin(login, token))
-		return c, nil, err
-	case url != "" || login != "" || token != "":
-		return nil, nil, errors.New("set GHES_URL, GHES_LOGIN and GHES_TOKEN to use a real GHES, or none of them to use the fake")
-	}
+// startFake starts a fake GHES whose report lists a few dormant users,
+// one of whom the audit log shows back.
+func startFake() (*ghestest.Server, error) {
 	now := time.Now()
-	srv, err := ghestest.NewServer(ghestest.WithVersion("3.19.0"),
+	return ghestest.NewServer(ghestest.WithVersion("3.19.0"),
 		ghestest.WithUsers(
 			ghestest.User{Login: "busy", Email: "busy@example.com"},
 			ghestest.User{Login: "sleepy", Email: "sleepy@example.com"},
@@ -85,16 +70,6 @@ func connect(out io.Writer) (*ghesadmin.Client, *ghestest.Server, error) {
 		// The report lags: the audit log already shows this user back.
 		ghestest.WithAuditEvents(ghestest.AuditEvent{Action: "user.login", Actor: "back-from-leave", User: "back-from-leave", At: now.Add(-24 * time.Hour)}),
 	)
-	if err != nil {
-		return nil, nil, err
-	}
-	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL, GHES_LOGIN and GHES_TOKEN to use a real one)\n", srv.Version(), srv.URL())
-	c, err := srv.Client()
-	if err != nil {
-		srv.Close()
-		return nil, nil, err
-	}
-	return c, srv, nil
 }
 
 // reportWait is how the report is polled while GHES generates it.

@@ -46,26 +46,21 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	fs.StringVar(&w.Message, "message", "Scheduled maintenance: back in 30 minutes.", "message shown to users (Manage GHES API)")
 	fs.BoolVar(&w.PrivateMode, "private-mode", true, "the private mode setting to apply")
 	fs.DurationVar(&w.Poll, "poll", 5*time.Second, "how often to poll while waiting")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
-	if *at != "" {
-		t, err := time.Parse(time.RFC3339, *at)
-		if err != nil {
-			return fmt.Errorf("-at: %w", err)
-		}
-		w.At = t
-	}
-
-	ghes, err := exampleenv.Connect(out, exampleenv.Options{
+	return exampleenv.Run(fs, args, exampleenv.Options{
 		Fake:          func() (*ghestest.Server, error) { return ghestest.NewServer(ghestest.WithVersion(*version)) },
 		ConsoleReason: "maintenance and settings are on the administration port",
-	})
-	if err != nil {
-		return err
-	}
-	defer ghes.Close()
-	return maintain(ctx, out, ghes.Client, w)
+		Check: func() error {
+			if *at == "" {
+				return nil
+			}
+			t, err := time.Parse(time.RFC3339, *at)
+			if err != nil {
+				return fmt.Errorf("-at: %w", err)
+			}
+			w.At = t
+			return nil
+		},
+	}, func(ghes *exampleenv.Target) error { return maintain(ctx, out, ghes.Client, w) })
 }
 
 // maintain runs the window on whichever administration API the server has.

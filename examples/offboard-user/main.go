@@ -14,7 +14,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -35,22 +34,13 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	login := fs.String("user", "", "login of the user to offboard (on the fake: "+fakeUser+")")
 	reason := fs.String("reason", "Offboarded: left the company", "suspension reason, shown to site administrators")
 	dryRun := fs.Bool("dry-run", false, "print what would change, change nothing")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
-
-	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: startFake})
-	if err != nil {
-		return err
-	}
-	defer ghes.Close()
-	if *login == "" {
-		if ghes.Fake == nil {
-			return errors.New("-user is required on a real GHES")
+	return exampleenv.Run(fs, args, exampleenv.Options{Fake: startFake}, func(ghes *exampleenv.Target) error {
+		user, err := ghes.Required("user", *login, fakeUser)
+		if err != nil {
+			return err
 		}
-		*login = fakeUser
-	}
-	return offboard(ctx, out, ghes.Client, *login, *reason, *dryRun)
+		return offboard(ctx, out, ghes.Client, user, *reason, *dryRun)
+	})
 }
 
 // startFake seeds a departing contractor with keys and tokens, next to

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -35,32 +34,21 @@ func main() { exampleenv.Main("policy-audit", run) }
 func run(ctx context.Context, out io.Writer, args []string) error {
 	fs := exampleenv.Flags("policy-audit", out)
 	enterprise := fs.String("enterprise", "", "the enterprise's slug (required on a real GHES)")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
-	client, ent, done, err := connect(ctx, out, *enterprise)
-	if err != nil {
-		return err
-	}
-	defer done()
-	return report(ctx, out, client, ent)
+	return exampleenv.Run(fs, args, exampleenv.Options{Fake: func() (*ghestest.Server, error) { return startFake(ctx) }}, func(ghes *exampleenv.Target) error {
+		ent, err := ghes.Required("enterprise", *enterprise, ghestest.DefaultEnterprise)
+		if err != nil {
+			return err
+		}
+		if ghes.Fake != nil {
+			fmt.Fprintln(out)
+		}
+		return report(ctx, out, ghes.Client, ent)
+	})
 }
 
-// connect returns a client for the GHES named by GHES_URL and GHES_TOKEN or,
-// when neither is set, for a fake started for this run with a sample
-// policy. done releases it.
-func connect(ctx context.Context, out io.Writer, enterprise string) (client *ghesadmin.Client, ent string, done func(), err error) {
-	baseURL, token := os.Getenv("GHES_URL"), os.Getenv("GHES_TOKEN")
-	switch {
-	case baseURL != "" && token != "":
-		if enterprise == "" {
-			return nil, "", nil, errors.New("-enterprise is required on a real GHES")
-		}
-		client, err = ghesadmin.NewClient(baseURL, ghesadmin.WithToken(token))
-		return client, enterprise, func() {}, err
-	case baseURL != "" || token != "":
-		return nil, "", nil, errors.New("set both GHES_URL and GHES_TOKEN to use a real GHES, or neither to use the fake")
-	}
+// startFake starts a fake GHES with organizations, repositories and alerts,
+// and sets a sample policy on it.
+func startFake(ctx context.Context) (*ghestest.Server, error) {
 	srv, err := ghestest.NewServer(ghestest.WithVersion("3.19.0"),
 		ghestest.WithOrgs(ghestest.Org{Login: "platform"}, ghestest.Org{Login: "payments"}, ghestest.Org{Login: "sandbox"}),
 		ghestest.WithRepos(ghestest.Repo{Owner: "platform", Name: "api"}, ghestest.Repo{Owner: "payments", Name: "ledger"}),
@@ -76,17 +64,17 @@ func connect(ctx context.Context, out io.Writer, enterprise string) (client *ghe
 			ghestest.SecretScanningAlert{Repo: "payments/ledger"},
 			ghestest.SecretScanningAlert{Repo: "platform/api", State: "resolved", Resolution: "revoked"}))
 	if err != nil {
-		return nil, "", nil, err
+		return nil, err
 	}
-	fmt.Fprintf(out, "Using a fake GHES %s at %s (set GHES_URL and GHES_TOKEN to use a real one)\n\n", srv.Version(), srv.URL())
-	if client, err = srv.Client(); err == nil {
+	client, err := srv.Client()
+	if err == nil {
 		err = samplePolicy(ctx, client, srv)
 	}
 	if err != nil {
 		srv.Close()
-		return nil, "", nil, err
+		return nil, err
 	}
-	return client, srv.Enterprise(), srv.Close, nil
+	return srv, nil
 }
 
 // samplePolicy sets, on the fake, the policy of an enterprise that limits

@@ -34,21 +34,15 @@ func main() { exampleenv.Main("quickstart", run) }
 func run(ctx context.Context, out io.Writer, args []string) error {
 	fs := exampleenv.Flags("quickstart", out)
 	version := fs.String("version", ghestest.DefaultVersion, "GHES version of the fake server (used when GHES_URL is not set)")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
-
-	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: func() (*ghestest.Server, error) { return startFake(*version) }})
-	if err != nil {
-		return err
-	}
-	defer ghes.Close()
-	if ghes.Fake == nil {
-		return tour(ctx, out, ghes.Client, ghes.Env.ConsolePassword != "")
-	}
-	// The fake hands out a client with its admin token and console
-	// password, exactly as ghesadmin.NewClient would be configured.
-	return workflow(ctx, out, ghes.Client, ghes.Fake.Enterprise())
+	fake := func() (*ghestest.Server, error) { return startFake(*version) }
+	return exampleenv.Run(fs, args, exampleenv.Options{Fake: fake}, func(ghes *exampleenv.Target) error {
+		if ghes.Fake == nil {
+			return tour(ctx, out, ghes.Client, ghes.Env.ConsolePassword != "")
+		}
+		// The fake hands out a client with its admin token and console
+		// password, exactly as ghesadmin.NewClient would be configured.
+		return workflow(ctx, out, ghes.Client, ghes.Fake.Enterprise())
+	})
 }
 
 // startFake starts ghestest with a few users, public keys spread over

@@ -46,30 +46,24 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	orgs := fs.String("orgs", "ml,research", "comma-separated logins of the organizations that may use the group")
 	fs.BoolVar(&p.DeleteOffline, "delete-offline", true, "delete the runners that are offline")
 	fs.BoolVar(&p.DryRun, "dry-run", false, "print what would change, change nothing")
-	if stop, err := exampleenv.Parse(fs, args); stop {
-		return err
-	}
-	for _, o := range strings.Split(*orgs, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			p.Orgs = append(p.Orgs, o)
+	check := func() error {
+		for _, o := range strings.Split(*orgs, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				p.Orgs = append(p.Orgs, o)
+			}
 		}
-	}
-	if len(p.Orgs) == 0 || p.Label == "" || p.Group == "" {
-		return errors.New("-orgs, -label and -group must not be empty")
-	}
-
-	ghes, err := exampleenv.Connect(out, exampleenv.Options{Fake: func() (*ghestest.Server, error) { return startFake(2500) }})
-	if err != nil {
-		return err
-	}
-	defer ghes.Close()
-	if p.Enterprise == "" {
-		if ghes.Fake == nil {
-			return errors.New("-enterprise is required on a real GHES")
+		if len(p.Orgs) == 0 || p.Label == "" || p.Group == "" {
+			return errors.New("-orgs, -label and -group must not be empty")
 		}
-		p.Enterprise = ghes.Fake.Enterprise()
+		return nil
 	}
-	return cleanup(ctx, out, ghes.Client, p)
+	fake := func() (*ghestest.Server, error) { return startFake(2500) }
+	return exampleenv.Run(fs, args, exampleenv.Options{Fake: fake, Check: check}, func(ghes *exampleenv.Target) (err error) {
+		if p.Enterprise, err = ghes.Required("enterprise", p.Enterprise, ghestest.DefaultEnterprise); err != nil {
+			return err
+		}
+		return cleanup(ctx, out, ghes.Client, p)
+	})
 }
 
 // startFake seeds n runners: every 10th offline, every 4th labelled gpu,

@@ -5,6 +5,8 @@
 // The environment:
 //
 //	GHES_URL, GHES_TOKEN    a real GHES and a site administrator's token (both or neither)
+//	GHES_LOGIN              that administrator's login, for the examples that sign in
+//	                        as a site administrator (Options.SiteAdminReason)
 //	GHES_CONSOLE_PASSWORD   the Management Console password: adds the administration port
 //	GHES_CONSOLE_URL        the administration port's URL (default https://HOST:8443,
 //	                        or http://HOST:8080 for an http GHES_URL)
@@ -22,7 +24,7 @@ import (
 )
 
 // Vars are the environment variables the examples read.
-var Vars = []string{"GHES_URL", "GHES_TOKEN", "GHES_CONSOLE_URL", "GHES_CONSOLE_PASSWORD"}
+var Vars = []string{"GHES_URL", "GHES_TOKEN", "GHES_LOGIN", "GHES_CONSOLE_URL", "GHES_CONSOLE_PASSWORD"}
 
 // Flags returns an empty flag set for the program name that prints its
 // usage and errors on out.
@@ -45,7 +47,7 @@ func Parse(fs *flag.FlagSet, args []string) (stop bool, err error) {
 
 // Env is the GHES the environment names.
 type Env struct {
-	URL, Token                  string
+	URL, Token, Login           string
 	ConsoleURL, ConsolePassword string
 }
 
@@ -54,6 +56,7 @@ func FromEnv() Env {
 	return Env{
 		URL:             os.Getenv("GHES_URL"),
 		Token:           os.Getenv("GHES_TOKEN"),
+		Login:           os.Getenv("GHES_LOGIN"),
 		ConsoleURL:      os.Getenv("GHES_CONSOLE_URL"),
 		ConsolePassword: os.Getenv("GHES_CONSOLE_PASSWORD"),
 	}
@@ -66,6 +69,12 @@ type Options struct {
 	// ConsoleReason, when set, makes GHES_CONSOLE_PASSWORD required on a
 	// real GHES; it is the reason the error gives.
 	ConsoleReason string
+	// SiteAdminReason, when set, makes GHES_LOGIN required on a real GHES:
+	// the client then also signs in as that site administrator with the
+	// token (ghesadmin.WithSiteAdmin); it is the reason the error gives.
+	SiteAdminReason string
+	// Check, when set, checks the parsed flags before any GHES is reached.
+	Check func() error
 }
 
 // Target is the GHES an example works on.
@@ -79,11 +88,45 @@ type Target struct {
 	Fake *ghestest.Server
 }
 
+// Required returns value, what the flag name was given; when it is empty,
+// onFake on the fake, and an error on a real GHES, where the flag is
+// required.
+func (t *Target) Required(name, value, onFake string) (string, error) {
+	switch {
+	case value != "":
+		return value, nil
+	case t.Fake != nil:
+		return onFake, nil
+	}
+	return "", errors.New("-" + name + " is required on a real GHES")
+}
+
 // Close stops the fake, if one was started.
 func (t *Target) Close() {
 	if t.Fake != nil {
 		t.Fake.Close()
 	}
+}
+
+// Run is the setup every example shares around its own work: it parses
+// args into fs (after -h it returns nil once the usage is printed), checks
+// them with opts.Check, connects as Connect does (announcing a fake on fs's
+// output), runs work on the GHES and releases it.
+func Run(fs *flag.FlagSet, args []string, opts Options, work func(ghes *Target) error) error {
+	if stop, err := Parse(fs, args); stop {
+		return err
+	}
+	if opts.Check != nil {
+		if err := opts.Check(); err != nil {
+			return err
+		}
+	}
+	ghes, err := Connect(fs.Output(), opts)
+	if err != nil {
+		return err
+	}
+	defer ghes.Close()
+	return work(ghes)
 }
 
 // Connect returns a client for the GHES named by GHES_URL and GHES_TOKEN
@@ -96,7 +139,13 @@ func Connect(out io.Writer, opts Options) (*Target, error) {
 		if opts.ConsoleReason != "" && env.ConsolePassword == "" {
 			return nil, errors.New("set GHES_CONSOLE_PASSWORD: " + opts.ConsoleReason)
 		}
+		if opts.SiteAdminReason != "" && env.Login == "" {
+			return nil, errors.New("set GHES_LOGIN: " + opts.SiteAdminReason)
+		}
 		o := []ghesadmin.Option{ghesadmin.WithToken(env.Token)}
+		if opts.SiteAdminReason != "" {
+			o = append(o, ghesadmin.WithSiteAdmin(env.Login, env.Token))
+		}
 		if env.ConsolePassword != "" {
 			o = append(o, ghesadmin.WithManagementConsole(env.ConsoleURL, env.ConsolePassword))
 		}

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/ghesadmin/ghesadmin"
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
@@ -91,5 +94,100 @@ func TestConnectReal(t *testing.T) {
 	t.Setenv("GHES_TOKEN", "")
 	if _, err := Connect(io.Discard, fake); err == nil || !strings.Contains(err.Error(), "set both GHES_URL and GHES_TOKEN") || started {
 		t.Errorf("Connect with GHES_URL only: err = %v (fake started: %v)", err, started)
+	}
+}
+
+func TestConnectSiteAdmin(t *testing.T) {
+	srv := ghestest.New(t)
+	clearEnv(t)
+	t.Setenv("GHES_URL", srv.URL())
+	t.Setenv("GHES_TOKEN", srv.Token())
+	opts := Options{SiteAdminReason: "the reports are read as a site administrator"}
+	if _, err := Connect(io.Discard, opts); err == nil || err.Error() != "set GHES_LOGIN: the reports are read as a site administrator" {
+		t.Errorf("Connect without GHES_LOGIN: err = %v", err)
+	}
+	// The login signs in on the web origin: a wrong one is refused there,
+	// the administrator's is not.
+	report := func() error {
+		ghes, err := Connect(io.Discard, opts)
+		if err != nil {
+			return err
+		}
+		for _, err := range ghes.Client.Reports.AllUsers(context.Background(), ghesadmin.WaitInterval(time.Millisecond)) {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	t.Setenv("GHES_LOGIN", "not-"+srv.AdminLogin())
+	if err := report(); err == nil {
+		t.Error("a report as another login succeeded: GHES_LOGIN is not the site administrator's login")
+	}
+	t.Setenv("GHES_LOGIN", srv.AdminLogin())
+	if err := report(); err != nil {
+		t.Errorf("a report as the site administrator: %v", err)
+	}
+}
+
+func TestRun(t *testing.T) {
+	clearEnv(t)
+	var started, worked int
+	fake := func() (*ghestest.Server, error) { started++; return ghestest.NewServer() }
+	run := func(args []string, check func() error) (string, error) {
+		var out strings.Builder
+		fs := Flags("prog", &out)
+		fs.String("name", "", "a name")
+		err := Run(fs, args, Options{Fake: fake, Check: check}, func(ghes *Target) error {
+			worked++
+			if _, _, err := ghes.Client.Meta.Get(context.Background()); err != nil {
+				return err
+			}
+			if ghes.Fake == nil {
+				return errors.New("no fake")
+			}
+			return nil
+		})
+		return out.String(), err
+	}
+	// -h prints the usage and stops before connecting.
+	if out, err := run([]string{"-h"}, nil); err != nil || !strings.Contains(out, "Usage of prog") || started != 0 || worked != 0 {
+		t.Errorf("Run -h = %q, %v (fakes %d, work %d); want the usage only", out, err, started, worked)
+	}
+	// A failed check stops before connecting.
+	bad := errors.New("bad flags")
+	if _, err := run(nil, func() error { return bad }); !errors.Is(err, bad) || started != 0 || worked != 0 {
+		t.Errorf("Run with a failing check = %v (fakes %d, work %d); want the check's error only", err, started, worked)
+	}
+	// Otherwise the work runs on the fake, announced on the flags' output,
+	// which is closed afterwards.
+	var seen *ghestest.Server
+	fake = func() (*ghestest.Server, error) { started++; s, err := ghestest.NewServer(); seen = s; return s, err }
+	out, err := run([]string{"-name", "x"}, func() error { return nil })
+	if err != nil || started != 1 || worked != 1 || !strings.HasPrefix(out, "Using a fake GHES ") {
+		t.Fatalf("Run = %q, %v (fakes %d, work %d); want one run on the fake", out, err, started, worked)
+	}
+	if _, err := http.Get(seen.URL()); err == nil {
+		t.Error("the fake still answers after Run")
+	}
+}
+
+func TestRequired(t *testing.T) {
+	fake := &Target{Fake: &ghestest.Server{}}
+	real := &Target{}
+	for _, tc := range []struct {
+		t           *Target
+		value, want string
+		wantErr     string
+	}{
+		{fake, "given", "given", ""},
+		{real, "given", "given", ""},
+		{fake, "", "fake's", ""},
+		{real, "", "", "-enterprise is required on a real GHES"},
+	} {
+		got, err := tc.t.Required("enterprise", tc.value, "fake's")
+		if got != tc.want || (err == nil) != (tc.wantErr == "") || (err != nil && err.Error() != tc.wantErr) {
+			t.Errorf("Required(%q) on fake %v = %q, %v; want %q, %q", tc.value, tc.t.Fake != nil, got, err, tc.want, tc.wantErr)
+		}
 	}
 }
