@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -15,9 +16,7 @@ import (
 var consoleVersions = []string{"2.22.6", "3.14.0"}
 
 func TestAdminConsoleMaintenance(t *testing.T) {
-	forVersions(t, consoleVersions, func(t *testing.T, v string) {
-		srv, c := start(t, v)
-		ctx := ctx(t)
+	onFakes(t, consoleVersions, nil, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		mc := c.ManagementConsole
 
 		st, _, err := mc.MaintenanceStatus(ctx)
@@ -89,9 +88,10 @@ func TestAdminConsoleMaintenance(t *testing.T) {
 }
 
 func TestAdminConsoleConfigurationRun(t *testing.T) {
-	forVersions(t, consoleVersions, func(t *testing.T, v string) {
-		srv, c := start(t, v, ghestest.WithStatusReads(4))
-		ctx := ctx(t)
+	seed := []ghestest.Option{
+		ghestest.WithStatusReads(4),
+	}
+	onFakes(t, consoleVersions, seed, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		mc := c.ManagementConsole
 
 		resp, err := mc.StartConfiguration(ctx)
@@ -152,9 +152,7 @@ func adminSteps(st *ghesadmin.ConfigurationStatus) string {
 }
 
 func TestAdminConsoleAuthorizedKeys(t *testing.T) {
-	forVersions(t, consoleVersions, func(t *testing.T, v string) {
-		_, c := start(t, v)
-		ctx := ctx(t)
+	onFakes(t, consoleVersions, nil, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
 		mc := c.ManagementConsole
 
 		keys, _, err := mc.AuthorizedKeys(ctx)
@@ -197,9 +195,10 @@ func TestAdminConsoleAuthorizedKeys(t *testing.T) {
 }
 
 func TestAdminConsoleLicense(t *testing.T) {
-	forVersions(t, consoleVersions, func(t *testing.T, v string) {
-		_, c := start(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-		ctx := ctx(t)
+	seed := []ghestest.Option{
+		ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)),
+	}
+	onFakes(t, consoleVersions, seed, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
 		mc := c.ManagementConsole
 
 		expire := time.Now().UTC().AddDate(2, 0, 0).Truncate(time.Second)
@@ -251,8 +250,7 @@ func TestAdminConsoleLicense(t *testing.T) {
 // 404, and a client that knows the release (here from its first reply)
 // refuses every console call before sending.
 func TestAdminConsoleRemovedIn315(t *testing.T) {
-	srv, c := start(t, "3.15.0")
-	ctx := ctx(t)
+	srv, c, ctx := startCtx(t, "3.15.0")
 	mc := c.ManagementConsole
 
 	// The release is unknown until a reply names it: the first call goes
@@ -264,11 +262,7 @@ func TestAdminConsoleRemovedIn315(t *testing.T) {
 		t.Fatalf("ServerVersion after one reply = %q, want 3.15.0", got)
 	}
 	srv.ResetRequestCounts()
-	type call struct {
-		method, path string
-		do           func() error
-	}
-	calls := map[string]call{
+	wantRefused(t, srv, map[string]refusedCall{
 		"MaintenanceStatus": {"GET", "/setup/api/maintenance", func() error { _, _, err := mc.MaintenanceStatus(ctx); return err }},
 		"SetMaintenance": {"POST", "/setup/api/maintenance", func() error {
 			_, _, err := mc.SetMaintenance(ctx, ghesadmin.MaintenanceRequest{Enabled: true})
@@ -279,8 +273,5 @@ func TestAdminConsoleRemovedIn315(t *testing.T) {
 		"StartConfiguration":  {"POST", "/setup/api/configure", func() error { _, err := mc.StartConfiguration(ctx); return err }},
 		"AuthorizedKeys":      {"GET", "/setup/api/settings/authorized-keys", func() error { _, _, err := mc.AuthorizedKeys(ctx); return err }},
 		"UpgradeLicense":      {"POST", "/setup/api/upgrade", func() error { _, err := mc.UpgradeLicense(ctx, strings.NewReader("x")); return err }},
-	}
-	for name, cl := range calls {
-		wantUnsupported(t, srv, name+" on 3.15.0", cl.do(), cl.method, cl.path)
-	}
+	})
 }

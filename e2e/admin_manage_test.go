@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -16,10 +17,8 @@ import (
 var manageVersions = []string{"3.14.0", "3.22.0"}
 
 func TestAdminManageNodes(t *testing.T) {
-	forVersions(t, manageVersions, func(t *testing.T, v string) {
-		_, c := start(t, v)
-		ctx := ctx(t)
-		m := c.Manage
+	onFakes(t, manageVersions, nil, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
+		m, v := c.Manage, srv.Version()
 
 		vers, _, err := m.Version(ctx, nil)
 		if err != nil {
@@ -86,9 +85,7 @@ func TestAdminManageNodes(t *testing.T) {
 }
 
 func TestAdminManageMaintenanceWindow(t *testing.T) {
-	forVersions(t, manageVersions, func(t *testing.T, v string) {
-		srv, c := start(t, v)
-		ctx := ctx(t)
+	onFakes(t, manageVersions, nil, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
 
 		st, _, err := m.MaintenanceStatus(ctx, nil)
@@ -163,9 +160,10 @@ func TestAdminManageMaintenanceWindow(t *testing.T) {
 }
 
 func TestAdminManageConfigApply(t *testing.T) {
-	forVersions(t, manageVersions, func(t *testing.T, v string) {
-		srv, c := start(t, v, ghestest.WithStatusReads(4))
-		ctx := ctx(t)
+	seed := []ghestest.Option{
+		ghestest.WithStatusReads(4),
+	}
+	onFakes(t, manageVersions, seed, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
 
 		// No run yet: no node reports.
@@ -246,9 +244,7 @@ func TestAdminManageConfigApply(t *testing.T) {
 }
 
 func TestAdminManageSSHKeys(t *testing.T) {
-	forVersions(t, manageVersions, func(t *testing.T, v string) {
-		_, c := start(t, v)
-		ctx := ctx(t)
+	onFakes(t, manageVersions, nil, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
 
 		msgs, _, err := m.AddSSHKey(ctx, adminKeyA)
@@ -285,9 +281,10 @@ func TestAdminManageSSHKeys(t *testing.T) {
 }
 
 func TestAdminManageLicense(t *testing.T) {
-	forVersions(t, manageVersions, func(t *testing.T, v string) {
-		_, c := start(t, v, ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-		ctx := ctx(t)
+	seed := []ghestest.Option{
+		ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)),
+	}
+	onFakes(t, manageVersions, seed, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
 
 		l, _, err := m.License(ctx)
@@ -344,18 +341,13 @@ var upgradeVersions = []string{"3.22.0"}
 // Upgrades arrive in 3.22: on 3.19 the fake answers 404 and a client that
 // knows the release refuses them before sending.
 func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
-	srv, c := start(t, "3.19.0")
-	ctx := ctx(t)
+	srv, c, ctx := startCtx(t, "3.19.0")
 	m := c.Manage
 	v := "3.19.1"
 	if _, _, err := m.Version(ctx, nil); err != nil {
 		t.Fatalf("Version: %v", err)
 	}
-	type call struct {
-		method, path string
-		do           func() error
-	}
-	calls := map[string]call{
+	wantRefused(t, srv, map[string]refusedCall{
 		"DownloadUpgrade": {"POST", "/manage/v1/upgrade/download", func() error {
 			_, _, err := m.DownloadUpgrade(ctx, ghesadmin.UpgradeDownloadRequest{Version: &v})
 			return err
@@ -366,18 +358,13 @@ func TestAdminManageUpgradeMissingBefore322(t *testing.T) {
 			return err
 		}},
 		"UpgradeStatus": {"GET", "/manage/v1/upgrade/status", func() error { _, _, err := m.UpgradeStatus(ctx, nil); return err }},
-	}
-	for name, cl := range calls {
-		wantUnsupported(t, srv, name+" on 3.19.0", cl.do(), cl.method, cl.path)
-	}
+	})
 }
 
 func TestAdminManageUpgrade(t *testing.T) {
-	forVersions(t, upgradeVersions, func(t *testing.T, v string) {
-		srv, c := start(t, v)
-		ctx := ctx(t)
+	onFakes(t, upgradeVersions, nil, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
-		target := strings.TrimSuffix(v, ".0") + ".1"
+		target := strings.TrimSuffix(srv.Version(), ".0") + ".1"
 
 		// Applying before a download is refused.
 		if _, _, err := m.ApplyUpgrade(ctx, ghesadmin.UpgradeApplyRequest{Version: &target}); !errors.Is(err, ghesadmin.ErrNotFound) {
@@ -453,19 +440,14 @@ func TestAdminManageUpgrade(t *testing.T) {
 // paths with 404, and a client that knows the release refuses them before
 // sending.
 func TestAdminManageMissingBefore39(t *testing.T) {
-	srv, c := start(t, "3.7.0")
-	ctx := ctx(t)
+	srv, c, ctx := startCtx(t, "3.7.0")
 	m := c.Manage
 	// The first call goes out (the release is unknown) and gets the 404.
 	if _, _, err := m.Version(ctx, nil); !errors.Is(err, ghesadmin.ErrNotFound) {
 		t.Fatalf("Version on 3.7.0 before the release is known: err = %v, want ErrNotFound", err)
 	}
 	srv.ResetRequestCounts()
-	type call struct {
-		method, path string
-		do           func() error
-	}
-	calls := map[string]call{
+	wantRefused(t, srv, map[string]refusedCall{
 		"Version":           {"GET", "/manage/v1/version", func() error { _, _, err := m.Version(ctx, nil); return err }},
 		"MaintenanceStatus": {"GET", "/manage/v1/maintenance", func() error { _, _, err := m.MaintenanceStatus(ctx, nil); return err }},
 		"SetMaintenance": {"POST", "/manage/v1/maintenance", func() error {
@@ -477,10 +459,7 @@ func TestAdminManageMissingBefore39(t *testing.T) {
 		"SSHKeys":       {"GET", "/manage/v1/access/ssh", func() error { _, _, err := m.SSHKeys(ctx); return err }},
 		"License":       {"GET", "/manage/v1/config/license", func() error { _, _, err := m.License(ctx); return err }},
 		"UploadLicense": {"PUT", "/manage/v1/config/license", func() error { _, err := m.UploadLicense(ctx, strings.NewReader("x"), nil); return err }},
-	}
-	for name, cl := range calls {
-		wantUnsupported(t, srv, name+" on 3.7.0", cl.do(), cl.method, cl.path)
-	}
+	})
 	// The Management Console still answers there.
 	if st, _, err := c.ManagementConsole.MaintenanceStatus(ctx); err != nil || st.Status != "off" {
 		t.Errorf("console MaintenanceStatus on 3.7.0 = %+v, %v", st, err)

@@ -19,8 +19,7 @@ import (
 // changes, the other sees.
 
 func TestAdminSharedMaintenance(t *testing.T) {
-	srv, c := start(t, "3.14.0")
-	ctx := ctx(t)
+	srv, c, ctx := startCtx(t, "3.14.0")
 
 	// On through the console, seen through Manage.
 	if _, _, err := c.ManagementConsole.SetMaintenance(ctx, ghesadmin.MaintenanceRequest{Enabled: true, When: ghesadmin.Ptr("now")}); err != nil {
@@ -66,8 +65,7 @@ func TestAdminSharedMaintenance(t *testing.T) {
 }
 
 func TestAdminSharedSettings(t *testing.T) {
-	srv, c := start(t, "3.14.0")
-	ctx := ctx(t)
+	srv, c, ctx := startCtx(t, "3.14.0")
 
 	// Through the console (read, change, write), then read through Manage.
 	cs, _, err := c.ManagementConsole.Settings(ctx)
@@ -114,8 +112,7 @@ func TestAdminSharedSettings(t *testing.T) {
 }
 
 func TestAdminSharedKeys(t *testing.T) {
-	_, c := start(t, "3.14.0")
-	ctx := ctx(t)
+	_, c, ctx := startCtx(t, "3.14.0")
 
 	if _, _, err := c.ManagementConsole.AddAuthorizedKey(ctx, adminKeyA); err != nil {
 		t.Fatalf("AddAuthorizedKey: %v", err)
@@ -151,8 +148,7 @@ func TestAdminSharedKeys(t *testing.T) {
 }
 
 func TestAdminSharedConfigurationRun(t *testing.T) {
-	_, c := start(t, "3.14.0")
-	ctx := ctx(t)
+	_, c, ctx := startCtx(t, "3.14.0")
 
 	// Started through the console, followed through Manage.
 	if _, err := c.ManagementConsole.StartConfiguration(ctx); err != nil {
@@ -180,8 +176,7 @@ func TestAdminSharedConfigurationRun(t *testing.T) {
 }
 
 func TestAdminSharedLicense(t *testing.T) {
-	_, c := start(t, "3.14.0", ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
-	ctx := ctx(t)
+	_, c, ctx := startCtx(t, "3.14.0", ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)))
 
 	if _, err := c.ManagementConsole.UpgradeLicense(ctx, strings.NewReader(`{"seats":150}`)); err != nil {
 		t.Fatalf("UpgradeLicense: %v", err)
@@ -217,8 +212,7 @@ func TestAdminMetaChoosesTheAdminAPI(t *testing.T) {
 		{"3.22.0", false, true, "Manage+ManageMaintenance+ManageConfig+ManageUpgrade"},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
-			srv, c := start(t, tc.version)
-			ctx := ctx(t)
+			srv, c, ctx := startCtx(t, tc.version)
 
 			meta, resp, err := c.Meta.Get(ctx)
 			if err != nil {
@@ -407,10 +401,7 @@ var settingsAPIs = []settingsAPI{
 func TestAdminSettingsRoundTrip(t *testing.T) {
 	for _, api := range settingsAPIs {
 		t.Run(api.name, func(t *testing.T) {
-			forVersions(t, api.versions, func(t *testing.T, v string) {
-				srv, c := start(t, v)
-				ctx := ctx(t)
-
+			onFakes(t, api.versions, nil, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 				// Keys this SDK does not model, at the top level and nested.
 				seed := ghesadmin.EnterpriseSettings{
 					Extra: map[string]json.RawMessage{"x_future_feature": json.RawMessage(`{"enabled":true,"level":3}`)},

@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -13,12 +14,11 @@ import (
 const memberToken = "ghp_membertoken0000000000000000000000001"
 
 func TestAuth(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, admin := start(t, version,
-			ghestest.WithUsers(ghestest.User{Login: "member", Email: "member@example.com"}, ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-			ghestest.WithTokens(ghestest.Token{User: "member", Value: memberToken, Note: "member's token", Scopes: []string{"repo"}}))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "member", Email: "member@example.com"}, ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+		ghestest.WithTokens(ghestest.Token{User: "member", Value: memberToken, Note: "member's token", Scopes: []string{"repo"}}),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, admin *ghesadmin.Client) {
 		// No token: 401 on an admin endpoint.
 		anon, err := ghesadmin.NewClient(srv.URL(), ghesadmin.WithoutRetries())
 		must(t, "NewClient", err)
@@ -77,12 +77,11 @@ func TestAuth(t *testing.T) {
 }
 
 func TestOrganizations(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version,
-			ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-			ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+		ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		org, resp, err := client.Organizations.Create(c, ghesadmin.CreateOrganizationRequest{Login: "octo-org", Admin: "hubot", ProfileName: ghesadmin.Ptr("Octo Org")})
 		must(t, "Create", err)
 		wantStatus(t, "Create", resp, http.StatusCreated)
@@ -125,12 +124,12 @@ func TestOrganizations(t *testing.T) {
 }
 
 func TestLDAP(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version,
-			ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-			ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}),
-			ghestest.WithTeams(ghestest.Team{Org: "github", Name: "Justice League", Members: []string{"hubot"}}))
-		c := ctx(t)
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+		ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}),
+		ghestest.WithTeams(ghestest.Team{Org: "github", Name: "Justice League", Members: []string{"hubot"}}),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		teamID := srv.TeamID("github", "justice-league")
 		if teamID == 0 {
 			t.Fatal("no seeded team")
@@ -172,12 +171,11 @@ func TestLDAP(t *testing.T) {
 
 func TestLicense(t *testing.T) {
 	expire := time.Date(2031, 2, 6, 12, 41, 52, 0, time.FixedZone("CST", -6*3600))
-	forEachVersion(t, func(t *testing.T, version string) {
-		_, client := start(t, version,
-			ghestest.WithLicense(10, expire),
-			ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}, ghestest.User{Login: "gone", Email: "gone@example.com", Suspended: true}))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithLicense(10, expire),
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}, ghestest.User{Login: "gone", Email: "gone@example.com", Suspended: true}),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, _ *ghestest.Server, client *ghesadmin.Client) {
 		lic, _, err := client.License.Get(c)
 		must(t, "License.Get", err)
 		// The admin and hubot hold seats; a suspended user does not.
@@ -209,18 +207,17 @@ func TestLicense(t *testing.T) {
 }
 
 func TestStats(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version,
-			ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}, ghestest.User{Login: "boss", Email: "boss@example.com", SiteAdmin: true}),
-			ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}, ghestest.Org{Login: "old", Disabled: true}),
-			ghestest.WithTeams(ghestest.Team{Org: "github", Name: "ops", Members: []string{"hubot", "boss"}}),
-			ghestest.WithRepos(
-				ghestest.Repo{Owner: "github", Name: "a", Wiki: true, Pushes: 3},
-				ghestest.Repo{Owner: "hubot", Name: "b", Fork: true, Pages: true, Pushes: 2},
-				ghestest.Repo{Owner: "github", Name: "c", Archived: true},
-			))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}, ghestest.User{Login: "boss", Email: "boss@example.com", SiteAdmin: true}),
+		ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}, ghestest.Org{Login: "old", Disabled: true}),
+		ghestest.WithTeams(ghestest.Team{Org: "github", Name: "ops", Members: []string{"hubot", "boss"}}),
+		ghestest.WithRepos(
+			ghestest.Repo{Owner: "github", Name: "a", Wiki: true, Pushes: 3},
+			ghestest.Repo{Owner: "hubot", Name: "b", Fork: true, Pages: true, Pushes: 2},
+			ghestest.Repo{Owner: "github", Name: "c", Archived: true},
+		),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		all, _, err := client.Stats.All(c)
 		must(t, "All", err)
 		wantRepos := ghesadmin.RepoStats{TotalRepos: 3, RootRepos: 2, ForkRepos: 1, OrgRepos: 2, TotalPushes: 5, TotalWikis: 1}
@@ -307,9 +304,9 @@ func TestStats(t *testing.T) {
 
 		// Security products: not on 2.22 (GitHub's descriptions add it in
 		// 3.10): refused before sending, and the fake answers 404.
-		if strings.HasPrefix(version, "2.") {
+		if strings.HasPrefix(srv.Version(), "2.") {
 			_, _, err = client.Stats.SecurityProducts(c)
-			wantUnsupported(t, srv, "SecurityProducts on "+version, err, "GET", "/enterprise/stats/security-products")
+			wantUnsupported(t, srv, "SecurityProducts on "+srv.Version(), err, "GET", "/enterprise/stats/security-products")
 		}
 	})
 

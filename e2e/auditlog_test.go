@@ -86,8 +86,7 @@ func TestAuditLogWalkFilteredByActionAndActor(t *testing.T) {
 // An admin streams the audit log to Datadog, rotates the token while
 // pausing the stream, and removes it.
 func TestAuditLogStreamLifecycle(t *testing.T) {
-	srv, c := start(t, "3.19.0")
-	ctx := ctx(t)
+	srv, c, ctx := startCtx(t, "3.19.0")
 	ent := srv.Enterprise()
 	key, _, err := c.AuditLog.GetStreamKey(ctx, ent)
 	must(t, "stream key", err)

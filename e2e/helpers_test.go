@@ -41,6 +41,25 @@ func forVersions(t *testing.T, vs []string, f func(t *testing.T, version string)
 	}
 }
 
+// onFakes runs f as a parallel subtest for every version in vs, each
+// against its own fake GHES of that version started with opts, with a
+// client wired to it and a context bounded as ctx's.
+func onFakes(t *testing.T, vs []string, opts []ghestest.Option, f func(t *testing.T, ctx context.Context, srv *ghestest.Server, client *ghesadmin.Client)) {
+	t.Helper()
+	forVersions(t, vs, func(t *testing.T, v string) {
+		srv, client, ctx := startCtx(t, v, opts...)
+		f(t, ctx, srv, client)
+	})
+}
+
+// startCtx starts a fake GHES as start does and returns it with its client
+// and a context bounded as ctx's.
+func startCtx(t *testing.T, version string, opts ...ghestest.Option) (*ghestest.Server, *ghesadmin.Client, context.Context) {
+	t.Helper()
+	srv, client := start(t, version, opts...)
+	return srv, client, ctx(t)
+}
+
 // start starts a fake GHES of the version with opts and returns it with a
 // client wired to it.
 func start(t *testing.T, version string, opts ...ghestest.Option) (*ghestest.Server, *ghesadmin.Client) {
@@ -132,6 +151,22 @@ func wantUnsupported(t *testing.T, srv *ghestest.Server, what string, err error,
 	}
 	if status := rawStatus(t, srv, method, path); status != http.StatusNotFound {
 		t.Errorf("%s: the fake answers %s %s with %d, want 404", what, method, path, status)
+	}
+}
+
+// refusedCall is one call of an operation the fake's release lacks: the
+// method and path it would send, and the call.
+type refusedCall struct {
+	method, path string
+	do           func() error
+}
+
+// wantRefused checks wantUnsupported for every call, each named after its
+// key and the fake's release.
+func wantRefused(t *testing.T, srv *ghestest.Server, calls map[string]refusedCall) {
+	t.Helper()
+	for name, cl := range calls {
+		wantUnsupported(t, srv, name+" on "+srv.Version(), cl.do(), cl.method, cl.path)
 	}
 }
 

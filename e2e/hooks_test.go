@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -8,16 +9,14 @@ import (
 	"testing"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
 // TestGlobalWebhooks runs the global webhook workflow. On 2.22 the fake
 // answers 415 to a request without the superpro preview, so the run proves
 // the SDK sends it.
 func TestGlobalWebhooks(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version)
-		c := ctx(t)
-
+	onFakes(t, versions, nil, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		json := ghesadmin.HookContentTypeJSON
 		h, resp, err := client.AdminHooks.Create(c, ghesadmin.CreateGlobalHookRequest{
 			Name:   "web",

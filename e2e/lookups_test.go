@@ -108,8 +108,7 @@ func TestTokenOwnersOn222(t *testing.T) {
 // TestDeleteImpersonationTokenAnswersTheSame: GHES answers 204 whether a
 // token was deleted or there was none, and the SDK returns that reply.
 func TestDeleteImpersonationTokenAnswersTheSame(t *testing.T) {
-	_, client := start(t, "3.14.0", ghestest.WithUsers(ghestest.User{Login: "mona", Email: "m@example.com"}))
-	c := ctx(t)
+	_, client, c := startCtx(t, "3.14.0", ghestest.WithUsers(ghestest.User{Login: "mona", Email: "m@example.com"}))
 	_, resp, err := client.Users.CreateImpersonationToken(c, "mona", []string{"repo"})
 	must(t, "CreateImpersonationToken", err)
 	wantStatus(t, "create", resp, http.StatusCreated)
@@ -132,8 +131,7 @@ func TestDeletingWhileIteratingSkips(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		runners = append(runners, ghestest.Runner{Name: fmt.Sprintf("r%d", i)})
 	}
-	srv, client := start(t, "3.14.0", ghestest.WithRunners(runners...))
-	c := ctx(t)
+	srv, client, c := startCtx(t, "3.14.0", ghestest.WithRunners(runners...))
 	ent := srv.Enterprise()
 	deleted := 0
 	for r, err := range client.Actions.ListRunnersIter(c, ent, &ghesadmin.ListRunnersOptions{ListOptions: ghesadmin.ListOptions{PerPage: 3}}) {
@@ -167,8 +165,7 @@ func TestDeletingWhileIteratingSkips(t *testing.T) {
 // on the console (3.14) and with a time on Manage (3.22), and waits until
 // it is on.
 func TestWaitForMaintenanceOnTheFake(t *testing.T) {
-	_, client := start(t, "3.14.0")
-	c := ctx(t)
+	_, client, c := startCtx(t, "3.14.0")
 	st, _, err := client.ManagementConsole.SetMaintenance(c, ghesadmin.MaintenanceRequest{Enabled: true, When: ghesadmin.Ptr("tomorrow at 3pm")})
 	must(t, "console SetMaintenance tomorrow at 3pm", err)
 	if st.Status != "scheduled" || st.ScheduledTime == "" {

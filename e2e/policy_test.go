@@ -18,8 +18,7 @@ func TestAnnouncementMaintenanceBanner(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Date(2025, 6, 1, 18, 0, 0, 0, time.UTC)
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	srv, client := start(t, "3.19.0", ghestest.WithClock(clock))
-	c := ctx(t)
+	srv, client, c := startCtx(t, "3.19.0", ghestest.WithClock(clock))
 
 	none, _, err := client.Announcement.Get(c)
 	must(t, "Get", err)
@@ -191,8 +190,7 @@ func TestActionsPolicyRestrictToSelected(t *testing.T) {
 
 // TestActionsPolicyRefusedBeforeSending: bad input never reaches the server.
 func TestActionsPolicyRefusedBeforeSending(t *testing.T) {
-	srv, client := start(t, "3.19.0")
-	c := ctx(t)
+	srv, client, c := startCtx(t, "3.19.0")
 	ent := srv.Enterprise()
 	ap := client.ActionsPermissions
 	for _, tc := range []struct {
@@ -253,8 +251,7 @@ func TestActionsPolicyRefusedBeforeSending(t *testing.T) {
 // TestActionsPolicyReleases: the 3.19 policies are refused before sending
 // on an older release.
 func TestActionsPolicyReleases(t *testing.T) {
-	srv, client := start(t, "3.14.0")
-	c := ctx(t)
+	srv, client, c := startCtx(t, "3.14.0")
 	ent := srv.Enterprise()
 	// The client learns the release from this first reply.
 	wp, _, err := client.ActionsPermissions.GetWorkflowPermissions(c, ent)
@@ -271,8 +268,7 @@ func TestActionsPolicyReleases(t *testing.T) {
 // TestActionsCachePolicy reads the cache usage and raises the cache limits
 // within GHES's maximum.
 func TestActionsCachePolicy(t *testing.T) {
-	srv, client := start(t, "3.19.0")
-	c := ctx(t)
+	srv, client, c := startCtx(t, "3.19.0")
 	ent := srv.Enterprise()
 	if err := srv.SetActionsCacheUsage(5, 3344284); err != nil {
 		t.Fatal(err)

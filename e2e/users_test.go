@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"slices"
@@ -14,10 +15,10 @@ import (
 )
 
 func TestUsersLifecycle(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version, ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		// Create: the login is normalised.
 		u, resp, err := client.Users.Create(c, ghesadmin.CreateUserRequest{Login: "octo_cat", Email: ghesadmin.Ptr("octocat@example.com")})
 		must(t, "Create", err)
@@ -31,7 +32,7 @@ func TestUsersLifecycle(t *testing.T) {
 		if u.Type != "User" || u.SiteAdmin || !strings.HasSuffix(u.URL, "/users/octo-cat") || u.NodeID == "" {
 			t.Errorf("Create: got %+v", u)
 		}
-		if got := resp.EnterpriseVersion; got != "enterprise-server@"+version {
+		if got := resp.EnterpriseVersion; got != "enterprise-server@"+srv.Version() {
 			t.Errorf("Create: EnterpriseVersion %q", got)
 		}
 		if _, ok := srv.User("octo-cat"); !ok {
@@ -139,7 +140,7 @@ func TestUsersLifecycle(t *testing.T) {
 		}
 
 		// GHES 3.x can create a user suspended.
-		if !strings.HasPrefix(version, "2.") {
+		if !strings.HasPrefix(srv.Version(), "2.") {
 			_, _, err = client.Users.Create(c, ghesadmin.CreateUserRequest{Login: "sleeper", Email: ghesadmin.Ptr("sleeper@example.com"), Suspended: ghesadmin.Ptr(true)})
 			must(t, "Create suspended", err)
 			if su, ok := srv.User("sleeper"); !ok || !su.Suspended {
@@ -178,13 +179,12 @@ func TestUsersPublicKeys(t *testing.T) {
 	// Seeded out of order, so that the fake's sort is what orders them.
 	slices.Reverse(keys[2:5])
 
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version,
-			ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-			ghestest.WithRepos(ghestest.Repo{Owner: "hubot", Name: "deploy"}),
-			ghestest.WithPublicKeys(keys...))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+		ghestest.WithRepos(ghestest.Repo{Owner: "hubot", Name: "deploy"}),
+		ghestest.WithPublicKeys(keys...),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		list := func(opts *ghesadmin.ListPublicKeysOptions) []*ghesadmin.PublicKey {
 			t.Helper()
 			srv.ResetRequestCounts()
@@ -289,12 +289,11 @@ func TestUsersTokens(t *testing.T) {
 	for i := range 5 {
 		toks = append(toks, ghestest.Token{User: "hubot", Value: "ghp_seededtoken000000000000000000000" + strconv.Itoa(i), Note: "ci-" + strconv.Itoa(i), Scopes: []string{"repo"}})
 	}
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := start(t, version,
-			ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-			ghestest.WithTokens(toks...))
-		c := ctx(t)
-
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+		ghestest.WithTokens(toks...),
+	}
+	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		list := func() map[string]*ghesadmin.Authorization {
 			t.Helper()
 			srv.ResetRequestCounts()
