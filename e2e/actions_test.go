@@ -75,12 +75,7 @@ func TestActionsRunnerGroups(t *testing.T) {
 		}
 		visible := func(org string) []string {
 			t.Helper()
-			var names []string
-			for rg, err := range client.Actions.ListRunnerGroupsIter(c, ent, &ghesadmin.ListRunnerGroupsOptions{VisibleToOrganization: org, ListOptions: ghesadmin.ListOptions{PerPage: 1}}) {
-				must(t, "ListRunnerGroupsIter", err)
-				names = append(names, rg.Name)
-			}
-			return names
+			return collect(t, "ListRunnerGroupsIter", client.Actions.ListRunnerGroupsIter(c, ent, &ghesadmin.ListRunnerGroupsOptions{VisibleToOrganization: org, ListOptions: ghesadmin.ListOptions{PerPage: 1}}), func(rg *ghesadmin.RunnerGroup) string { return rg.Name })
 		}
 		if got := visible("octo-org"); !slices.Equal(got, []string{"Default"}) {
 			t.Errorf("visible to octo-org: %v", got)
@@ -108,11 +103,7 @@ func TestActionsRunnerGroups(t *testing.T) {
 		must(t, "AddRunnerGroupOrganization", err)
 		wantStatus(t, "AddRunnerGroupOrganization", resp, http.StatusNoContent)
 		srv.ResetRequestCounts()
-		var all []*ghesadmin.Organization
-		for o, err := range client.Actions.ListRunnerGroupOrganizationsIter(c, ent, g.ID, &ghesadmin.ListOptions{PerPage: 1}) {
-			must(t, "ListRunnerGroupOrganizationsIter", err)
-			all = append(all, o)
-		}
+		all := walk(t, "ListRunnerGroupOrganizationsIter", client.Actions.ListRunnerGroupOrganizationsIter(c, ent, g.ID, &ghesadmin.ListOptions{PerPage: 1}))
 		if !slices.Equal(orgLogins(all), []string{"github", "octo-org", "third"}) {
 			t.Errorf("after set and add: %v", orgLogins(all))
 		}
@@ -171,11 +162,7 @@ func TestActionsRunners(t *testing.T) {
 
 		// Eight runners, three per page.
 		srv.ResetRequestCounts()
-		var listed []*ghesadmin.Runner
-		for r, err := range client.Actions.ListRunnersIter(c, ent, &ghesadmin.ListRunnersOptions{ListOptions: ghesadmin.ListOptions{PerPage: 3}}) {
-			must(t, "ListRunnersIter", err)
-			listed = append(listed, r)
-		}
+		listed := walk(t, "ListRunnersIter", client.Actions.ListRunnersIter(c, ent, &ghesadmin.ListRunnersOptions{ListOptions: ghesadmin.ListOptions{PerPage: 3}}))
 		if !slices.Equal(runnerNames(listed), names) {
 			t.Fatalf("ListRunnersIter: %v, want %v", runnerNames(listed), names)
 		}
@@ -215,12 +202,7 @@ func TestActionsRunners(t *testing.T) {
 		id := func(name string) int64 { return srv.RunnerID(name) }
 		groupRunners := func(groupID int64) []string {
 			t.Helper()
-			var rs []*ghesadmin.Runner
-			for r, err := range client.Actions.ListRunnerGroupRunnersIter(c, ent, groupID, &ghesadmin.ListOptions{PerPage: 1}) {
-				must(t, "ListRunnerGroupRunnersIter", err)
-				rs = append(rs, r)
-			}
-			return runnerNames(rs)
+			return runnerNames(walk(t, "ListRunnerGroupRunnersIter", client.Actions.ListRunnerGroupRunnersIter(c, ent, groupID, &ghesadmin.ListOptions{PerPage: 1})))
 		}
 		resp, err = client.Actions.AddRunnerGroupRunner(c, ent, g.ID, id("runner-0"))
 		must(t, "AddRunnerGroupRunner", err)

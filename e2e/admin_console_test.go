@@ -255,14 +255,7 @@ func TestAdminConsoleRemovedIn315(t *testing.T) {
 
 	// The release is unknown until a reply names it: the first call goes
 	// out and gets GHES's 404.
-	if _, _, err := mc.MaintenanceStatus(ctx); !errors.Is(err, ghesadmin.ErrNotFound) {
-		t.Fatalf("MaintenanceStatus on 3.15.0 before the release is known: err = %v, want ErrNotFound", err)
-	}
-	if got := c.ServerVersion(); got != "3.15.0" && got != "enterprise-server@3.15.0" {
-		t.Fatalf("ServerVersion after one reply = %q, want 3.15.0", got)
-	}
-	srv.ResetRequestCounts()
-	wantRefused(t, srv, map[string]refusedCall{
+	wantLearntThenRefused(t, srv, c, "MaintenanceStatus", map[string]refusedCall{
 		"MaintenanceStatus": {"GET", "/setup/api/maintenance", func() error { _, _, err := mc.MaintenanceStatus(ctx); return err }},
 		"SetMaintenance": {"POST", "/setup/api/maintenance", func() error {
 			_, _, err := mc.SetMaintenance(ctx, ghesadmin.MaintenanceRequest{Enabled: true})

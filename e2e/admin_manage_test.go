@@ -216,13 +216,7 @@ func TestAdminManageConfigApply(t *testing.T) {
 		}
 
 		// The iterator yields the same events, then stops at the cursor.
-		var bodies []string
-		for e, err := range m.ConfigApplyEventsIter(ctx, nil) {
-			if err != nil {
-				t.Fatalf("ConfigApplyEventsIter: %v", err)
-			}
-			bodies = append(bodies, e.Body)
-		}
+		bodies := collect(t, "ConfigApplyEventsIter", m.ConfigApplyEventsIter(ctx, nil), func(e *ghesadmin.ConfigApplyEvent) string { return e.Body })
 		var want []string
 		for _, e := range ev.Nodes[0].Events {
 			want = append(want, e.Body)
@@ -443,11 +437,7 @@ func TestAdminManageMissingBefore39(t *testing.T) {
 	srv, c, ctx := startCtx(t, "3.7.0")
 	m := c.Manage
 	// The first call goes out (the release is unknown) and gets the 404.
-	if _, _, err := m.Version(ctx, nil); !errors.Is(err, ghesadmin.ErrNotFound) {
-		t.Fatalf("Version on 3.7.0 before the release is known: err = %v, want ErrNotFound", err)
-	}
-	srv.ResetRequestCounts()
-	wantRefused(t, srv, map[string]refusedCall{
+	wantLearntThenRefused(t, srv, c, "Version", map[string]refusedCall{
 		"Version":           {"GET", "/manage/v1/version", func() error { _, _, err := m.Version(ctx, nil); return err }},
 		"MaintenanceStatus": {"GET", "/manage/v1/maintenance", func() error { _, _, err := m.MaintenanceStatus(ctx, nil); return err }},
 		"SetMaintenance": {"POST", "/manage/v1/maintenance", func() error {

@@ -34,14 +34,12 @@ func TestAuditLogWalkFilteredByActionAndActor(t *testing.T) {
 				Phrase:      "action:user.suspend actor:" + admin,
 				ListOptions: ghesadmin.ListOptions{PerPage: 1},
 			}
-			var users []string
-			for e, err := range c.AuditLog.ListIter(ctx, ent, opts) {
-				must(t, "walk", err)
+			users := collect(t, "walk", c.AuditLog.ListIter(ctx, ent, opts), func(e *ghesadmin.AuditLogEvent) string {
 				if e.Action != "user.suspend" || e.Actor != admin || e.CreatedTime().IsZero() {
 					t.Errorf("event %+v", e)
 				}
-				users = append(users, e.User)
-			}
+				return e.User
+			})
 			if got := strings.Join(users, ","); got != "hubot,mona" {
 				t.Errorf("suspended by %s: %s, want hubot,mona (newest first)", admin, got)
 			}
@@ -56,11 +54,7 @@ func TestAuditLogWalkFilteredByActionAndActor(t *testing.T) {
 			}
 			// created: ranges, and the action of every event by anyone.
 			since := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
-			var recent []string
-			for e, err := range c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:user.* created:>=" + since, Order: ghesadmin.AuditLogOrderAsc}) {
-				must(t, "recent", err)
-				recent = append(recent, e.Action+":"+e.User)
-			}
+			recent := collect(t, "recent", c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:user.* created:>=" + since, Order: ghesadmin.AuditLogOrderAsc}), func(e *ghesadmin.AuditLogEvent) string { return e.Action + ":" + e.User })
 			if got := strings.Join(recent, " "); got != "user.suspend:mona user.suspend:hubot user.create:newbie" {
 				t.Errorf("recent user events: %s", got)
 			}
@@ -134,11 +128,7 @@ func TestAuditLogStreamLifecycle(t *testing.T) {
 	wantIs(t, "deleted", err, ghesadmin.ErrNotFound, 404)
 
 	// The stream's life is in the audit log.
-	var acts []string
-	for e, err := range c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:audit_log_streaming.*", Order: ghesadmin.AuditLogOrderAsc}) {
-		must(t, "audit", err)
-		acts = append(acts, e.Action)
-	}
+	acts := collect(t, "audit", c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:audit_log_streaming.*", Order: ghesadmin.AuditLogOrderAsc}), func(e *ghesadmin.AuditLogEvent) string { return e.Action })
 	if strings.Join(acts, ",") != "audit_log_streaming.create,audit_log_streaming.update,audit_log_streaming.destroy" {
 		t.Errorf("stream events %v", acts)
 	}
@@ -176,15 +166,12 @@ func TestReportsReadEachReport(t *testing.T) {
 	wait := ghesadmin.WaitInterval(time.Millisecond)
 
 	logins := func(seq func(func(*ghesadmin.UserReportRow, error) bool)) []string {
-		var out []string
-		for r, err := range seq {
-			must(t, "user report", err)
+		return collect(t, "user report", seq, func(r *ghesadmin.UserReportRow) string {
 			if r.ID == 0 || r.CreatedAt.IsZero() || len(r.Extra) != 0 {
 				t.Errorf("row %+v", r)
 			}
-			out = append(out, r.Login)
-		}
-		return out
+			return r.Login
+		})
 	}
 	admin := srv.AdminLogin()
 	if got := strings.Join(logins(c.Reports.AllUsers(ctx, wait)), ","); got != admin+",mona,sleepy,gone" {
@@ -193,11 +180,7 @@ func TestReportsReadEachReport(t *testing.T) {
 	if got := strings.Join(logins(c.Reports.ActiveUsers(ctx, wait)), ","); got != admin+",mona" {
 		t.Errorf("active_users: %s", got)
 	}
-	var dormant []*ghesadmin.UserReportRow
-	for r, err := range c.Reports.DormantUsers(ctx, wait) {
-		must(t, "dormant", err)
-		dormant = append(dormant, r)
-	}
+	dormant := walk(t, "dormant", c.Reports.DormantUsers(ctx, wait))
 	if len(dormant) != 1 || dormant[0].Login != "sleepy" || !dormant[0].Dormant || dormant[0].Email != "sleepy@example.com" ||
 		now.Sub(dormant[0].LastActive) < 150*24*time.Hour {
 		t.Errorf("dormant_users: %+v", dormant)
@@ -205,22 +188,18 @@ func TestReportsReadEachReport(t *testing.T) {
 	if got := strings.Join(logins(c.Reports.SuspendedUsers(ctx, wait)), ","); got != "gone" {
 		t.Errorf("suspended_users: %s", got)
 	}
-	var orgs []string
-	for o, err := range c.Reports.AllOrganizations(ctx, wait) {
-		must(t, "orgs", err)
-		orgs = append(orgs, fmt.Sprintf("%s owners=%d repos=%d", o.Login, o.Owners, o.Repos))
-	}
+	orgs := collect(t, "orgs", c.Reports.AllOrganizations(ctx, wait), func(o *ghesadmin.OrganizationReportRow) string {
+		return fmt.Sprintf("%s owners=%d repos=%d", o.Login, o.Owners, o.Repos)
+	})
 	if strings.Join(orgs, ";") != "acme owners=1 repos=1" {
 		t.Errorf("all_organizations: %v", orgs)
 	}
-	var repos []string
-	for r, err := range c.Reports.AllRepositories(ctx, wait) {
-		must(t, "repos", err)
-		repos = append(repos, r.OwnerType+":"+r.OwnerName+"/"+r.Name)
+	repos := collect(t, "repos", c.Reports.AllRepositories(ctx, wait), func(r *ghesadmin.RepositoryReportRow) string {
 		if r.RawSize == 0 || r.ID == 0 {
 			t.Errorf("repo row %+v", r)
 		}
-	}
+		return r.OwnerType + ":" + r.OwnerName + "/" + r.Name
+	})
 	if strings.Join(repos, ",") != "Organization:acme/widgets,User:mona/dotfiles" {
 		t.Errorf("all_repositories: %v", repos)
 	}

@@ -59,11 +59,7 @@ func TestSCIMProvisionPatchDeprovision(t *testing.T) {
 	if page.TotalResults != 4 || page.StartIndex != 2 || page.ItemsPerPage != 2 || len(page.Resources) != 2 || page.Resources[0].UserName != "hubot" {
 		t.Errorf("ListUsers page 2: %+v", page)
 	}
-	var names []string
-	for u, err := range scim.ListUsersIter(c, ent, &ghesadmin.SCIMListUsersOptions{Count: 1}) {
-		must(t, "ListUsersIter", err)
-		names = append(names, u.UserName)
-	}
+	names := collect(t, "ListUsersIter", scim.ListUsersIter(c, ent, &ghesadmin.SCIMListUsersOptions{Count: 1}), func(u *ghesadmin.SCIMUser) string { return u.UserName })
 	if strings.Join(names, ",") != "mona@example.com,hubot,octocat,spacely" {
 		t.Errorf("ListUsersIter: %v", names)
 	}
@@ -270,11 +266,7 @@ func TestEnterpriseAppInstallations(t *testing.T) {
 		ghestest.WithApps(ghestest.App{ClientID: "Iv1.ci", Slug: "ci-bot", Permissions: map[string]string{"contents": "read", "checks": "write"}, Events: []string{"push"}}))
 	c, ent, apps := ctx(t), srv.Enterprise(), client.EnterpriseApps
 
-	var orgs []string
-	for o, err := range apps.ListInstallableOrganizationsIter(c, ent, &ghesadmin.ListOptions{PerPage: 1}) {
-		must(t, "ListInstallableOrganizationsIter", err)
-		orgs = append(orgs, o.Login)
-	}
+	orgs := collect(t, "ListInstallableOrganizationsIter", apps.ListInstallableOrganizationsIter(c, ent, &ghesadmin.ListOptions{PerPage: 1}), func(o *ghesadmin.InstallableOrganization) string { return o.Login })
 	if strings.Join(orgs, ",") != "acme,beta" {
 		t.Errorf("installable organizations: %v", orgs)
 	}
@@ -329,11 +321,7 @@ func TestEnterpriseAppInstallations(t *testing.T) {
 	if upd.RepositorySelection != ghesadmin.RepositorySelectionAll {
 		t.Errorf("SetInstallationRepositories: %+v", upd)
 	}
-	var all []string
-	for r, err := range apps.ListInstallationRepositoriesIter(c, ent, "acme", in.ID, &ghesadmin.ListOptions{PerPage: 2}) {
-		must(t, "ListInstallationRepositoriesIter", err)
-		all = append(all, r.Name)
-	}
+	all := collect(t, "ListInstallationRepositoriesIter", apps.ListInstallationRepositoriesIter(c, ent, "acme", in.ID, &ghesadmin.ListOptions{PerPage: 2}), func(r *ghesadmin.AccessibleRepository) string { return r.Name })
 	if strings.Join(all, ",") != "api,web,docs" {
 		t.Errorf("all repositories: %v", all)
 	}
@@ -403,11 +391,7 @@ func TestRulesetHistoryAndBypassRequests(t *testing.T) {
 	if len(approved) != 1 || approved[0].Requester.ActorName != "hubot" || len(approved[0].Responses) != 1 || approved[0].Responses[0].Status != ghesadmin.BypassResponseApproved {
 		t.Errorf("approved: %+v", approved)
 	}
-	var secrets []*ghesadmin.SecretScanningBypassRequest
-	for r, err := range client.BypassRequests.ListSecretScanningIter(c, ent, &ghesadmin.ListBypassRequestsOptions{Requester: "mona", TimePeriod: ghesadmin.BypassTimeWeek}) {
-		must(t, "ListSecretScanningIter", err)
-		secrets = append(secrets, r)
-	}
+	secrets := walk(t, "ListSecretScanningIter", client.BypassRequests.ListSecretScanningIter(c, ent, &ghesadmin.ListBypassRequestsOptions{Requester: "mona", TimePeriod: ghesadmin.BypassTimeWeek}))
 	if len(secrets) != 1 || secrets[0].Data[0].SecretType != "aws_access_key_id" {
 		t.Errorf("secret scanning: %+v", secrets)
 	}

@@ -7,6 +7,7 @@ package e2e_test
 import (
 	"context"
 	"errors"
+	"iter"
 	"net/http"
 	"strings"
 	"testing"
@@ -79,6 +80,25 @@ func ctx(t *testing.T) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	t.Cleanup(cancel)
 	return c
+}
+
+// walk runs the iterator to its end, failing the test (with what) at its
+// first error, and returns what it yielded.
+func walk[T any](t *testing.T, what string, seq iter.Seq2[T, error]) []T {
+	t.Helper()
+	return collect(t, what, seq, func(v T) T { return v })
+}
+
+// collect runs the iterator to its end as walk does and returns f of every
+// item it yielded.
+func collect[T, R any](t *testing.T, what string, seq iter.Seq2[T, error], f func(T) R) []R {
+	t.Helper()
+	var all []R
+	for v, err := range seq {
+		must(t, what, err)
+		all = append(all, f(v))
+	}
+	return all
 }
 
 func must(t *testing.T, what string, err error) {
@@ -168,6 +188,23 @@ func wantRefused(t *testing.T, srv *ghestest.Server, calls map[string]refusedCal
 	for name, cl := range calls {
 		wantUnsupported(t, srv, name+" on "+srv.Version(), cl.do(), cl.method, cl.path)
 	}
+}
+
+// wantLearntThenRefused checks a release that lacks every operation of
+// calls: calls[first], sent while the client does not know the release yet,
+// reaches the fake and gets GHES's 404, whose reply tells the client the
+// release; from then on every call is refused before sending (wantRefused).
+func wantLearntThenRefused(t *testing.T, srv *ghestest.Server, c *ghesadmin.Client, first string, calls map[string]refusedCall) {
+	t.Helper()
+	v := srv.Version()
+	if err := calls[first].do(); !errors.Is(err, ghesadmin.ErrNotFound) {
+		t.Fatalf("%s on %s before the release is known: err = %v, want ErrNotFound", first, v, err)
+	}
+	if got := c.ServerVersion(); got != v && got != "enterprise-server@"+v {
+		t.Fatalf("ServerVersion after one reply = %q, want %s", got, v)
+	}
+	srv.ResetRequestCounts()
+	wantRefused(t, srv, calls)
 }
 
 // rawStatus sends method path to the fake with its credentials (the token on

@@ -55,11 +55,7 @@ func TestGlobalWebhooks(t *testing.T) {
 			ids = append(ids, more.ID)
 		}
 		srv.ResetRequestCounts()
-		var listed []int64
-		for lh, err := range client.AdminHooks.ListIter(c, &ghesadmin.ListOptions{PerPage: 2}) {
-			must(t, "ListIter", err)
-			listed = append(listed, lh.ID)
-		}
+		listed := collect(t, "ListIter", client.AdminHooks.ListIter(c, &ghesadmin.ListOptions{PerPage: 2}), func(lh *ghesadmin.GlobalHook) int64 { return lh.ID })
 		if len(listed) != 5 || srv.RequestCount("GET", "/admin/hooks") != 3 {
 			t.Fatalf("ListIter: %v in %d requests, want 5 hooks in 3", listed, srv.RequestCount("GET", "/admin/hooks"))
 		}

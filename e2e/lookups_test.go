@@ -38,11 +38,7 @@ func TestLookups(t *testing.T) {
 				t.Errorf("missing user: %v", err)
 			}
 
-			var logins []string
-			for u, err := range client.Users.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 3}) {
-				must(t, "Users.ListIter", err)
-				logins = append(logins, u.Login)
-			}
+			logins := collect(t, "Users.ListIter", client.Users.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 3}), func(u *ghesadmin.User) string { return u.Login })
 			if want := "[ghe-admin dev-0 dev-1 dev-2 dev-3 dev-4 dev-5 dev-6]"; fmt.Sprint(logins) != want {
 				t.Errorf("users = %v, want %s", logins, want)
 			}
@@ -55,11 +51,7 @@ func TestLookups(t *testing.T) {
 			if o.ID != srv.OrgID("acme") || o.Name == nil || *o.Name != "Acme" || o.Type != "Organization" {
 				t.Errorf("org = %+v", o)
 			}
-			var orgs []string
-			for o, err := range client.Organizations.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 2}) {
-				must(t, "Organizations.ListIter", err)
-				orgs = append(orgs, o.Login)
-			}
+			orgs := collect(t, "Organizations.ListIter", client.Organizations.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 2}), func(o *ghesadmin.Organization) string { return o.Login })
 			if fmt.Sprint(orgs) != "[acme beta gamma]" {
 				t.Errorf("orgs = %v", orgs)
 			}
@@ -145,11 +137,7 @@ func TestDeletingWhileIteratingSkips(t *testing.T) {
 	if deleted == 10 || left.TotalCount != 10-deleted || left.TotalCount == 0 {
 		t.Fatalf("deleting while iterating deleted %d and left %d; the docs say it skips some", deleted, left.TotalCount)
 	}
-	var ids []int64
-	for r, err := range client.Actions.ListRunnersIter(c, ent, &ghesadmin.ListRunnersOptions{ListOptions: ghesadmin.ListOptions{PerPage: 3}}) {
-		must(t, "ListRunnersIter", err)
-		ids = append(ids, r.ID)
-	}
+	ids := collect(t, "ListRunnersIter", client.Actions.ListRunnersIter(c, ent, &ghesadmin.ListRunnersOptions{ListOptions: ghesadmin.ListOptions{PerPage: 3}}), func(r *ghesadmin.Runner) int64 { return r.ID })
 	for _, id := range ids {
 		_, err := client.Actions.DeleteRunner(c, ent, id)
 		must(t, "DeleteRunner", err)

@@ -123,11 +123,7 @@ func TestActionsPolicyRestrictToSelected(t *testing.T) {
 	if page.TotalCount != 2 || len(page.Organizations) != 1 {
 		t.Fatalf("ListSelectedOrganizations: %+v", page)
 	}
-	var all []*ghesadmin.Organization
-	for o, err := range ap.ListSelectedOrganizationsIter(c, ent, &ghesadmin.ListOptions{PerPage: 1}) {
-		must(t, "ListSelectedOrganizationsIter", err)
-		all = append(all, o)
-	}
+	all := walk(t, "ListSelectedOrganizationsIter", ap.ListSelectedOrganizationsIter(c, ent, &ghesadmin.ListOptions{PerPage: 1}))
 	if got := orgLogins(all); !slices.Equal(got, []string{"octo-org", "third"}) {
 		t.Fatalf("selected organizations %v", got)
 	}

@@ -78,11 +78,7 @@ func TestPreReceiveEnvironments(t *testing.T) {
 		// List with sort, one per page.
 		list := func(opts *ghesadmin.PreReceiveListOptions) []string {
 			t.Helper()
-			var out []*ghesadmin.PreReceiveEnvironment
-			for e, err := range client.PreReceiveEnvironments.ListIter(c, opts) {
-				must(t, "ListIter", err)
-				out = append(out, e)
-			}
+			out := walk(t, "ListIter", client.PreReceiveEnvironments.ListIter(c, opts))
 			return envNames(out)
 		}
 		srv.ResetRequestCounts()
@@ -219,11 +215,7 @@ func TestPreReceiveHooks(t *testing.T) {
 		}
 
 		// Admin level: list sorted, get, update.
-		var names []string
-		for h, err := range client.PreReceiveHooks.ListIter(c, &ghesadmin.PreReceiveListOptions{Sort: ghesadmin.PreReceiveSortName, Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}}) {
-			must(t, "ListIter", err)
-			names = append(names, h.Name)
-		}
+		names := collect(t, "ListIter", client.PreReceiveHooks.ListIter(c, &ghesadmin.PreReceiveListOptions{Sort: ghesadmin.PreReceiveSortName, Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}}), func(h *ghesadmin.PreReceiveHook) string { return h.Name })
 		if !slices.Equal(names, []string{"block-secrets", "check-commits"}) {
 			t.Errorf("ListIter by name: %v", names)
 		}
@@ -258,11 +250,7 @@ func TestPreReceiveHooks(t *testing.T) {
 		if oh.Enforcement != ghesadmin.EnforcementEnabled || !strings.HasSuffix(oh.ConfigurationURL, orgURL) || !oh.AllowDownstreamConfiguration {
 			t.Errorf("UpdateForOrg: %+v", oh)
 		}
-		var orgHooks []*ghesadmin.OrgPreReceiveHook
-		for h, err := range client.PreReceiveHooks.ListForOrgIter(c, "github", &ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}}) {
-			must(t, "ListForOrgIter", err)
-			orgHooks = append(orgHooks, h)
-		}
+		orgHooks := walk(t, "ListForOrgIter", client.PreReceiveHooks.ListForOrgIter(c, "github", &ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}}))
 		if len(orgHooks) != 2 || orgHooks[0].Enforcement != ghesadmin.EnforcementEnabled || orgHooks[1].ID != locked.ID || orgHooks[1].AllowDownstreamConfiguration {
 			t.Errorf("ListForOrgIter: %+v", orgHooks)
 		}
@@ -292,11 +280,7 @@ func TestPreReceiveHooks(t *testing.T) {
 		if rh.Enforcement != ghesadmin.EnforcementDisabled {
 			t.Errorf("GetForRepo: %+v", rh)
 		}
-		var repoHooks []*ghesadmin.RepoPreReceiveHook
-		for h, err := range client.PreReceiveHooks.ListForRepoIter(c, "github", "app", &ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}}) {
-			must(t, "ListForRepoIter", err)
-			repoHooks = append(repoHooks, h)
-		}
+		repoHooks := walk(t, "ListForRepoIter", client.PreReceiveHooks.ListForRepoIter(c, "github", "app", &ghesadmin.PreReceiveListOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 1}}))
 		if len(repoHooks) != 2 || repoHooks[0].Enforcement != ghesadmin.EnforcementDisabled || repoHooks[1].Enforcement != ghesadmin.EnforcementEnabled {
 			t.Errorf("ListForRepoIter: %+v", repoHooks)
 		}

@@ -277,11 +277,7 @@ func TestWalkOpenCriticalAlerts(t *testing.T) {
 		t.Errorf("open critical code scanning alerts, oldest first: %v", code)
 	}
 
-	var secrets []*ghesadmin.SecretScanningAlert
-	for a, err := range client.SecretScanning.ListAlertsIter(c, ent, &ghesadmin.ListSecretScanningAlertsOptions{State: ghesadmin.SecretScanningAlertOpen}) {
-		must(t, "SecretScanning.ListAlertsIter", err)
-		secrets = append(secrets, a)
-	}
+	secrets := walk(t, "SecretScanning.ListAlertsIter", client.SecretScanning.ListAlertsIter(c, ent, &ghesadmin.ListSecretScanningAlertsOptions{State: ghesadmin.SecretScanningAlertOpen}))
 	if len(secrets) != 1 || secrets[0].Secret != "ghp_leaked0000" || secrets[0].Validity != "active" {
 		t.Fatalf("open secret scanning alerts: %v", secrets)
 	}

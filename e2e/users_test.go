@@ -188,11 +188,7 @@ func TestUsersPublicKeys(t *testing.T) {
 		list := func(opts *ghesadmin.ListPublicKeysOptions) []*ghesadmin.PublicKey {
 			t.Helper()
 			srv.ResetRequestCounts()
-			var out []*ghesadmin.PublicKey
-			for k, err := range client.Users.ListPublicKeysIter(c, opts) {
-				must(t, "ListPublicKeysIter", err)
-				out = append(out, k)
-			}
+			out := walk(t, "ListPublicKeysIter", client.Users.ListPublicKeysIter(c, opts))
 			return out
 		}
 		titles := func(ks []*ghesadmin.PublicKey) []string {
@@ -255,11 +251,7 @@ func TestUsersPublicKeys(t *testing.T) {
 		// Prefetching pages concurrently keeps the order.
 		prefetch, err := srv.Client(ghesadmin.WithPagePrefetch(3))
 		must(t, "srv.Client with prefetch", err)
-		var pre []*ghesadmin.PublicKey
-		for k, err := range prefetch.Users.ListPublicKeysIter(c, &ghesadmin.ListPublicKeysOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}}) {
-			must(t, "ListPublicKeysIter with prefetch", err)
-			pre = append(pre, k)
-		}
+		pre := walk(t, "ListPublicKeysIter with prefetch", prefetch.Users.ListPublicKeysIter(c, &ghesadmin.ListPublicKeysOptions{Direction: ghesadmin.DirectionAsc, ListOptions: ghesadmin.ListOptions{PerPage: 2}}))
 		if got := titles(pre); !slices.Equal(got, want) {
 			t.Fatalf("with prefetch: %v, want %v", got, want)
 		}
