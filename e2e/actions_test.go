@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -15,11 +16,12 @@ import (
 	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
-func actionsServer(t *testing.T, version string) (*ghestest.Server, *ghesadmin.Client) {
-	return start(t, version,
-		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-		ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}, ghestest.Org{Login: "octo-org", Admin: "hubot"}, ghestest.Org{Login: "third", Admin: "hubot"}),
-		ghestest.WithRunners(ghestest.Runner{Name: "busy-runner", Busy: true}))
+// actionsSeed seeds the fakes of the Actions tests: a user, three
+// organizations and a busy runner.
+var actionsSeed = []ghestest.Option{
+	ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+	ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}, ghestest.Org{Login: "octo-org", Admin: "hubot"}, ghestest.Org{Login: "third", Admin: "hubot"}),
+	ghestest.WithRunners(ghestest.Runner{Name: "busy-runner", Busy: true}),
 }
 
 func orgLogins(orgs []*ghesadmin.Organization) []string {
@@ -41,9 +43,7 @@ func runnerNames(rs []*ghesadmin.Runner) []string {
 }
 
 func TestActionsRunnerGroups(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := actionsServer(t, version)
-		c := ctx(t)
+	onFakes(t, versions, actionsSeed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		ent := srv.Enterprise()
 		gh, octo, third := srv.OrgID("github"), srv.OrgID("octo-org"), srv.OrgID("third")
 
@@ -135,9 +135,7 @@ func TestActionsRunnerGroups(t *testing.T) {
 }
 
 func TestActionsRunners(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := actionsServer(t, version)
-		c := ctx(t)
+	onFakes(t, versions, actionsSeed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		ent := srv.Enterprise()
 
 		reg, resp, err := client.Actions.CreateRegistrationToken(c, ent)
@@ -282,7 +280,7 @@ func TestActionsRunners(t *testing.T) {
 		// Labels (3.4) and JIT configuration (3.10) are 3.x endpoints:
 		// the client, which learnt the release from the replies above,
 		// refuses them before sending, and the fake answers 404.
-		if strings.HasPrefix(version, "2.") {
+		if strings.HasPrefix(srv.Version(), "2.") {
 			_, _, err = client.Actions.ListRunnerLabels(c, ent, id("runner-0"))
 			wantUnsupported(t, srv, "ListRunnerLabels on 2.22", err, "GET", fmt.Sprintf("/enterprises/%s/actions/runners/%d/labels", ent, id("runner-0")))
 			_, _, err = client.Actions.GenerateJITConfig(c, ent, ghesadmin.GenerateJITConfigRequest{Name: "jit", RunnerGroupID: def, Labels: []string{"self-hosted"}})
@@ -301,7 +299,7 @@ func labelNames(ls *ghesadmin.RunnerLabels) []string {
 
 func TestActionsRunnerLabelsAndJIT(t *testing.T) {
 	t.Parallel()
-	srv, client := actionsServer(t, latest)
+	srv, client := start(t, latest, actionsSeed...)
 	c := ctx(t)
 	ent := srv.Enterprise()
 	reg, _, err := client.Actions.CreateRegistrationToken(c, ent)

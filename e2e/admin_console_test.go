@@ -121,7 +121,7 @@ func TestAdminConsoleConfigurationRun(t *testing.T) {
 			t.Errorf("first step key = %q", st.Progress[0].Key)
 		}
 
-		st, _, err = mc.WaitForConfiguration(ctx, adminWait)
+		st, _, err = mc.WaitForConfiguration(ctx, fastWait)
 		if err != nil {
 			t.Fatalf("WaitForConfiguration: %v", err)
 		}
@@ -240,7 +240,7 @@ func TestAdminConsoleLicense(t *testing.T) {
 		if info, _, err = c.License.Get(ctx); err != nil || info.Seats.Count != 300 {
 			t.Errorf("seats after UpgradeLicense = %v, %v; want 300", info, err)
 		}
-		if _, _, err := mc.WaitForConfiguration(ctx, adminWait); err != nil {
+		if _, _, err := mc.WaitForConfiguration(ctx, fastWait); err != nil {
 			t.Errorf("WaitForConfiguration after UpgradeLicense: %v", err)
 		}
 	})

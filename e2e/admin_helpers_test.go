@@ -1,17 +1,8 @@
 package e2e_test
 
-import (
-	"time"
-
-	"github.com/ghesadmin/ghesadmin"
-)
-
 // The administration port tests (admin_*_test.go): the SDK's
 // ManagementConsole and Manage services, through ghestest.Server.Client,
 // against the fake GHES.
-
-// adminWait polls fast: the fake's state machines finish after a few reads.
-var adminWait = ghesadmin.WaitInterval(time.Millisecond)
 
 // Two public keys in OpenSSH format for the administrative shell.
 const (

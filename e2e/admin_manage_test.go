@@ -191,7 +191,7 @@ func TestAdminManageConfigApply(t *testing.T) {
 			t.Error("a second ConfigApply while one runs succeeded, want an error")
 		}
 
-		st, _, err = m.WaitForConfigApply(ctx, run.RunID, adminWait)
+		st, _, err = m.WaitForConfigApply(ctx, run.RunID, fastWait)
 		if err != nil {
 			t.Fatalf("WaitForConfigApply: %v", err)
 		}
@@ -317,7 +317,7 @@ func TestAdminManageLicense(t *testing.T) {
 		if _, err = m.UploadLicense(ctx, strings.NewReader(`{"seats":600}`), &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)}); err != nil {
 			t.Fatalf("UploadLicense apply: %v", err)
 		}
-		st, _, err := m.WaitForConfigApply(ctx, "", adminWait)
+		st, _, err := m.WaitForConfigApply(ctx, "", fastWait)
 		if err != nil || !st.Successful {
 			t.Errorf("WaitForConfigApply after UploadLicense(apply) = %+v, %v", st, err)
 		}

@@ -154,7 +154,7 @@ func TestAdminSharedConfigurationRun(t *testing.T) {
 	if _, err := c.ManagementConsole.StartConfiguration(ctx); err != nil {
 		t.Fatalf("StartConfiguration: %v", err)
 	}
-	st, _, err := c.Manage.WaitForConfigApply(ctx, "", adminWait)
+	st, _, err := c.Manage.WaitForConfigApply(ctx, "", fastWait)
 	if err != nil || !st.Successful || len(st.Nodes) != 1 {
 		t.Fatalf("WaitForConfigApply = %+v, %v", st, err)
 	}
@@ -167,7 +167,7 @@ func TestAdminSharedConfigurationRun(t *testing.T) {
 	if _, _, err := c.Manage.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{}); err != nil {
 		t.Fatalf("ConfigApply: %v", err)
 	}
-	if cst, _, err = c.ManagementConsole.WaitForConfiguration(ctx, adminWait); err != nil || cst.Status != "success" {
+	if cst, _, err = c.ManagementConsole.WaitForConfiguration(ctx, fastWait); err != nil || cst.Status != "success" {
 		t.Errorf("WaitForConfiguration = %+v, %v", cst, err)
 	}
 	if st, _, err = c.Manage.ConfigApplyStatus(ctx, ""); err != nil || !st.Successful {

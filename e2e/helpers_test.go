@@ -25,6 +25,9 @@ var versions = []string{"2.22.6", "3.14.0"}
 // latest is the version of the 3.x-only endpoints.
 const latest = "3.22.0"
 
+// fastWait polls fast: the fake's state machines finish after a few reads.
+var fastWait = ghesadmin.WaitInterval(time.Millisecond)
+
 // forEachVersion runs f as a subtest for every version in versions.
 func forEachVersion(t *testing.T, f func(t *testing.T, version string)) {
 	t.Helper()

@@ -81,7 +81,7 @@ func TestAnnouncementMaintenanceBanner(t *testing.T) {
 // TestActionsPolicyRestrictToSelected restricts GitHub Actions to selected
 // organizations and allowed actions, then tightens the 3.19 policies.
 func TestActionsPolicyRestrictToSelected(t *testing.T) {
-	srv, client := actionsServer(t, "3.19.0")
+	srv, client := start(t, "3.19.0", actionsSeed...)
 	c := ctx(t)
 	ent := srv.Enterprise()
 	ap := client.ActionsPermissions

@@ -1,13 +1,13 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ghesadmin/ghesadmin"
 	"github.com/ghesadmin/ghesadmin/ghestest"
@@ -20,12 +20,14 @@ const (
 	msgDownloadRunning = "Can not start a new download when a download is in progress"
 )
 
-func preReceiveServer(t *testing.T, version string) (*ghestest.Server, *ghesadmin.Client) {
-	return start(t, version,
-		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-		ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}),
-		ghestest.WithRepos(ghestest.Repo{Owner: "github", Name: "hook-scripts"}, ghestest.Repo{Owner: "github", Name: "app"}, ghestest.Repo{Owner: "hubot", Name: "dotfiles"}),
-		ghestest.WithStatusReads(3))
+// preReceiveSeed seeds the fakes of the pre-receive tests: a user, an
+// organization, the repositories of hook scripts, and three status reads
+// per download.
+var preReceiveSeed = []ghestest.Option{
+	ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+	ghestest.WithOrgs(ghestest.Org{Login: "github", Admin: "hubot"}),
+	ghestest.WithRepos(ghestest.Repo{Owner: "github", Name: "hook-scripts"}, ghestest.Repo{Owner: "github", Name: "app"}, ghestest.Repo{Owner: "hubot", Name: "dotfiles"}),
+	ghestest.WithStatusReads(3),
 }
 
 func envNames(envs []*ghesadmin.PreReceiveEnvironment) []string {
@@ -39,10 +41,7 @@ func envNames(envs []*ghesadmin.PreReceiveEnvironment) []string {
 // TestPreReceiveEnvironments runs the environment workflow. On 2.22 the
 // fake answers 415 without the eye-scream preview.
 func TestPreReceiveEnvironments(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := preReceiveServer(t, version)
-		c := ctx(t)
-		fast := ghesadmin.WaitInterval(time.Millisecond)
+	onFakes(t, versions, preReceiveSeed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 
 		// The default environment cannot be changed.
 		def := srv.DefaultEnvironmentID()
@@ -116,7 +115,7 @@ func TestPreReceiveEnvironments(t *testing.T) {
 		_, err = client.PreReceiveEnvironments.Delete(c, env.ID)
 		wantValidation(t, "Delete while downloading", err, "PreReceiveEnvironment", "", "custom", msgEnvDownloading)
 		srv.ResetRequestCounts()
-		dl, _, err = client.PreReceiveEnvironments.WaitForDownload(c, env.ID, fast)
+		dl, _, err = client.PreReceiveEnvironments.WaitForDownload(c, env.ID, fastWait)
 		must(t, "WaitForDownload", err)
 		if dl.State != ghesadmin.DownloadStateSuccess || dl.DownloadedAt == nil || dl.Message != nil {
 			t.Fatalf("WaitForDownload: %+v", dl)
@@ -133,7 +132,7 @@ func TestPreReceiveEnvironments(t *testing.T) {
 		// An unreachable image fails with its message.
 		_, _, err = client.PreReceiveEnvironments.StartDownload(c, broken.ID)
 		must(t, "StartDownload broken", err)
-		dl, _, err = client.PreReceiveEnvironments.WaitForDownload(c, broken.ID, fast)
+		dl, _, err = client.PreReceiveEnvironments.WaitForDownload(c, broken.ID, fastWait)
 		var de *ghesadmin.PreReceiveDownloadError
 		if !errors.As(err, &de) {
 			t.Fatalf("WaitForDownload broken: %v (%T), want *PreReceiveDownloadError", err, err)
@@ -173,9 +172,7 @@ func TestPreReceiveEnvironments(t *testing.T) {
 }
 
 func TestPreReceiveHooks(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, client := preReceiveServer(t, version)
-		c := ctx(t)
+	onFakes(t, versions, preReceiveSeed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		env, _, err := client.PreReceiveEnvironments.Create(c, ghesadmin.CreatePreReceiveEnvironmentRequest{Name: "env", ImageURL: "https://files.example.com/env.tar.gz"})
 		must(t, "Create environment", err)
 

@@ -2,7 +2,6 @@ package e2e_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -58,9 +57,8 @@ func TestUsersLifecycle(t *testing.T) {
 		if _, ok := srv.User("octo-cat"); ok {
 			t.Error("the old login still exists after Rename")
 		}
-		if _, err := client.Users.Promote(c, "octo-cat"); !errors.Is(err, ghesadmin.ErrNotFound) {
-			t.Errorf("Promote old login: %v, want ErrNotFound", err)
-		}
+		_, err = client.Users.Promote(c, "octo-cat")
+		wantIs(t, "Promote old login", err, ghesadmin.ErrNotFound, http.StatusNotFound)
 		_, _, err = client.Users.Rename(c, "octo-kitten", "hubot")
 		wantValidation(t, "Rename to a taken login", err, "User", "login", "already_exists", "taken")
 
