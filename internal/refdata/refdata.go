@@ -63,8 +63,13 @@ func ReadMatrix(ref string) (*Matrix, error) {
 	return &m, nil
 }
 
-// ReadRelease reads the operations of ref/versions/ghes-REL.admin-operations.json.
+// ReadRelease reads the operations of release rel: for Newest those of
+// ReadNewest, for the others those of
+// ref/versions/ghes-REL.admin-operations.json.
 func ReadRelease(ref, rel string) ([]Operation, error) {
+	if rel == Newest {
+		return ReadNewest(ref)
+	}
 	return readReleaseFile(filepath.Join(ref, "versions", "ghes-"+rel+".admin-operations.json"))
 }
 
@@ -128,6 +133,25 @@ func SeedOperations(dir string) (map[string]bool, error) {
 		}
 	}
 	return ops, nil
+}
+
+// WriteJSON writes v as JSON (indented by indent when it is not empty) and
+// a final newline to the file name, creating its folder.
+func WriteJSON(name string, v any, indent string) error {
+	var data []byte
+	var err error
+	if indent != "" {
+		data, err = json.MarshalIndent(v, "", indent)
+	} else {
+		data, err = json.Marshal(v)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, append(data, '\n'), 0o644)
 }
 
 func readJSON(path string, v any) error {

@@ -72,6 +72,9 @@ func TestReadDescriptions(t *testing.T) {
 	if len(newest) != 1 || newest[0].Key() != "DELETE /c" || newest[0].Parameters[0]["name"] != "c" {
 		t.Errorf("ReadNewest = %+v", newest)
 	}
+	if byRel, err := ReadRelease(ref, Newest); err != nil || len(byRel) != 1 || byRel[0].Key() != "DELETE /c" {
+		t.Errorf("ReadRelease(Newest) = %+v, %v; want ReadNewest's", byRel, err)
+	}
 	write(t, ref, "versions/ghes-3.6.admin-operations.json", `{"operations":`)
 	if _, err := ReadReleases3(ref); err == nil {
 		t.Error("ReadReleases3 with a truncated file: no error")
@@ -106,5 +109,29 @@ func TestWalkComponents(t *testing.T) {
 	slices.Sort(names)
 	if want := []string{"org", "simple-user", "tag", "user"}; !slices.Equal(names, want) {
 		t.Errorf("visited %q, want %q", names, want)
+	}
+}
+
+func TestWriteJSON(t *testing.T) {
+	dir := t.TempDir()
+	v := map[string]any{"b": []int{1}, "a": "x"}
+	for _, tc := range []struct{ name, indent, want string }{
+		{"compact.json", "", `{"a":"x","b":[1]}` + "\n"},
+		{"new/folder/indented.json", "  ", "{\n  \"a\": \"x\",\n  \"b\": [\n    1\n  ]\n}\n"},
+	} {
+		name := filepath.Join(dir, tc.name)
+		if err := WriteJSON(name, v, tc.indent); err != nil {
+			t.Fatalf("WriteJSON %s: %v", tc.name, err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tc.want {
+			t.Errorf("WriteJSON %s wrote %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if err := WriteJSON(filepath.Join(dir, "bad.json"), func() {}, ""); err == nil {
+		t.Error("WriteJSON of a func: no error")
 	}
 }

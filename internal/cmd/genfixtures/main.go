@@ -126,9 +126,6 @@ func run(ref, repo string) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	keys := make([]string, 0, len(schemas))
 	for k := range schemas {
 		keys = append(keys, k)
@@ -142,17 +139,14 @@ func run(ref, repo string) error {
 				mergeSchema(merged, s)
 			}
 			body := example(merged, "", 0)
-			out, err := json.MarshalIndent(map[string]any{
+			fixture := map[string]any{
 				"operation": ops[key],
 				"status":    status,
 				"body":      body,
-			}, "", "  ")
-			if err != nil {
-				return err
 			}
 			name := strings.NewReplacer(" ", "_", "/", "_", "{", "", "}", "").Replace(ops[key])
 			name = strings.Trim(strings.ReplaceAll(name, "__", "_"), "_") + "." + status + ".json"
-			if err := os.WriteFile(filepath.Join(dir, name), append(out, '\n'), 0o644); err != nil {
+			if err := refdata.WriteJSON(filepath.Join(dir, name), fixture, "  "); err != nil {
 				return err
 			}
 			n++

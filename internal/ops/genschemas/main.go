@@ -30,7 +30,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -51,9 +50,6 @@ func main() {
 type sourceOp = refdata.Operation
 
 func run(shared, out string) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
 	ref := filepath.Join(shared, "reference")
 	v319, err := refdata.ReadRelease(ref, "3.19")
 	if err != nil {
@@ -67,12 +63,7 @@ func run(shared, out string) error {
 		collectRefs(all, defs)
 	}
 	for _, rel := range []string{"2.22", "3.14", "3.19", "3.22"} {
-		var src []sourceOp
-		if rel == refdata.Newest {
-			src, err = refdata.ReadNewest(ref)
-		} else {
-			src, err = refdata.ReadRelease(ref, rel)
-		}
+		src, err := refdata.ReadRelease(ref, rel)
 		if err != nil {
 			return err
 		}
@@ -80,12 +71,8 @@ func run(shared, out string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", rel, err)
 		}
-		b, err := json.Marshal(doc)
-		if err != nil {
-			return err
-		}
 		name := filepath.Join(out, "ghes-"+rel+".json")
-		if err := os.WriteFile(name, append(b, '\n'), 0o644); err != nil {
+		if err := refdata.WriteJSON(name, doc, ""); err != nil {
 			return err
 		}
 		fmt.Printf("%s: %d operations, %d of the release's table operations not described: %s\n",
