@@ -108,27 +108,6 @@ func (t *Target) Close() {
 	}
 }
 
-// Run is the setup every example shares around its own work: it parses
-// args into fs (after -h it returns nil once the usage is printed), checks
-// them with opts.Check, connects as Connect does (announcing a fake on fs's
-// output), runs work on the GHES and releases it.
-func Run(fs *flag.FlagSet, args []string, opts Options, work func(ghes *Target) error) error {
-	if stop, err := Parse(fs, args); stop {
-		return err
-	}
-	if opts.Check != nil {
-		if err := opts.Check(); err != nil {
-			return err
-		}
-	}
-	ghes, err := Connect(fs.Output(), opts)
-	if err != nil {
-		return err
-	}
-	defer ghes.Close()
-	return work(ghes)
-}
-
 // Connect returns a client for the GHES named by GHES_URL and GHES_TOKEN
 // or, when neither is set, for a fake started by opts.Fake and announced on
 // out. Close releases it.
