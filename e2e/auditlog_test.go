@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -15,66 +16,63 @@ import (
 // and actor, one event per page, so the walk follows the after cursor of
 // every next link.
 func TestAuditLogWalkFilteredByActionAndActor(t *testing.T) {
-	for _, version := range []string{"3.14.0", "3.19.0"} {
-		t.Run(version, func(t *testing.T) {
-			t.Parallel()
-			srv, c := start(t, version,
-				ghestest.WithUsers(ghestest.User{Login: "mona"}, ghestest.User{Login: "hubot"}, ghestest.User{Login: "octocat"}),
-				ghestest.WithAuditEvents(ghestest.AuditEvent{Action: "user.suspend", Actor: "someone-else", User: "octocat", At: time.Now().Add(-48 * time.Hour)}))
-			ctx := ctx(t)
-			ent, admin := srv.Enterprise(), srv.AdminLogin()
-			for _, u := range []string{"mona", "hubot"} {
-				_, err := c.Users.Suspend(ctx, u, "offboarded")
-				must(t, "suspend "+u, err)
-			}
-			_, _, err := c.Users.Create(ctx, ghesadmin.CreateUserRequest{Login: "newbie", Email: ghesadmin.Ptr("newbie@example.com")})
-			must(t, "create", err)
-
-			opts := &ghesadmin.AuditLogOptions{
-				Phrase:      "action:user.suspend actor:" + admin,
-				ListOptions: ghesadmin.ListOptions{PerPage: 1},
-			}
-			users := collect(t, "walk", c.AuditLog.ListIter(ctx, ent, opts), func(e *ghesadmin.AuditLogEvent) string {
-				if e.Action != "user.suspend" || e.Actor != admin || e.CreatedTime().IsZero() {
-					t.Errorf("event %+v", e)
-				}
-				return e.User
-			})
-			if got := strings.Join(users, ","); got != "hubot,mona" {
-				t.Errorf("suspended by %s: %s, want hubot,mona (newest first)", admin, got)
-			}
-			if opts.After != "" || opts.PerPage != 1 {
-				t.Errorf("ListIter modified the options: %+v", opts)
-			}
-			// One page by hand: the next link carries the after cursor.
-			page, resp, err := c.AuditLog.List(ctx, ent, opts)
-			must(t, "list", err)
-			if len(page) != 1 || !strings.Contains(resp.NextURL, "after=") {
-				t.Errorf("first page: %d events, next %q", len(page), resp.NextURL)
-			}
-			// created: ranges, and the action of every event by anyone.
-			since := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
-			recent := collect(t, "recent", c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:user.* created:>=" + since, Order: ghesadmin.AuditLogOrderAsc}), func(e *ghesadmin.AuditLogEvent) string { return e.Action + ":" + e.User })
-			if got := strings.Join(recent, " "); got != "user.suspend:mona user.suspend:hubot user.create:newbie" {
-				t.Errorf("recent user events: %s", got)
-			}
-			// Bad options are refused before sending.
-			_, _, err = c.AuditLog.List(ctx, ent, &ghesadmin.AuditLogOptions{Order: "sideways"})
-			if !errors.Is(err, ghesadmin.ErrInvalidArgument) {
-				t.Errorf("bad order: %v", err)
-			}
-			_, _, err = c.AuditLog.List(ctx, "", nil)
-			if !errors.Is(err, ghesadmin.ErrInvalidArgument) {
-				t.Errorf("empty enterprise: %v", err)
-			}
-			// A phrase the server refuses is its 422.
-			_, _, err = c.AuditLog.List(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "created:yesterday"})
-			var er *ghesadmin.ErrorResponse
-			if !errors.As(err, &er) || er.StatusCode() != 422 {
-				t.Errorf("bad phrase: %v", err)
-			}
-		})
+	seed := []ghestest.Option{
+		ghestest.WithUsers(ghestest.User{Login: "mona"}, ghestest.User{Login: "hubot"}, ghestest.User{Login: "octocat"}),
+		ghestest.WithAuditEvents(ghestest.AuditEvent{Action: "user.suspend", Actor: "someone-else", User: "octocat", At: time.Now().Add(-48 * time.Hour)}),
 	}
+	onFakes(t, []string{"3.14.0", "3.19.0"}, seed, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
+		ent, admin := srv.Enterprise(), srv.AdminLogin()
+		for _, u := range []string{"mona", "hubot"} {
+			_, err := c.Users.Suspend(ctx, u, "offboarded")
+			must(t, "suspend "+u, err)
+		}
+		_, _, err := c.Users.Create(ctx, ghesadmin.CreateUserRequest{Login: "newbie", Email: ghesadmin.Ptr("newbie@example.com")})
+		must(t, "create", err)
+
+		opts := &ghesadmin.AuditLogOptions{
+			Phrase:      "action:user.suspend actor:" + admin,
+			ListOptions: ghesadmin.ListOptions{PerPage: 1},
+		}
+		users := collect(t, "walk", c.AuditLog.ListIter(ctx, ent, opts), func(e *ghesadmin.AuditLogEvent) string {
+			if e.Action != "user.suspend" || e.Actor != admin || e.CreatedTime().IsZero() {
+				t.Errorf("event %+v", e)
+			}
+			return e.User
+		})
+		if got := strings.Join(users, ","); got != "hubot,mona" {
+			t.Errorf("suspended by %s: %s, want hubot,mona (newest first)", admin, got)
+		}
+		if opts.After != "" || opts.PerPage != 1 {
+			t.Errorf("ListIter modified the options: %+v", opts)
+		}
+		// One page by hand: the next link carries the after cursor.
+		page, resp, err := c.AuditLog.List(ctx, ent, opts)
+		must(t, "list", err)
+		if len(page) != 1 || !strings.Contains(resp.NextURL, "after=") {
+			t.Errorf("first page: %d events, next %q", len(page), resp.NextURL)
+		}
+		// created: ranges, and the action of every event by anyone.
+		since := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+		recent := collect(t, "recent", c.AuditLog.ListIter(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "action:user.* created:>=" + since, Order: ghesadmin.AuditLogOrderAsc}), func(e *ghesadmin.AuditLogEvent) string { return e.Action + ":" + e.User })
+		if got := strings.Join(recent, " "); got != "user.suspend:mona user.suspend:hubot user.create:newbie" {
+			t.Errorf("recent user events: %s", got)
+		}
+		// Bad options are refused before sending.
+		_, _, err = c.AuditLog.List(ctx, ent, &ghesadmin.AuditLogOptions{Order: "sideways"})
+		if !errors.Is(err, ghesadmin.ErrInvalidArgument) {
+			t.Errorf("bad order: %v", err)
+		}
+		_, _, err = c.AuditLog.List(ctx, "", nil)
+		if !errors.Is(err, ghesadmin.ErrInvalidArgument) {
+			t.Errorf("empty enterprise: %v", err)
+		}
+		// A phrase the server refuses is its 422.
+		_, _, err = c.AuditLog.List(ctx, ent, &ghesadmin.AuditLogOptions{Phrase: "created:yesterday"})
+		var er *ghesadmin.ErrorResponse
+		if !errors.As(err, &er) || er.StatusCode() != 422 {
+			t.Errorf("bad phrase: %v", err)
+		}
+	})
 }
 
 // An admin streams the audit log to Datadog, rotates the token while

@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -16,65 +17,63 @@ var lookupVersions = []string{"2.22.6", "3.10.0", "3.14.0", latest}
 // TestLookups turns logins and slugs into the IDs the admin endpoints take,
 // through the SDK, on every release the issue names.
 func TestLookups(t *testing.T) {
-	for _, v := range lookupVersions {
-		t.Run(v, func(t *testing.T) {
-			t.Parallel()
-			var users []ghestest.User
-			for i := 0; i < 7; i++ {
-				users = append(users, ghestest.User{Login: fmt.Sprintf("dev-%d", i), Email: fmt.Sprintf("dev%d@example.com", i)})
-			}
-			srv, client := start(t, v, ghestest.WithUsers(users...),
-				ghestest.WithOrgs(ghestest.Org{Login: "acme", ProfileName: "Acme"}, ghestest.Org{Login: "beta"}, ghestest.Org{Login: "gamma"}),
-				ghestest.WithTeams(ghestest.Team{Org: "acme", Name: "Platform Ops", Members: []string{"dev-1", "dev-2"}}))
-			c := ctx(t)
-
-			u, resp, err := client.Users.Get(c, "dev-3")
-			must(t, "Users.Get", err)
-			wantStatus(t, "Users.Get", resp, http.StatusOK)
-			if u.ID != srv.UserID("dev-3") || u.Login != "dev-3" || u.Email == nil || *u.Email != "dev3@example.com" {
-				t.Errorf("user = %+v", u)
-			}
-			if _, _, err := client.Users.Get(c, "nobody"); !errors.Is(err, ghesadmin.ErrNotFound) {
-				t.Errorf("missing user: %v", err)
-			}
-
-			logins := collect(t, "Users.ListIter", client.Users.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 3}), func(u *ghesadmin.User) string { return u.Login })
-			if want := "[ghe-admin dev-0 dev-1 dev-2 dev-3 dev-4 dev-5 dev-6]"; fmt.Sprint(logins) != want {
-				t.Errorf("users = %v, want %s", logins, want)
-			}
-			if srv.RequestCount("GET", "/users") != 3 {
-				t.Errorf("GET /users sent %d times, want 3 pages", srv.RequestCount("GET", "/users"))
-			}
-
-			o, _, err := client.Organizations.Get(c, "acme")
-			must(t, "Organizations.Get", err)
-			if o.ID != srv.OrgID("acme") || o.Name == nil || *o.Name != "Acme" || o.Type != "Organization" {
-				t.Errorf("org = %+v", o)
-			}
-			orgs := collect(t, "Organizations.ListIter", client.Organizations.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 2}), func(o *ghesadmin.Organization) string { return o.Login })
-			if fmt.Sprint(orgs) != "[acme beta gamma]" {
-				t.Errorf("orgs = %v", orgs)
-			}
-			if _, _, err := client.Organizations.Get(c, "dev-1"); !errors.Is(err, ghesadmin.ErrNotFound) {
-				t.Errorf("a user as an org: %v", err)
-			}
-
-			team, _, err := client.Teams.GetBySlug(c, "acme", "platform-ops")
-			must(t, "Teams.GetBySlug", err)
-			if team.ID != srv.TeamID("acme", "platform-ops") || team.MembersCount != 2 || team.Organization == nil || team.Organization.Login != "acme" {
-				t.Errorf("team = %+v", team)
-			}
-			// The team ID is what LDAP mapping takes.
-			mapped, _, err := client.LDAP.UpdateTeamMapping(c, team.ID, "cn=ops,ou=teams,dc=example,dc=com")
-			must(t, "LDAP.UpdateTeamMapping", err)
-			if mapped.ID != team.ID {
-				t.Errorf("mapped team %d", mapped.ID)
-			}
-			if _, _, err := client.Teams.GetBySlug(c, "acme", "nope"); !errors.Is(err, ghesadmin.ErrNotFound) {
-				t.Errorf("missing team: %v", err)
-			}
-		})
+	var users []ghestest.User
+	for i := 0; i < 7; i++ {
+		users = append(users, ghestest.User{Login: fmt.Sprintf("dev-%d", i), Email: fmt.Sprintf("dev%d@example.com", i)})
 	}
+	seed := []ghestest.Option{
+		ghestest.WithUsers(users...),
+		ghestest.WithOrgs(ghestest.Org{Login: "acme", ProfileName: "Acme"}, ghestest.Org{Login: "beta"}, ghestest.Org{Login: "gamma"}),
+		ghestest.WithTeams(ghestest.Team{Org: "acme", Name: "Platform Ops", Members: []string{"dev-1", "dev-2"}}),
+	}
+	onFakes(t, lookupVersions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
+
+		u, resp, err := client.Users.Get(c, "dev-3")
+		must(t, "Users.Get", err)
+		wantStatus(t, "Users.Get", resp, http.StatusOK)
+		if u.ID != srv.UserID("dev-3") || u.Login != "dev-3" || u.Email == nil || *u.Email != "dev3@example.com" {
+			t.Errorf("user = %+v", u)
+		}
+		if _, _, err := client.Users.Get(c, "nobody"); !errors.Is(err, ghesadmin.ErrNotFound) {
+			t.Errorf("missing user: %v", err)
+		}
+
+		logins := collect(t, "Users.ListIter", client.Users.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 3}), func(u *ghesadmin.User) string { return u.Login })
+		if want := "[ghe-admin dev-0 dev-1 dev-2 dev-3 dev-4 dev-5 dev-6]"; fmt.Sprint(logins) != want {
+			t.Errorf("users = %v, want %s", logins, want)
+		}
+		if srv.RequestCount("GET", "/users") != 3 {
+			t.Errorf("GET /users sent %d times, want 3 pages", srv.RequestCount("GET", "/users"))
+		}
+
+		o, _, err := client.Organizations.Get(c, "acme")
+		must(t, "Organizations.Get", err)
+		if o.ID != srv.OrgID("acme") || o.Name == nil || *o.Name != "Acme" || o.Type != "Organization" {
+			t.Errorf("org = %+v", o)
+		}
+		orgs := collect(t, "Organizations.ListIter", client.Organizations.ListIter(c, &ghesadmin.ListSinceOptions{PerPage: 2}), func(o *ghesadmin.Organization) string { return o.Login })
+		if fmt.Sprint(orgs) != "[acme beta gamma]" {
+			t.Errorf("orgs = %v", orgs)
+		}
+		if _, _, err := client.Organizations.Get(c, "dev-1"); !errors.Is(err, ghesadmin.ErrNotFound) {
+			t.Errorf("a user as an org: %v", err)
+		}
+
+		team, _, err := client.Teams.GetBySlug(c, "acme", "platform-ops")
+		must(t, "Teams.GetBySlug", err)
+		if team.ID != srv.TeamID("acme", "platform-ops") || team.MembersCount != 2 || team.Organization == nil || team.Organization.Login != "acme" {
+			t.Errorf("team = %+v", team)
+		}
+		// The team ID is what LDAP mapping takes.
+		mapped, _, err := client.LDAP.UpdateTeamMapping(c, team.ID, "cn=ops,ou=teams,dc=example,dc=com")
+		must(t, "LDAP.UpdateTeamMapping", err)
+		if mapped.ID != team.ID {
+			t.Errorf("mapped team %d", mapped.ID)
+		}
+		if _, _, err := client.Teams.GetBySlug(c, "acme", "nope"); !errors.Is(err, ghesadmin.ErrNotFound) {
+			t.Errorf("missing team: %v", err)
+		}
+	})
 }
 
 // TestTokenOwnersOn222: the 2.22 reference documents the token owner in
