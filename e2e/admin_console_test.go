@@ -88,10 +88,7 @@ func TestAdminConsoleMaintenance(t *testing.T) {
 }
 
 func TestAdminConsoleConfigurationRun(t *testing.T) {
-	seed := []ghestest.Option{
-		ghestest.WithStatusReads(4),
-	}
-	onFakes(t, consoleVersions, seed, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
+	onFakes(t, consoleVersions, []ghestest.Option{ghestest.WithStatusReads(4)}, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		mc := c.ManagementConsole
 
 		resp, err := mc.StartConfiguration(ctx)
@@ -195,10 +192,7 @@ func TestAdminConsoleAuthorizedKeys(t *testing.T) {
 }
 
 func TestAdminConsoleLicense(t *testing.T) {
-	seed := []ghestest.Option{
-		ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)),
-	}
-	onFakes(t, consoleVersions, seed, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
+	onFakes(t, consoleVersions, []ghestest.Option{ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0))}, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
 		mc := c.ManagementConsole
 
 		expire := time.Now().UTC().AddDate(2, 0, 0).Truncate(time.Second)

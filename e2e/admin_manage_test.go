@@ -160,10 +160,7 @@ func TestAdminManageMaintenanceWindow(t *testing.T) {
 }
 
 func TestAdminManageConfigApply(t *testing.T) {
-	seed := []ghestest.Option{
-		ghestest.WithStatusReads(4),
-	}
-	onFakes(t, manageVersions, seed, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
+	onFakes(t, manageVersions, []ghestest.Option{ghestest.WithStatusReads(4)}, func(t *testing.T, ctx context.Context, srv *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
 
 		// No run yet: no node reports.
@@ -275,10 +272,7 @@ func TestAdminManageSSHKeys(t *testing.T) {
 }
 
 func TestAdminManageLicense(t *testing.T) {
-	seed := []ghestest.Option{
-		ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0)),
-	}
-	onFakes(t, manageVersions, seed, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
+	onFakes(t, manageVersions, []ghestest.Option{ghestest.WithLicense(100, time.Now().AddDate(1, 0, 0))}, func(t *testing.T, ctx context.Context, _ *ghestest.Server, c *ghesadmin.Client) {
 		m := c.Manage
 
 		l, _, err := m.License(ctx)

@@ -14,10 +14,7 @@ import (
 )
 
 func TestUsersLifecycle(t *testing.T) {
-	seed := []ghestest.Option{
-		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
-	}
-	onFakes(t, versions, seed, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
+	onFakes(t, versions, []ghestest.Option{ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"})}, func(t *testing.T, c context.Context, srv *ghestest.Server, client *ghesadmin.Client) {
 		// Create: the login is normalised.
 		u, resp, err := client.Users.Create(c, ghesadmin.CreateUserRequest{Login: "octo_cat", Email: ghesadmin.Ptr("octocat@example.com")})
 		must(t, "Create", err)
