@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"testing"
@@ -20,10 +21,8 @@ func fastRetryClient(t *testing.T, srv *ghestest.Server) *ghesadmin.Client {
 }
 
 func TestFaultsSecondaryRateLimit(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, _ := start(t, version)
+	onFakes(t, versions, nil, func(t *testing.T, c context.Context, srv *ghestest.Server, _ *ghesadmin.Client) {
 		client := fastRetryClient(t, srv)
-		c := ctx(t)
 		const path = "/enterprise/settings/license"
 
 		// A short Retry-After is waited out and the request sent again.
@@ -69,10 +68,8 @@ func TestFaultsSecondaryRateLimit(t *testing.T) {
 }
 
 func TestFaultsPostNotRetried(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, _ := start(t, version)
+	onFakes(t, versions, nil, func(t *testing.T, c context.Context, srv *ghestest.Server, _ *ghesadmin.Client) {
 		client := fastRetryClient(t, srv)
-		c := ctx(t)
 
 		must(t, "AddFault", srv.AddFault(ghestest.StatusFault("POST", "/admin/users", http.StatusServiceUnavailable, "Service Unavailable").N(3)))
 		_, resp, err := client.Users.Create(c, ghesadmin.CreateUserRequest{Login: "octocat", Email: ghesadmin.Ptr("octocat@example.com")})
@@ -110,10 +107,8 @@ func TestFaultsPostNotRetried(t *testing.T) {
 }
 
 func TestFaultsDroppedConnection(t *testing.T) {
-	forEachVersion(t, func(t *testing.T, version string) {
-		srv, _ := start(t, version)
+	onFakes(t, versions, nil, func(t *testing.T, c context.Context, srv *ghestest.Server, _ *ghesadmin.Client) {
 		client := fastRetryClient(t, srv)
-		c := ctx(t)
 		_, _, err := client.AdminHooks.Create(c, ghesadmin.CreateGlobalHookRequest{Config: ghesadmin.GlobalHookConfigRequest{URL: "https://hooks.example.com/a"}})
 		must(t, "Create", err)
 

@@ -28,32 +28,18 @@ const latest = "3.22.0"
 // fastWait polls fast: the fake's state machines finish after a few reads.
 var fastWait = ghesadmin.WaitInterval(time.Millisecond)
 
-// forEachVersion runs f as a subtest for every version in versions.
-func forEachVersion(t *testing.T, f func(t *testing.T, version string)) {
-	t.Helper()
-	forVersions(t, versions, f)
-}
-
-// forVersions runs f as a parallel subtest for every version in vs.
-func forVersions(t *testing.T, vs []string, f func(t *testing.T, version string)) {
-	t.Helper()
-	for _, v := range vs {
-		t.Run(v, func(t *testing.T) {
-			t.Parallel()
-			f(t, v)
-		})
-	}
-}
-
 // onFakes runs f as a parallel subtest for every version in vs, each
 // against its own fake GHES of that version started with opts, with a
 // client wired to it and a context bounded as ctx's.
 func onFakes(t *testing.T, vs []string, opts []ghestest.Option, f func(t *testing.T, ctx context.Context, srv *ghestest.Server, client *ghesadmin.Client)) {
 	t.Helper()
-	forVersions(t, vs, func(t *testing.T, v string) {
-		srv, client, ctx := startCtx(t, v, opts...)
-		f(t, ctx, srv, client)
-	})
+	for _, v := range vs {
+		t.Run(v, func(t *testing.T) {
+			t.Parallel()
+			srv, client, ctx := startCtx(t, v, opts...)
+			f(t, ctx, srv, client)
+		})
+	}
 }
 
 // startCtx starts a fake GHES as start does and returns it with its client
