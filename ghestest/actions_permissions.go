@@ -87,7 +87,7 @@ func hListActionsOrgs(c *call) {
 			orgs = append(orgs, o)
 		}
 	}
-	out := []orgJSON{}
+	out := []obj{}
 	for _, o := range pageOf(c.w, c.r, orgs) {
 		out = append(out, c.orgJSON(o))
 	}

@@ -550,8 +550,8 @@ func (c *call) installationRepos(in *installationRec) []*repoRec {
 }
 
 func (c *call) installationJSON(in *installationRec) map[string]any {
-	acct := c.userJSON(&userRec{id: in.org.id, login: in.org.login})
-	acct.Type, acct.NodeID = "Organization", nodeID("Organization", in.org.id)
+	acct := c.userJSON(&userRec{id: in.org.id, login: in.org.login}).
+		set("type", "Organization").set("node_id", nodeID("Organization", in.org.id))
 	return map[string]any{
 		"id": in.id, "account": acct, "repository_selection": in.selection,
 		"access_tokens_url": fmt.Sprintf("%s/app/installations/%d/access_tokens", c.apiBase(), in.id),

@@ -506,9 +506,7 @@ func (c *call) simpleRepoJSON(r *repoRec) map[string]any {
 	if owner != nil {
 		ownerJSON = c.userJSON(owner)
 	} else if o := c.s.st.orgByLogin(r.owner); o != nil {
-		u := c.userJSON(&userRec{id: o.id, login: o.login})
-		u.Type = "Organization"
-		ownerJSON = u
+		ownerJSON = c.userJSON(&userRec{id: o.id, login: o.login}).set("type", "Organization")
 	}
 	out := map[string]any{
 		"id": r.id, "node_id": nodeID("Repository", r.id), "name": r.name, "full_name": r.fullName(),

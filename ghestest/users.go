@@ -507,29 +507,16 @@ func hDeleteToken(c *call) {
 }
 
 // fullUserJSON is the public-user schema of GET /users/{username}.
-type fullUserJSON struct {
-	simpleUserJSON
-	profileJSON
-	Blog            string     `json:"blog"`
-	Hireable        *bool      `json:"hireable"`
-	Bio             *string    `json:"bio"`
-	TwitterUsername *string    `json:"twitter_username,omitempty"`
-	SuspendedAt     *time.Time `json:"suspended_at,omitempty"`
-}
-
-func (c *call) fullUserJSON(u *userRec) fullUserJSON {
-	j := fullUserJSON{
-		simpleUserJSON: c.userJSON(u),
-		profileJSON:    c.profile(u.login, u.email, u.createdAt, u.updatedAt),
-	}
+func (c *call) fullUserJSON(u *userRec) obj {
+	j := c.userJSON(u).with(c.profile(u.login, u.email, u.createdAt, u.updatedAt),
+		obj{{"blog", ""}, {"hireable", nil}, {"bio", nil}})
 	// suspended_at is part of the user on GHES 3.x (2.22 does not send it).
 	if c.s.major >= 3 && u.suspended {
 		at := u.suspendedAt
 		if at.IsZero() {
 			at = u.createdAt
 		}
-		t := at.UTC().Truncate(time.Second)
-		j.SuspendedAt = &t
+		j = j.set("suspended_at", at.UTC().Truncate(time.Second))
 	}
 	return j
 }
@@ -537,7 +524,7 @@ func (c *call) fullUserJSON(u *userRec) fullUserJSON {
 // hListUsers answers GET /users: user accounts in id order after `since`,
 // per_page at a time, with a Link next URL carrying the last id.
 func hListUsers(c *call) {
-	out := []simpleUserJSON{}
+	out := []obj{}
 	for _, u := range sincePage(c, c.s.st.users, func(u *userRec) int64 { return u.id }) {
 		out = append(out, c.userJSON(u))
 	}
