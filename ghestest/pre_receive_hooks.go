@@ -39,7 +39,7 @@ type preHookJSON struct {
 	Enforcement                  string         `json:"enforcement"`
 	Script                       string         `json:"script"`
 	ScriptRepository             scriptRepoJSON `json:"script_repository"`
-	Environment                  envJSON        `json:"environment"`
+	Environment                  obj            `json:"environment"`
 	AllowDownstreamConfiguration bool           `json:"allow_downstream_configuration"`
 }
 
