@@ -400,64 +400,51 @@ func hDeleteConfig(c *call) {
 	c.noContent()
 }
 
-func hAttachConfig(c *call) {
+// configChoice is the configuration the path names and the value of the
+// body's string member field, one of allowed; it answers the error and
+// returns nil otherwise.
+func (c *call) configChoice(field string, allowed ...string) (*secConfig, string) {
 	cf := c.pathConfig()
+	if cf == nil {
+		return nil, ""
+	}
+	v, ok := c.bodyString(field)
+	if !ok || !c.oneOf("CodeSecurityConfiguration", field, v, allowed...) {
+		return nil, ""
+	}
+	return cf, v
+}
+
+func hAttachConfig(c *call) {
+	cf, scope := c.configChoice("scope", "all", "all_without_configurations")
 	if cf == nil {
 		return
 	}
-	var b struct {
-		Scope string `json:"scope"`
-	}
-	if !c.decode(&b, false) {
-		return
-	}
 	st := c.sec()
-	switch b.Scope {
-	case "all":
-		for _, r := range c.s.st.repos {
+	for _, r := range c.s.st.repos {
+		if _, has := st.attached[r.id]; scope == "all" || !has {
 			st.attached[r.id] = cf.id
 		}
-	case "all_without_configurations":
-		for _, r := range c.s.st.repos {
-			if _, has := st.attached[r.id]; !has {
-				st.attached[r.id] = cf.id
-			}
-		}
-	default:
-		c.invalid("CodeSecurityConfiguration", "scope", "invalid", "scope must be all or all_without_configurations")
-		return
 	}
 	c.json(http.StatusAccepted, map[string]any{})
 }
 
 func hSetConfigDefault(c *call) {
-	cf := c.pathConfig()
+	cf, def := c.configChoice("default_for_new_repos", "all", "none", "private_and_internal", "public")
 	if cf == nil {
 		return
 	}
-	var b struct {
-		DefaultForNewRepos string `json:"default_for_new_repos"`
-	}
-	if !c.decode(&b, false) {
-		return
-	}
-	switch b.DefaultForNewRepos {
-	case "all", "none", "private_and_internal", "public":
-	default:
-		c.invalid("CodeSecurityConfiguration", "default_for_new_repos", "invalid", "default_for_new_repos must be all, none, private_and_internal or public")
-		return
-	}
-	if b.DefaultForNewRepos != "none" {
+	if def != "none" {
 		for _, o := range c.sec().configs { // one default per kind of repository
-			if o != cf && (o.defaultFor == b.DefaultForNewRepos || b.DefaultForNewRepos == "all") {
+			if o != cf && (o.defaultFor == def || def == "all") {
 				o.defaultFor = ""
 			}
 		}
-		cf.defaultFor = b.DefaultForNewRepos
+		cf.defaultFor = def
 	} else {
 		cf.defaultFor = ""
 	}
-	c.json(http.StatusOK, map[string]any{"default_for_new_repos": b.DefaultForNewRepos, "configuration": c.configJSON(cf)})
+	c.json(http.StatusOK, map[string]any{"default_for_new_repos": def, "configuration": c.configJSON(cf)})
 }
 
 func hConfigDefaults(c *call) {

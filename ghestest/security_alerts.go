@@ -355,9 +355,55 @@ func hASCommitters(c *call) {
 
 // ---- alerts ----
 
-// alertQuery reads the common sort and direction of the alert lists and
+// alert is what the lists of code scanning, Dependabot and secret
+// scanning alerts order and page by.
+type alert interface {
+	// alertMeta is the alert's number, its repository and when it was
+	// created.
+	alertMeta() (number int64, repo *repoRec, created time.Time)
+}
+
+func (a *codeAlert) alertMeta() (int64, *repoRec, time.Time) {
+	return a.number, a.repo, a.seed.CreatedAt
+}
+func (a *depAlert) alertMeta() (int64, *repoRec, time.Time) {
+	return a.number, a.repo, a.seed.CreatedAt
+}
+func (a *secretAlert) alertMeta() (int64, *repoRec, time.Time) {
+	return a.number, a.repo, a.seed.CreatedAt
+}
+
+// alertListReply answers an alert list: items in the request's sort and
+// direction, the page its cursors ask for (or its page number, where
+// numbered allows one), each alert as conv writes it.
+func alertListReply[T alert](c *call, items []T, numbered bool, conv func(T) map[string]any) {
+	if !sortAlerts(c, items) {
+		return
+	}
+	q := c.r.URL.Query()
+	var page []T
+	if numbered && q.Get("page") != "" && q.Get("before") == "" && q.Get("after") == "" {
+		page = pageOf(c.w, c.r, items)
+	} else {
+		var ok bool
+		page, ok = cursorPage(c, items, func(i int) string {
+			number, repo, _ := items[i].alertMeta()
+			return alertKey(repo, number)
+		})
+		if !ok {
+			return
+		}
+	}
+	out := []map[string]any{}
+	for _, a := range page {
+		out = append(out, conv(a))
+	}
+	c.json(http.StatusOK, out)
+}
+
+// sortAlerts reads the common sort and direction of the alert lists and
 // orders items by them (created, newest first, by default).
-func sortAlerts[T any](c *call, items []T, created func(T) time.Time, number func(T) int64) bool {
+func sortAlerts[T alert](c *call, items []T) bool {
 	q := c.r.URL.Query()
 	srt, dir := q.Get("sort"), q.Get("direction")
 	if srt != "" && srt != "created" && srt != "updated" {
@@ -369,9 +415,10 @@ func sortAlerts[T any](c *call, items []T, created func(T) time.Time, number fun
 		return false
 	}
 	sort.SliceStable(items, func(i, j int) bool {
-		a, b := created(items[i]), created(items[j])
+		ni, _, a := items[i].alertMeta()
+		nj, _, b := items[j].alertMeta()
 		if a.Equal(b) {
-			return number(items[i]) < number(items[j])
+			return ni < nj
 		}
 		if dir == "asc" {
 			return a.Before(b)
@@ -451,24 +498,7 @@ func hCodeAlerts(c *call) {
 		}
 		items = append(items, a)
 	}
-	if !sortAlerts(c, items, func(a *codeAlert) time.Time { return a.seed.CreatedAt }, func(a *codeAlert) int64 { return a.number }) {
-		return
-	}
-	var page []*codeAlert
-	if q.Get("page") != "" && q.Get("before") == "" && q.Get("after") == "" {
-		page = pageOf(c.w, c.r, items)
-	} else {
-		var ok bool
-		page, ok = cursorPage(c, items, func(i int) string { return alertKey(items[i].repo, items[i].number) })
-		if !ok {
-			return
-		}
-	}
-	out := []map[string]any{}
-	for _, a := range page {
-		out = append(out, c.codeAlertJSON(a))
-	}
-	c.json(http.StatusOK, out)
+	alertListReply(c, items, true, c.codeAlertJSON)
 }
 
 func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
@@ -552,22 +582,12 @@ func hDepAlerts(c *call) {
 		}
 		items = append(items, a)
 	}
-	if !sortAlerts(c, items, func(a *depAlert) time.Time { return a.seed.CreatedAt }, func(a *depAlert) int64 { return a.number }) {
-		return
-	}
+	// first is the size of the first page when per_page is not given.
 	if n, err := strconv.Atoi(q.Get("first")); err == nil && n > 0 && q.Get("per_page") == "" {
 		q.Set("per_page", strconv.Itoa(n))
 		c.r.URL.RawQuery = q.Encode()
 	}
-	page, ok := cursorPage(c, items, func(i int) string { return alertKey(items[i].repo, items[i].number) })
-	if !ok {
-		return
-	}
-	out := []map[string]any{}
-	for _, a := range page {
-		out = append(out, c.depAlertJSON(a))
-	}
-	c.json(http.StatusOK, out)
+	alertListReply(c, items, false, c.depAlertJSON)
 }
 
 func (c *call) depAlertJSON(a *depAlert) map[string]any {
@@ -645,19 +665,8 @@ func hSecretAlerts(c *call) {
 		}
 		items = append(items, a)
 	}
-	if !sortAlerts(c, items, func(a *secretAlert) time.Time { return a.seed.CreatedAt }, func(a *secretAlert) int64 { return a.number }) {
-		return
-	}
-	page, ok := cursorPage(c, items, func(i int) string { return alertKey(items[i].repo, items[i].number) })
-	if !ok {
-		return
-	}
 	hide := q.Get("hide_secret") == "true"
-	out := []map[string]any{}
-	for _, a := range page {
-		out = append(out, c.secretAlertJSON(a, hide))
-	}
-	c.json(http.StatusOK, out)
+	alertListReply(c, items, false, func(a *secretAlert) map[string]any { return c.secretAlertJSON(a, hide) })
 }
 
 func (c *call) secretAlertJSON(a *secretAlert, hide bool) map[string]any {
