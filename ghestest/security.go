@@ -206,23 +206,21 @@ func hSetFeature(c *call) {
 
 // ---- code security configurations ----
 
-var configSettingKeys = map[string][]string{
-	"advanced_security":                         {"enabled", "disabled", "code_security", "secret_protection"},
-	"code_security":                             {"enabled", "disabled", "not_set"},
-	"secret_protection":                         {"enabled", "disabled", "not_set"},
-	"dependency_graph":                          {"enabled", "disabled", "not_set"},
-	"dependabot_alerts":                         {"enabled", "disabled", "not_set"},
-	"dependabot_security_updates":               {"enabled", "disabled", "not_set"},
-	"code_scanning_default_setup":               {"enabled", "disabled", "not_set"},
-	"code_scanning_delegated_alert_dismissal":   {"enabled", "disabled", "not_set"},
-	"secret_scanning":                           {"enabled", "disabled", "not_set"},
-	"secret_scanning_push_protection":           {"enabled", "disabled", "not_set"},
-	"secret_scanning_validity_checks":           {"enabled", "disabled", "not_set"},
-	"secret_scanning_non_provider_patterns":     {"enabled", "disabled", "not_set"},
-	"secret_scanning_delegated_alert_dismissal": {"enabled", "disabled", "not_set"},
-	"private_vulnerability_reporting":           {"enabled", "disabled", "not_set"},
-	"enforcement":                               {"enforced", "unenforced"},
-}
+// configSettingKeys are the settings a configuration request may set, each
+// with the values it takes: most are enabled, disabled or not_set.
+var configSettingKeys = func() map[string][]string {
+	keys := map[string][]string{
+		"advanced_security": {"enabled", "disabled", "code_security", "secret_protection"},
+		"enforcement":       {"enforced", "unenforced"},
+	}
+	for _, k := range []string{"code_security", "secret_protection", "dependency_graph", "dependabot_alerts",
+		"dependabot_security_updates", "code_scanning_default_setup", "code_scanning_delegated_alert_dismissal",
+		"secret_scanning", "secret_scanning_push_protection", "secret_scanning_validity_checks",
+		"secret_scanning_non_provider_patterns", "secret_scanning_delegated_alert_dismissal", "private_vulnerability_reporting"} {
+		keys[k] = []string{"enabled", "disabled", "not_set"}
+	}
+	return keys
+}()
 
 // The keys of a configuration that GHES's reply schema lists (the others
 // a request may set are kept but not shown).

@@ -501,10 +501,23 @@ func hCodeAlerts(c *call) {
 	alertListReply(c, items, true, c.codeAlertJSON)
 }
 
+// alertJSON is a code or secret scanning alert reply: the members of rest
+// and those every such alert has, its number, its times and its URLs under
+// the repository's kind of alert ("code-scanning"), sub naming its list of
+// instances or locations.
+func (c *call) alertJSON(a alert, kind, sub string, rest map[string]any) map[string]any {
+	number, repo, created := a.alertMeta()
+	at := created.UTC().Format(time.RFC3339)
+	url := fmt.Sprintf("%s/%s/alerts/%d", c.repoAPI(repo), kind, number)
+	rest["number"], rest["created_at"], rest["updated_at"] = number, at, at
+	rest["url"], rest["html_url"] = url, fmt.Sprintf("%s/security/%s/%d", c.repoWeb(repo), kind, number)
+	rest[sub+"_url"] = url + "/" + sub
+	return rest
+}
+
 func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
 	s := a.seed
 	state := or(s.State, "open")
-	api, web := c.repoAPI(a.repo), c.repoWeb(a.repo)
 	created := s.CreatedAt.UTC().Format(time.RFC3339)
 	var sev any
 	if s.Severity != "" {
@@ -518,12 +531,8 @@ func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
 		fixedAt = created
 	}
 	path := or(s.Path, "src/main.go")
-	out := map[string]any{
-		"number": a.number, "created_at": created, "updated_at": created,
-		"url":           fmt.Sprintf("%s/code-scanning/alerts/%d", api, a.number),
-		"html_url":      fmt.Sprintf("%s/security/code-scanning/%d", web, a.number),
-		"instances_url": fmt.Sprintf("%s/code-scanning/alerts/%d/instances", api, a.number),
-		"state":         state, "fixed_at": fixedAt, "dismissed_by": dismissedBy, "dismissed_at": dismissedAt,
+	out := c.alertJSON(a, "code-scanning", "instances", map[string]any{
+		"state": state, "fixed_at": fixedAt, "dismissed_by": dismissedBy, "dismissed_at": dismissedAt,
 		"dismissed_reason": dismissedReason, "dismissed_comment": nil,
 		"rule": map[string]any{
 			"id": or(s.RuleID, "go/sql-injection"), "name": or(s.RuleID, "go/sql-injection"), "severity": "error",
@@ -540,7 +549,7 @@ func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
 			"classifications": []string{},
 		},
 		"repository": c.alertRepo(a.repo),
-	}
+	})
 	if c.atLeast(3, 17) {
 		out["dismissal_approved_by"] = nil
 	}
@@ -673,7 +682,7 @@ func (c *call) secretAlertJSON(a *secretAlert, hide bool) map[string]any {
 	s := a.seed
 	state := or(s.State, "open")
 	created := s.CreatedAt.UTC().Format(time.RFC3339)
-	api, web := c.repoAPI(a.repo), c.repoWeb(a.repo)
+	api := c.repoAPI(a.repo)
 	var resolution, resolvedAt, resolvedBy any
 	if state == "resolved" {
 		resolution, resolvedAt = or(s.Resolution, "revoked"), created
@@ -686,17 +695,13 @@ func (c *call) secretAlertJSON(a *secretAlert, hide bool) map[string]any {
 	}
 	secret := or(s.Secret, "ghp_fakeSecretValue0000000000000000000")
 	st := or(s.SecretType, "github_personal_access_token")
-	out := map[string]any{
-		"number": a.number, "created_at": created, "updated_at": created,
-		"url":           fmt.Sprintf("%s/secret-scanning/alerts/%d", api, a.number),
-		"html_url":      fmt.Sprintf("%s/security/secret-scanning/%d", web, a.number),
-		"locations_url": fmt.Sprintf("%s/secret-scanning/alerts/%d/locations", api, a.number),
-		"state":         state, "resolution": resolution, "resolved_at": resolvedAt, "resolved_by": resolvedBy,
+	out := c.alertJSON(a, "secret-scanning", "locations", map[string]any{
+		"state": state, "resolution": resolution, "resolved_at": resolvedAt, "resolved_by": resolvedBy,
 		"secret_type": st, "secret_type_display_name": strings.ReplaceAll(st, "_", " "),
 		"repository":               c.alertRepo(a.repo),
 		"push_protection_bypassed": bypassed, "push_protection_bypassed_by": bypassedBy, "push_protection_bypassed_at": bypassedAt,
 		"resolution_comment": nil,
-	}
+	})
 	if !hide {
 		out["secret"] = secret
 	}
