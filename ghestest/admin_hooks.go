@@ -77,11 +77,7 @@ func (c *call) applyConfig(h *hookRec, cfg *hookConfigBody) bool {
 }
 
 func hListHooks(c *call) {
-	out := []obj{}
-	for _, h := range pageOf(c.w, c.r, c.s.st.hooks) {
-		out = append(out, c.hookJSON(h))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, c.s.st.hooks, c.hookJSON)
 }
 
 func hCreateHook(c *call) {

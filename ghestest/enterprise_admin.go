@@ -798,11 +798,7 @@ func hRulesetHistory(c *call) {
 		return
 	}
 	sort.SliceStable(vs, func(i, j int) bool { return vs[i].versionID > vs[j].versionID })
-	out := []map[string]any{}
-	for _, v := range pageOf(c.w, c.r, vs) {
-		out = append(out, c.versionJSON(v, false))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, vs, func(v *versionRec) map[string]any { return c.versionJSON(v, false) })
 }
 
 func hRulesetVersion(c *call) {
@@ -853,11 +849,7 @@ func hBypassRequests(kind string) handler {
 				match = append(match, b)
 			}
 		}
-		out := []map[string]any{}
-		for _, b := range pageOf(c.w, c.r, match) {
-			out = append(out, c.bypassJSON(b))
-		}
-		c.json(http.StatusOK, out)
+		pageReply(c, match, c.bypassJSON)
 	}
 }
 

@@ -78,11 +78,7 @@ func hListEnvs(c *call) {
 	}
 	envs := slices.Clone(c.s.st.envs)
 	sortRecs(envs, by, desc, func(e *envRec) int64 { return e.id }, func(e *envRec) time.Time { return e.updatedAt }, func(e *envRec) string { return e.name })
-	out := []obj{}
-	for _, e := range pageOf(c.w, c.r, envs) {
-		out = append(out, c.envJSON(e))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, envs, c.envJSON)
 }
 
 type envBody struct {

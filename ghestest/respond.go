@@ -252,6 +252,13 @@ func (c *call) decode(v any, optional bool) bool {
 	return true
 }
 
+// assign sets *dst to *v when the request sent v (v is not nil).
+func assign[T any](dst, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
 // bodyString decodes a JSON object body and returns its string member name
 // ("" when absent or null), answering as decode does when the body is not
 // an object or the member is not a string.

@@ -71,9 +71,7 @@ func (c *call) checkProp(name string, b *propBody) (*propRec, bool) {
 	if p.editableBy != nil && *p.editableBy != "org_actors" && *p.editableBy != "org_and_repo_actors" {
 		return bad("values_editable_by", "values_editable_by must be org_actors or org_and_repo_actors")
 	}
-	if b.Required != nil {
-		p.required = *b.Required
-	}
+	assign(&p.required, b.Required)
 	selects := b.ValueType == "single_select" || b.ValueType == "multi_select"
 	if selects && len(b.AllowedValues) == 0 {
 		return bad("allowed_values", "Allowed values are required for select properties")

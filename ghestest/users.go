@@ -460,11 +460,7 @@ func hListTokens(c *call) {
 			toks = append(toks, t)
 		}
 	}
-	out := []obj{}
-	for _, t := range pageOf(c.w, c.r, toks) {
-		out = append(out, c.authorizationJSON(t, true))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, toks, func(t *tokenRec) obj { return c.authorizationJSON(t, true) })
 }
 
 func hDeleteToken(c *call) {
