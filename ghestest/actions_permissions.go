@@ -266,11 +266,9 @@ func hSetForkPrivate(c *call) {
 	}
 	p := c.s.st.pol()
 	p.forkRun = *b.Run
-	for dst, src := range map[*bool]*bool{&p.forkWriteTok: b.WriteTok, &p.forkSecrets: b.Secrets, &p.forkApprove: b.Approve} {
-		if src != nil {
-			*dst = *src
-		}
-	}
+	assign(&p.forkWriteTok, b.WriteTok)
+	assign(&p.forkSecrets, b.Secrets)
+	assign(&p.forkApprove, b.Approve)
 	c.noContent()
 }
 
