@@ -43,12 +43,8 @@ func hSetCachePolicy(c *call) {
 	const res = "ActionsCacheUsagePolicy"
 	p := c.s.st.pol()
 	repo, maxGB := p.repoCacheGB, p.maxRepoCache
-	if b.Repo != nil {
-		repo = *b.Repo
-	}
-	if b.Max != nil {
-		maxGB = *b.Max
-	}
+	assign(&repo, b.Repo)
+	assign(&maxGB, b.Max)
 	switch {
 	case b.Repo != nil && *b.Repo < 0:
 		c.invalid(res, "repo_cache_size_limit_in_gb", "invalid", "repo_cache_size_limit_in_gb must be 0 or more")

@@ -71,9 +71,7 @@ func hSetActionsPermissions(c *call) {
 	}
 	p := c.s.st.pol()
 	p.enabledOrgs = *b.EnabledOrgs
-	if b.AllowedAct != nil {
-		p.allowedAct = *b.AllowedAct
-	}
+	assign(&p.allowedAct, b.AllowedAct)
 	if b.SHAPinning != nil && c.polSince(3, 19) {
 		p.shaPinning = *b.SHAPinning
 	}
@@ -87,11 +85,7 @@ func hListActionsOrgs(c *call) {
 			orgs = append(orgs, o)
 		}
 	}
-	out := []orgJSON{}
-	for _, o := range pageOf(c.w, c.r, orgs) {
-		out = append(out, c.orgJSON(o))
-	}
-	c.json(http.StatusOK, map[string]any{"total_count": len(orgs), "organizations": out})
+	wrappedPage(c, "organizations", orgs, c.orgJSON)
 }
 
 func hSetActionsOrgs(c *call) {
@@ -168,9 +162,7 @@ func hSetSelectedActions(c *call) {
 		}
 	}
 	p := c.s.st.pol()
-	if b.GitHubOwned != nil {
-		p.githubOwned = *b.GitHubOwned
-	}
+	assign(&p.githubOwned, b.GitHubOwned)
 	if b.Verified != nil && c.polSince(3, 14) {
 		p.verified = *b.Verified
 	}
@@ -197,12 +189,8 @@ func hSetWorkflowPerms(c *call) {
 		return
 	}
 	p := c.s.st.pol()
-	if b.Perms != nil {
-		p.workflowPerms = *b.Perms
-	}
-	if b.CanApprove != nil {
-		p.canApprovePRs = *b.CanApprove
-	}
+	assign(&p.workflowPerms, b.Perms)
+	assign(&p.canApprovePRs, b.CanApprove)
 	c.noContent()
 }
 
@@ -278,11 +266,9 @@ func hSetForkPrivate(c *call) {
 	}
 	p := c.s.st.pol()
 	p.forkRun = *b.Run
-	for dst, src := range map[*bool]*bool{&p.forkWriteTok: b.WriteTok, &p.forkSecrets: b.Secrets, &p.forkApprove: b.Approve} {
-		if src != nil {
-			*dst = *src
-		}
-	}
+	assign(&p.forkWriteTok, b.WriteTok)
+	assign(&p.forkSecrets, b.Secrets)
+	assign(&p.forkApprove, b.Approve)
 	c.noContent()
 }
 

@@ -17,34 +17,20 @@ var adminHooksRoutes = []route{
 	{"POST /admin/hooks/{hook_id}/pings", accessAdmin, previewSuperpro, hPingHook},
 }
 
-type hookConfigJSON struct {
-	URL         string `json:"url"`
-	ContentType string `json:"content_type"`
-	InsecureSSL string `json:"insecure_ssl"`
-	Secret      string `json:"secret,omitempty"`
-}
-
-type hookJSON struct {
-	Type      string         `json:"type"`
-	ID        int64          `json:"id"`
-	Name      string         `json:"name"`
-	Active    bool           `json:"active"`
-	Events    []string       `json:"events"`
-	Config    hookConfigJSON `json:"config"`
-	UpdatedAt time.Time      `json:"updated_at"`
-	CreatedAt time.Time      `json:"created_at"`
-	URL       string         `json:"url"`
-	PingURL   string         `json:"ping_url"`
-}
-
-func (c *call) hookJSON(h *hookRec) hookJSON {
-	cfg := hookConfigJSON{URL: h.url, ContentType: h.contentType, InsecureSSL: h.insecureSSL}
+// hookJSON is the global webhook h; a secret is never read back, only
+// masked.
+func (c *call) hookJSON(h *hookRec) obj {
+	cfg := obj{{"url", h.url}, {"content_type", h.contentType}, {"insecure_ssl", h.insecureSSL}}
 	if h.secret != "" {
-		cfg.Secret = "********"
+		cfg = cfg.set("secret", "********")
 	}
 	u := fmt.Sprintf("%s/admin/hooks/%d", c.apiBase(), h.id)
-	return hookJSON{Type: "Global", ID: h.id, Name: h.name, Active: h.active, Events: append([]string{}, h.events...), Config: cfg,
-		UpdatedAt: h.updatedAt.UTC().Truncate(time.Second), CreatedAt: h.createdAt.UTC().Truncate(time.Second), URL: u, PingURL: u + "/pings"}
+	return obj{
+		{"type", "Global"}, {"id", h.id}, {"name", h.name}, {"active", h.active},
+		{"events", append([]string{}, h.events...)}, {"config", cfg},
+		{"updated_at", h.updatedAt.UTC().Truncate(time.Second)}, {"created_at", h.createdAt.UTC().Truncate(time.Second)},
+		{"url", u}, {"ping_url", u + "/pings"},
+	}
 }
 
 type hookConfigBody struct {
@@ -91,11 +77,7 @@ func (c *call) applyConfig(h *hookRec, cfg *hookConfigBody) bool {
 }
 
 func hListHooks(c *call) {
-	out := []hookJSON{}
-	for _, h := range pageOf(c.w, c.r, c.s.st.hooks) {
-		out = append(out, c.hookJSON(h))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, c.s.st.hooks, c.hookJSON)
 }
 
 func hCreateHook(c *call) {

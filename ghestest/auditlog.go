@@ -517,22 +517,16 @@ func hStreamKey(c *call) {
 	c.json(http.StatusOK, map[string]string{"key_id": id, "key": base64.StdEncoding.EncodeToString(pub[:])})
 }
 
-type streamJSON struct {
-	ID            int64      `json:"id"`
-	StreamType    string     `json:"stream_type"`
-	StreamDetails string     `json:"stream_details"`
-	Enabled       bool       `json:"enabled"`
-	CreatedAt     time.Time  `json:"created_at"`
-	UpdatedAt     time.Time  `json:"updated_at"`
-	PausedAt      *time.Time `json:"paused_at"`
-}
-
-func toStreamJSON(r *streamRec) streamJSON {
-	return streamJSON{ID: r.id, StreamType: r.streamType, StreamDetails: r.details, Enabled: r.enabled, CreatedAt: r.createdAt, UpdatedAt: r.updatedAt, PausedAt: r.pausedAt}
+// toStreamJSON is the audit-log stream r.
+func toStreamJSON(r *streamRec) obj {
+	return obj{
+		{"id", r.id}, {"stream_type", r.streamType}, {"stream_details", r.details}, {"enabled", r.enabled},
+		{"created_at", r.createdAt}, {"updated_at", r.updatedAt}, {"paused_at", r.pausedAt},
+	}
 }
 
 func hListStreams(c *call) {
-	out := make([]streamJSON, 0, len(c.s.st.audit.streams))
+	out := make([]obj, 0, len(c.s.st.audit.streams))
 	for _, r := range c.s.st.audit.streams {
 		out = append(out, toStreamJSON(r))
 	}

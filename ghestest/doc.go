@@ -16,9 +16,10 @@
 // SSH keys and configuration runs. Statistics and license seats are computed
 // from that state.
 //
-// It answers as the GHES reference documents: status codes, bodies (its own
-// wire types, written from the reference and not from the ghesadmin SDK's
-// structs, so a wrong JSON tag in the SDK shows up in tests), Link pagination
+// It answers as the GHES reference documents: status codes, bodies (built
+// from its state as JSON objects with the member names of the reference, not
+// from the ghesadmin SDK's structs, so a wrong JSON tag in the SDK shows up
+// in tests), Link pagination
 // with page and per_page (default 30, at most 100), sort and direction where
 // documented, and the documented validation messages. Every reply carries
 // X-GitHub-Enterprise-Version. A path no route serves answers GHES's JSON

@@ -221,39 +221,25 @@ func (s *Server) seedEA(c *config) error {
 
 // ---- live migrations ----
 
-type migrationJSON struct {
-	MigrationID             string           `json:"migration_id"`
-	Status                  string           `json:"status"`
-	SourceOrganizationLogin string           `json:"source_organization_login"`
-	TargetOrganizationLogin string           `json:"target_organization_login"`
-	SourceRepositoryName    string           `json:"source_repository_name"`
-	TargetRepositoryName    string           `json:"target_repository_name"`
-	TargetVisibility        *string          `json:"target_visibility"`
-	TargetAPIEndpoint       string           `json:"target_api_endpoint"`
-	TargetMigrationID       int64            `json:"target_migration_id"`
-	CreatedAt               *time.Time       `json:"created_at"`
-	StartedAt               *time.Time       `json:"started_at"`
-	CompletedAt             *time.Time       `json:"completed_at"`
-	ExpiresAt               *time.Time       `json:"expires_at"`
-	Repositories            []map[string]any `json:"repositories"`
-}
-
-func (c *call) migrationJSON(m *migrationRec) migrationJSON {
+// migrationJSON is the live migration m.
+func (c *call) migrationJSON(m *migrationRec) obj {
 	var vis *string
 	if m.visibility != "" {
 		vis = &m.visibility
 	}
 	exp := m.expires
 	target := strings.TrimSuffix(strings.TrimSuffix(m.endpoint, "/"), "/api/v3")
-	return migrationJSON{
-		MigrationID: m.id, Status: m.status, SourceOrganizationLogin: m.srcOrg, TargetOrganizationLogin: m.dstOrg,
-		SourceRepositoryName: m.srcRepo, TargetRepositoryName: m.dstRepo, TargetVisibility: vis, TargetAPIEndpoint: m.endpoint,
-		TargetMigrationID: m.targetID, CreatedAt: m.created, StartedAt: m.started, CompletedAt: m.done, ExpiresAt: &exp,
-		Repositories: []map[string]any{{
+	return obj{
+		{"migration_id", m.id}, {"status", m.status},
+		{"source_organization_login", m.srcOrg}, {"target_organization_login", m.dstOrg},
+		{"source_repository_name", m.srcRepo}, {"target_repository_name", m.dstRepo},
+		{"target_visibility", vis}, {"target_api_endpoint", m.endpoint}, {"target_migration_id", m.targetID},
+		{"created_at", m.created}, {"started_at", m.started}, {"completed_at", m.done}, {"expires_at", &exp},
+		{"repositories", []map[string]any{{
 			"source_repository_url": c.webBase() + "/" + m.srcOrg + "/" + m.srcRepo,
 			"target_repository_url": target + "/" + m.dstOrg + "/" + m.dstRepo,
 			"status":                m.status,
-		}},
+		}}},
 	}
 }
 
@@ -295,8 +281,8 @@ func hListMigrations(c *call) {
 		}
 	}
 	end := min(start+size, len(match))
-	out := map[string]any{"migrations": []migrationJSON{}, "total_count": len(match)}
-	page := []migrationJSON{}
+	out := map[string]any{"migrations": []obj{}, "total_count": len(match)}
+	page := []obj{}
 	for _, m := range match[start:end] {
 		page = append(page, c.migrationJSON(m))
 	}
@@ -550,8 +536,8 @@ func (c *call) installationRepos(in *installationRec) []*repoRec {
 }
 
 func (c *call) installationJSON(in *installationRec) map[string]any {
-	acct := c.userJSON(&userRec{id: in.org.id, login: in.org.login})
-	acct.Type, acct.NodeID = "Organization", nodeID("Organization", in.org.id)
+	acct := c.userJSON(&userRec{id: in.org.id, login: in.org.login}).
+		set("type", "Organization").set("node_id", nodeID("Organization", in.org.id))
 	return map[string]any{
 		"id": in.id, "account": acct, "repository_selection": in.selection,
 		"access_tokens_url": fmt.Sprintf("%s/app/installations/%d/access_tokens", c.apiBase(), in.id),
@@ -812,11 +798,7 @@ func hRulesetHistory(c *call) {
 		return
 	}
 	sort.SliceStable(vs, func(i, j int) bool { return vs[i].versionID > vs[j].versionID })
-	out := []map[string]any{}
-	for _, v := range pageOf(c.w, c.r, vs) {
-		out = append(out, c.versionJSON(v, false))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, vs, func(v *versionRec) map[string]any { return c.versionJSON(v, false) })
 }
 
 func hRulesetVersion(c *call) {
@@ -867,11 +849,7 @@ func hBypassRequests(kind string) handler {
 				match = append(match, b)
 			}
 		}
-		out := []map[string]any{}
-		for _, b := range pageOf(c.w, c.r, match) {
-			out = append(out, c.bypassJSON(b))
-		}
-		c.json(http.StatusOK, out)
+		pageReply(c, match, c.bypassJSON)
 	}
 }
 

@@ -2,7 +2,6 @@ package ghestest
 
 import (
 	"net/http"
-	"time"
 )
 
 // ldapRoutes are the endpoints of the SDK's ldap.go.
@@ -67,12 +66,7 @@ func hLDAPUserMapping(c *call) {
 		return
 	}
 	u.ldapDN = dn
-	j := ldapUserJSON{LDAPDN: dn, simpleUserJSON: c.userJSON(u), profileJSON: c.profile(u.login, u.email, u.createdAt, u.updatedAt), Suspended: u.suspended}
-	if u.suspended {
-		t := u.updatedAt.UTC().Truncate(time.Second)
-		j.SuspendedAt = &t
-	}
-	c.json(http.StatusOK, j)
+	c.json(http.StatusOK, c.ldapUserJSON(u, dn))
 }
 
 func hLDAPUserSync(c *call) {

@@ -78,35 +78,21 @@ func hRenameOrg(c *call) {
 }
 
 // fullOrgJSON is the organization-full schema of GET /orgs/{org}.
-type fullOrgJSON struct {
-	orgJSON
-	profileJSON
-	Blog                    *string `json:"blog"`
-	IsVerified              bool    `json:"is_verified"`
-	HasOrganizationProjects bool    `json:"has_organization_projects"`
-	HasRepositoryProjects   bool    `json:"has_repository_projects"`
-	HTMLURL                 string  `json:"html_url"`
-	Type                    string  `json:"type"`
-}
-
-func (c *call) fullOrgJSON(o *orgRec) fullOrgJSON {
-	j := fullOrgJSON{
-		orgJSON:                 c.orgJSON(o),
-		HasOrganizationProjects: true, HasRepositoryProjects: true,
-		profileJSON: c.profile(o.login, "", o.createdAt, o.createdAt),
-		HTMLURL:     c.webBase() + "/" + o.login,
-		Type:        "Organization",
-	}
+func (c *call) fullOrgJSON(o *orgRec) obj {
+	j := c.orgJSON(o).with(c.profile(o.login, "", o.createdAt, o.createdAt), obj{
+		{"blog", nil}, {"is_verified", false},
+		{"has_organization_projects", true}, {"has_repository_projects", true},
+		{"html_url", c.webBase() + "/" + o.login}, {"type", "Organization"},
+	})
 	if o.profileName != "" {
-		n := o.profileName
-		j.Name = &n
+		j = j.set("name", o.profileName)
 	}
 	return j
 }
 
 // hListOrgs answers GET /organizations like hListUsers.
 func hListOrgs(c *call) {
-	out := []orgJSON{}
+	out := []obj{}
 	for _, o := range sincePage(c, c.s.st.orgs, func(o *orgRec) int64 { return o.id }) {
 		out = append(out, c.orgJSON(o))
 	}

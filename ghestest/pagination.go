@@ -162,9 +162,21 @@ func pageOf[T any](w http.ResponseWriter, r *http.Request, items []T) []T {
 // wrappedPage answers a wrapped list ({"total_count": …, key: […]}): the
 // count of all, and the requested page of all, each item written by conv.
 func wrappedPage[T, J any](c *call, key string, all []T, conv func(T) J) {
+	c.json(http.StatusOK, map[string]any{"total_count": len(all), key: pageJSON(c, all, conv)})
+}
+
+// pageReply answers the requested page of all as a JSON array, each item
+// written by conv.
+func pageReply[T, J any](c *call, all []T, conv func(T) J) {
+	c.json(http.StatusOK, pageJSON(c, all, conv))
+}
+
+// pageJSON is the requested page of all (setting the Link header), each
+// item written by conv; an empty page is [], never null.
+func pageJSON[T, J any](c *call, all []T, conv func(T) J) []J {
 	out := []J{}
 	for _, x := range pageOf(c.w, c.r, all) {
 		out = append(out, conv(x))
 	}
-	c.json(http.StatusOK, map[string]any{"total_count": len(all), key: out})
+	return out
 }

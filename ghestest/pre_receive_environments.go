@@ -31,49 +31,44 @@ const (
 	msgDownloadRunning = "Can not start a new download when a download is in progress"
 )
 
-type downloadJSON struct {
-	URL          string     `json:"url"`
-	State        string     `json:"state"`
-	DownloadedAt *time.Time `json:"downloaded_at"`
-	Message      *string    `json:"message"`
-}
-
-type envJSON struct {
-	ID                 int64        `json:"id"`
-	Name               string       `json:"name"`
-	ImageURL           string       `json:"image_url"`
-	URL                string       `json:"url"`
-	HTMLURL            string       `json:"html_url"`
-	DefaultEnvironment bool         `json:"default_environment"`
-	CreatedAt          time.Time    `json:"created_at"`
-	HooksCount         int          `json:"hooks_count"`
-	Download           downloadJSON `json:"download"`
-}
-
-func (c *call) downloadJSON(e *envRec) downloadJSON {
-	d := downloadJSON{URL: fmt.Sprintf("%s/admin/pre-receive-environments/%d/downloads/latest", c.apiBase(), e.id), State: e.download.state}
+// downloadJSON is the status of the latest download of e's tarball.
+func (c *call) downloadJSON(e *envRec) obj {
+	var at *time.Time
 	if e.download.downloadedAt != nil {
 		t := e.download.downloadedAt.UTC().Truncate(time.Second)
-		d.DownloadedAt = &t
+		at = &t
 	}
+	var msg *string
 	if e.download.message != nil {
 		m := *e.download.message
-		d.Message = &m
+		msg = &m
 	}
-	return d
+	return obj{
+		{"url", fmt.Sprintf("%s/admin/pre-receive-environments/%d/downloads/latest", c.apiBase(), e.id)},
+		{"state", e.download.state}, {"downloaded_at", at}, {"message", msg},
+	}
 }
 
-func (c *call) envJSON(e *envRec) envJSON {
+// hooksUsing is how many pre-receive hooks use the environment e.
+func (c *call) hooksUsing(e *envRec) int {
 	n := 0
 	for _, h := range c.s.st.preHook {
 		if h.envID == e.id {
 			n++
 		}
 	}
-	return envJSON{ID: e.id, Name: e.name, ImageURL: e.imageURL,
-		URL:                fmt.Sprintf("%s/admin/pre-receive-environments/%d", c.apiBase(), e.id),
-		HTMLURL:            fmt.Sprintf("%s/admin/pre-receive-environments/%d", c.webBase(), e.id),
-		DefaultEnvironment: e.isDefault, CreatedAt: e.createdAt.UTC().Truncate(time.Second), HooksCount: n, Download: c.downloadJSON(e)}
+	return n
+}
+
+// envJSON is the pre-receive environment e.
+func (c *call) envJSON(e *envRec) obj {
+	return obj{
+		{"id", e.id}, {"name", e.name}, {"image_url", e.imageURL},
+		{"url", fmt.Sprintf("%s/admin/pre-receive-environments/%d", c.apiBase(), e.id)},
+		{"html_url", fmt.Sprintf("%s/admin/pre-receive-environments/%d", c.webBase(), e.id)},
+		{"default_environment", e.isDefault}, {"created_at", e.createdAt.UTC().Truncate(time.Second)},
+		{"hooks_count", c.hooksUsing(e)}, {"download", c.downloadJSON(e)},
+	}
 }
 
 func hListEnvs(c *call) {
@@ -83,11 +78,7 @@ func hListEnvs(c *call) {
 	}
 	envs := slices.Clone(c.s.st.envs)
 	sortRecs(envs, by, desc, func(e *envRec) int64 { return e.id }, func(e *envRec) time.Time { return e.updatedAt }, func(e *envRec) string { return e.name })
-	out := []envJSON{}
-	for _, e := range pageOf(c.w, c.r, envs) {
-		out = append(out, c.envJSON(e))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, envs, c.envJSON)
 }
 
 type envBody struct {
@@ -182,7 +173,7 @@ func hDeleteEnv(c *call) {
 	case e.isDefault:
 		c.invalid(resEnv, "", "custom", msgDefaultEnv)
 		return
-	case c.envJSON(e).HooksCount > 0:
+	case c.hooksUsing(e) > 0:
 		c.invalid(resEnv, "", "custom", msgEnvHasHooks)
 		return
 	case e.download.state == "in_progress" || (e.download.state == "not_started" && e.download.readsLeft > 0):

@@ -39,7 +39,7 @@ type preHookJSON struct {
 	Enforcement                  string         `json:"enforcement"`
 	Script                       string         `json:"script"`
 	ScriptRepository             scriptRepoJSON `json:"script_repository"`
-	Environment                  envJSON        `json:"environment"`
+	Environment                  obj            `json:"environment"`
 	AllowDownstreamConfiguration bool           `json:"allow_downstream_configuration"`
 }
 
@@ -146,11 +146,7 @@ func hListPreHooks(c *call) {
 	if !ok {
 		return
 	}
-	out := []preHookJSON{}
-	for _, h := range pageOf(c.w, c.r, hooks) {
-		out = append(out, c.preHookJSON(h))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, hooks, c.preHookJSON)
 }
 
 func hCreatePreHook(c *call) {
@@ -408,11 +404,7 @@ func hListLevelHooks(level func(*call) *overrideLevel) handler {
 		if !ok {
 			return
 		}
-		out := []any{}
-		for _, h := range pageOf(c.w, c.r, hooks) {
-			out = append(out, l.effective(h))
-		}
-		c.json(http.StatusOK, out)
+		pageReply(c, hooks, l.effective)
 	}
 }
 

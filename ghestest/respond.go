@@ -7,6 +7,7 @@ import (
 	"github.com/ghesadmin/ghesadmin/internal/ops"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -249,6 +250,45 @@ func (c *call) decode(v any, optional bool) bool {
 		return false
 	}
 	return true
+}
+
+// assign sets *dst to *v when the request sent v (v is not nil).
+func assign[T any](dst, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// bodyString decodes a JSON object body and returns its string member name
+// ("" when absent or null), answering as decode does when the body is not
+// an object or the member is not a string.
+func (c *call) bodyString(name string) (string, bool) {
+	var b map[string]any
+	if !c.decode(&b, false) {
+		return "", false
+	}
+	switch v := b[name].(type) {
+	case string:
+		return v, true
+	case nil:
+		return "", true
+	}
+	c.invalid("", name, "invalid", "Invalid request. "+name+" has the wrong type.")
+	return "", false
+}
+
+// oneOf reports whether v is one of allowed, answering GHES's 422
+// ("field must be a, b or c") when it is not.
+func (c *call) oneOf(resource, field, v string, allowed ...string) bool {
+	if slices.Contains(allowed, v) {
+		return true
+	}
+	list := allowed[len(allowed)-1]
+	if len(allowed) > 1 {
+		list = strings.Join(allowed[:len(allowed)-1], ", ") + " or " + list
+	}
+	c.invalid(resource, field, "invalid", field+" must be "+list)
+	return false
 }
 
 // pathRecord reads the integer path value name and looks it up; it answers

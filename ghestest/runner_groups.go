@@ -119,12 +119,8 @@ func (c *call) applyGroup(g *runnerGroupRec, b *groupBody, create bool) bool {
 			}
 		}
 	}
-	if b.AllowsPublicRepositories != nil {
-		g.allowsPublic = *b.AllowsPublicRepositories
-	}
-	if b.RestrictedToWorkflows != nil {
-		g.restrictedToWorkflows = *b.RestrictedToWorkflows
-	}
+	assign(&g.allowsPublic, b.AllowsPublicRepositories)
+	assign(&g.restrictedToWorkflows, b.RestrictedToWorkflows)
 	if b.SelectedWorkflows != nil {
 		g.selectedWorkflows = append([]string{}, *b.SelectedWorkflows...)
 	}

@@ -46,16 +46,6 @@ type labelJSON struct {
 	Type string `json:"type"`
 }
 
-type runnerJSON struct {
-	ID        int64       `json:"id"`
-	Name      string      `json:"name"`
-	OS        string      `json:"os"`
-	Status    string      `json:"status"`
-	Busy      bool        `json:"busy"`
-	Ephemeral bool        `json:"ephemeral"`
-	Labels    []labelJSON `json:"labels"`
-}
-
 func osLabel(os string) string {
 	switch os {
 	case "macos":
@@ -83,8 +73,12 @@ func (st *state) runnerLabels(r *runnerRec) []labelJSON {
 	return out
 }
 
-func (st *state) runnerJSON(r *runnerRec) runnerJSON {
-	return runnerJSON{ID: r.id, Name: r.name, OS: r.os, Status: r.status, Busy: r.busy, Ephemeral: r.ephemeral, Labels: st.runnerLabels(r)}
+// runnerJSON is the self-hosted runner r.
+func (st *state) runnerJSON(r *runnerRec) obj {
+	return obj{
+		{"id", r.id}, {"name", r.name}, {"os", r.os}, {"status", r.status},
+		{"busy", r.busy}, {"ephemeral", r.ephemeral}, {"labels", st.runnerLabels(r)},
+	}
 }
 
 func (c *call) pathRunner() *runnerRec {
@@ -182,9 +176,8 @@ func hJITConfig(c *call) {
 	}
 	cfg, _ := json.Marshal(map[string]any{"runner_id": r.id, "name": r.name, "work_folder": folder, "url": c.webBase()})
 	// The runner JSON here has no "ephemeral"/"version" fields in the reference.
-	rj := st.runnerJSON(r)
 	c.json(http.StatusCreated, map[string]any{
-		"runner":             map[string]any{"id": rj.ID, "name": rj.Name, "os": rj.OS, "status": rj.Status, "busy": rj.Busy, "labels": rj.Labels},
+		"runner":             map[string]any{"id": r.id, "name": r.name, "os": r.os, "status": r.status, "busy": r.busy, "labels": st.runnerLabels(r)},
 		"encoded_jit_config": base64.StdEncoding.EncodeToString(cfg),
 	})
 }

@@ -45,13 +45,6 @@ const (
 	scimPatchSchema = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 )
 
-type scimErrorJSON struct {
-	Schemas  []string `json:"schemas"`
-	Status   string   `json:"status"`
-	SCIMType string   `json:"scimType,omitempty"`
-	Detail   string   `json:"detail"`
-}
-
 func (c *call) scim(status int, v any) {
 	c.w.Header().Set("Content-Type", "application/scim+json; charset=utf-8")
 	c.w.WriteHeader(status)
@@ -61,7 +54,11 @@ func (c *call) scim(status int, v any) {
 }
 
 func (c *call) scimError(status int, scimType, detail string) {
-	c.scim(status, scimErrorJSON{Schemas: []string{scimErrorSchema}, Status: strconv.Itoa(status), SCIMType: scimType, Detail: detail})
+	body := obj{{"schemas", []string{scimErrorSchema}}, {"status", strconv.Itoa(status)}}
+	if scimType != "" {
+		body = body.set("scimType", scimType)
+	}
+	c.scim(status, body.set("detail", detail))
 }
 
 // scimBody reads a SCIM request body into v, answering a SCIM 400 when the
@@ -80,76 +77,128 @@ func (c *call) scimBody(v any) bool {
 	return true
 }
 
-type scimMetaJSON struct {
-	ResourceType string `json:"resourceType"`
-	Created      string `json:"created"`
-	LastModified string `json:"lastModified"`
-	Location     string `json:"location"`
-}
-
-type scimRefJSON struct {
-	Value   string `json:"value"`
-	Ref     string `json:"$ref"`
-	Display string `json:"display,omitempty"`
-}
-
-type scimUserJSON struct {
-	Schemas     []string         `json:"schemas"`
-	ID          string           `json:"id"`
-	ExternalID  string           `json:"externalId"`
-	Active      bool             `json:"active"`
-	UserName    string           `json:"userName"`
-	Name        map[string]any   `json:"name,omitempty"`
-	DisplayName string           `json:"displayName"`
-	Emails      []map[string]any `json:"emails"`
-	Roles       []map[string]any `json:"roles,omitempty"`
-	Groups      []scimRefJSON    `json:"groups,omitempty"`
-	Meta        scimMetaJSON     `json:"meta"`
-}
-
-type scimGroupJSON struct {
-	Schemas     []string      `json:"schemas"`
-	ID          string        `json:"id"`
-	ExternalID  string        `json:"externalId"`
-	DisplayName string        `json:"displayName"`
-	Members     []scimRefJSON `json:"members"`
-	Meta        scimMetaJSON  `json:"meta"`
-}
-
 func (c *call) scimBase() string {
 	return c.apiBase() + "/scim/v2/enterprises/" + c.s.cfg.enterprise
 }
 
-func (c *call) scimUserJSON(u *scimUserRec) scimUserJSON {
-	out := scimUserJSON{
-		Schemas: []string{scimUserSchema}, ID: u.id, ExternalID: u.externalID, Active: u.active,
-		UserName: u.userName, Name: u.name, DisplayName: u.displayName, Emails: u.emails, Roles: u.roles,
-		Meta: scimMetaJSON{ResourceType: "User", Created: u.created.UTC().Format(time.RFC3339), LastModified: u.modified.UTC().Format(time.RFC3339), Location: c.scimBase() + "/Users/" + u.id},
+// scimMetaJSON is the meta of a SCIM resource: its kind ("User", "Group"),
+// its times and where it is.
+func (c *call) scimMetaJSON(kind, id string, created, modified time.Time) obj {
+	return obj{
+		{"resourceType", kind}, {"created", created.UTC().Format(time.RFC3339)},
+		{"lastModified", modified.UTC().Format(time.RFC3339)}, {"location", c.scimBase() + "/" + kind + "s/" + id},
 	}
-	if out.Emails == nil {
-		out.Emails = []map[string]any{}
-	}
-	for _, g := range c.s.ea.groups {
-		for _, m := range g.members {
-			if m == u.id {
-				out.Groups = append(out.Groups, scimRefJSON{Value: g.id, Ref: c.scimBase() + "/Groups/" + g.id, Display: g.displayName})
-			}
-		}
-	}
-	return out
 }
 
-func (c *call) scimGroupJSON(g *scimGroupRec) scimGroupJSON {
-	out := scimGroupJSON{
-		Schemas: []string{scimGroupSchema}, ID: g.id, ExternalID: g.externalID, DisplayName: g.displayName, Members: []scimRefJSON{},
-		Meta: scimMetaJSON{ResourceType: "Group", Created: g.created.UTC().Format(time.RFC3339), LastModified: g.modified.UTC().Format(time.RFC3339), Location: c.scimBase() + "/Groups/" + g.id},
+// scimRefJSON is a reference to the SCIM resource id of kind, with its
+// display name when it has one.
+func (c *call) scimRefJSON(kind, id, display string) obj {
+	ref := obj{{"value", id}, {"$ref", c.scimBase() + "/" + kind + "s/" + id}}
+	if display != "" {
+		ref = ref.set("display", display)
 	}
-	for _, id := range g.members {
-		if u := c.s.ea.scimUser(id); u != nil {
-			out.Members = append(out.Members, scimRefJSON{Value: u.id, Ref: c.scimBase() + "/Users/" + u.id, Display: u.displayName})
+	return ref
+}
+
+// scimUserJSON is the SCIM user u with the groups it belongs to.
+func (c *call) scimUserJSON(u *scimUserRec) obj {
+	out := obj{{"schemas", []string{scimUserSchema}}, {"id", u.id}, {"externalId", u.externalID}, {"active", u.active}, {"userName", u.userName}}
+	if len(u.name) > 0 {
+		out = out.set("name", u.name)
+	}
+	emails := u.emails
+	if emails == nil {
+		emails = []map[string]any{}
+	}
+	out = out.with(obj{{"displayName", u.displayName}, {"emails", emails}})
+	if len(u.roles) > 0 {
+		out = out.set("roles", u.roles)
+	}
+	var groups []obj
+	for _, g := range c.s.ea.groups {
+		if hasString(g.members, u.id) {
+			groups = append(groups, c.scimRefJSON("Group", g.id, g.displayName))
 		}
 	}
-	return out
+	if len(groups) > 0 {
+		out = out.set("groups", groups)
+	}
+	return out.set("meta", c.scimMetaJSON("User", u.id, u.created, u.modified))
+}
+
+// scimGroupJSON is the SCIM group g with its members.
+func (c *call) scimGroupJSON(g *scimGroupRec) obj {
+	members := []obj{}
+	for _, id := range g.members {
+		if u := c.s.ea.scimUser(id); u != nil {
+			members = append(members, c.scimRefJSON("User", u.id, u.displayName))
+		}
+	}
+	return obj{
+		{"schemas", []string{scimGroupSchema}}, {"id", g.id}, {"externalId", g.externalID}, {"displayName", g.displayName},
+		{"members", members}, {"meta", c.scimMetaJSON("Group", g.id, g.created, g.modified)},
+	}
+}
+
+// scimGroupRead is the group g as a read (list or get) answers it: its
+// members are null where the request names them in excludedAttributes.
+func (c *call) scimGroupRead(g *scimGroupRec) obj {
+	j := c.scimGroupJSON(g)
+	if strings.Contains(c.r.URL.Query().Get("excludedAttributes"), "members") {
+		j = j.set("members", nil)
+	}
+	return j
+}
+
+// scimMatches returns the records of all whose attribute attr (one of
+// attrs' keys; "" for every record) equals value; userName compares
+// without case, as GHES does.
+func scimMatches[R any](all []R, attrs func(R) map[string]string, attr, value string) []R {
+	var match []R
+	for _, r := range all {
+		v := attrs(r)[attr]
+		if attr == "" || v == value || (attr == "userName" && strings.EqualFold(v, value)) {
+			match = append(match, r)
+		}
+	}
+	return match
+}
+
+// scimListReply answers the SCIM list of the window of match the request
+// asks for, each record as conv writes it.
+func scimListReply[R any](c *call, match []R, conv func(R) obj) {
+	page, start := scimWindow(c, match)
+	res := []obj{}
+	for _, r := range page {
+		res = append(res, conv(r))
+	}
+	c.scim(http.StatusOK, map[string]any{"schemas": []string{scimListSchema}, "totalResults": len(match), "Resources": res, "startIndex": start, "itemsPerPage": len(res)})
+}
+
+// scimRecordOr404 is the record whose id the path names, or nil after a
+// SCIM 404.
+func scimRecordOr404[R any](c *call, lookup func(string) *R) *R {
+	r := lookup(c.r.PathValue("id"))
+	if r == nil {
+		c.scimError(http.StatusNotFound, "", "Resource "+c.r.PathValue("id")+" not found.")
+	}
+	return r
+}
+
+// scimPatch reads the PATCH operations of the request and applies each
+// with apply (the operation in lower case), stopping at the first that
+// answers an error; it reports whether all were applied.
+func (c *call) scimPatch(apply func(op, path string, value json.RawMessage) bool) bool {
+	var in scimPatchIn
+	if !c.scimPatchOps(&in) {
+		return false
+	}
+	for _, o := range in.Operations {
+		if !apply(strings.ToLower(o.Op), o.Path, o.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // scimFilter parses the documented filter subset: `attr eq "value"`.
@@ -199,29 +248,10 @@ func hSCIMListUsers(c *call) {
 	if !ok {
 		return
 	}
-	var match []*scimUserRec
-	for _, u := range c.s.ea.users {
-		var v string
-		switch attr {
-		case "userName":
-			v = u.userName
-		case "externalId":
-			v = u.externalID
-		case "id":
-			v = u.id
-		case "displayName":
-			v = u.displayName
-		}
-		if attr == "" || (attr == "userName" && strings.EqualFold(v, value)) || v == value {
-			match = append(match, u)
-		}
-	}
-	page, start := scimWindow(c, match)
-	res := []scimUserJSON{}
-	for _, u := range page {
-		res = append(res, c.scimUserJSON(u))
-	}
-	c.scim(http.StatusOK, map[string]any{"schemas": []string{scimListSchema}, "totalResults": len(match), "Resources": res, "startIndex": start, "itemsPerPage": len(res)})
+	match := scimMatches(c.s.ea.users, func(u *scimUserRec) map[string]string {
+		return map[string]string{"userName": u.userName, "externalId": u.externalID, "id": u.id, "displayName": u.displayName}
+	}, attr, value)
+	scimListReply(c, match, c.scimUserJSON)
 }
 
 type scimUserIn struct {
@@ -307,22 +337,14 @@ func hSCIMCreateUser(c *call) {
 	c.scim(http.StatusCreated, c.scimUserJSON(u))
 }
 
-func (c *call) scimUserOr404() *scimUserRec {
-	u := c.s.ea.scimUser(c.r.PathValue("id"))
-	if u == nil {
-		c.scimError(http.StatusNotFound, "", "Resource "+c.r.PathValue("id")+" not found.")
-	}
-	return u
-}
-
 func hSCIMGetUser(c *call) {
-	if u := c.scimUserOr404(); u != nil {
+	if u := scimRecordOr404(c, c.s.ea.scimUser); u != nil {
 		c.scim(http.StatusOK, c.scimUserJSON(u))
 	}
 }
 
 func hSCIMReplaceUser(c *call) {
-	u := c.scimUserOr404()
+	u := scimRecordOr404(c, c.s.ea.scimUser)
 	if u == nil {
 		return
 	}
@@ -390,53 +412,48 @@ func scimBool(raw json.RawMessage) (bool, bool) {
 }
 
 func hSCIMPatchUser(c *call) {
-	u := c.scimUserOr404()
-	if u == nil {
+	u := scimRecordOr404(c, c.s.ea.scimUser)
+	if u == nil || !c.scimPatch(func(op, path string, v json.RawMessage) bool { return c.patchSCIMUser(u, op, path, v) }) {
 		return
-	}
-	var in scimPatchIn
-	if !c.scimPatchOps(&in) {
-		return
-	}
-	for _, o := range in.Operations {
-		op, path := strings.ToLower(o.Op), o.Path
-		if path == "" && op != "remove" {
-			// A value object of attributes.
-			var attrs map[string]json.RawMessage
-			if json.Unmarshal(o.Value, &attrs) != nil {
-				c.scimError(http.StatusBadRequest, "invalidValue", "a patch without a path needs an object value")
-				return
-			}
-			for k, v := range attrs {
-				if !c.scimSetUserAttr(u, k, v) {
-					return
-				}
-			}
-			continue
-		}
-		if op == "remove" {
-			switch strings.ToLower(path) {
-			case "displayname":
-				u.displayName = ""
-			case "name":
-				u.name = nil
-			case "roles":
-				u.roles = nil
-			case "emails":
-				u.emails = nil
-			default:
-				c.scimError(http.StatusBadRequest, "mutability", "Attribute "+path+" cannot be removed")
-				return
-			}
-			continue
-		}
-		if !c.scimSetUserAttr(u, path, o.Value) {
-			return
-		}
 	}
 	u.modified = c.s.now()
 	c.provisionAccount(u)
 	c.scim(http.StatusOK, c.scimUserJSON(u))
+}
+
+// patchSCIMUser applies one PATCH operation to u.
+func (c *call) patchSCIMUser(u *scimUserRec, op, path string, value json.RawMessage) bool {
+	switch {
+	case path == "" && op != "remove":
+		// A value object of attributes.
+		var attrs map[string]json.RawMessage
+		if json.Unmarshal(value, &attrs) != nil {
+			c.scimError(http.StatusBadRequest, "invalidValue", "a patch without a path needs an object value")
+			return false
+		}
+		for k, v := range attrs {
+			if !c.scimSetUserAttr(u, k, v) {
+				return false
+			}
+		}
+		return true
+	case op != "remove":
+		return c.scimSetUserAttr(u, path, value)
+	}
+	switch strings.ToLower(path) {
+	case "displayname":
+		u.displayName = ""
+	case "name":
+		u.name = nil
+	case "roles":
+		u.roles = nil
+	case "emails":
+		u.emails = nil
+	default:
+		c.scimError(http.StatusBadRequest, "mutability", "Attribute "+path+" cannot be removed")
+		return false
+	}
+	return true
 }
 
 func (c *call) scimSetUserAttr(u *scimUserRec, attr string, v json.RawMessage) bool {
@@ -492,28 +509,25 @@ func (c *call) scimSetUserAttr(u *scimUserRec, attr string, v json.RawMessage) b
 }
 
 func hSCIMDeleteUser(c *call) {
-	u := c.scimUserOr404()
+	u := scimRecordOr404(c, c.s.ea.scimUser)
 	if u == nil {
 		return
 	}
 	ea := c.s.ea
-	for i, x := range ea.users {
-		if x == u {
-			ea.users = append(ea.users[:i:i], ea.users[i+1:]...)
-			break
-		}
-	}
+	ea.users = without(ea.users, u)
 	for _, g := range ea.groups {
-		g.members = removeString(g.members, u.id)
+		g.members = without(g.members, u.id)
 	}
 	c.setActive(c.s.st.userByID(u.userID), false)
 	c.noContent()
 }
 
-func removeString(list []string, s string) []string {
+// without returns a new slice of the items of list other than x; list is
+// left as it was.
+func without[T comparable](list []T, x T) []T {
 	out := list[:0:0]
 	for _, v := range list {
-		if v != s {
+		if v != x {
 			out = append(out, v)
 		}
 	}
@@ -525,24 +539,10 @@ func hSCIMListGroups(c *call) {
 	if !ok {
 		return
 	}
-	var match []*scimGroupRec
-	for _, g := range c.s.ea.groups {
-		v := map[string]string{"externalId": g.externalID, "id": g.id, "displayName": g.displayName}[attr]
-		if attr == "" || v == value {
-			match = append(match, g)
-		}
-	}
-	page, start := scimWindow(c, match)
-	exclude := strings.Contains(c.r.URL.Query().Get("excludedAttributes"), "members")
-	res := []scimGroupJSON{}
-	for _, g := range page {
-		j := c.scimGroupJSON(g)
-		if exclude {
-			j.Members = nil
-		}
-		res = append(res, j)
-	}
-	c.scim(http.StatusOK, map[string]any{"schemas": []string{scimListSchema}, "totalResults": len(match), "Resources": res, "startIndex": start, "itemsPerPage": len(res)})
+	match := scimMatches(c.s.ea.groups, func(g *scimGroupRec) map[string]string {
+		return map[string]string{"externalId": g.externalID, "id": g.id, "displayName": g.displayName}
+	}, attr, value)
+	scimListReply(c, match, c.scimGroupRead)
 }
 
 type scimGroupIn struct {
@@ -593,26 +593,14 @@ func hSCIMCreateGroup(c *call) {
 	c.scim(http.StatusCreated, c.scimGroupJSON(g))
 }
 
-func (c *call) scimGroupOr404() *scimGroupRec {
-	g := c.s.ea.scimGroup(c.r.PathValue("id"))
-	if g == nil {
-		c.scimError(http.StatusNotFound, "", "Resource "+c.r.PathValue("id")+" not found.")
-	}
-	return g
-}
-
 func hSCIMGetGroup(c *call) {
-	if g := c.scimGroupOr404(); g != nil {
-		j := c.scimGroupJSON(g)
-		if strings.Contains(c.r.URL.Query().Get("excludedAttributes"), "members") {
-			j.Members = nil
-		}
-		c.scim(http.StatusOK, j)
+	if g := scimRecordOr404(c, c.s.ea.scimGroup); g != nil {
+		c.scim(http.StatusOK, c.scimGroupRead(g))
 	}
 }
 
 func hSCIMReplaceGroup(c *call) {
-	g := c.scimGroupOr404()
+	g := scimRecordOr404(c, c.s.ea.scimGroup)
 	if g == nil {
 		return
 	}
@@ -645,88 +633,80 @@ func memberPathValue(path string) (string, bool) {
 }
 
 func hSCIMPatchGroup(c *call) {
-	g := c.scimGroupOr404()
-	if g == nil {
+	g := scimRecordOr404(c, c.s.ea.scimGroup)
+	if g == nil || !c.scimPatch(func(op, path string, v json.RawMessage) bool { return c.patchSCIMGroup(g, op, path, v) }) {
 		return
-	}
-	var in scimPatchIn
-	if !c.scimPatchOps(&in) {
-		return
-	}
-	for _, o := range in.Operations {
-		op, path := strings.ToLower(o.Op), o.Path
-		switch {
-		case strings.EqualFold(path, "displayName") && op != "remove":
-			var s string
-			if json.Unmarshal(o.Value, &s) != nil || s == "" {
-				c.scimError(http.StatusBadRequest, "invalidValue", "Invalid value for displayName")
-				return
-			}
-			g.displayName = s
-		case strings.EqualFold(path, "externalId") && op != "remove":
-			var s string
-			if json.Unmarshal(o.Value, &s) != nil || s == "" {
-				c.scimError(http.StatusBadRequest, "invalidValue", "Invalid value for externalId")
-				return
-			}
-			g.externalID = s
-		case strings.EqualFold(path, "members"):
-			var ms []struct {
-				Value string `json:"value"`
-			}
-			if op != "remove" || len(o.Value) > 0 {
-				if json.Unmarshal(o.Value, &ms) != nil {
-					c.scimError(http.StatusBadRequest, "invalidValue", "members takes an array of {value}")
-					return
-				}
-			}
-			switch op {
-			case "replace":
-				g.members = nil
-				fallthrough
-			case "add":
-				for _, m := range ms {
-					if c.s.ea.scimUser(m.Value) == nil {
-						c.scimError(http.StatusBadRequest, "invalidValue", "Member "+m.Value+" is not a provisioned user")
-						return
-					}
-					if !hasString(g.members, m.Value) {
-						g.members = append(g.members, m.Value)
-					}
-				}
-			case "remove":
-				if len(ms) == 0 {
-					g.members = nil
-				}
-				for _, m := range ms {
-					g.members = removeString(g.members, m.Value)
-				}
-			}
-		default:
-			if v, ok := memberPathValue(path); ok && op == "remove" {
-				g.members = removeString(g.members, v)
-				continue
-			}
-			c.scimError(http.StatusBadRequest, "invalidPath", "Unsupported path "+path)
-			return
-		}
 	}
 	g.modified = c.s.now()
 	c.scim(http.StatusOK, c.scimGroupJSON(g))
 }
 
+// patchSCIMGroup applies one PATCH operation to g.
+func (c *call) patchSCIMGroup(g *scimGroupRec, op, path string, value json.RawMessage) bool {
+	switch {
+	case strings.EqualFold(path, "displayName") && op != "remove":
+		var s string
+		if json.Unmarshal(value, &s) != nil || s == "" {
+			c.scimError(http.StatusBadRequest, "invalidValue", "Invalid value for displayName")
+			return false
+		}
+		g.displayName = s
+	case strings.EqualFold(path, "externalId") && op != "remove":
+		var s string
+		if json.Unmarshal(value, &s) != nil || s == "" {
+			c.scimError(http.StatusBadRequest, "invalidValue", "Invalid value for externalId")
+			return false
+		}
+		g.externalID = s
+	case strings.EqualFold(path, "members"):
+		var ms []struct {
+			Value string `json:"value"`
+		}
+		if op != "remove" || len(value) > 0 {
+			if json.Unmarshal(value, &ms) != nil {
+				c.scimError(http.StatusBadRequest, "invalidValue", "members takes an array of {value}")
+				return false
+			}
+		}
+		switch op {
+		case "replace":
+			g.members = nil
+			fallthrough
+		case "add":
+			for _, m := range ms {
+				if c.s.ea.scimUser(m.Value) == nil {
+					c.scimError(http.StatusBadRequest, "invalidValue", "Member "+m.Value+" is not a provisioned user")
+					return false
+				}
+				if !hasString(g.members, m.Value) {
+					g.members = append(g.members, m.Value)
+				}
+			}
+		case "remove":
+			if len(ms) == 0 {
+				g.members = nil
+			}
+			for _, m := range ms {
+				g.members = without(g.members, m.Value)
+			}
+		}
+	default:
+		if v, ok := memberPathValue(path); ok && op == "remove" {
+			g.members = without(g.members, v)
+			return true
+		}
+		c.scimError(http.StatusBadRequest, "invalidPath", "Unsupported path "+path)
+		return false
+	}
+	return true
+}
+
 func hSCIMDeleteGroup(c *call) {
-	g := c.scimGroupOr404()
+	g := scimRecordOr404(c, c.s.ea.scimGroup)
 	if g == nil {
 		return
 	}
-	ea := c.s.ea
-	for i, x := range ea.groups {
-		if x == g {
-			ea.groups = append(ea.groups[:i:i], ea.groups[i+1:]...)
-			break
-		}
-	}
+	c.s.ea.groups = without(c.s.ea.groups, g)
 	c.noContent()
 }
 

@@ -206,23 +206,21 @@ func hSetFeature(c *call) {
 
 // ---- code security configurations ----
 
-var configSettingKeys = map[string][]string{
-	"advanced_security":                         {"enabled", "disabled", "code_security", "secret_protection"},
-	"code_security":                             {"enabled", "disabled", "not_set"},
-	"secret_protection":                         {"enabled", "disabled", "not_set"},
-	"dependency_graph":                          {"enabled", "disabled", "not_set"},
-	"dependabot_alerts":                         {"enabled", "disabled", "not_set"},
-	"dependabot_security_updates":               {"enabled", "disabled", "not_set"},
-	"code_scanning_default_setup":               {"enabled", "disabled", "not_set"},
-	"code_scanning_delegated_alert_dismissal":   {"enabled", "disabled", "not_set"},
-	"secret_scanning":                           {"enabled", "disabled", "not_set"},
-	"secret_scanning_push_protection":           {"enabled", "disabled", "not_set"},
-	"secret_scanning_validity_checks":           {"enabled", "disabled", "not_set"},
-	"secret_scanning_non_provider_patterns":     {"enabled", "disabled", "not_set"},
-	"secret_scanning_delegated_alert_dismissal": {"enabled", "disabled", "not_set"},
-	"private_vulnerability_reporting":           {"enabled", "disabled", "not_set"},
-	"enforcement":                               {"enforced", "unenforced"},
-}
+// configSettingKeys are the settings a configuration request may set, each
+// with the values it takes: most are enabled, disabled or not_set.
+var configSettingKeys = func() map[string][]string {
+	keys := map[string][]string{
+		"advanced_security": {"enabled", "disabled", "code_security", "secret_protection"},
+		"enforcement":       {"enforced", "unenforced"},
+	}
+	for _, k := range []string{"code_security", "secret_protection", "dependency_graph", "dependabot_alerts",
+		"dependabot_security_updates", "code_scanning_default_setup", "code_scanning_delegated_alert_dismissal",
+		"secret_scanning", "secret_scanning_push_protection", "secret_scanning_validity_checks",
+		"secret_scanning_non_provider_patterns", "secret_scanning_delegated_alert_dismissal", "private_vulnerability_reporting"} {
+		keys[k] = []string{"enabled", "disabled", "not_set"}
+	}
+	return keys
+}()
 
 // The keys of a configuration that GHES's reply schema lists (the others
 // a request may set are kept but not shown).
@@ -400,64 +398,51 @@ func hDeleteConfig(c *call) {
 	c.noContent()
 }
 
-func hAttachConfig(c *call) {
+// configChoice is the configuration the path names and the value of the
+// body's string member field, one of allowed; it answers the error and
+// returns nil otherwise.
+func (c *call) configChoice(field string, allowed ...string) (*secConfig, string) {
 	cf := c.pathConfig()
+	if cf == nil {
+		return nil, ""
+	}
+	v, ok := c.bodyString(field)
+	if !ok || !c.oneOf("CodeSecurityConfiguration", field, v, allowed...) {
+		return nil, ""
+	}
+	return cf, v
+}
+
+func hAttachConfig(c *call) {
+	cf, scope := c.configChoice("scope", "all", "all_without_configurations")
 	if cf == nil {
 		return
 	}
-	var b struct {
-		Scope string `json:"scope"`
-	}
-	if !c.decode(&b, false) {
-		return
-	}
 	st := c.sec()
-	switch b.Scope {
-	case "all":
-		for _, r := range c.s.st.repos {
+	for _, r := range c.s.st.repos {
+		if _, has := st.attached[r.id]; scope == "all" || !has {
 			st.attached[r.id] = cf.id
 		}
-	case "all_without_configurations":
-		for _, r := range c.s.st.repos {
-			if _, has := st.attached[r.id]; !has {
-				st.attached[r.id] = cf.id
-			}
-		}
-	default:
-		c.invalid("CodeSecurityConfiguration", "scope", "invalid", "scope must be all or all_without_configurations")
-		return
 	}
 	c.json(http.StatusAccepted, map[string]any{})
 }
 
 func hSetConfigDefault(c *call) {
-	cf := c.pathConfig()
+	cf, def := c.configChoice("default_for_new_repos", "all", "none", "private_and_internal", "public")
 	if cf == nil {
 		return
 	}
-	var b struct {
-		DefaultForNewRepos string `json:"default_for_new_repos"`
-	}
-	if !c.decode(&b, false) {
-		return
-	}
-	switch b.DefaultForNewRepos {
-	case "all", "none", "private_and_internal", "public":
-	default:
-		c.invalid("CodeSecurityConfiguration", "default_for_new_repos", "invalid", "default_for_new_repos must be all, none, private_and_internal or public")
-		return
-	}
-	if b.DefaultForNewRepos != "none" {
+	if def != "none" {
 		for _, o := range c.sec().configs { // one default per kind of repository
-			if o != cf && (o.defaultFor == b.DefaultForNewRepos || b.DefaultForNewRepos == "all") {
+			if o != cf && (o.defaultFor == def || def == "all") {
 				o.defaultFor = ""
 			}
 		}
-		cf.defaultFor = b.DefaultForNewRepos
+		cf.defaultFor = def
 	} else {
 		cf.defaultFor = ""
 	}
-	c.json(http.StatusOK, map[string]any{"default_for_new_repos": b.DefaultForNewRepos, "configuration": c.configJSON(cf)})
+	c.json(http.StatusOK, map[string]any{"default_for_new_repos": def, "configuration": c.configJSON(cf)})
 }
 
 func hConfigDefaults(c *call) {
@@ -506,9 +491,7 @@ func (c *call) simpleRepoJSON(r *repoRec) map[string]any {
 	if owner != nil {
 		ownerJSON = c.userJSON(owner)
 	} else if o := c.s.st.orgByLogin(r.owner); o != nil {
-		u := c.userJSON(&userRec{id: o.id, login: o.login})
-		u.Type = "Organization"
-		ownerJSON = u
+		ownerJSON = c.userJSON(&userRec{id: o.id, login: o.login}).set("type", "Organization")
 	}
 	out := map[string]any{
 		"id": r.id, "node_id": nodeID("Repository", r.id), "name": r.name, "full_name": r.fullName(),

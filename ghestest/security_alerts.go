@@ -71,9 +71,7 @@ func (c *call) checkProp(name string, b *propBody) (*propRec, bool) {
 	if p.editableBy != nil && *p.editableBy != "org_actors" && *p.editableBy != "org_and_repo_actors" {
 		return bad("values_editable_by", "values_editable_by must be org_actors or org_and_repo_actors")
 	}
-	if b.Required != nil {
-		p.required = *b.Required
-	}
+	assign(&p.required, b.Required)
 	selects := b.ValueType == "single_select" || b.ValueType == "multi_select"
 	if selects && len(b.AllowedValues) == 0 {
 		return bad("allowed_values", "Allowed values are required for select properties")
@@ -355,9 +353,55 @@ func hASCommitters(c *call) {
 
 // ---- alerts ----
 
-// alertQuery reads the common sort and direction of the alert lists and
+// alert is what the lists of code scanning, Dependabot and secret
+// scanning alerts order and page by.
+type alert interface {
+	// alertMeta is the alert's number, its repository and when it was
+	// created.
+	alertMeta() (number int64, repo *repoRec, created time.Time)
+}
+
+func (a *codeAlert) alertMeta() (int64, *repoRec, time.Time) {
+	return a.number, a.repo, a.seed.CreatedAt
+}
+func (a *depAlert) alertMeta() (int64, *repoRec, time.Time) {
+	return a.number, a.repo, a.seed.CreatedAt
+}
+func (a *secretAlert) alertMeta() (int64, *repoRec, time.Time) {
+	return a.number, a.repo, a.seed.CreatedAt
+}
+
+// alertListReply answers an alert list: items in the request's sort and
+// direction, the page its cursors ask for (or its page number, where
+// numbered allows one), each alert as conv writes it.
+func alertListReply[T alert](c *call, items []T, numbered bool, conv func(T) map[string]any) {
+	if !sortAlerts(c, items) {
+		return
+	}
+	q := c.r.URL.Query()
+	var page []T
+	if numbered && q.Get("page") != "" && q.Get("before") == "" && q.Get("after") == "" {
+		page = pageOf(c.w, c.r, items)
+	} else {
+		var ok bool
+		page, ok = cursorPage(c, items, func(i int) string {
+			number, repo, _ := items[i].alertMeta()
+			return alertKey(repo, number)
+		})
+		if !ok {
+			return
+		}
+	}
+	out := []map[string]any{}
+	for _, a := range page {
+		out = append(out, conv(a))
+	}
+	c.json(http.StatusOK, out)
+}
+
+// sortAlerts reads the common sort and direction of the alert lists and
 // orders items by them (created, newest first, by default).
-func sortAlerts[T any](c *call, items []T, created func(T) time.Time, number func(T) int64) bool {
+func sortAlerts[T alert](c *call, items []T) bool {
 	q := c.r.URL.Query()
 	srt, dir := q.Get("sort"), q.Get("direction")
 	if srt != "" && srt != "created" && srt != "updated" {
@@ -369,9 +413,10 @@ func sortAlerts[T any](c *call, items []T, created func(T) time.Time, number fun
 		return false
 	}
 	sort.SliceStable(items, func(i, j int) bool {
-		a, b := created(items[i]), created(items[j])
+		ni, _, a := items[i].alertMeta()
+		nj, _, b := items[j].alertMeta()
 		if a.Equal(b) {
-			return number(items[i]) < number(items[j])
+			return ni < nj
 		}
 		if dir == "asc" {
 			return a.Before(b)
@@ -451,30 +496,26 @@ func hCodeAlerts(c *call) {
 		}
 		items = append(items, a)
 	}
-	if !sortAlerts(c, items, func(a *codeAlert) time.Time { return a.seed.CreatedAt }, func(a *codeAlert) int64 { return a.number }) {
-		return
-	}
-	var page []*codeAlert
-	if q.Get("page") != "" && q.Get("before") == "" && q.Get("after") == "" {
-		page = pageOf(c.w, c.r, items)
-	} else {
-		var ok bool
-		page, ok = cursorPage(c, items, func(i int) string { return alertKey(items[i].repo, items[i].number) })
-		if !ok {
-			return
-		}
-	}
-	out := []map[string]any{}
-	for _, a := range page {
-		out = append(out, c.codeAlertJSON(a))
-	}
-	c.json(http.StatusOK, out)
+	alertListReply(c, items, true, c.codeAlertJSON)
+}
+
+// alertJSON is a code or secret scanning alert reply: the members of rest
+// and those every such alert has, its number, its times and its URLs under
+// the repository's kind of alert ("code-scanning"), sub naming its list of
+// instances or locations.
+func (c *call) alertJSON(a alert, kind, sub string, rest map[string]any) map[string]any {
+	number, repo, created := a.alertMeta()
+	at := created.UTC().Format(time.RFC3339)
+	url := fmt.Sprintf("%s/%s/alerts/%d", c.repoAPI(repo), kind, number)
+	rest["number"], rest["created_at"], rest["updated_at"] = number, at, at
+	rest["url"], rest["html_url"] = url, fmt.Sprintf("%s/security/%s/%d", c.repoWeb(repo), kind, number)
+	rest[sub+"_url"] = url + "/" + sub
+	return rest
 }
 
 func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
 	s := a.seed
 	state := or(s.State, "open")
-	api, web := c.repoAPI(a.repo), c.repoWeb(a.repo)
 	created := s.CreatedAt.UTC().Format(time.RFC3339)
 	var sev any
 	if s.Severity != "" {
@@ -488,12 +529,8 @@ func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
 		fixedAt = created
 	}
 	path := or(s.Path, "src/main.go")
-	out := map[string]any{
-		"number": a.number, "created_at": created, "updated_at": created,
-		"url":           fmt.Sprintf("%s/code-scanning/alerts/%d", api, a.number),
-		"html_url":      fmt.Sprintf("%s/security/code-scanning/%d", web, a.number),
-		"instances_url": fmt.Sprintf("%s/code-scanning/alerts/%d/instances", api, a.number),
-		"state":         state, "fixed_at": fixedAt, "dismissed_by": dismissedBy, "dismissed_at": dismissedAt,
+	out := c.alertJSON(a, "code-scanning", "instances", map[string]any{
+		"state": state, "fixed_at": fixedAt, "dismissed_by": dismissedBy, "dismissed_at": dismissedAt,
 		"dismissed_reason": dismissedReason, "dismissed_comment": nil,
 		"rule": map[string]any{
 			"id": or(s.RuleID, "go/sql-injection"), "name": or(s.RuleID, "go/sql-injection"), "severity": "error",
@@ -510,7 +547,7 @@ func (c *call) codeAlertJSON(a *codeAlert) map[string]any {
 			"classifications": []string{},
 		},
 		"repository": c.alertRepo(a.repo),
-	}
+	})
 	if c.atLeast(3, 17) {
 		out["dismissal_approved_by"] = nil
 	}
@@ -552,22 +589,12 @@ func hDepAlerts(c *call) {
 		}
 		items = append(items, a)
 	}
-	if !sortAlerts(c, items, func(a *depAlert) time.Time { return a.seed.CreatedAt }, func(a *depAlert) int64 { return a.number }) {
-		return
-	}
+	// first is the size of the first page when per_page is not given.
 	if n, err := strconv.Atoi(q.Get("first")); err == nil && n > 0 && q.Get("per_page") == "" {
 		q.Set("per_page", strconv.Itoa(n))
 		c.r.URL.RawQuery = q.Encode()
 	}
-	page, ok := cursorPage(c, items, func(i int) string { return alertKey(items[i].repo, items[i].number) })
-	if !ok {
-		return
-	}
-	out := []map[string]any{}
-	for _, a := range page {
-		out = append(out, c.depAlertJSON(a))
-	}
-	c.json(http.StatusOK, out)
+	alertListReply(c, items, false, c.depAlertJSON)
 }
 
 func (c *call) depAlertJSON(a *depAlert) map[string]any {
@@ -645,26 +672,15 @@ func hSecretAlerts(c *call) {
 		}
 		items = append(items, a)
 	}
-	if !sortAlerts(c, items, func(a *secretAlert) time.Time { return a.seed.CreatedAt }, func(a *secretAlert) int64 { return a.number }) {
-		return
-	}
-	page, ok := cursorPage(c, items, func(i int) string { return alertKey(items[i].repo, items[i].number) })
-	if !ok {
-		return
-	}
 	hide := q.Get("hide_secret") == "true"
-	out := []map[string]any{}
-	for _, a := range page {
-		out = append(out, c.secretAlertJSON(a, hide))
-	}
-	c.json(http.StatusOK, out)
+	alertListReply(c, items, false, func(a *secretAlert) map[string]any { return c.secretAlertJSON(a, hide) })
 }
 
 func (c *call) secretAlertJSON(a *secretAlert, hide bool) map[string]any {
 	s := a.seed
 	state := or(s.State, "open")
 	created := s.CreatedAt.UTC().Format(time.RFC3339)
-	api, web := c.repoAPI(a.repo), c.repoWeb(a.repo)
+	api := c.repoAPI(a.repo)
 	var resolution, resolvedAt, resolvedBy any
 	if state == "resolved" {
 		resolution, resolvedAt = or(s.Resolution, "revoked"), created
@@ -677,17 +693,13 @@ func (c *call) secretAlertJSON(a *secretAlert, hide bool) map[string]any {
 	}
 	secret := or(s.Secret, "ghp_fakeSecretValue0000000000000000000")
 	st := or(s.SecretType, "github_personal_access_token")
-	out := map[string]any{
-		"number": a.number, "created_at": created, "updated_at": created,
-		"url":           fmt.Sprintf("%s/secret-scanning/alerts/%d", api, a.number),
-		"html_url":      fmt.Sprintf("%s/security/secret-scanning/%d", web, a.number),
-		"locations_url": fmt.Sprintf("%s/secret-scanning/alerts/%d/locations", api, a.number),
-		"state":         state, "resolution": resolution, "resolved_at": resolvedAt, "resolved_by": resolvedBy,
+	out := c.alertJSON(a, "secret-scanning", "locations", map[string]any{
+		"state": state, "resolution": resolution, "resolved_at": resolvedAt, "resolved_by": resolvedBy,
 		"secret_type": st, "secret_type_display_name": strings.ReplaceAll(st, "_", " "),
 		"repository":               c.alertRepo(a.repo),
 		"push_protection_bypassed": bypassed, "push_protection_bypassed_by": bypassedBy, "push_protection_bypassed_at": bypassedAt,
 		"resolution_comment": nil,
-	}
+	})
 	if !hide {
 		out["secret"] = secret
 	}

@@ -34,6 +34,23 @@ func nextLink(t *testing.T, r reply) string {
 	return ""
 }
 
+// TestCodeSecurityConfigurationChoiceBody pins how attach and defaults read
+// their one-member body: a member of another type is a 422 naming it, a null
+// or missing one is not among the allowed values, and a body that is not
+// JSON is a 400.
+func TestCodeSecurityConfigurationChoiceBody(t *testing.T) {
+	s := securityServer(t)
+	base := "/enterprises/" + s.Enterprise() + "/code-security/configurations"
+	r := api(t, s, "POST", base, `{"name":"baseline","description":"the baseline"}`)
+	wantStatus(t, r, http.StatusCreated)
+	cfgPath := base + "/" + itoa64(int64(r.obj(t)["id"].(float64)))
+	want422(t, api(t, s, "POST", cfgPath+"/attach", `{"scope":5}`), "Invalid request. scope has the wrong type.")
+	want422(t, api(t, s, "POST", cfgPath+"/attach", `{"scope":null}`), "scope must be all or all_without_configurations")
+	want422(t, api(t, s, "PUT", cfgPath+"/defaults", `{"other":1}`), "default_for_new_repos must be all, none, private_and_internal or public")
+	wantStatus(t, api(t, s, "POST", cfgPath+"/attach", `{"scope":`), http.StatusBadRequest)
+	wantStatus(t, api(t, s, "POST", base+"/999999/attach", `{"scope":"all"}`), http.StatusNotFound)
+}
+
 func TestCodeSecurityConfigurationsAttachAndDefaults(t *testing.T) {
 	s := securityServer(t)
 	base := "/enterprises/" + s.Enterprise() + "/code-security/configurations"

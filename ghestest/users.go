@@ -3,7 +3,6 @@ package ghestest
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -200,31 +199,9 @@ func hDeleteUser(c *call) {
 	c.noContent()
 }
 
-type authorizationJSON struct {
-	ID             int64     `json:"id"`
-	URL            string    `json:"url"`
-	Scopes         []string  `json:"scopes"`
-	Token          string    `json:"token"`
-	TokenLastEight string    `json:"token_last_eight"`
-	HashedToken    string    `json:"hashed_token"`
-	App            appJSON   `json:"app"`
-	Note           *string   `json:"note"`
-	NoteURL        *string   `json:"note_url"`
-	UpdatedAt      time.Time `json:"updated_at"`
-	CreatedAt      time.Time `json:"created_at"`
-	// ExpiresAt is null (no expiry) on GHES 3.x, absent on 2.x.
-	ExpiresAt   json.RawMessage `json:"expires_at,omitempty"`
-	Fingerprint *string         `json:"fingerprint"`
-	User        any             `json:"user,omitempty"`
-}
-
-type appJSON struct {
-	Name     string `json:"name"`
-	URL      string `json:"url"`
-	ClientID string `json:"client_id"`
-}
-
-func (c *call) authorizationJSON(t *tokenRec, withUser bool) authorizationJSON {
+// authorizationJSON is the token t as an authorization; withUser adds its
+// owner (the list of all tokens).
+func (c *call) authorizationJSON(t *tokenRec, withUser bool) obj {
 	sum := sha256.Sum256([]byte(t.value))
 	last8 := t.value
 	if len(last8) > 8 {
@@ -234,26 +211,29 @@ func (c *call) authorizationJSON(t *tokenRec, withUser bool) authorizationJSON {
 	if scopes == nil {
 		scopes = []string{}
 	}
-	a := authorizationJSON{
-		ID: t.id, URL: fmt.Sprintf("%s/authorizations/%d", c.apiBase(), t.id),
-		Scopes: scopes, Token: t.value, TokenLastEight: last8, HashedToken: hex.EncodeToString(sum[:]),
-		UpdatedAt: t.updatedAt.UTC().Truncate(time.Second), CreatedAt: t.createdAt.UTC().Truncate(time.Second),
-	}
+	var note *string
 	if t.note != "" {
 		n := t.note
-		a.Note = &n
+		note = &n
 	}
-	if c.s.major >= 3 {
-		a.ExpiresAt = json.RawMessage("null")
-	}
+	app := obj{{"name", t.note}, {"url", docsBase + "/enterprise-admin/users#list-personal-access-tokens"}, {"client_id", "00000000000000000000"}}
 	if t.impersonation {
-		a.App = appJSON{Name: "GitHub Site Administrator", URL: docsBase + "/enterprise-admin/users", ClientID: "00000000000000000001"}
-	} else {
-		a.App = appJSON{Name: t.note, URL: docsBase + "/enterprise-admin/users#list-personal-access-tokens", ClientID: "00000000000000000000"}
+		app = obj{{"name", "GitHub Site Administrator"}, {"url", docsBase + "/enterprise-admin/users"}, {"client_id", "00000000000000000001"}}
 	}
+	a := obj{
+		{"id", t.id}, {"url", fmt.Sprintf("%s/authorizations/%d", c.apiBase(), t.id)},
+		{"scopes", scopes}, {"token", t.value}, {"token_last_eight", last8}, {"hashed_token", hex.EncodeToString(sum[:])},
+		{"app", app}, {"note", note}, {"note_url", nil},
+		{"updated_at", t.updatedAt.UTC().Truncate(time.Second)}, {"created_at", t.createdAt.UTC().Truncate(time.Second)},
+	}
+	// expires_at is null (no expiry) on GHES 3.x, absent on 2.x.
+	if c.s.major >= 3 {
+		a = a.set("expires_at", nil)
+	}
+	a = a.set("fingerprint", nil)
 	if withUser {
 		if u := c.s.st.userByID(t.userID); u != nil {
-			a.User = c.userJSON(u)
+			a = a.set("user", c.userJSON(u))
 		}
 	}
 	return a
@@ -480,11 +460,7 @@ func hListTokens(c *call) {
 			toks = append(toks, t)
 		}
 	}
-	out := []authorizationJSON{}
-	for _, t := range pageOf(c.w, c.r, toks) {
-		out = append(out, c.authorizationJSON(t, true))
-	}
-	c.json(http.StatusOK, out)
+	pageReply(c, toks, func(t *tokenRec) obj { return c.authorizationJSON(t, true) })
 }
 
 func hDeleteToken(c *call) {
@@ -507,29 +483,16 @@ func hDeleteToken(c *call) {
 }
 
 // fullUserJSON is the public-user schema of GET /users/{username}.
-type fullUserJSON struct {
-	simpleUserJSON
-	profileJSON
-	Blog            string     `json:"blog"`
-	Hireable        *bool      `json:"hireable"`
-	Bio             *string    `json:"bio"`
-	TwitterUsername *string    `json:"twitter_username,omitempty"`
-	SuspendedAt     *time.Time `json:"suspended_at,omitempty"`
-}
-
-func (c *call) fullUserJSON(u *userRec) fullUserJSON {
-	j := fullUserJSON{
-		simpleUserJSON: c.userJSON(u),
-		profileJSON:    c.profile(u.login, u.email, u.createdAt, u.updatedAt),
-	}
+func (c *call) fullUserJSON(u *userRec) obj {
+	j := c.userJSON(u).with(c.profile(u.login, u.email, u.createdAt, u.updatedAt),
+		obj{{"blog", ""}, {"hireable", nil}, {"bio", nil}})
 	// suspended_at is part of the user on GHES 3.x (2.22 does not send it).
 	if c.s.major >= 3 && u.suspended {
 		at := u.suspendedAt
 		if at.IsZero() {
 			at = u.createdAt
 		}
-		t := at.UTC().Truncate(time.Second)
-		j.SuspendedAt = &t
+		j = j.set("suspended_at", at.UTC().Truncate(time.Second))
 	}
 	return j
 }
@@ -537,7 +500,7 @@ func (c *call) fullUserJSON(u *userRec) fullUserJSON {
 // hListUsers answers GET /users: user accounts in id order after `since`,
 // per_page at a time, with a Link next URL carrying the last id.
 func hListUsers(c *call) {
-	out := []simpleUserJSON{}
+	out := []obj{}
 	for _, u := range sincePage(c, c.s.st.users, func(u *userRec) int64 { return u.id }) {
 		out = append(out, c.userJSON(u))
 	}

@@ -7,162 +7,96 @@ import (
 	"time"
 )
 
-// Wire types: JSON field names as the GHES reference documents them,
-// written independently of the ghesadmin SDK's structs.
-
-type simpleUserJSON struct {
-	Login             string `json:"login"`
-	ID                int64  `json:"id"`
-	NodeID            string `json:"node_id"`
-	AvatarURL         string `json:"avatar_url"`
-	GravatarID        string `json:"gravatar_id"`
-	URL               string `json:"url"`
-	HTMLURL           string `json:"html_url"`
-	FollowersURL      string `json:"followers_url"`
-	FollowingURL      string `json:"following_url"`
-	GistsURL          string `json:"gists_url"`
-	StarredURL        string `json:"starred_url"`
-	SubscriptionsURL  string `json:"subscriptions_url"`
-	OrganizationsURL  string `json:"organizations_url"`
-	ReposURL          string `json:"repos_url"`
-	EventsURL         string `json:"events_url"`
-	ReceivedEventsURL string `json:"received_events_url"`
-	Type              string `json:"type"`
-	SiteAdmin         bool   `json:"site_admin"`
-}
-
-// ldapUserJSON is the full user ("ldap-mapping-user") that
-// PATCH /admin/ldap/users/{username}/mapping returns: the simple user, the
-// public profile, the private counters and the LDAP DN.
-type ldapUserJSON struct {
-	LDAPDN string `json:"ldap_dn"`
-	simpleUserJSON
-	profileJSON
-	Blog                    *string    `json:"blog"`
-	Hireable                *bool      `json:"hireable"`
-	Bio                     *string    `json:"bio"`
-	TwitterUsername         *string    `json:"twitter_username"`
-	PrivateGists            int        `json:"private_gists"`
-	TotalPrivateRepos       int        `json:"total_private_repos"`
-	OwnedPrivateRepos       int        `json:"owned_private_repos"`
-	DiskUsage               int        `json:"disk_usage"`
-	Collaborators           int        `json:"collaborators"`
-	TwoFactorAuthentication bool       `json:"two_factor_authentication"`
-	SuspendedAt             *time.Time `json:"suspended_at"`
-	Suspended               bool       `json:"suspended"`
-}
-
-type orgJSON struct {
-	Login            string `json:"login"`
-	ID               int64  `json:"id"`
-	NodeID           string `json:"node_id"`
-	URL              string `json:"url"`
-	ReposURL         string `json:"repos_url"`
-	EventsURL        string `json:"events_url"`
-	HooksURL         string `json:"hooks_url"`
-	IssuesURL        string `json:"issues_url"`
-	MembersURL       string `json:"members_url"`
-	PublicMembersURL string `json:"public_members_url"`
-	AvatarURL        string `json:"avatar_url"`
-	Description      string `json:"description"`
-}
-
-type teamJSON struct {
-	LDAPDN              string  `json:"ldap_dn"`
-	ID                  int64   `json:"id"`
-	NodeID              string  `json:"node_id"`
-	URL                 string  `json:"url"`
-	HTMLURL             string  `json:"html_url"`
-	Name                string  `json:"name"`
-	Slug                string  `json:"slug"`
-	Description         *string `json:"description"`
-	Privacy             string  `json:"privacy"`
-	NotificationSetting string  `json:"notification_setting"`
-	Permission          string  `json:"permission"`
-	MembersURL          string  `json:"members_url"`
-	RepositoriesURL     string  `json:"repositories_url"`
-	Parent              *int64  `json:"parent"`
-}
+// Replies are built as obj values with the JSON member names the GHES
+// reference documents, independently of the ghesadmin SDK's structs.
 
 func nodeID(kind string, id int64) string {
 	return base64.StdEncoding.EncodeToString([]byte(fmt.Sprintf("%02d:%s%d", len(kind), kind, id)))
 }
 
-func (c *call) userJSON(u *userRec) simpleUserJSON {
+// userJSON is the simple user ("simple-user") of u.
+func (c *call) userJSON(u *userRec) obj {
 	api, web := c.apiBase(), c.webBase()
-	return simpleUserJSON{
-		Login: u.login, ID: u.id, NodeID: nodeID("User", u.id),
-		AvatarURL:         fmt.Sprintf("%s/avatars/u/%d", web, u.id),
-		URL:               api + "/users/" + u.login,
-		HTMLURL:           web + "/" + u.login,
-		FollowersURL:      api + "/users/" + u.login + "/followers",
-		FollowingURL:      api + "/users/" + u.login + "/following{/other_user}",
-		GistsURL:          api + "/users/" + u.login + "/gists{/gist_id}",
-		StarredURL:        api + "/users/" + u.login + "/starred{/owner}{/repo}",
-		SubscriptionsURL:  api + "/users/" + u.login + "/subscriptions",
-		OrganizationsURL:  api + "/users/" + u.login + "/orgs",
-		ReposURL:          api + "/users/" + u.login + "/repos",
-		EventsURL:         api + "/users/" + u.login + "/events{/privacy}",
-		ReceivedEventsURL: api + "/users/" + u.login + "/received_events",
-		Type:              "User",
-		SiteAdmin:         u.siteAdmin,
+	base := api + "/users/" + u.login
+	return obj{
+		{"login", u.login}, {"id", u.id}, {"node_id", nodeID("User", u.id)},
+		{"avatar_url", fmt.Sprintf("%s/avatars/u/%d", web, u.id)}, {"gravatar_id", ""},
+		{"url", base}, {"html_url", web + "/" + u.login},
+		{"followers_url", base + "/followers"}, {"following_url", base + "/following{/other_user}"},
+		{"gists_url", base + "/gists{/gist_id}"}, {"starred_url", base + "/starred{/owner}{/repo}"},
+		{"subscriptions_url", base + "/subscriptions"}, {"organizations_url", base + "/orgs"},
+		{"repos_url", base + "/repos"}, {"events_url", base + "/events{/privacy}"},
+		{"received_events_url", base + "/received_events"},
+		{"type", "User"}, {"site_admin", u.siteAdmin},
 	}
 }
 
-func (c *call) orgJSON(o *orgRec) orgJSON {
-	api, web := c.apiBase(), c.webBase()
-	base := api + "/orgs/" + o.login
-	return orgJSON{
-		Login: o.login, ID: o.id, NodeID: nodeID("Organization", o.id),
-		URL: base, ReposURL: base + "/repos", EventsURL: base + "/events", HooksURL: base + "/hooks",
-		IssuesURL: base + "/issues", MembersURL: base + "/members{/member}",
-		PublicMembersURL: base + "/public_members{/member}",
-		AvatarURL:        fmt.Sprintf("%s/avatars/u/%d", web, o.id),
-		Description:      o.profileName,
+// ldapUserJSON is the full user ("ldap-mapping-user") that
+// PATCH /admin/ldap/users/{username}/mapping returns: the LDAP DN, the
+// simple user, the public profile and the private counters.
+func (c *call) ldapUserJSON(u *userRec, dn string) obj {
+	var suspendedAt *time.Time
+	if u.suspended {
+		t := u.updatedAt.UTC().Truncate(time.Second)
+		suspendedAt = &t
+	}
+	return obj{{"ldap_dn", dn}}.with(c.userJSON(u), c.profile(u.login, u.email, u.createdAt, u.updatedAt), obj{
+		{"blog", nil}, {"hireable", nil}, {"bio", nil}, {"twitter_username", nil},
+		{"private_gists", 0}, {"total_private_repos", 0}, {"owned_private_repos", 0},
+		{"disk_usage", 0}, {"collaborators", 0}, {"two_factor_authentication", false},
+		{"suspended_at", suspendedAt}, {"suspended", u.suspended},
+	})
+}
+
+// orgJSON is the short organization ("organization-simple") of o.
+func (c *call) orgJSON(o *orgRec) obj {
+	base := c.apiBase() + "/orgs/" + o.login
+	return obj{
+		{"login", o.login}, {"id", o.id}, {"node_id", nodeID("Organization", o.id)},
+		{"url", base}, {"repos_url", base + "/repos"}, {"events_url", base + "/events"}, {"hooks_url", base + "/hooks"},
+		{"issues_url", base + "/issues"}, {"members_url", base + "/members{/member}"},
+		{"public_members_url", base + "/public_members{/member}"},
+		{"avatar_url", fmt.Sprintf("%s/avatars/u/%d", c.webBase(), o.id)},
+		{"description", o.profileName},
 	}
 }
 
-func (c *call) teamJSON(t *teamRec) teamJSON {
+// teamJSON is the team of t with its LDAP DN ("ldap-mapping-team").
+func (c *call) teamJSON(t *teamRec) obj {
 	org := c.s.st.orgByID(t.orgID)
 	orgLogin := ""
 	if org != nil {
 		orgLogin = org.login
 	}
-	api := c.apiBase()
-	return teamJSON{
-		LDAPDN: t.ldapDN, ID: t.id, NodeID: nodeID("Team", t.id),
-		URL: fmt.Sprintf("%s/teams/%d", api, t.id), HTMLURL: c.webBase() + "/orgs/" + orgLogin + "/teams/" + t.slug,
-		Name: t.name, Slug: t.slug, Privacy: "closed", NotificationSetting: "notifications_enabled", Permission: "pull",
-		MembersURL: fmt.Sprintf("%s/teams/%d/members{/member}", api, t.id), RepositoriesURL: fmt.Sprintf("%s/teams/%d/repos", api, t.id),
+	base := fmt.Sprintf("%s/teams/%d", c.apiBase(), t.id)
+	return obj{
+		{"ldap_dn", t.ldapDN}, {"id", t.id}, {"node_id", nodeID("Team", t.id)},
+		{"url", base}, {"html_url", c.webBase() + "/orgs/" + orgLogin + "/teams/" + t.slug},
+		{"name", t.name}, {"slug", t.slug}, {"description", nil},
+		{"privacy", "closed"}, {"notification_setting", "notifications_enabled"}, {"permission", "pull"},
+		{"members_url", base + "/members{/member}"}, {"repositories_url", base + "/repos"},
+		{"parent", nil},
 	}
 }
 
-// profileJSON is what the full user, the LDAP-mapped user and the full
-// organization share: the public profile and its counters.
-type profileJSON struct {
-	Name        *string   `json:"name"`
-	Company     *string   `json:"company"`
-	Location    *string   `json:"location"`
-	Email       *string   `json:"email"`
-	PublicRepos int       `json:"public_repos"`
-	PublicGists int       `json:"public_gists"`
-	Followers   int       `json:"followers"`
-	Following   int       `json:"following"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
-}
-
-// profile is the profile of the account login: its email (when not
-// empty), the repositories it owns, and its times to the second.
-func (c *call) profile(login, email string, created, updated time.Time) profileJSON {
-	p := profileJSON{CreatedAt: created.UTC().Truncate(time.Second), UpdatedAt: updated.UTC().Truncate(time.Second)}
+// profile is what the full user, the LDAP-mapped user and the full
+// organization share: the public profile of the account login, with its
+// email (null when empty), the repositories it owns, and its times to the
+// second.
+func (c *call) profile(login, email string, created, updated time.Time) obj {
+	var mail *string
 	if email != "" {
-		p.Email = &email
+		mail = &email
 	}
+	repos := 0
 	for _, r := range c.s.st.repos {
 		if strings.EqualFold(r.owner, login) {
-			p.PublicRepos++
+			repos++
 		}
 	}
-	return p
+	return obj{
+		{"name", nil}, {"company", nil}, {"location", nil}, {"email", mail},
+		{"public_repos", repos}, {"public_gists", 0}, {"followers", 0}, {"following", 0},
+		{"created_at", created.UTC().Truncate(time.Second)}, {"updated_at", updated.UTC().Truncate(time.Second)},
+	}
 }
