@@ -71,11 +71,7 @@ func (o ListAdvancedSecurityCommittersOptions) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/settings/billing/advanced-security
 func (s *LicenseService) ListAdvancedSecurityCommitters(ctx context.Context, enterprise string, opts *ListAdvancedSecurityCommittersOptions) (*AdvancedSecurityCommitters, *Response, error) {
-	path, err := escapePath("License.ListAdvancedSecurityCommitters", "enterprises/{enterprise}/settings/billing/advanced-security", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[AdvancedSecurityCommitters](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[AdvancedSecurityCommitters](ctx, s.backend, &request{op: "License.ListAdvancedSecurityCommitters", method: http.MethodGet, path: "enterprises/{enterprise}/settings/billing/advanced-security", args: []any{enterprise}, query: opts})
 }
 
 // ListAdvancedSecurityCommittersIter walks the repositories of every page.

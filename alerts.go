@@ -172,11 +172,7 @@ func (o ListCodeScanningAlertsOptions) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/code-scanning/alerts
 func (s *CodeScanningService) ListAlerts(ctx context.Context, enterprise string, opts *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
-	path, err := escapePath("CodeScanning.ListAlerts", "enterprises/{enterprise}/code-scanning/alerts", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*CodeScanningAlert](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*CodeScanningAlert](ctx, s.backend, &request{op: "CodeScanning.ListAlerts", method: http.MethodGet, path: "enterprises/{enterprise}/code-scanning/alerts", args: []any{enterprise}, query: opts})
 }
 
 // ListAlertsIter walks every code scanning alert the options select,
@@ -431,11 +427,7 @@ func checkList(method, field, list string, allowed ...string) error {
 //
 //meta:operation GET /enterprises/{enterprise}/dependabot/alerts
 func (s *DependabotService) ListAlerts(ctx context.Context, enterprise string, opts *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
-	path, err := escapePath("Dependabot.ListAlerts", "enterprises/{enterprise}/dependabot/alerts", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*DependabotAlert](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*DependabotAlert](ctx, s.backend, &request{op: "Dependabot.ListAlerts", method: http.MethodGet, path: "enterprises/{enterprise}/dependabot/alerts", args: []any{enterprise}, query: opts})
 }
 
 // ListAlertsIter walks every Dependabot alert the options select,
@@ -557,11 +549,7 @@ func (o ListSecretScanningAlertsOptions) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/secret-scanning/alerts
 func (s *SecretScanningService) ListAlerts(ctx context.Context, enterprise string, opts *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
-	path, err := escapePath("SecretScanning.ListAlerts", "enterprises/{enterprise}/secret-scanning/alerts", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*SecretScanningAlert](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*SecretScanningAlert](ctx, s.backend, &request{op: "SecretScanning.ListAlerts", method: http.MethodGet, path: "enterprises/{enterprise}/secret-scanning/alerts", args: []any{enterprise}, query: opts})
 }
 
 // ListAlertsIter walks every secret scanning alert the options select,

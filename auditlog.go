@@ -225,11 +225,7 @@ func (e AuditLogEvent) MarshalJSON() ([]byte, error) {
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
-	path, err := escapePath("AuditLog.List", "enterprises/{enterprise}/audit-log", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AuditLogEvent](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*AuditLogEvent](ctx, s.backend, &request{op: "AuditLog.List", method: http.MethodGet, path: "enterprises/{enterprise}/audit-log", args: []any{enterprise}, query: opts})
 }
 
 // ListIter walks the enterprise audit log from opts on, following each

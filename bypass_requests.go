@@ -186,14 +186,7 @@ type SecretScanningBypassRequest struct {
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/push-rules
 func (s *BypassRequestsService) ListPushRules(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) ([]*PushRuleBypassRequest, *Response, error) {
-	path, err := escapePath("BypassRequests.ListPushRules", "enterprises/{enterprise}/bypass-requests/push-rules", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("BypassRequests.ListPushRules", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*PushRuleBypassRequest](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*PushRuleBypassRequest](ctx, s.backend, &request{op: "BypassRequests.ListPushRules", method: http.MethodGet, path: "enterprises/{enterprise}/bypass-requests/push-rules", args: []any{enterprise}, query: opts})
 }
 
 // ListPushRulesIter walks every page of ListPushRules from opts.Page. opts
@@ -219,14 +212,7 @@ func (s *BypassRequestsService) ListPushRulesIter(ctx context.Context, enterpris
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/secret-scanning
 func (s *BypassRequestsService) ListSecretScanning(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
-	path, err := escapePath("BypassRequests.ListSecretScanning", "enterprises/{enterprise}/bypass-requests/secret-scanning", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("BypassRequests.ListSecretScanning", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*SecretScanningBypassRequest](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*SecretScanningBypassRequest](ctx, s.backend, &request{op: "BypassRequests.ListSecretScanning", method: http.MethodGet, path: "enterprises/{enterprise}/bypass-requests/secret-scanning", args: []any{enterprise}, query: opts})
 }
 
 // ListSecretScanningIter walks every page of ListSecretScanning from

@@ -100,11 +100,7 @@ func checkEnum[T ~string](method, field string, v T, allowEmpty bool, allowed ..
 //
 //meta:operation GET /enterprises/{enterprise}/code_security_and_analysis
 func (s *CodeSecurityService) GetSettings(ctx context.Context, enterprise string) (*CodeSecurityAndAnalysis, *Response, error) {
-	path, err := escapePath("CodeSecurity.GetSettings", "enterprises/{enterprise}/code_security_and_analysis", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[CodeSecurityAndAnalysis](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[CodeSecurityAndAnalysis](ctx, s.backend, &request{op: "CodeSecurity.GetSettings", method: http.MethodGet, path: "enterprises/{enterprise}/code_security_and_analysis", args: []any{enterprise}})
 }
 
 // UpdateSettings changes the security features enabled by default for new
@@ -116,11 +112,7 @@ func (s *CodeSecurityService) GetSettings(ctx context.Context, enterprise string
 //
 //meta:operation PATCH /enterprises/{enterprise}/code_security_and_analysis
 func (s *CodeSecurityService) UpdateSettings(ctx context.Context, enterprise string, body UpdateCodeSecurityAndAnalysisRequest) (*Response, error) {
-	path, err := escapePath("CodeSecurity.UpdateSettings", "enterprises/{enterprise}/code_security_and_analysis", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "CodeSecurity.UpdateSettings", method: http.MethodPatch, path: "enterprises/{enterprise}/code_security_and_analysis", args: []any{enterprise}, json: body}, nil)
 }
 
 // SetFeature enables or disables a security feature for every repository
@@ -139,9 +131,5 @@ func (s *CodeSecurityService) SetFeature(ctx context.Context, enterprise string,
 	if err := checkEnum(m, "enablement", enablement, false, SecurityEnableAll, SecurityDisableAll); err != nil {
 		return nil, err
 	}
-	path, err := escapePath(m, "enterprises/{enterprise}/{security_product}/{enablement}", enterprise, string(product), string(enablement))
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: path}, nil)
+	return s.backend.call(ctx, &request{op: m, method: http.MethodPost, path: "enterprises/{enterprise}/{security_product}/{enablement}", args: []any{enterprise, string(product), string(enablement)}}, nil)
 }

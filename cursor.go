@@ -63,8 +63,6 @@ type ListCursorOptions struct {
 	PerPage int `url:"per_page,omitempty"`
 }
 
-func (o ListCursorOptions) validate() error { return o.check("ListCursorOptions") }
-
 // check refuses a page size out of range and both cursors at once, naming
 // the method (or the type) that received them.
 func (o ListCursorOptions) check(method string) error {

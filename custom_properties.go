@@ -210,11 +210,7 @@ type CustomPropertiesRequest struct {
 //
 //meta:operation GET /enterprises/{enterprise}/properties/schema
 func (s *CustomPropertiesService) List(ctx context.Context, enterprise string) ([]*CustomProperty, *Response, error) {
-	path, err := escapePath("CustomProperties.List", "enterprises/{enterprise}/properties/schema", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*CustomProperty](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetchSlice[*CustomProperty](ctx, s.backend, &request{op: "CustomProperties.List", method: http.MethodGet, path: "enterprises/{enterprise}/properties/schema", args: []any{enterprise}})
 }
 
 // CreateOrUpdateMany creates or updates several custom properties at once
@@ -227,10 +223,6 @@ func (s *CustomPropertiesService) List(ctx context.Context, enterprise string) (
 //meta:operation PATCH /enterprises/{enterprise}/properties/schema
 func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterprise string, body CustomPropertiesRequest) ([]*CustomProperty, *Response, error) {
 	const m = "CustomProperties.CreateOrUpdateMany"
-	path, err := escapePath(m, "enterprises/{enterprise}/properties/schema", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
 	if len(body.Properties) == 0 || len(body.Properties) > 100 {
 		return nil, nil, fmt.Errorf("%w: %s: Properties has %d definitions; give 1 to 100", ErrInvalidArgument, m, len(body.Properties))
 	}
@@ -242,7 +234,7 @@ func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterp
 			return nil, nil, err
 		}
 	}
-	return fetchSlice[*CustomProperty](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetchSlice[*CustomProperty](ctx, s.backend, &request{op: m, method: http.MethodPatch, path: "enterprises/{enterprise}/properties/schema", args: []any{enterprise}, json: body})
 }
 
 // Get returns one custom property of the enterprise.
@@ -253,11 +245,7 @@ func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterp
 //
 //meta:operation GET /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) Get(ctx context.Context, enterprise, name string) (*CustomProperty, *Response, error) {
-	path, err := escapePath("CustomProperties.Get", "enterprises/{enterprise}/properties/schema/{custom_property_name}", enterprise, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[CustomProperty](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: "CustomProperties.Get", method: http.MethodGet, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}})
 }
 
 // CreateOrUpdate creates a custom property, or replaces its definition.
@@ -269,14 +257,10 @@ func (s *CustomPropertiesService) Get(ctx context.Context, enterprise, name stri
 //meta:operation PUT /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) CreateOrUpdate(ctx context.Context, enterprise, name string, body CustomPropertyRequest) (*CustomProperty, *Response, error) {
 	const m = "CustomProperties.CreateOrUpdate"
-	path, err := escapePath(m, "enterprises/{enterprise}/properties/schema/{custom_property_name}", enterprise, name)
-	if err != nil {
-		return nil, nil, err
-	}
 	if err := body.validate(m, ""); err != nil {
 		return nil, nil, err
 	}
-	return fetch[CustomProperty](ctx, s.backend, &request{method: http.MethodPut, path: path, json: body})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: m, method: http.MethodPut, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}, json: body})
 }
 
 // Delete removes a custom property and its values from every repository.
@@ -287,11 +271,7 @@ func (s *CustomPropertiesService) CreateOrUpdate(ctx context.Context, enterprise
 //
 //meta:operation DELETE /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) Delete(ctx context.Context, enterprise, name string) (*Response, error) {
-	path, err := escapePath("CustomProperties.Delete", "enterprises/{enterprise}/properties/schema/{custom_property_name}", enterprise, name)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "CustomProperties.Delete", method: http.MethodDelete, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}}, nil)
 }
 
 // Promote turns an organization's custom property into an enterprise
@@ -303,9 +283,5 @@ func (s *CustomPropertiesService) Delete(ctx context.Context, enterprise, name s
 //
 //meta:operation PUT /enterprises/{enterprise}/properties/schema/organizations/{org}/{custom_property_name}/promote
 func (s *CustomPropertiesService) Promote(ctx context.Context, enterprise, org, name string) (*CustomProperty, *Response, error) {
-	path, err := escapePath("CustomProperties.Promote", "enterprises/{enterprise}/properties/schema/organizations/{org}/{custom_property_name}/promote", enterprise, org, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[CustomProperty](ctx, s.backend, &request{method: http.MethodPut, path: path})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: "CustomProperties.Promote", method: http.MethodPut, path: "enterprises/{enterprise}/properties/schema/organizations/{org}/{custom_property_name}/promote", args: []any{enterprise, org, name}})
 }

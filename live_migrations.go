@@ -248,14 +248,7 @@ func (o ListLiveMigrationsOptions) validate() error {
 //
 //meta:operation GET /enterprise/live-migrations
 func (s *LiveMigrationsService) List(ctx context.Context, opts *ListLiveMigrationsOptions) (*LiveMigrations, *Response, error) {
-	if err := checkOptions("LiveMigrations.List", opts); err != nil {
-		return nil, nil, err
-	}
-	r := &request{method: http.MethodGet, path: "enterprise/live-migrations"}
-	if opts != nil {
-		r.query = opts
-	}
-	return fetch[LiveMigrations](ctx, s.backend, r)
+	return fetch[LiveMigrations](ctx, s.backend, &request{op: "LiveMigrations.List", method: http.MethodGet, path: "enterprise/live-migrations", query: opts})
 }
 
 // ListIter walks every page of the live migrations, following each page's
@@ -285,10 +278,7 @@ func (s *LiveMigrationsService) ListIter(ctx context.Context, opts *ListLiveMigr
 //
 //meta:operation POST /enterprise/live-migrations
 func (s *LiveMigrationsService) Create(ctx context.Context, req CreateLiveMigrationRequest) (*LiveMigrationCreated, *Response, error) {
-	if err := req.validate(); err != nil {
-		return nil, nil, err
-	}
-	return fetch[LiveMigrationCreated](ctx, s.backend, &request{method: http.MethodPost, path: "enterprise/live-migrations", json: req})
+	return fetch[LiveMigrationCreated](ctx, s.backend, &request{op: "LiveMigrations.Create", method: http.MethodPost, path: "enterprise/live-migrations", json: req})
 }
 
 // Get returns a live migration with the state of its target and its
@@ -300,20 +290,12 @@ func (s *LiveMigrationsService) Create(ctx context.Context, req CreateLiveMigrat
 //
 //meta:operation GET /enterprise/live-migrations/{migration_id}
 func (s *LiveMigrationsService) Get(ctx context.Context, migrationID string) (*LiveMigrationDetails, *Response, error) {
-	path, err := escapePath("LiveMigrations.Get", "enterprise/live-migrations/{migration_id}", migrationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[LiveMigrationDetails](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[LiveMigrationDetails](ctx, s.backend, &request{op: "LiveMigrations.Get", method: http.MethodGet, path: "enterprise/live-migrations/{migration_id}", args: []any{migrationID}})
 }
 
 // action posts one state change of a migration.
 func (s *LiveMigrationsService) action(ctx context.Context, method, verb, migrationID string, body any) (*Response, error) {
-	path, err := escapePath(method, "enterprise/live-migrations/{migration_id}/"+verb, migrationID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: method, method: http.MethodPost, path: "enterprise/live-migrations/{migration_id}/" + verb, args: []any{migrationID}, json: body}, nil)
 }
 
 // Start starts a created migration.
@@ -380,11 +362,7 @@ func (s *LiveMigrationsService) Cutover(ctx context.Context, migrationID string,
 //
 //meta:operation POST /enterprise/live-migrations/{migration_id}/revert-cutover
 func (s *LiveMigrationsService) RevertCutover(ctx context.Context, migrationID string) (*LiveMigrationRevertResult, *Response, error) {
-	path, err := escapePath("LiveMigrations.RevertCutover", "enterprise/live-migrations/{migration_id}/revert-cutover", migrationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[LiveMigrationRevertResult](ctx, s.backend, &request{method: http.MethodPost, path: path})
+	return fetch[LiveMigrationRevertResult](ctx, s.backend, &request{op: "LiveMigrations.RevertCutover", method: http.MethodPost, path: "enterprise/live-migrations/{migration_id}/revert-cutover", args: []any{migrationID}})
 }
 
 // Cancel cancels a migration that has not completed.
