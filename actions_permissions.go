@@ -335,13 +335,7 @@ func (s *ActionsPermissionsService) ListSelectedOrganizations(ctx context.Contex
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/organizations
 func (s *ActionsPermissionsService) ListSelectedOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
-		orgs, resp, err := s.ListSelectedOrganizations(ctx, enterprise, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return orgs.Organizations, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListSelectedOrganizations, enterprise), func(w *ActionsEnabledOrganizations) []*Organization { return w.Organizations }))
 }
 
 // SetSelectedOrganizations replaces the organizations selected to use
@@ -536,4 +530,3 @@ func (s *ActionsPermissionsService) GetSelfHostedRunners(ctx context.Context, en
 func (s *ActionsPermissionsService) SetSelfHostedRunners(ctx context.Context, enterprise string, body SelfHostedRunnersPermissions) (*Response, error) {
 	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetSelfHostedRunners", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/self-hosted-runners", args: []any{enterprise}, json: body}, nil)
 }
-

@@ -82,11 +82,5 @@ func (s *LicenseService) ListAdvancedSecurityCommitters(ctx context.Context, ent
 //
 //meta:operation GET /enterprises/{enterprise}/settings/billing/advanced-security
 func (s *LicenseService) ListAdvancedSecurityCommittersIter(ctx context.Context, enterprise string, opts *ListAdvancedSecurityCommittersOptions) iter.Seq2[*AdvancedSecurityRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListAdvancedSecurityCommittersOptions) ([]*AdvancedSecurityRepository, *Response, error) {
-		r, resp, err := s.ListAdvancedSecurityCommitters(ctx, enterprise, o)
-		if r == nil {
-			return nil, resp, err
-		}
-		return r.Repositories, resp, err
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListAdvancedSecurityCommitters, enterprise), func(w *AdvancedSecurityCommitters) []*AdvancedSecurityRepository { return w.Repositories }))
 }

@@ -184,9 +184,7 @@ func (s *CodeScanningService) ListAlerts(ctx context.Context, enterprise string,
 //
 //meta:operation GET /enterprises/{enterprise}/code-scanning/alerts
 func (s *CodeScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListCodeScanningAlertsOptions) iter.Seq2[*CodeScanningAlert, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
-		return s.ListAlerts(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListAlerts, enterprise)))
 }
 
 // ---- Dependabot ----
@@ -439,9 +437,7 @@ func (s *DependabotService) ListAlerts(ctx context.Context, enterprise string, o
 //
 //meta:operation GET /enterprises/{enterprise}/dependabot/alerts
 func (s *DependabotService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListDependabotAlertsOptions) iter.Seq2[*DependabotAlert, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
-		return s.ListAlerts(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListAlerts, enterprise)))
 }
 
 // ---- secret scanning ----
@@ -561,7 +557,5 @@ func (s *SecretScanningService) ListAlerts(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/secret-scanning/alerts
 func (s *SecretScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListSecretScanningAlertsOptions) iter.Seq2[*SecretScanningAlert, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
-		return s.ListAlerts(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListAlerts, enterprise)))
 }

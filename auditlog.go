@@ -238,7 +238,5 @@ func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *Aud
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) ListIter(ctx context.Context, enterprise string, opts *AuditLogOptions) iter.Seq2[*AuditLogEvent, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
-		return s.List(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.List, enterprise)))
 }

@@ -314,7 +314,6 @@ func (r AuditLogStreamRequest) check(method string) error {
 	return r.VendorSpecific.validate(method)
 }
 
-
 // GetStreamKey returns the enterprise's public key for sealing stream
 // secrets (see AuditLogStreamKey.Seal).
 //
@@ -382,4 +381,3 @@ func (s *AuditLogService) UpdateStream(ctx context.Context, enterprise string, s
 func (s *AuditLogService) DeleteStream(ctx context.Context, enterprise string, streamID int64) (*Response, error) {
 	return s.backend.call(ctx, &request{op: "AuditLog.DeleteStream", method: http.MethodDelete, path: "enterprises/{enterprise}/audit-log/streams/{stream_id}", args: []any{enterprise, positiveID(streamID)}}, nil)
 }
-

@@ -198,9 +198,7 @@ func (s *BypassRequestsService) ListPushRules(ctx context.Context, enterprise st
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/push-rules
 func (s *BypassRequestsService) ListPushRulesIter(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) iter.Seq2[*PushRuleBypassRequest, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListBypassRequestsOptions) ([]*PushRuleBypassRequest, *Response, error) {
-		return s.ListPushRules(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListPushRules, enterprise)))
 }
 
 // ListSecretScanning returns one page of the secret scanning bypass
@@ -224,7 +222,5 @@ func (s *BypassRequestsService) ListSecretScanning(ctx context.Context, enterpri
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/secret-scanning
 func (s *BypassRequestsService) ListSecretScanningIter(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) iter.Seq2[*SecretScanningBypassRequest, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
-		return s.ListSecretScanning(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListSecretScanning, enterprise)))
 }

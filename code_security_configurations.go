@@ -167,7 +167,9 @@ type CodeSecurityConfigurationRequest struct {
 
 // newConfiguration is the body of CreateConfiguration, whose Name and
 // Description are required.
-type newConfiguration struct{ CodeSecurityConfigurationRequest }
+type newConfiguration struct {
+	CodeSecurityConfigurationRequest
+}
 
 func (r newConfiguration) check(method string) error {
 	if r.Name == "" {
@@ -328,9 +330,7 @@ func (s *CodeSecurityService) ListConfigurations(ctx context.Context, enterprise
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) ListConfigurationsIter(ctx context.Context, enterprise string, opts *ListCursorOptions) iter.Seq2[*CodeSecurityConfiguration, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
-		return s.ListConfigurations(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListConfigurations, enterprise)))
 }
 
 // CreateConfiguration creates a code security configuration; Name and
@@ -455,7 +455,5 @@ func (s *CodeSecurityService) ListConfigurationRepositories(ctx context.Context,
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories
 func (s *CodeSecurityService) ListConfigurationRepositoriesIter(ctx context.Context, enterprise string, configurationID int64, opts *ListConfigurationRepositoriesOptions) iter.Seq2[*ConfigurationRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListConfigurationRepositoriesOptions) ([]*ConfigurationRepository, *Response, error) {
-		return s.ListConfigurationRepositories(ctx, enterprise, configurationID, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListConfigurationRepositories, enterprise, configurationID)))
 }

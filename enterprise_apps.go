@@ -178,9 +178,7 @@ func (s *EnterpriseAppsService) ListInstallableOrganizations(ctx context.Context
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations
 func (s *EnterpriseAppsService) ListInstallableOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*InstallableOrganization, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*InstallableOrganization, *Response, error) {
-		return s.ListInstallableOrganizations(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListInstallableOrganizations, enterprise)))
 }
 
 // ListAccessibleRepositories returns one page of the repositories of an
@@ -204,9 +202,7 @@ func (s *EnterpriseAppsService) ListAccessibleRepositories(ctx context.Context, 
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories
 func (s *EnterpriseAppsService) ListAccessibleRepositoriesIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
-		return s.ListAccessibleRepositories(ctx, enterprise, org, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListAccessibleRepositories, enterprise, org)))
 }
 
 // ListInstallations returns one page of the GitHub Apps installed on an
@@ -230,9 +226,7 @@ func (s *EnterpriseAppsService) ListInstallations(ctx context.Context, enterpris
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations
 func (s *EnterpriseAppsService) ListInstallationsIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*EnterpriseOrganizationInstallation, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
-		return s.ListInstallations(ctx, enterprise, org, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListInstallations, enterprise, org)))
 }
 
 // CreateInstallation installs a GitHub App on an organization of the
@@ -286,9 +280,7 @@ func (s *EnterpriseAppsService) ListInstallationRepositories(ctx context.Context
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
 func (s *EnterpriseAppsService) ListInstallationRepositoriesIter(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
-		return s.ListInstallationRepositories(ctx, enterprise, org, installationID, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind3(s.ListInstallationRepositories, enterprise, org, installationID)))
 }
 
 // SetInstallationRepositories switches an installation between all

@@ -260,13 +260,9 @@ func (s *LiveMigrationsService) List(ctx context.Context, opts *ListLiveMigratio
 //
 //meta:operation GET /enterprise/live-migrations
 func (s *LiveMigrationsService) ListIter(ctx context.Context, opts *ListLiveMigrationsOptions) iter.Seq2[*LiveMigration, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *ListLiveMigrationsOptions) (listPage[*LiveMigration], error) {
-		l, resp, err := s.List(ctx, o)
-		if err != nil {
-			return listPage[*LiveMigration]{resp: resp}, err
-		}
-		return listPage[*LiveMigration]{items: l.Migrations, resp: resp, next: cursorNext("after", l.NextCursor)}, nil
-	})
+	return paginate(ctx, s.backend, opts, cursored(s.List, func(_ *ListLiveMigrationsOptions, l *LiveMigrations) ([]*LiveMigration, url.Values) {
+		return l.Migrations, cursorNext("after", l.NextCursor)
+	}))
 }
 
 // Create creates a live migration of a repository to another instance. It

@@ -133,25 +133,19 @@ func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApply
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigApplyEventsOptions) iter.Seq2[*ConfigApplyEvent, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *ConfigApplyEventsOptions) (listPage[*ConfigApplyEvent], error) {
-		l, resp, err := s.ConfigApplyEvents(ctx, o)
-		if err != nil {
-			return listPage[*ConfigApplyEvent]{resp: resp}, err
-		}
-		p := listPage[*ConfigApplyEvent]{resp: resp}
+	return paginate(ctx, s.backend, opts, cursored(s.ConfigApplyEvents, func(_ *ConfigApplyEventsOptions, l *ConfigApplyEvents) (events []*ConfigApplyEvent, next url.Values) {
 		cursor := ""
 		for _, node := range l.Nodes {
 			if node == nil {
 				continue
 			}
-			p.items = append(p.items, node.Events...)
+			events = append(events, node.Events...)
 			if node.LastRequestID != "" {
 				cursor = node.LastRequestID
 			}
 		}
-		p.next = cursorNext("last_request_id", cursor)
-		return p, nil
-	})
+		return events, cursorNext("last_request_id", cursor)
+	}))
 }
 
 // WaitForConfigApply polls the config apply run runID (the latest run when

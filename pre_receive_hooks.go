@@ -207,9 +207,7 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string, opts *PreReceiveListOptions) iter.Seq2[*OrgPreReceiveHook, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
-		return s.ListForOrg(ctx, org, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListForOrg, org)))
 }
 
 // GetForOrg returns a pre-receive hook as it applies to an organization.
@@ -273,9 +271,7 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) iter.Seq2[*RepoPreReceiveHook, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
-		return s.ListForRepo(ctx, owner, repo, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListForRepo, owner, repo)))
 }
 
 // GetForRepo returns a pre-receive hook as it applies to a repository.

@@ -55,9 +55,7 @@ func (s *RulesetsService) ListHistory(ctx context.Context, enterprise string, ru
 //
 //meta:operation GET /enterprises/{enterprise}/rulesets/{ruleset_id}/history
 func (s *RulesetsService) ListHistoryIter(ctx context.Context, enterprise string, rulesetID int64, opts *ListOptions) iter.Seq2[*RulesetVersion, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*RulesetVersion, *Response, error) {
-		return s.ListHistory(ctx, enterprise, rulesetID, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListHistory, enterprise, rulesetID)))
 }
 
 // GetVersion returns one version of an enterprise ruleset with the

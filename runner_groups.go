@@ -127,13 +127,7 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) iter.Seq2[*RunnerGroup, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
-		groups, resp, err := s.ListRunnerGroups(ctx, enterprise, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return groups.RunnerGroups, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListRunnerGroups, enterprise), func(w *RunnerGroups) []*RunnerGroup { return w.RunnerGroups }))
 }
 
 // CreateRunnerGroup creates a runner group in an enterprise.
@@ -202,13 +196,7 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
-		orgs, resp, err := s.ListRunnerGroupOrganizations(ctx, enterprise, groupID, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return orgs.Organizations, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind2(s.ListRunnerGroupOrganizations, enterprise, groupID), func(w *RunnerGroupOrganizations) []*Organization { return w.Organizations }))
 }
 
 // SetRunnerGroupOrganizations replaces the organizations that may use a
@@ -272,13 +260,7 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Runner, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
-		runners, resp, err := s.ListRunnerGroupRunners(ctx, enterprise, groupID, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return runners.Runners, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind2(s.ListRunnerGroupRunners, enterprise, groupID), func(w *Runners) []*Runner { return w.Runners }))
 }
 
 // SetRunnerGroupRunners replaces the runners of a runner group. An empty

@@ -191,13 +191,7 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string, opts *ListRunnersOptions) iter.Seq2[*Runner, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListRunnersOptions) ([]*Runner, *Response, error) {
-		runners, resp, err := s.ListRunners(ctx, enterprise, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return runners.Runners, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListRunners, enterprise), func(w *Runners) []*Runner { return w.Runners }))
 }
 
 // ListRunnerApplications returns the runner application binaries that can

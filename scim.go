@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // SCIMService provisions an enterprise's users and groups over SCIM 2.0
@@ -379,13 +380,9 @@ func (s *SCIMService) ListUsers(ctx context.Context, enterprise string, opts *SC
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Users
 func (s *SCIMService) ListUsersIter(ctx context.Context, enterprise string, opts *SCIMListUsersOptions) iter.Seq2[*SCIMUser, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *SCIMListUsersOptions) (listPage[*SCIMUser], error) {
-		l, resp, err := s.ListUsers(ctx, enterprise, o)
-		if err != nil {
-			return listPage[*SCIMUser]{resp: resp}, err
-		}
-		return listPage[*SCIMUser]{items: l.Resources, resp: resp, next: scimNext(o.StartIndex, len(l.Resources), l.TotalResults)}, nil
-	})
+	return paginate(ctx, s.backend, opts, cursored(bind(s.ListUsers, enterprise), func(o *SCIMListUsersOptions, l *SCIMUserList) ([]*SCIMUser, url.Values) {
+		return l.Resources, scimNext(o.StartIndex, len(l.Resources), l.TotalResults)
+	}))
 }
 
 // CreateUser provisions a user in an enterprise. GHES answers a
@@ -471,13 +468,9 @@ func (s *SCIMService) ListGroups(ctx context.Context, enterprise string, opts *S
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Groups
 func (s *SCIMService) ListGroupsIter(ctx context.Context, enterprise string, opts *SCIMListGroupsOptions) iter.Seq2[*SCIMGroup, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *SCIMListGroupsOptions) (listPage[*SCIMGroup], error) {
-		l, resp, err := s.ListGroups(ctx, enterprise, o)
-		if err != nil {
-			return listPage[*SCIMGroup]{resp: resp}, err
-		}
-		return listPage[*SCIMGroup]{items: l.Resources, resp: resp, next: scimNext(o.StartIndex, len(l.Resources), l.TotalResults)}, nil
-	})
+	return paginate(ctx, s.backend, opts, cursored(bind(s.ListGroups, enterprise), func(o *SCIMListGroupsOptions, l *SCIMGroupList) ([]*SCIMGroup, url.Values) {
+		return l.Resources, scimNext(o.StartIndex, len(l.Resources), l.TotalResults)
+	}))
 }
 
 // CreateGroup provisions a group in an enterprise.
