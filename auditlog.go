@@ -3,7 +3,6 @@ package ghesadmin
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"reflect"
@@ -61,26 +60,15 @@ type AuditLogOptions struct {
 }
 
 func (o AuditLogOptions) validate() error {
-	switch o.Include {
-	case "", AuditLogIncludeWeb, AuditLogIncludeGit, AuditLogIncludeAll:
-	default:
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Include is %q; it must be web, git or all", ErrInvalidArgument, o.Include)
-	}
-	switch o.Order {
-	case "", AuditLogOrderAsc, AuditLogOrderDesc:
-	default:
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Order is %q; it must be asc or desc", ErrInvalidArgument, o.Order)
-	}
-	if o.After != "" && o.Before != "" {
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions sets both After and Before; give one cursor", ErrInvalidArgument)
-	}
-	if strings.ContainsAny(o.Phrase, "\r\n") {
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Phrase contains a line break", ErrInvalidArgument)
-	}
-	if o.Page < 0 {
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Page is %d; pages start at 1", ErrInvalidArgument, o.Page)
-	}
-	return checkPerPage("AuditLog.List: AuditLogOptions", o.PerPage)
+	const m = "AuditLog.List"
+	return firstError(
+		checkEnum(m, "AuditLogOptions.Include", o.Include, true, AuditLogIncludeWeb, AuditLogIncludeGit, AuditLogIncludeAll),
+		checkEnum(m, "AuditLogOptions.Order", o.Order, true, AuditLogOrderAsc, AuditLogOrderDesc),
+		refuseIf(o.After != "" && o.Before != "", "%s: AuditLogOptions sets both After and Before; give one cursor", m),
+		refuseIf(strings.ContainsAny(o.Phrase, "\r\n"), "%s: AuditLogOptions.Phrase contains a line break", m),
+		refuseIf(o.Page < 0, "%s: AuditLogOptions.Page is %d; pages start at 1", m, o.Page),
+		checkPerPage(m+": AuditLogOptions", o.PerPage),
+	)
 }
 
 // AuditLogEvent is one event of the enterprise audit log. Events differ by

@@ -2,7 +2,6 @@ package ghesadmin
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"time"
@@ -60,18 +59,12 @@ type ListBypassRequestsOptions struct {
 }
 
 func (o ListBypassRequestsOptions) validate() error {
-	switch o.TimePeriod {
-	case "", BypassTimeHour, BypassTimeDay, BypassTimeWeek, BypassTimeMonth:
-	default:
-		return fmt.Errorf("%w: ListBypassRequestsOptions.TimePeriod is %q; want hour, day, week or month", ErrInvalidArgument, string(o.TimePeriod))
-	}
-	switch o.RequestStatus {
-	case "", BypassRequestCompleted, BypassRequestCancelled, BypassRequestApproved, BypassRequestExpired,
-		BypassRequestDeleted, BypassRequestDenied, BypassRequestOpen, BypassRequestStatusAll:
-	default:
-		return fmt.Errorf("%w: ListBypassRequestsOptions.RequestStatus is %q; not a status GHES filters on", ErrInvalidArgument, string(o.RequestStatus))
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("", "ListBypassRequestsOptions.TimePeriod", o.TimePeriod, true, BypassTimeHour, BypassTimeDay, BypassTimeWeek, BypassTimeMonth),
+		checkEnum("", "ListBypassRequestsOptions.RequestStatus", o.RequestStatus, true, BypassRequestCompleted, BypassRequestCancelled, BypassRequestApproved, BypassRequestExpired,
+			BypassRequestDeleted, BypassRequestDenied, BypassRequestOpen, BypassRequestStatusAll),
+		o.ListOptions.validate(),
+	)
 }
 
 // BypassRepository is the repository of a bypass request.

@@ -78,7 +78,7 @@ const (
 )
 
 // checkEnum refuses a value that is not one of allowed (and not empty
-// unless allowEmpty), naming the method and the field.
+// unless allowEmpty), naming the method (when not "") and the field.
 func checkEnum[T ~string](method, field string, v T, allowEmpty bool, allowed ...T) error {
 	if v == "" && allowEmpty {
 		return nil
@@ -88,7 +88,10 @@ func checkEnum[T ~string](method, field string, v T, allowEmpty bool, allowed ..
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: %s: %s is %q; want one of %q", ErrInvalidArgument, method, field, string(v), allowed)
+	if method != "" {
+		field = method + ": " + field
+	}
+	return fmt.Errorf("%w: %s is %q; want one of %q", ErrInvalidArgument, field, string(v), allowed)
 }
 
 // GetSettings returns the security features enabled by default for new

@@ -77,15 +77,11 @@ type PreReceiveListOptions struct {
 }
 
 func (o PreReceiveListOptions) validate() error {
-	switch o.Sort {
-	case "", PreReceiveSortCreated, PreReceiveSortUpdated, PreReceiveSortName:
-	default:
-		return fmt.Errorf("%w: PreReceiveListOptions.Sort is %q; it must be created, updated or name", ErrInvalidArgument, o.Sort)
-	}
-	if err := o.Direction.validate("PreReceiveListOptions.Direction"); err != nil {
-		return err
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("", "PreReceiveListOptions.Sort", o.Sort, true, PreReceiveSortCreated, PreReceiveSortUpdated, PreReceiveSortName),
+		o.Direction.validate("PreReceiveListOptions.Direction"),
+		o.ListOptions.validate(),
+	)
 }
 
 // CreatePreReceiveEnvironmentRequest is the body of

@@ -211,6 +211,26 @@ func checkArgument(op string, v any) error {
 	return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, op, msg)
 }
 
+// firstError returns the first error that is not nil: the result of a
+// validate method written as the list of its checks, in order.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// refuseIf is the ErrInvalidArgument error "…: <format>" when bad holds,
+// nil otherwise: one check of a validate method.
+func refuseIf(bad bool, format string, args ...any) error {
+	if !bad {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrInvalidArgument, fmt.Sprintf(format, args...))
+}
+
 // isNilPointer says v is a nil pointer (a nil …Options).
 func isNilPointer(v any) bool {
 	rv := reflect.ValueOf(v)

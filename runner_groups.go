@@ -70,8 +70,6 @@ type ListRunnerGroupsOptions struct {
 	ListOptions
 }
 
-func (o ListRunnerGroupsOptions) validate() error { return o.ListOptions.validate() }
-
 // CreateRunnerGroupRequest is the body of ActionsService.CreateRunnerGroup.
 type CreateRunnerGroupRequest struct {
 	Name string `json:"name"`

@@ -152,8 +152,6 @@ type ListRunnersOptions struct {
 	ListOptions
 }
 
-func (o ListRunnersOptions) validate() error { return o.ListOptions.validate() }
-
 // maxRunnerLabels is the most labels a request may carry.
 const maxRunnerLabels = 100
 
