@@ -2,7 +2,6 @@ package ghesadmin
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -198,22 +197,25 @@ type CreateLiveMigrationRequest struct {
 }
 
 func (r CreateLiveMigrationRequest) validate() error {
-	for _, f := range []struct{ name, v string }{
-		{"SourceOrganizationLogin", r.SourceOrganizationLogin}, {"SourceRepositoryName", r.SourceRepositoryName},
-		{"TargetOrganizationLogin", r.TargetOrganizationLogin}, {"TargetRepositoryName", r.TargetRepositoryName},
-		{"TargetAPIEndpoint", r.TargetAPIEndpoint}, {"PATName", r.PATName},
-	} {
-		if f.v == "" {
-			return fmt.Errorf("%w: LiveMigrations.Create: CreateLiveMigrationRequest.%s is empty", ErrInvalidArgument, f.name)
-		}
+	const m = "LiveMigrations.Create"
+	var visibility LiveMigrationVisibility
+	if r.TargetVisibility != nil {
+		visibility = *r.TargetVisibility
 	}
-	if u, err := url.Parse(r.TargetAPIEndpoint); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return fmt.Errorf("%w: LiveMigrations.Create: CreateLiveMigrationRequest.TargetAPIEndpoint %q is not an http(s) URL", ErrInvalidArgument, r.TargetAPIEndpoint)
-	}
-	if v := r.TargetVisibility; v != nil && *v != LiveMigrationPrivate && *v != LiveMigrationInternal {
-		return fmt.Errorf("%w: LiveMigrations.Create: CreateLiveMigrationRequest.TargetVisibility is %q; want private or internal", ErrInvalidArgument, string(*v))
-	}
-	return nil
+	return firstError(
+		required(m, "CreateLiveMigrationRequest",
+			"SourceOrganizationLogin", r.SourceOrganizationLogin, "SourceRepositoryName", r.SourceRepositoryName,
+			"TargetOrganizationLogin", r.TargetOrganizationLogin, "TargetRepositoryName", r.TargetRepositoryName,
+			"TargetAPIEndpoint", r.TargetAPIEndpoint, "PATName", r.PATName),
+		refuseIf(!isHTTPURL(r.TargetAPIEndpoint), "%s: CreateLiveMigrationRequest.TargetAPIEndpoint %q is not an http(s) URL", m, r.TargetAPIEndpoint),
+		checkEnum(m, "CreateLiveMigrationRequest.TargetVisibility", visibility, true, LiveMigrationPrivate, LiveMigrationInternal),
+	)
+}
+
+// isHTTPURL says s is an absolute http(s) URL with a host.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 // ListLiveMigrationsOptions selects a page of live migrations.
@@ -228,15 +230,11 @@ type ListLiveMigrationsOptions struct {
 }
 
 func (o ListLiveMigrationsOptions) validate() error {
-	if o.PageSize < 0 || o.PageSize > 1<<31-1 {
-		return fmt.Errorf("%w: ListLiveMigrationsOptions.PageSize is %d; it must be positive (0 for the default)", ErrInvalidArgument, o.PageSize)
-	}
-	switch o.Status {
-	case "", LiveMigrationStatusCreated, LiveMigrationStatusQueued, LiveMigrationStatusInProgress, LiveMigrationStatusPaused,
-		LiveMigrationStatusCompleted, LiveMigrationStatusFailed, LiveMigrationStatusTerminated, LiveMigrationStatusAll:
-		return nil
-	}
-	return fmt.Errorf("%w: ListLiveMigrationsOptions.Status is %q; not a state GHES documents", ErrInvalidArgument, string(o.Status))
+	return firstError(
+		refuseIf(o.PageSize < 0 || o.PageSize > 1<<31-1, "ListLiveMigrationsOptions.PageSize is %d; it must be positive (0 for the default)", o.PageSize),
+		checkEnum("", "ListLiveMigrationsOptions.Status", o.Status, true, LiveMigrationStatusCreated, LiveMigrationStatusQueued, LiveMigrationStatusInProgress, LiveMigrationStatusPaused,
+			LiveMigrationStatusCompleted, LiveMigrationStatusFailed, LiveMigrationStatusTerminated, LiveMigrationStatusAll),
+	)
 }
 
 // List returns one page of the live migrations, with the total count and

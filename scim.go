@@ -307,10 +307,10 @@ type SCIMListUsersOptions struct {
 }
 
 func (o SCIMListUsersOptions) validate() error {
-	if err := o.Filter.validate("SCIMListUsersOptions", "userName", "externalId", "id", "displayName"); err != nil {
-		return err
-	}
-	return checkSCIMWindow("SCIMListUsersOptions", o.StartIndex, o.Count)
+	return firstError(
+		o.Filter.validate("SCIMListUsersOptions", "userName", "externalId", "id", "displayName"),
+		checkSCIMWindow("SCIMListUsersOptions", o.StartIndex, o.Count),
+	)
 }
 
 // SCIMListGroupsOptions selects a page of SCIM groups.
@@ -327,10 +327,10 @@ type SCIMListGroupsOptions struct {
 }
 
 func (o SCIMListGroupsOptions) validate() error {
-	if err := o.Filter.validate("SCIMListGroupsOptions", "externalId", "id", "displayName"); err != nil {
-		return err
-	}
-	return checkSCIMWindow("SCIMListGroupsOptions", o.StartIndex, o.Count)
+	return firstError(
+		o.Filter.validate("SCIMListGroupsOptions", "externalId", "id", "displayName"),
+		checkSCIMWindow("SCIMListGroupsOptions", o.StartIndex, o.Count),
+	)
 }
 
 // SCIMGetGroupOptions are the query parameters of SCIMService.GetGroup.
