@@ -135,6 +135,10 @@ type CreateGlobalHookRequest struct {
 	Active *bool `json:"active,omitempty"`
 }
 
+func (r CreateGlobalHookRequest) validate() error {
+	return r.Config.validate("CreateGlobalHookRequest")
+}
+
 // UpdateGlobalHookRequest is the body of AdminHooksService.Update. GHES
 // replaces the hook's whole configuration with it: see Update.
 type UpdateGlobalHookRequest struct {
@@ -144,6 +148,13 @@ type UpdateGlobalHookRequest struct {
 	Events []string `json:"events,omitempty"`
 	// Active is reset to true when nil.
 	Active *bool `json:"active,omitempty"`
+}
+
+func (r UpdateGlobalHookRequest) validate() error {
+	if r.Config == nil {
+		return nil
+	}
+	return r.Config.validate("UpdateGlobalHookRequest")
 }
 
 // List lists one page of the global webhooks.
@@ -178,9 +189,6 @@ func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) ite
 //
 //meta:operation POST /admin/hooks
 func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequest) (*GlobalHook, *Response, error) {
-	if err := req.Config.validate("CreateGlobalHookRequest"); err != nil {
-		return nil, nil, err
-	}
 	if req.Name == "" {
 		req.Name = "web"
 	}
@@ -212,11 +220,6 @@ func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook,
 //
 //meta:operation PATCH /admin/hooks/{hook_id}
 func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req UpdateGlobalHookRequest) (*GlobalHook, *Response, error) {
-	if req.Config != nil {
-		if err := req.Config.validate("UpdateGlobalHookRequest"); err != nil {
-			return nil, nil, err
-		}
-	}
 	return fetch[GlobalHook](ctx, s.backend, &request{op: "AdminHooks.Update", method: http.MethodPatch, path: "admin/hooks/{hook_id}", args: []any{hookID}, json: req, preview: mediaTypeSuperproPreview})
 }
 

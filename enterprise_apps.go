@@ -140,6 +140,17 @@ func checkRepoNames(method string, names []string, required bool) error {
 	return nil
 }
 
+func (r CreateInstallationRequest) check(method string) error {
+	return firstError(
+		refuseIf(r.ClientID == "", "%s: CreateInstallationRequest.ClientID is empty", method),
+		checkSelection(method, r.RepositorySelection, r.Repositories, true),
+	)
+}
+
+func (r InstallationRepositoriesRequest) check(method string) error {
+	return checkSelection(method, r.RepositorySelection, r.Repositories, false)
+}
+
 func checkSelection(method string, sel RepositorySelection, repos []string, allowNone bool) error {
 	switch {
 	case sel == RepositorySelectionAll, sel == RepositorySelectionNone && allowNone:
@@ -238,12 +249,6 @@ func (s *EnterpriseAppsService) ListInstallationsIter(ctx context.Context, enter
 //
 //meta:operation POST /enterprises/{enterprise}/apps/organizations/{org}/installations
 func (s *EnterpriseAppsService) CreateInstallation(ctx context.Context, enterprise, org string, req CreateInstallationRequest) (*Installation, *Response, error) {
-	if req.ClientID == "" {
-		return nil, nil, fmt.Errorf("%w: EnterpriseApps.CreateInstallation: CreateInstallationRequest.ClientID is empty", ErrInvalidArgument)
-	}
-	if err := checkSelection("EnterpriseApps.CreateInstallation", req.RepositorySelection, req.Repositories, true); err != nil {
-		return nil, nil, err
-	}
 	return fetch[Installation](ctx, s.backend, &request{op: "EnterpriseApps.CreateInstallation", method: http.MethodPost, path: "enterprises/{enterprise}/apps/organizations/{org}/installations", args: []any{enterprise, org}, json: req})
 }
 
@@ -292,15 +297,16 @@ func (s *EnterpriseAppsService) ListInstallationRepositoriesIter(ctx context.Con
 //
 //meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
 func (s *EnterpriseAppsService) SetInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, req InstallationRepositoriesRequest) (*Installation, *Response, error) {
-	if err := checkSelection("EnterpriseApps.SetInstallationRepositories", req.RepositorySelection, req.Repositories, false); err != nil {
-		return nil, nil, err
-	}
 	return fetch[Installation](ctx, s.backend, &request{op: "EnterpriseApps.SetInstallationRepositories", method: http.MethodPatch, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", args: []any{enterprise, org, installationID}, json: req})
 }
 
 // installationRepositoriesBody is the body of the add and remove calls.
 type installationRepositoriesBody struct {
 	Repositories []string `json:"repositories"`
+}
+
+func (b installationRepositoriesBody) check(method string) error {
+	return checkRepoNames(method, b.Repositories, true)
 }
 
 // AddInstallationRepositories gives an installation (with a selection)
@@ -312,9 +318,6 @@ type installationRepositoriesBody struct {
 //
 //meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add
 func (s *EnterpriseAppsService) AddInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, repositories []string) ([]*AccessibleRepository, *Response, error) {
-	if err := checkRepoNames("EnterpriseApps.AddInstallationRepositories", repositories, true); err != nil {
-		return nil, nil, err
-	}
 	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{op: "EnterpriseApps.AddInstallationRepositories", method: http.MethodPatch, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add", args: []any{enterprise, org, installationID}, json: installationRepositoriesBody{repositories}})
 }
 
@@ -327,8 +330,5 @@ func (s *EnterpriseAppsService) AddInstallationRepositories(ctx context.Context,
 //
 //meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove
 func (s *EnterpriseAppsService) RemoveInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, repositories []string) ([]*AccessibleRepository, *Response, error) {
-	if err := checkRepoNames("EnterpriseApps.RemoveInstallationRepositories", repositories, true); err != nil {
-		return nil, nil, err
-	}
 	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{op: "EnterpriseApps.RemoveInstallationRepositories", method: http.MethodPatch, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove", args: []any{enterprise, org, installationID}, json: installationRepositoriesBody{repositories}})
 }

@@ -40,6 +40,14 @@ func TestOptionsAndBodiesRefusedNamingTheMethod(t *testing.T) {
 			_, _, err := c.Manage.RemoveSSHKey(ctx, "")
 			return err
 		}(), "Manage.RemoveSSHKey", "public key is empty"},
+		{"AdminHooks.Create: Config.URL", func() error {
+			_, _, err := c.AdminHooks.Create(ctx, CreateGlobalHookRequest{})
+			return err
+		}(), "AdminHooks.Create: CreateGlobalHookRequest.Config.URL", "empty"},
+		{"AdminHooks.Update: Config.URL", func() error {
+			_, _, err := c.AdminHooks.Update(ctx, 1, UpdateGlobalHookRequest{Config: &GlobalHookConfigRequest{}})
+			return err
+		}(), "AdminHooks.Update: UpdateGlobalHookRequest.Config.URL", "empty"},
 		{"CodeSecurity.AttachConfiguration: Scope", func() error {
 			_, err := c.CodeSecurity.AttachConfiguration(ctx, "e", 1, AttachConfigurationRequest{Scope: "some"})
 			return err
