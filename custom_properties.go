@@ -149,6 +149,8 @@ const (
 	maxAllowedValueLen = 75
 )
 
+func (r CustomPropertyRequest) check(method string) error { return r.validate(method, "") }
+
 func (r CustomPropertyRequest) validate(method, name string) error {
 	if err := checkEnum(method, name+"ValueType", r.ValueType, false, PropertyString, PropertySingleSelect, PropertyMultiSelect, PropertyTrueFalse); err != nil {
 		return err
@@ -202,6 +204,21 @@ type CustomPropertiesRequest struct {
 	Properties []CustomPropertyDefinition `json:"properties"`
 }
 
+func (r CustomPropertiesRequest) check(method string) error {
+	if len(r.Properties) == 0 || len(r.Properties) > 100 {
+		return fmt.Errorf("%w: %s: Properties has %d definitions; give 1 to 100", ErrInvalidArgument, method, len(r.Properties))
+	}
+	for i, p := range r.Properties {
+		if p.PropertyName == "" {
+			return fmt.Errorf("%w: %s: Properties[%d].PropertyName is empty", ErrInvalidArgument, method, i)
+		}
+		if err := p.validate(method, fmt.Sprintf("Properties[%d].", i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // List returns every custom property the enterprise defines.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/custom-properties#get-custom-properties-for-an-enterprise
@@ -222,19 +239,7 @@ func (s *CustomPropertiesService) List(ctx context.Context, enterprise string) (
 //
 //meta:operation PATCH /enterprises/{enterprise}/properties/schema
 func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterprise string, body CustomPropertiesRequest) ([]*CustomProperty, *Response, error) {
-	const m = "CustomProperties.CreateOrUpdateMany"
-	if len(body.Properties) == 0 || len(body.Properties) > 100 {
-		return nil, nil, fmt.Errorf("%w: %s: Properties has %d definitions; give 1 to 100", ErrInvalidArgument, m, len(body.Properties))
-	}
-	for i, p := range body.Properties {
-		if p.PropertyName == "" {
-			return nil, nil, fmt.Errorf("%w: %s: Properties[%d].PropertyName is empty", ErrInvalidArgument, m, i)
-		}
-		if err := p.validate(m, fmt.Sprintf("Properties[%d].", i)); err != nil {
-			return nil, nil, err
-		}
-	}
-	return fetchSlice[*CustomProperty](ctx, s.backend, &request{op: m, method: http.MethodPatch, path: "enterprises/{enterprise}/properties/schema", args: []any{enterprise}, json: body})
+	return fetchSlice[*CustomProperty](ctx, s.backend, &request{op: "CustomProperties.CreateOrUpdateMany", method: http.MethodPatch, path: "enterprises/{enterprise}/properties/schema", args: []any{enterprise}, json: body})
 }
 
 // Get returns one custom property of the enterprise.
@@ -256,11 +261,7 @@ func (s *CustomPropertiesService) Get(ctx context.Context, enterprise, name stri
 //
 //meta:operation PUT /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) CreateOrUpdate(ctx context.Context, enterprise, name string, body CustomPropertyRequest) (*CustomProperty, *Response, error) {
-	const m = "CustomProperties.CreateOrUpdate"
-	if err := body.validate(m, ""); err != nil {
-		return nil, nil, err
-	}
-	return fetch[CustomProperty](ctx, s.backend, &request{op: m, method: http.MethodPut, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}, json: body})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: "CustomProperties.CreateOrUpdate", method: http.MethodPut, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}, json: body})
 }
 
 // Delete removes a custom property and its values from every repository.
