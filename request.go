@@ -70,8 +70,8 @@ type checker interface {
 
 // prepare checks r's arguments before anything is built or sent, naming
 // r.op in every refusal: it fills r.path with r.args (escapePath), then
-// validates r.query and r.json where they have a validate method
-// (checkArgument).
+// checks r.query and r.json where they have a validate or check method
+// (checkArgument). A prepared request stays as it is.
 func (r *request) prepare() error {
 	if len(r.args) > 0 || strings.IndexByte(r.path, '{') >= 0 {
 		path, err := escapePath(r.op, r.path, r.args...)
