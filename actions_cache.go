@@ -63,11 +63,7 @@ func (r SetActionsCacheUsagePolicyRequest) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/actions/cache/usage
 func (s *ActionsCacheService) GetUsage(ctx context.Context, enterprise string) (*ActionsCacheUsage, *Response, error) {
-	path, err := escapePath("ActionsCache.GetUsage", "enterprises/{enterprise}/actions/cache/usage", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ActionsCacheUsage](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[ActionsCacheUsage](ctx, s.backend, &request{op: "ActionsCache.GetUsage", method: http.MethodGet, path: "enterprises/{enterprise}/actions/cache/usage", args: []any{enterprise}})
 }
 
 // GetUsagePolicy returns an enterprise's GitHub Actions cache size policy.
@@ -78,11 +74,7 @@ func (s *ActionsCacheService) GetUsage(ctx context.Context, enterprise string) (
 //
 //meta:operation GET /enterprises/{enterprise}/actions/cache/usage-policy
 func (s *ActionsCacheService) GetUsagePolicy(ctx context.Context, enterprise string) (*ActionsCacheUsagePolicy, *Response, error) {
-	path, err := escapePath("ActionsCache.GetUsagePolicy", "enterprises/{enterprise}/actions/cache/usage-policy", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ActionsCacheUsagePolicy](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[ActionsCacheUsagePolicy](ctx, s.backend, &request{op: "ActionsCache.GetUsagePolicy", method: http.MethodGet, path: "enterprises/{enterprise}/actions/cache/usage-policy", args: []any{enterprise}})
 }
 
 // SetUsagePolicy sets an enterprise's GitHub Actions cache size policy. A
@@ -94,12 +86,5 @@ func (s *ActionsCacheService) GetUsagePolicy(ctx context.Context, enterprise str
 //
 //meta:operation PATCH /enterprises/{enterprise}/actions/cache/usage-policy
 func (s *ActionsCacheService) SetUsagePolicy(ctx context.Context, enterprise string, body SetActionsCacheUsagePolicyRequest) (*Response, error) {
-	path, err := escapePath("ActionsCache.SetUsagePolicy", "enterprises/{enterprise}/actions/cache/usage-policy", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	if err := body.validate(); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsCache.SetUsagePolicy", method: http.MethodPatch, path: "enterprises/{enterprise}/actions/cache/usage-policy", args: []any{enterprise}, json: body}, nil)
 }

@@ -298,11 +298,7 @@ type SelfHostedRunnersPermissions struct {
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions
 func (s *ActionsPermissionsService) Get(ctx context.Context, enterprise string) (*ActionsPermissions, *Response, error) {
-	path, err := escapePath("ActionsPermissions.Get", "enterprises/{enterprise}/actions/permissions", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ActionsPermissions](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[ActionsPermissions](ctx, s.backend, &request{op: "ActionsPermissions.Get", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions", args: []any{enterprise}})
 }
 
 // Set sets an enterprise's GitHub Actions policy.
@@ -313,14 +309,7 @@ func (s *ActionsPermissionsService) Get(ctx context.Context, enterprise string) 
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions
 func (s *ActionsPermissionsService) Set(ctx context.Context, enterprise string, body SetActionsPermissionsRequest) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.Set", "enterprises/{enterprise}/actions/permissions", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	if err := body.validate(); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.Set", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions", args: []any{enterprise}, json: body}, nil)
 }
 
 // ListSelectedOrganizations returns one page of the organizations selected
@@ -333,11 +322,7 @@ func (s *ActionsPermissionsService) Set(ctx context.Context, enterprise string, 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/organizations
 func (s *ActionsPermissionsService) ListSelectedOrganizations(ctx context.Context, enterprise string, opts *ListOptions) (*ActionsEnabledOrganizations, *Response, error) {
-	path, err := escapePath("ActionsPermissions.ListSelectedOrganizations", "enterprises/{enterprise}/actions/permissions/organizations", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ActionsEnabledOrganizations](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[ActionsEnabledOrganizations](ctx, s.backend, &request{op: "ActionsPermissions.ListSelectedOrganizations", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/organizations", args: []any{enterprise}, query: opts})
 }
 
 // ListSelectedOrganizationsIter walks every page of the organizations
@@ -350,13 +335,7 @@ func (s *ActionsPermissionsService) ListSelectedOrganizations(ctx context.Contex
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/organizations
 func (s *ActionsPermissionsService) ListSelectedOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
-		orgs, resp, err := s.ListSelectedOrganizations(ctx, enterprise, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return orgs.Organizations, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListSelectedOrganizations, enterprise), func(w *ActionsEnabledOrganizations) []*Organization { return w.Organizations }))
 }
 
 // SetSelectedOrganizations replaces the organizations selected to use
@@ -369,10 +348,6 @@ func (s *ActionsPermissionsService) ListSelectedOrganizationsIter(ctx context.Co
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/organizations
 func (s *ActionsPermissionsService) SetSelectedOrganizations(ctx context.Context, enterprise string, orgIDs []int64) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetSelectedOrganizations", "enterprises/{enterprise}/actions/permissions/organizations", enterprise)
-	if err != nil {
-		return nil, err
-	}
 	for i, id := range orgIDs {
 		if id <= 0 {
 			return nil, fmt.Errorf("%w: ActionsPermissions.SetSelectedOrganizations: orgIDs[%d] is %d; want a positive organization ID", ErrInvalidArgument, i, id)
@@ -384,7 +359,7 @@ func (s *ActionsPermissionsService) SetSelectedOrganizations(ctx context.Context
 	body := struct {
 		SelectedOrganizationIDs []int64 `json:"selected_organization_ids"`
 	}{orgIDs}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetSelectedOrganizations", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/organizations", args: []any{enterprise}, json: body}, nil)
 }
 
 // EnableSelectedOrganization adds an organization to those selected to
@@ -396,11 +371,7 @@ func (s *ActionsPermissionsService) SetSelectedOrganizations(ctx context.Context
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/organizations/{org_id}
 func (s *ActionsPermissionsService) EnableSelectedOrganization(ctx context.Context, enterprise string, orgID int64) (*Response, error) {
-	path, err := selectedOrganizationPath("ActionsPermissions.EnableSelectedOrganization", enterprise, orgID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.EnableSelectedOrganization", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/organizations/{org_id}", args: []any{enterprise, positiveID(orgID)}}, nil)
 }
 
 // DisableSelectedOrganization removes an organization from those selected
@@ -412,11 +383,7 @@ func (s *ActionsPermissionsService) EnableSelectedOrganization(ctx context.Conte
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/permissions/organizations/{org_id}
 func (s *ActionsPermissionsService) DisableSelectedOrganization(ctx context.Context, enterprise string, orgID int64) (*Response, error) {
-	path, err := selectedOrganizationPath("ActionsPermissions.DisableSelectedOrganization", enterprise, orgID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.DisableSelectedOrganization", method: http.MethodDelete, path: "enterprises/{enterprise}/actions/permissions/organizations/{org_id}", args: []any{enterprise, positiveID(orgID)}}, nil)
 }
 
 // GetSelectedActions returns the actions and reusable workflows allowed
@@ -428,11 +395,7 @@ func (s *ActionsPermissionsService) DisableSelectedOrganization(ctx context.Cont
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/selected-actions
 func (s *ActionsPermissionsService) GetSelectedActions(ctx context.Context, enterprise string) (*SelectedActions, *Response, error) {
-	path, err := escapePath("ActionsPermissions.GetSelectedActions", "enterprises/{enterprise}/actions/permissions/selected-actions", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[SelectedActions](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[SelectedActions](ctx, s.backend, &request{op: "ActionsPermissions.GetSelectedActions", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/selected-actions", args: []any{enterprise}})
 }
 
 // SetSelectedActions sets the actions and reusable workflows allowed when
@@ -444,14 +407,7 @@ func (s *ActionsPermissionsService) GetSelectedActions(ctx context.Context, ente
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/selected-actions
 func (s *ActionsPermissionsService) SetSelectedActions(ctx context.Context, enterprise string, body SetSelectedActionsRequest) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetSelectedActions", "enterprises/{enterprise}/actions/permissions/selected-actions", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	if err := body.validate(); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetSelectedActions", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/selected-actions", args: []any{enterprise}, json: body}, nil)
 }
 
 // GetWorkflowPermissions returns the default permissions of the
@@ -463,11 +419,7 @@ func (s *ActionsPermissionsService) SetSelectedActions(ctx context.Context, ente
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/workflow
 func (s *ActionsPermissionsService) GetWorkflowPermissions(ctx context.Context, enterprise string) (*WorkflowPermissions, *Response, error) {
-	path, err := escapePath("ActionsPermissions.GetWorkflowPermissions", "enterprises/{enterprise}/actions/permissions/workflow", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[WorkflowPermissions](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[WorkflowPermissions](ctx, s.backend, &request{op: "ActionsPermissions.GetWorkflowPermissions", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/workflow", args: []any{enterprise}})
 }
 
 // SetWorkflowPermissions sets the default permissions of the workflows'
@@ -479,14 +431,7 @@ func (s *ActionsPermissionsService) GetWorkflowPermissions(ctx context.Context, 
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/workflow
 func (s *ActionsPermissionsService) SetWorkflowPermissions(ctx context.Context, enterprise string, body SetWorkflowPermissionsRequest) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetWorkflowPermissions", "enterprises/{enterprise}/actions/permissions/workflow", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	if err := body.validate(); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetWorkflowPermissions", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/workflow", args: []any{enterprise}, json: body}, nil)
 }
 
 // GetArtifactAndLogRetention returns how long an enterprise keeps the
@@ -498,11 +443,7 @@ func (s *ActionsPermissionsService) SetWorkflowPermissions(ctx context.Context, 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/artifact-and-log-retention
 func (s *ActionsPermissionsService) GetArtifactAndLogRetention(ctx context.Context, enterprise string) (*ArtifactAndLogRetention, *Response, error) {
-	path, err := escapePath("ActionsPermissions.GetArtifactAndLogRetention", "enterprises/{enterprise}/actions/permissions/artifact-and-log-retention", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ArtifactAndLogRetention](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[ArtifactAndLogRetention](ctx, s.backend, &request{op: "ActionsPermissions.GetArtifactAndLogRetention", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/artifact-and-log-retention", args: []any{enterprise}})
 }
 
 // SetArtifactAndLogRetention sets how long an enterprise keeps the
@@ -515,14 +456,7 @@ func (s *ActionsPermissionsService) GetArtifactAndLogRetention(ctx context.Conte
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/artifact-and-log-retention
 func (s *ActionsPermissionsService) SetArtifactAndLogRetention(ctx context.Context, enterprise string, body SetArtifactAndLogRetentionRequest) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetArtifactAndLogRetention", "enterprises/{enterprise}/actions/permissions/artifact-and-log-retention", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	if err := body.validate(); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetArtifactAndLogRetention", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/artifact-and-log-retention", args: []any{enterprise}, json: body}, nil)
 }
 
 // GetForkPRContributorApproval returns which contributors' fork pull
@@ -534,11 +468,7 @@ func (s *ActionsPermissionsService) SetArtifactAndLogRetention(ctx context.Conte
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval
 func (s *ActionsPermissionsService) GetForkPRContributorApproval(ctx context.Context, enterprise string) (*ForkPRContributorApproval, *Response, error) {
-	path, err := escapePath("ActionsPermissions.GetForkPRContributorApproval", "enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ForkPRContributorApproval](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[ForkPRContributorApproval](ctx, s.backend, &request{op: "ActionsPermissions.GetForkPRContributorApproval", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval", args: []any{enterprise}})
 }
 
 // SetForkPRContributorApproval sets which contributors' fork pull
@@ -550,14 +480,7 @@ func (s *ActionsPermissionsService) GetForkPRContributorApproval(ctx context.Con
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval
 func (s *ActionsPermissionsService) SetForkPRContributorApproval(ctx context.Context, enterprise string, body SetForkPRContributorApprovalRequest) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetForkPRContributorApproval", "enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	if err := body.validate(); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetForkPRContributorApproval", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/fork-pr-contributor-approval", args: []any{enterprise}, json: body}, nil)
 }
 
 // GetForkPRWorkflowsPrivateRepos returns the policy of workflows from fork
@@ -569,11 +492,7 @@ func (s *ActionsPermissionsService) SetForkPRContributorApproval(ctx context.Con
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos
 func (s *ActionsPermissionsService) GetForkPRWorkflowsPrivateRepos(ctx context.Context, enterprise string) (*ForkPRWorkflowsPrivateRepos, *Response, error) {
-	path, err := escapePath("ActionsPermissions.GetForkPRWorkflowsPrivateRepos", "enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[ForkPRWorkflowsPrivateRepos](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[ForkPRWorkflowsPrivateRepos](ctx, s.backend, &request{op: "ActionsPermissions.GetForkPRWorkflowsPrivateRepos", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos", args: []any{enterprise}})
 }
 
 // SetForkPRWorkflowsPrivateRepos sets the policy of workflows from fork
@@ -585,11 +504,7 @@ func (s *ActionsPermissionsService) GetForkPRWorkflowsPrivateRepos(ctx context.C
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos
 func (s *ActionsPermissionsService) SetForkPRWorkflowsPrivateRepos(ctx context.Context, enterprise string, body SetForkPRWorkflowsPrivateReposRequest) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetForkPRWorkflowsPrivateRepos", "enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetForkPRWorkflowsPrivateRepos", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/fork-pr-workflows-private-repos", args: []any{enterprise}, json: body}, nil)
 }
 
 // GetSelfHostedRunners returns the enterprise's policy on the
@@ -601,11 +516,7 @@ func (s *ActionsPermissionsService) SetForkPRWorkflowsPrivateRepos(ctx context.C
 //
 //meta:operation GET /enterprises/{enterprise}/actions/permissions/self-hosted-runners
 func (s *ActionsPermissionsService) GetSelfHostedRunners(ctx context.Context, enterprise string) (*SelfHostedRunnersPermissions, *Response, error) {
-	path, err := escapePath("ActionsPermissions.GetSelfHostedRunners", "enterprises/{enterprise}/actions/permissions/self-hosted-runners", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[SelfHostedRunnersPermissions](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[SelfHostedRunnersPermissions](ctx, s.backend, &request{op: "ActionsPermissions.GetSelfHostedRunners", method: http.MethodGet, path: "enterprises/{enterprise}/actions/permissions/self-hosted-runners", args: []any{enterprise}})
 }
 
 // SetSelfHostedRunners sets the enterprise's policy on the organizations'
@@ -617,22 +528,5 @@ func (s *ActionsPermissionsService) GetSelfHostedRunners(ctx context.Context, en
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/permissions/self-hosted-runners
 func (s *ActionsPermissionsService) SetSelfHostedRunners(ctx context.Context, enterprise string, body SelfHostedRunnersPermissions) (*Response, error) {
-	path, err := escapePath("ActionsPermissions.SetSelfHostedRunners", "enterprises/{enterprise}/actions/permissions/self-hosted-runners", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
-}
-
-// selectedOrganizationPath is the path of one selected organization; an
-// organization ID that is not positive is refused before sending.
-func selectedOrganizationPath(method, enterprise string, orgID int64) (string, error) {
-	path, err := escapePath(method, "enterprises/{enterprise}/actions/permissions/organizations/{org_id}", enterprise, orgID)
-	if err != nil {
-		return "", err
-	}
-	if orgID <= 0 {
-		return "", &ArgumentError{Method: method, Parameter: "org_id", Position: 1, Value: fmt.Sprint(orgID), Reason: "is not a positive ID"}
-	}
-	return path, nil
+	return s.backend.call(ctx, &request{op: "ActionsPermissions.SetSelfHostedRunners", method: http.MethodPut, path: "enterprises/{enterprise}/actions/permissions/self-hosted-runners", args: []any{enterprise}, json: body}, nil)
 }

@@ -135,6 +135,10 @@ type CreateGlobalHookRequest struct {
 	Active *bool `json:"active,omitempty"`
 }
 
+func (r CreateGlobalHookRequest) validate() error {
+	return r.Config.validate("CreateGlobalHookRequest")
+}
+
 // UpdateGlobalHookRequest is the body of AdminHooksService.Update. GHES
 // replaces the hook's whole configuration with it: see Update.
 type UpdateGlobalHookRequest struct {
@@ -146,6 +150,13 @@ type UpdateGlobalHookRequest struct {
 	Active *bool `json:"active,omitempty"`
 }
 
+func (r UpdateGlobalHookRequest) validate() error {
+	if r.Config == nil {
+		return nil
+	}
+	return r.Config.validate("UpdateGlobalHookRequest")
+}
+
 // List lists one page of the global webhooks.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/global-webhooks#list-global-webhooks
@@ -154,7 +165,7 @@ type UpdateGlobalHookRequest struct {
 //
 //meta:operation GET /admin/hooks
 func (s *AdminHooksService) List(ctx context.Context, opts *ListOptions) ([]*GlobalHook, *Response, error) {
-	return fetchSlice[*GlobalHook](ctx, s.backend, &request{method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview})
+	return fetchSlice[*GlobalHook](ctx, s.backend, &request{op: "AdminHooks.List", method: http.MethodGet, path: "admin/hooks", query: opts, preview: mediaTypeSuperproPreview})
 }
 
 // ListIter walks every page of List from opts.Page, fetching pages as the
@@ -178,13 +189,10 @@ func (s *AdminHooksService) ListIter(ctx context.Context, opts *ListOptions) ite
 //
 //meta:operation POST /admin/hooks
 func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequest) (*GlobalHook, *Response, error) {
-	if err := req.Config.validate("CreateGlobalHookRequest"); err != nil {
-		return nil, nil, err
-	}
 	if req.Name == "" {
 		req.Name = "web"
 	}
-	return fetch[GlobalHook](ctx, s.backend, &request{method: http.MethodPost, path: "admin/hooks", json: req, preview: mediaTypeSuperproPreview})
+	return fetch[GlobalHook](ctx, s.backend, &request{op: "AdminHooks.Create", method: http.MethodPost, path: "admin/hooks", json: req, preview: mediaTypeSuperproPreview})
 }
 
 // Get returns one global webhook.
@@ -195,11 +203,7 @@ func (s *AdminHooksService) Create(ctx context.Context, req CreateGlobalHookRequ
 //
 //meta:operation GET /admin/hooks/{hook_id}
 func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook, *Response, error) {
-	path, err := escapePath("AdminHooks.Get", "admin/hooks/{hook_id}", hookID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[GlobalHook](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeSuperproPreview})
+	return fetch[GlobalHook](ctx, s.backend, &request{op: "AdminHooks.Get", method: http.MethodGet, path: "admin/hooks/{hook_id}", args: []any{hookID}, preview: mediaTypeSuperproPreview})
 }
 
 // Update replaces the configuration of a global webhook.
@@ -216,16 +220,7 @@ func (s *AdminHooksService) Get(ctx context.Context, hookID int64) (*GlobalHook,
 //
 //meta:operation PATCH /admin/hooks/{hook_id}
 func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req UpdateGlobalHookRequest) (*GlobalHook, *Response, error) {
-	path, err := escapePath("AdminHooks.Update", "admin/hooks/{hook_id}", hookID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if req.Config != nil {
-		if err := req.Config.validate("UpdateGlobalHookRequest"); err != nil {
-			return nil, nil, err
-		}
-	}
-	return fetch[GlobalHook](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: req, preview: mediaTypeSuperproPreview})
+	return fetch[GlobalHook](ctx, s.backend, &request{op: "AdminHooks.Update", method: http.MethodPatch, path: "admin/hooks/{hook_id}", args: []any{hookID}, json: req, preview: mediaTypeSuperproPreview})
 }
 
 // Delete deletes a global webhook.
@@ -236,11 +231,7 @@ func (s *AdminHooksService) Update(ctx context.Context, hookID int64, req Update
 //
 //meta:operation DELETE /admin/hooks/{hook_id}
 func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response, error) {
-	path, err := escapePath("AdminHooks.Delete", "admin/hooks/{hook_id}", hookID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeSuperproPreview}, nil)
+	return s.backend.call(ctx, &request{op: "AdminHooks.Delete", method: http.MethodDelete, path: "admin/hooks/{hook_id}", args: []any{hookID}, preview: mediaTypeSuperproPreview}, nil)
 }
 
 // Ping sends a ping event to a global webhook.
@@ -251,9 +242,5 @@ func (s *AdminHooksService) Delete(ctx context.Context, hookID int64) (*Response
 //
 //meta:operation POST /admin/hooks/{hook_id}/pings
 func (s *AdminHooksService) Ping(ctx context.Context, hookID int64) (*Response, error) {
-	path, err := escapePath("AdminHooks.Ping", "admin/hooks/{hook_id}/pings", hookID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: path, preview: mediaTypeSuperproPreview}, nil)
+	return s.backend.call(ctx, &request{op: "AdminHooks.Ping", method: http.MethodPost, path: "admin/hooks/{hook_id}/pings", args: []any{hookID}, preview: mediaTypeSuperproPreview}, nil)
 }

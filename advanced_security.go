@@ -71,11 +71,7 @@ func (o ListAdvancedSecurityCommittersOptions) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/settings/billing/advanced-security
 func (s *LicenseService) ListAdvancedSecurityCommitters(ctx context.Context, enterprise string, opts *ListAdvancedSecurityCommittersOptions) (*AdvancedSecurityCommitters, *Response, error) {
-	path, err := escapePath("License.ListAdvancedSecurityCommitters", "enterprises/{enterprise}/settings/billing/advanced-security", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[AdvancedSecurityCommitters](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[AdvancedSecurityCommitters](ctx, s.backend, &request{op: "License.ListAdvancedSecurityCommitters", method: http.MethodGet, path: "enterprises/{enterprise}/settings/billing/advanced-security", args: []any{enterprise}, query: opts})
 }
 
 // ListAdvancedSecurityCommittersIter walks the repositories of every page.
@@ -86,11 +82,5 @@ func (s *LicenseService) ListAdvancedSecurityCommitters(ctx context.Context, ent
 //
 //meta:operation GET /enterprises/{enterprise}/settings/billing/advanced-security
 func (s *LicenseService) ListAdvancedSecurityCommittersIter(ctx context.Context, enterprise string, opts *ListAdvancedSecurityCommittersOptions) iter.Seq2[*AdvancedSecurityRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListAdvancedSecurityCommittersOptions) ([]*AdvancedSecurityRepository, *Response, error) {
-		r, resp, err := s.ListAdvancedSecurityCommitters(ctx, enterprise, o)
-		if r == nil {
-			return nil, resp, err
-		}
-		return r.Repositories, resp, err
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListAdvancedSecurityCommitters, enterprise), func(w *AdvancedSecurityCommitters) []*AdvancedSecurityRepository { return w.Repositories }))
 }

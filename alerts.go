@@ -28,14 +28,14 @@ const (
 	AlertSortUpdated AlertSort = "updated"
 )
 
-func checkAlertSort(method string, s AlertSort, d Direction) error {
-	if err := checkEnum(method, "Sort", s, true, AlertSortCreated, AlertSortUpdated); err != nil {
-		return err
-	}
-	if err := d.validate(method + ": Direction"); err != nil {
-		return err
-	}
-	return nil
+// checkAlertPage checks what every enterprise alert list takes: the
+// sort, its direction and the cursors.
+func checkAlertPage(method string, s AlertSort, d Direction, c ListCursorOptions) error {
+	return firstError(
+		checkEnum(method, "Sort", s, true, AlertSortCreated, AlertSortUpdated),
+		d.validate(method+": Direction"),
+		c.check(method),
+	)
 }
 
 // ---- code scanning ----
@@ -148,19 +148,12 @@ type ListCodeScanningAlertsOptions struct {
 
 func (o ListCodeScanningAlertsOptions) validate() error {
 	const m = "CodeScanning.ListAlerts"
-	if o.ToolName != "" && o.ToolGUID != "" {
-		return fmt.Errorf("%w: %s: ToolName and ToolGUID are both set; give one", ErrInvalidArgument, m)
-	}
-	if err := checkEnum(m, "State", o.State, true, CodeScanningAlertOpen, CodeScanningAlertClosed, CodeScanningAlertDismissed, CodeScanningAlertFixed); err != nil {
-		return err
-	}
-	if o.Page < 0 {
-		return fmt.Errorf("%w: %s: Page is %d; pages start at 1", ErrInvalidArgument, m, o.Page)
-	}
-	if err := checkAlertSort(m, o.Sort, o.Direction); err != nil {
-		return err
-	}
-	return o.ListCursorOptions.check(m)
+	return firstError(
+		refuseIf(o.ToolName != "" && o.ToolGUID != "", "%s: ToolName and ToolGUID are both set; give one", m),
+		checkEnum(m, "State", o.State, true, CodeScanningAlertOpen, CodeScanningAlertClosed, CodeScanningAlertDismissed, CodeScanningAlertFixed),
+		refuseIf(o.Page < 0, "%s: Page is %d; pages start at 1", m, o.Page),
+		checkAlertPage(m, o.Sort, o.Direction, o.ListCursorOptions),
+	)
 }
 
 // ListAlerts returns one page of the code scanning alerts of the
@@ -172,11 +165,7 @@ func (o ListCodeScanningAlertsOptions) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/code-scanning/alerts
 func (s *CodeScanningService) ListAlerts(ctx context.Context, enterprise string, opts *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
-	path, err := escapePath("CodeScanning.ListAlerts", "enterprises/{enterprise}/code-scanning/alerts", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*CodeScanningAlert](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*CodeScanningAlert](ctx, s.backend, &request{op: "CodeScanning.ListAlerts", method: http.MethodGet, path: "enterprises/{enterprise}/code-scanning/alerts", args: []any{enterprise}, query: opts})
 }
 
 // ListAlertsIter walks every code scanning alert the options select,
@@ -188,9 +177,7 @@ func (s *CodeScanningService) ListAlerts(ctx context.Context, enterprise string,
 //
 //meta:operation GET /enterprises/{enterprise}/code-scanning/alerts
 func (s *CodeScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListCodeScanningAlertsOptions) iter.Seq2[*CodeScanningAlert, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListCodeScanningAlertsOptions) ([]*CodeScanningAlert, *Response, error) {
-		return s.ListAlerts(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListAlerts, enterprise)))
 }
 
 // ---- Dependabot ----
@@ -378,30 +365,15 @@ type ListDependabotAlertsOptions struct {
 
 func (o ListDependabotAlertsOptions) validate() error {
 	const m = "Dependabot.ListAlerts"
-	if err := checkList(m, "State", o.State, "auto_dismissed", "dismissed", "fixed", "open"); err != nil {
-		return err
-	}
-	if err := checkList(m, "Severity", o.Severity, "low", "medium", "high", "critical"); err != nil {
-		return err
-	}
-	if err := checkEnum(m, "Scope", o.Scope, true, "development", "runtime"); err != nil {
-		return err
-	}
-	if err := checkList(m, "Has", o.Has, "patch"); err != nil {
-		return err
-	}
-	for _, f := range []struct {
-		n string
-		v int
-	}{{"First", o.First}, {"Last", o.Last}} {
-		if f.v < 0 || f.v > 100 {
-			return fmt.Errorf("%w: %s: %s is %d; it must be between 1 and 100 (0 to leave it out)", ErrInvalidArgument, m, f.n, f.v)
-		}
-	}
-	if err := checkAlertSort(m, o.Sort, o.Direction); err != nil {
-		return err
-	}
-	return o.ListCursorOptions.check(m)
+	return firstError(
+		checkList(m, "State", o.State, "auto_dismissed", "dismissed", "fixed", "open"),
+		checkList(m, "Severity", o.Severity, "low", "medium", "high", "critical"),
+		checkEnum(m, "Scope", o.Scope, true, "development", "runtime"),
+		checkList(m, "Has", o.Has, "patch"),
+		refuseIf(o.First < 0 || o.First > 100, "%s: First is %d; it must be between 1 and 100 (0 to leave it out)", m, o.First),
+		refuseIf(o.Last < 0 || o.Last > 100, "%s: Last is %d; it must be between 1 and 100 (0 to leave it out)", m, o.Last),
+		checkAlertPage(m, o.Sort, o.Direction, o.ListCursorOptions),
+	)
 }
 
 // checkList refuses a comma-separated list with a value not in allowed.
@@ -431,11 +403,7 @@ func checkList(method, field, list string, allowed ...string) error {
 //
 //meta:operation GET /enterprises/{enterprise}/dependabot/alerts
 func (s *DependabotService) ListAlerts(ctx context.Context, enterprise string, opts *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
-	path, err := escapePath("Dependabot.ListAlerts", "enterprises/{enterprise}/dependabot/alerts", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*DependabotAlert](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*DependabotAlert](ctx, s.backend, &request{op: "Dependabot.ListAlerts", method: http.MethodGet, path: "enterprises/{enterprise}/dependabot/alerts", args: []any{enterprise}, query: opts})
 }
 
 // ListAlertsIter walks every Dependabot alert the options select,
@@ -447,9 +415,7 @@ func (s *DependabotService) ListAlerts(ctx context.Context, enterprise string, o
 //
 //meta:operation GET /enterprises/{enterprise}/dependabot/alerts
 func (s *DependabotService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListDependabotAlertsOptions) iter.Seq2[*DependabotAlert, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListDependabotAlertsOptions) ([]*DependabotAlert, *Response, error) {
-		return s.ListAlerts(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListAlerts, enterprise)))
 }
 
 // ---- secret scanning ----
@@ -533,19 +499,12 @@ type ListSecretScanningAlertsOptions struct {
 
 func (o ListSecretScanningAlertsOptions) validate() error {
 	const m = "SecretScanning.ListAlerts"
-	if err := checkEnum(m, "State", o.State, true, SecretScanningAlertOpen, SecretScanningAlertResolved); err != nil {
-		return err
-	}
-	if err := checkList(m, "Resolution", o.Resolution, "false_positive", "wont_fix", "revoked", "pattern_edited", "pattern_deleted", "used_in_tests"); err != nil {
-		return err
-	}
-	if err := checkList(m, "Validity", o.Validity, "active", "inactive", "unknown"); err != nil {
-		return err
-	}
-	if err := checkAlertSort(m, o.Sort, o.Direction); err != nil {
-		return err
-	}
-	return o.ListCursorOptions.check(m)
+	return firstError(
+		checkEnum(m, "State", o.State, true, SecretScanningAlertOpen, SecretScanningAlertResolved),
+		checkList(m, "Resolution", o.Resolution, "false_positive", "wont_fix", "revoked", "pattern_edited", "pattern_deleted", "used_in_tests"),
+		checkList(m, "Validity", o.Validity, "active", "inactive", "unknown"),
+		checkAlertPage(m, o.Sort, o.Direction, o.ListCursorOptions),
+	)
 }
 
 // ListAlerts returns one page of the secret scanning alerts of the
@@ -557,11 +516,7 @@ func (o ListSecretScanningAlertsOptions) validate() error {
 //
 //meta:operation GET /enterprises/{enterprise}/secret-scanning/alerts
 func (s *SecretScanningService) ListAlerts(ctx context.Context, enterprise string, opts *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
-	path, err := escapePath("SecretScanning.ListAlerts", "enterprises/{enterprise}/secret-scanning/alerts", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*SecretScanningAlert](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*SecretScanningAlert](ctx, s.backend, &request{op: "SecretScanning.ListAlerts", method: http.MethodGet, path: "enterprises/{enterprise}/secret-scanning/alerts", args: []any{enterprise}, query: opts})
 }
 
 // ListAlertsIter walks every secret scanning alert the options select,
@@ -573,7 +528,5 @@ func (s *SecretScanningService) ListAlerts(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/secret-scanning/alerts
 func (s *SecretScanningService) ListAlertsIter(ctx context.Context, enterprise string, opts *ListSecretScanningAlertsOptions) iter.Seq2[*SecretScanningAlert, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListSecretScanningAlertsOptions) ([]*SecretScanningAlert, *Response, error) {
-		return s.ListAlerts(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListAlerts, enterprise)))
 }

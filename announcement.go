@@ -56,7 +56,7 @@ func (r SetAnnouncementRequest) validate() error {
 //
 //meta:operation GET /enterprise/announcement
 func (s *AnnouncementService) Get(ctx context.Context) (*Announcement, *Response, error) {
-	return fetch[Announcement](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/announcement"})
+	return fetch[Announcement](ctx, s.backend, &request{op: "Announcement.Get", method: http.MethodGet, path: "enterprise/announcement"})
 }
 
 // Set sets the global announcement banner, replacing the one shown, and
@@ -68,10 +68,7 @@ func (s *AnnouncementService) Get(ctx context.Context) (*Announcement, *Response
 //
 //meta:operation PATCH /enterprise/announcement
 func (s *AnnouncementService) Set(ctx context.Context, body SetAnnouncementRequest) (*Announcement, *Response, error) {
-	if err := body.validate(); err != nil {
-		return nil, nil, err
-	}
-	return fetch[Announcement](ctx, s.backend, &request{method: http.MethodPatch, path: "enterprise/announcement", json: body})
+	return fetch[Announcement](ctx, s.backend, &request{op: "Announcement.Set", method: http.MethodPatch, path: "enterprise/announcement", json: body})
 }
 
 // Remove takes the global announcement banner down.
@@ -82,5 +79,5 @@ func (s *AnnouncementService) Set(ctx context.Context, body SetAnnouncementReque
 //
 //meta:operation DELETE /enterprise/announcement
 func (s *AnnouncementService) Remove(ctx context.Context) (*Response, error) {
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: "enterprise/announcement"}, nil)
+	return s.backend.call(ctx, &request{op: "Announcement.Remove", method: http.MethodDelete, path: "enterprise/announcement"}, nil)
 }

@@ -3,7 +3,6 @@ package ghesadmin
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"reflect"
@@ -61,26 +60,15 @@ type AuditLogOptions struct {
 }
 
 func (o AuditLogOptions) validate() error {
-	switch o.Include {
-	case "", AuditLogIncludeWeb, AuditLogIncludeGit, AuditLogIncludeAll:
-	default:
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Include is %q; it must be web, git or all", ErrInvalidArgument, o.Include)
-	}
-	switch o.Order {
-	case "", AuditLogOrderAsc, AuditLogOrderDesc:
-	default:
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Order is %q; it must be asc or desc", ErrInvalidArgument, o.Order)
-	}
-	if o.After != "" && o.Before != "" {
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions sets both After and Before; give one cursor", ErrInvalidArgument)
-	}
-	if strings.ContainsAny(o.Phrase, "\r\n") {
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Phrase contains a line break", ErrInvalidArgument)
-	}
-	if o.Page < 0 {
-		return fmt.Errorf("%w: AuditLog.List: AuditLogOptions.Page is %d; pages start at 1", ErrInvalidArgument, o.Page)
-	}
-	return checkPerPage("AuditLog.List: AuditLogOptions", o.PerPage)
+	const m = "AuditLog.List"
+	return firstError(
+		checkEnum(m, "AuditLogOptions.Include", o.Include, true, AuditLogIncludeWeb, AuditLogIncludeGit, AuditLogIncludeAll),
+		checkEnum(m, "AuditLogOptions.Order", o.Order, true, AuditLogOrderAsc, AuditLogOrderDesc),
+		refuseIf(o.After != "" && o.Before != "", "%s: AuditLogOptions sets both After and Before; give one cursor", m),
+		refuseIf(strings.ContainsAny(o.Phrase, "\r\n"), "%s: AuditLogOptions.Phrase contains a line break", m),
+		refuseIf(o.Page < 0, "%s: AuditLogOptions.Page is %d; pages start at 1", m, o.Page),
+		checkPerPage(m+": AuditLogOptions", o.PerPage),
+	)
 }
 
 // AuditLogEvent is one event of the enterprise audit log. Events differ by
@@ -225,11 +213,7 @@ func (e AuditLogEvent) MarshalJSON() ([]byte, error) {
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
-	path, err := escapePath("AuditLog.List", "enterprises/{enterprise}/audit-log", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AuditLogEvent](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*AuditLogEvent](ctx, s.backend, &request{op: "AuditLog.List", method: http.MethodGet, path: "enterprises/{enterprise}/audit-log", args: []any{enterprise}, query: opts})
 }
 
 // ListIter walks the enterprise audit log from opts on, following each
@@ -242,7 +226,5 @@ func (s *AuditLogService) List(ctx context.Context, enterprise string, opts *Aud
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log
 func (s *AuditLogService) ListIter(ctx context.Context, enterprise string, opts *AuditLogOptions) iter.Seq2[*AuditLogEvent, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *AuditLogOptions) ([]*AuditLogEvent, *Response, error) {
-		return s.List(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.List, enterprise)))
 }

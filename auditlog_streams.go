@@ -314,28 +314,6 @@ func (r AuditLogStreamRequest) check(method string) error {
 	return r.VendorSpecific.validate(method)
 }
 
-func isNilPointer(v any) bool {
-	switch c := v.(type) {
-	case *AzureBlobStreamConfig:
-		return c == nil
-	case *AzureHubStreamConfig:
-		return c == nil
-	case *AmazonS3OIDCStreamConfig:
-		return c == nil
-	case *AmazonS3AccessKeysStreamConfig:
-		return c == nil
-	case *SplunkStreamConfig:
-		return c == nil
-	case *HECStreamConfig:
-		return c == nil
-	case *GoogleCloudStreamConfig:
-		return c == nil
-	case *DatadogStreamConfig:
-		return c == nil
-	}
-	return false
-}
-
 // GetStreamKey returns the enterprise's public key for sealing stream
 // secrets (see AuditLogStreamKey.Seal).
 //
@@ -345,11 +323,7 @@ func isNilPointer(v any) bool {
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log/stream-key
 func (s *AuditLogService) GetStreamKey(ctx context.Context, enterprise string) (*AuditLogStreamKey, *Response, error) {
-	path, err := escapePath("AuditLog.GetStreamKey", "enterprises/{enterprise}/audit-log/stream-key", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[AuditLogStreamKey](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[AuditLogStreamKey](ctx, s.backend, &request{op: "AuditLog.GetStreamKey", method: http.MethodGet, path: "enterprises/{enterprise}/audit-log/stream-key", args: []any{enterprise}})
 }
 
 // ListStreams returns the enterprise's stream configurations.
@@ -360,11 +334,7 @@ func (s *AuditLogService) GetStreamKey(ctx context.Context, enterprise string) (
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log/streams
 func (s *AuditLogService) ListStreams(ctx context.Context, enterprise string) ([]*AuditLogStream, *Response, error) {
-	path, err := escapePath("AuditLog.ListStreams", "enterprises/{enterprise}/audit-log/streams", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AuditLogStream](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetchSlice[*AuditLogStream](ctx, s.backend, &request{op: "AuditLog.ListStreams", method: http.MethodGet, path: "enterprises/{enterprise}/audit-log/streams", args: []any{enterprise}})
 }
 
 // CreateStream creates a stream configuration. Seal its secrets with the
@@ -376,14 +346,7 @@ func (s *AuditLogService) ListStreams(ctx context.Context, enterprise string) ([
 //
 //meta:operation POST /enterprises/{enterprise}/audit-log/streams
 func (s *AuditLogService) CreateStream(ctx context.Context, enterprise string, body AuditLogStreamRequest) (*AuditLogStream, *Response, error) {
-	path, err := escapePath("AuditLog.CreateStream", "enterprises/{enterprise}/audit-log/streams", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := body.check("AuditLog.CreateStream"); err != nil {
-		return nil, nil, err
-	}
-	return fetch[AuditLogStream](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[AuditLogStream](ctx, s.backend, &request{op: "AuditLog.CreateStream", method: http.MethodPost, path: "enterprises/{enterprise}/audit-log/streams", args: []any{enterprise}, json: body})
 }
 
 // GetStream returns one stream configuration.
@@ -394,11 +357,7 @@ func (s *AuditLogService) CreateStream(ctx context.Context, enterprise string, b
 //
 //meta:operation GET /enterprises/{enterprise}/audit-log/streams/{stream_id}
 func (s *AuditLogService) GetStream(ctx context.Context, enterprise string, streamID int64) (*AuditLogStream, *Response, error) {
-	path, err := streamPath("AuditLog.GetStream", enterprise, streamID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[AuditLogStream](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[AuditLogStream](ctx, s.backend, &request{op: "AuditLog.GetStream", method: http.MethodGet, path: "enterprises/{enterprise}/audit-log/streams/{stream_id}", args: []any{enterprise, positiveID(streamID)}})
 }
 
 // UpdateStream replaces a stream configuration.
@@ -409,14 +368,7 @@ func (s *AuditLogService) GetStream(ctx context.Context, enterprise string, stre
 //
 //meta:operation PUT /enterprises/{enterprise}/audit-log/streams/{stream_id}
 func (s *AuditLogService) UpdateStream(ctx context.Context, enterprise string, streamID int64, body AuditLogStreamRequest) (*AuditLogStream, *Response, error) {
-	path, err := streamPath("AuditLog.UpdateStream", enterprise, streamID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := body.check("AuditLog.UpdateStream"); err != nil {
-		return nil, nil, err
-	}
-	return fetch[AuditLogStream](ctx, s.backend, &request{method: http.MethodPut, path: path, json: body})
+	return fetch[AuditLogStream](ctx, s.backend, &request{op: "AuditLog.UpdateStream", method: http.MethodPut, path: "enterprises/{enterprise}/audit-log/streams/{stream_id}", args: []any{enterprise, positiveID(streamID)}, json: body})
 }
 
 // DeleteStream deletes a stream configuration.
@@ -427,19 +379,5 @@ func (s *AuditLogService) UpdateStream(ctx context.Context, enterprise string, s
 //
 //meta:operation DELETE /enterprises/{enterprise}/audit-log/streams/{stream_id}
 func (s *AuditLogService) DeleteStream(ctx context.Context, enterprise string, streamID int64) (*Response, error) {
-	path, err := streamPath("AuditLog.DeleteStream", enterprise, streamID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
-}
-
-func streamPath(method, enterprise string, streamID int64) (string, error) {
-	if streamID <= 0 {
-		if enterprise == "" {
-			return escapePath(method, "enterprises/{enterprise}", enterprise)
-		}
-		return "", &ArgumentError{Method: method, Parameter: "stream_id", Position: 1, Value: fmt.Sprint(streamID), Reason: "is not a positive ID"}
-	}
-	return escapePath(method, "enterprises/{enterprise}/audit-log/streams/{stream_id}", enterprise, streamID)
+	return s.backend.call(ctx, &request{op: "AuditLog.DeleteStream", method: http.MethodDelete, path: "enterprises/{enterprise}/audit-log/streams/{stream_id}", args: []any{enterprise, positiveID(streamID)}}, nil)
 }

@@ -2,7 +2,6 @@ package ghesadmin
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"time"
@@ -60,18 +59,12 @@ type ListBypassRequestsOptions struct {
 }
 
 func (o ListBypassRequestsOptions) validate() error {
-	switch o.TimePeriod {
-	case "", BypassTimeHour, BypassTimeDay, BypassTimeWeek, BypassTimeMonth:
-	default:
-		return fmt.Errorf("%w: ListBypassRequestsOptions.TimePeriod is %q; want hour, day, week or month", ErrInvalidArgument, string(o.TimePeriod))
-	}
-	switch o.RequestStatus {
-	case "", BypassRequestCompleted, BypassRequestCancelled, BypassRequestApproved, BypassRequestExpired,
-		BypassRequestDeleted, BypassRequestDenied, BypassRequestOpen, BypassRequestStatusAll:
-	default:
-		return fmt.Errorf("%w: ListBypassRequestsOptions.RequestStatus is %q; not a status GHES filters on", ErrInvalidArgument, string(o.RequestStatus))
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("", "ListBypassRequestsOptions.TimePeriod", o.TimePeriod, true, BypassTimeHour, BypassTimeDay, BypassTimeWeek, BypassTimeMonth),
+		checkEnum("", "ListBypassRequestsOptions.RequestStatus", o.RequestStatus, true, BypassRequestCompleted, BypassRequestCancelled, BypassRequestApproved, BypassRequestExpired,
+			BypassRequestDeleted, BypassRequestDenied, BypassRequestOpen, BypassRequestStatusAll),
+		o.ListOptions.validate(),
+	)
 }
 
 // BypassRepository is the repository of a bypass request.
@@ -186,14 +179,7 @@ type SecretScanningBypassRequest struct {
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/push-rules
 func (s *BypassRequestsService) ListPushRules(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) ([]*PushRuleBypassRequest, *Response, error) {
-	path, err := escapePath("BypassRequests.ListPushRules", "enterprises/{enterprise}/bypass-requests/push-rules", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("BypassRequests.ListPushRules", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*PushRuleBypassRequest](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*PushRuleBypassRequest](ctx, s.backend, &request{op: "BypassRequests.ListPushRules", method: http.MethodGet, path: "enterprises/{enterprise}/bypass-requests/push-rules", args: []any{enterprise}, query: opts})
 }
 
 // ListPushRulesIter walks every page of ListPushRules from opts.Page. opts
@@ -205,9 +191,7 @@ func (s *BypassRequestsService) ListPushRules(ctx context.Context, enterprise st
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/push-rules
 func (s *BypassRequestsService) ListPushRulesIter(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) iter.Seq2[*PushRuleBypassRequest, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListBypassRequestsOptions) ([]*PushRuleBypassRequest, *Response, error) {
-		return s.ListPushRules(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListPushRules, enterprise)))
 }
 
 // ListSecretScanning returns one page of the secret scanning bypass
@@ -219,14 +203,7 @@ func (s *BypassRequestsService) ListPushRulesIter(ctx context.Context, enterpris
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/secret-scanning
 func (s *BypassRequestsService) ListSecretScanning(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
-	path, err := escapePath("BypassRequests.ListSecretScanning", "enterprises/{enterprise}/bypass-requests/secret-scanning", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("BypassRequests.ListSecretScanning", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*SecretScanningBypassRequest](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*SecretScanningBypassRequest](ctx, s.backend, &request{op: "BypassRequests.ListSecretScanning", method: http.MethodGet, path: "enterprises/{enterprise}/bypass-requests/secret-scanning", args: []any{enterprise}, query: opts})
 }
 
 // ListSecretScanningIter walks every page of ListSecretScanning from
@@ -238,7 +215,5 @@ func (s *BypassRequestsService) ListSecretScanning(ctx context.Context, enterpri
 //
 //meta:operation GET /enterprises/{enterprise}/bypass-requests/secret-scanning
 func (s *BypassRequestsService) ListSecretScanningIter(ctx context.Context, enterprise string, opts *ListBypassRequestsOptions) iter.Seq2[*SecretScanningBypassRequest, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListBypassRequestsOptions) ([]*SecretScanningBypassRequest, *Response, error) {
-		return s.ListSecretScanning(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListSecretScanning, enterprise)))
 }

@@ -78,7 +78,7 @@ const (
 )
 
 // checkEnum refuses a value that is not one of allowed (and not empty
-// unless allowEmpty), naming the method and the field.
+// unless allowEmpty), naming the method (when not "") and the field.
 func checkEnum[T ~string](method, field string, v T, allowEmpty bool, allowed ...T) error {
 	if v == "" && allowEmpty {
 		return nil
@@ -88,7 +88,10 @@ func checkEnum[T ~string](method, field string, v T, allowEmpty bool, allowed ..
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: %s: %s is %q; want one of %q", ErrInvalidArgument, method, field, string(v), allowed)
+	if method != "" {
+		field = method + ": " + field
+	}
+	return fmt.Errorf("%w: %s is %q; want one of %q", ErrInvalidArgument, field, string(v), allowed)
 }
 
 // GetSettings returns the security features enabled by default for new
@@ -100,11 +103,7 @@ func checkEnum[T ~string](method, field string, v T, allowEmpty bool, allowed ..
 //
 //meta:operation GET /enterprises/{enterprise}/code_security_and_analysis
 func (s *CodeSecurityService) GetSettings(ctx context.Context, enterprise string) (*CodeSecurityAndAnalysis, *Response, error) {
-	path, err := escapePath("CodeSecurity.GetSettings", "enterprises/{enterprise}/code_security_and_analysis", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[CodeSecurityAndAnalysis](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[CodeSecurityAndAnalysis](ctx, s.backend, &request{op: "CodeSecurity.GetSettings", method: http.MethodGet, path: "enterprises/{enterprise}/code_security_and_analysis", args: []any{enterprise}})
 }
 
 // UpdateSettings changes the security features enabled by default for new
@@ -116,11 +115,7 @@ func (s *CodeSecurityService) GetSettings(ctx context.Context, enterprise string
 //
 //meta:operation PATCH /enterprises/{enterprise}/code_security_and_analysis
 func (s *CodeSecurityService) UpdateSettings(ctx context.Context, enterprise string, body UpdateCodeSecurityAndAnalysisRequest) (*Response, error) {
-	path, err := escapePath("CodeSecurity.UpdateSettings", "enterprises/{enterprise}/code_security_and_analysis", enterprise)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPatch, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "CodeSecurity.UpdateSettings", method: http.MethodPatch, path: "enterprises/{enterprise}/code_security_and_analysis", args: []any{enterprise}, json: body}, nil)
 }
 
 // SetFeature enables or disables a security feature for every repository
@@ -139,9 +134,5 @@ func (s *CodeSecurityService) SetFeature(ctx context.Context, enterprise string,
 	if err := checkEnum(m, "enablement", enablement, false, SecurityEnableAll, SecurityDisableAll); err != nil {
 		return nil, err
 	}
-	path, err := escapePath(m, "enterprises/{enterprise}/{security_product}/{enablement}", enterprise, string(product), string(enablement))
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: path}, nil)
+	return s.backend.call(ctx, &request{op: m, method: http.MethodPost, path: "enterprises/{enterprise}/{security_product}/{enablement}", args: []any{enterprise, string(product), string(enablement)}}, nil)
 }

@@ -165,13 +165,23 @@ type CodeSecurityConfigurationRequest struct {
 	Enforcement                           ConfigurationEnforcement         `json:"enforcement,omitempty"`
 }
 
-func (r CodeSecurityConfigurationRequest) validate(method string, create bool) error {
-	if create && r.Name == "" {
+// newConfiguration is the body of CreateConfiguration, whose Name and
+// Description are required.
+type newConfiguration struct {
+	CodeSecurityConfigurationRequest
+}
+
+func (r newConfiguration) check(method string) error {
+	if r.Name == "" {
 		return fmt.Errorf("%w: %s: Name is empty", ErrInvalidArgument, method)
 	}
-	if create && r.Description == "" {
+	if r.Description == "" {
 		return fmt.Errorf("%w: %s: Description is empty", ErrInvalidArgument, method)
 	}
+	return r.CodeSecurityConfigurationRequest.check(method)
+}
+
+func (r CodeSecurityConfigurationRequest) check(method string) error {
 	if len(r.Description) > 255 {
 		return fmt.Errorf("%w: %s: Description has %d bytes; at most 255", ErrInvalidArgument, method, len(r.Description))
 	}
@@ -244,12 +254,20 @@ type AttachConfigurationRequest struct {
 	Scope AttachScope `json:"scope"`
 }
 
+func (r AttachConfigurationRequest) check(method string) error {
+	return checkEnum(method, "Scope", r.Scope, false, AttachAll, AttachAllWithoutConfigurations)
+}
+
 // SetDefaultConfigurationRequest is the body of
 // CodeSecurityService.SetDefaultConfiguration.
 type SetDefaultConfigurationRequest struct {
 	// DefaultForNewRepos is the kind of new repositories the
 	// configuration applies to (DefaultForNone removes it as a default).
 	DefaultForNewRepos DefaultForNewRepos `json:"default_for_new_repos"`
+}
+
+func (r SetDefaultConfigurationRequest) check(method string) error {
+	return checkEnum(method, "DefaultForNewRepos", r.DefaultForNewRepos, false, DefaultForAll, DefaultForNone, DefaultForPrivateAndInternal, DefaultForPublic)
 }
 
 // ConfigurationRepositoryStatus is the state of a configuration on one
@@ -283,15 +301,12 @@ type ListConfigurationRepositoriesOptions struct {
 	ListCursorOptions
 }
 
-func (o ListConfigurationRepositoriesOptions) validate() error {
-	return o.ListCursorOptions.check("CodeSecurity.ListConfigurationRepositories")
-}
-
-func configPath(method, template, enterprise string, id int64) (string, error) {
+// checkConfigurationID refuses a configuration ID that is not positive.
+func checkConfigurationID(method string, id int64) error {
 	if id <= 0 {
-		return "", fmt.Errorf("%w: %s: configurationID is %d; it must be positive", ErrInvalidArgument, method, id)
+		return fmt.Errorf("%w: %s: configurationID is %d; it must be positive", ErrInvalidArgument, method, id)
 	}
-	return escapePath(method, template, enterprise, id)
+	return nil
 }
 
 // ListConfigurations returns one page of the enterprise's code security
@@ -303,17 +318,7 @@ func configPath(method, template, enterprise string, id int64) (string, error) {
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) ListConfigurations(ctx context.Context, enterprise string, opts *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
-	const m = "CodeSecurity.ListConfigurations"
-	path, err := escapePath(m, "enterprises/{enterprise}/code-security/configurations", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if opts != nil {
-		if err := opts.check(m); err != nil {
-			return nil, nil, err
-		}
-	}
-	return fetchSlice[*CodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*CodeSecurityConfiguration](ctx, s.backend, &request{op: "CodeSecurity.ListConfigurations", method: http.MethodGet, path: "enterprises/{enterprise}/code-security/configurations", args: []any{enterprise}, query: opts})
 }
 
 // ListConfigurationsIter walks every code security configuration of the
@@ -325,9 +330,7 @@ func (s *CodeSecurityService) ListConfigurations(ctx context.Context, enterprise
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) ListConfigurationsIter(ctx context.Context, enterprise string, opts *ListCursorOptions) iter.Seq2[*CodeSecurityConfiguration, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListCursorOptions) ([]*CodeSecurityConfiguration, *Response, error) {
-		return s.ListConfigurations(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListConfigurations, enterprise)))
 }
 
 // CreateConfiguration creates a code security configuration; Name and
@@ -339,15 +342,7 @@ func (s *CodeSecurityService) ListConfigurationsIter(ctx context.Context, enterp
 //
 //meta:operation POST /enterprises/{enterprise}/code-security/configurations
 func (s *CodeSecurityService) CreateConfiguration(ctx context.Context, enterprise string, body CodeSecurityConfigurationRequest) (*CodeSecurityConfiguration, *Response, error) {
-	const m = "CodeSecurity.CreateConfiguration"
-	path, err := escapePath(m, "enterprises/{enterprise}/code-security/configurations", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := body.validate(m, true); err != nil {
-		return nil, nil, err
-	}
-	return fetch[CodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[CodeSecurityConfiguration](ctx, s.backend, &request{op: "CodeSecurity.CreateConfiguration", method: http.MethodPost, path: "enterprises/{enterprise}/code-security/configurations", args: []any{enterprise}, json: newConfiguration{body}})
 }
 
 // ListDefaultConfigurations returns the configurations applied by default
@@ -359,11 +354,7 @@ func (s *CodeSecurityService) CreateConfiguration(ctx context.Context, enterpris
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations/defaults
 func (s *CodeSecurityService) ListDefaultConfigurations(ctx context.Context, enterprise string) ([]*DefaultCodeSecurityConfiguration, *Response, error) {
-	path, err := escapePath("CodeSecurity.ListDefaultConfigurations", "enterprises/{enterprise}/code-security/configurations/defaults", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*DefaultCodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetchSlice[*DefaultCodeSecurityConfiguration](ctx, s.backend, &request{op: "CodeSecurity.ListDefaultConfigurations", method: http.MethodGet, path: "enterprises/{enterprise}/code-security/configurations/defaults", args: []any{enterprise}})
 }
 
 // GetConfiguration returns one code security configuration.
@@ -374,11 +365,10 @@ func (s *CodeSecurityService) ListDefaultConfigurations(ctx context.Context, ent
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}
 func (s *CodeSecurityService) GetConfiguration(ctx context.Context, enterprise string, configurationID int64) (*CodeSecurityConfiguration, *Response, error) {
-	path, err := configPath("CodeSecurity.GetConfiguration", "enterprises/{enterprise}/code-security/configurations/{configuration_id}", enterprise, configurationID)
-	if err != nil {
+	if err := checkConfigurationID("CodeSecurity.GetConfiguration", configurationID); err != nil {
 		return nil, nil, err
 	}
-	return fetch[CodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[CodeSecurityConfiguration](ctx, s.backend, &request{op: "CodeSecurity.GetConfiguration", method: http.MethodGet, path: "enterprises/{enterprise}/code-security/configurations/{configuration_id}", args: []any{enterprise, configurationID}})
 }
 
 // UpdateConfiguration changes a code security configuration; empty fields
@@ -390,15 +380,10 @@ func (s *CodeSecurityService) GetConfiguration(ctx context.Context, enterprise s
 //
 //meta:operation PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}
 func (s *CodeSecurityService) UpdateConfiguration(ctx context.Context, enterprise string, configurationID int64, body CodeSecurityConfigurationRequest) (*CodeSecurityConfiguration, *Response, error) {
-	const m = "CodeSecurity.UpdateConfiguration"
-	path, err := configPath(m, "enterprises/{enterprise}/code-security/configurations/{configuration_id}", enterprise, configurationID)
-	if err != nil {
+	if err := checkConfigurationID("CodeSecurity.UpdateConfiguration", configurationID); err != nil {
 		return nil, nil, err
 	}
-	if err := body.validate(m, false); err != nil {
-		return nil, nil, err
-	}
-	return fetch[CodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[CodeSecurityConfiguration](ctx, s.backend, &request{op: "CodeSecurity.UpdateConfiguration", method: http.MethodPatch, path: "enterprises/{enterprise}/code-security/configurations/{configuration_id}", args: []any{enterprise, configurationID}, json: body})
 }
 
 // DeleteConfiguration deletes a code security configuration; the
@@ -410,11 +395,10 @@ func (s *CodeSecurityService) UpdateConfiguration(ctx context.Context, enterpris
 //
 //meta:operation DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}
 func (s *CodeSecurityService) DeleteConfiguration(ctx context.Context, enterprise string, configurationID int64) (*Response, error) {
-	path, err := configPath("CodeSecurity.DeleteConfiguration", "enterprises/{enterprise}/code-security/configurations/{configuration_id}", enterprise, configurationID)
-	if err != nil {
+	if err := checkConfigurationID("CodeSecurity.DeleteConfiguration", configurationID); err != nil {
 		return nil, err
 	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "CodeSecurity.DeleteConfiguration", method: http.MethodDelete, path: "enterprises/{enterprise}/code-security/configurations/{configuration_id}", args: []any{enterprise, configurationID}}, nil)
 }
 
 // AttachConfiguration attaches a configuration to the enterprise's
@@ -426,15 +410,10 @@ func (s *CodeSecurityService) DeleteConfiguration(ctx context.Context, enterpris
 //
 //meta:operation POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach
 func (s *CodeSecurityService) AttachConfiguration(ctx context.Context, enterprise string, configurationID int64, body AttachConfigurationRequest) (*Response, error) {
-	const m = "CodeSecurity.AttachConfiguration"
-	path, err := configPath(m, "enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach", enterprise, configurationID)
-	if err != nil {
+	if err := checkConfigurationID("CodeSecurity.AttachConfiguration", configurationID); err != nil {
 		return nil, err
 	}
-	if err := checkEnum(m, "Scope", body.Scope, false, AttachAll, AttachAllWithoutConfigurations); err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "CodeSecurity.AttachConfiguration", method: http.MethodPost, path: "enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach", args: []any{enterprise, configurationID}, json: body}, nil)
 }
 
 // SetDefaultConfiguration makes a configuration the default for the kind
@@ -446,15 +425,10 @@ func (s *CodeSecurityService) AttachConfiguration(ctx context.Context, enterpris
 //
 //meta:operation PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults
 func (s *CodeSecurityService) SetDefaultConfiguration(ctx context.Context, enterprise string, configurationID int64, body SetDefaultConfigurationRequest) (*DefaultCodeSecurityConfiguration, *Response, error) {
-	const m = "CodeSecurity.SetDefaultConfiguration"
-	path, err := configPath(m, "enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults", enterprise, configurationID)
-	if err != nil {
+	if err := checkConfigurationID("CodeSecurity.SetDefaultConfiguration", configurationID); err != nil {
 		return nil, nil, err
 	}
-	if err := checkEnum(m, "DefaultForNewRepos", body.DefaultForNewRepos, false, DefaultForAll, DefaultForNone, DefaultForPrivateAndInternal, DefaultForPublic); err != nil {
-		return nil, nil, err
-	}
-	return fetch[DefaultCodeSecurityConfiguration](ctx, s.backend, &request{method: http.MethodPut, path: path, json: body})
+	return fetch[DefaultCodeSecurityConfiguration](ctx, s.backend, &request{op: "CodeSecurity.SetDefaultConfiguration", method: http.MethodPut, path: "enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults", args: []any{enterprise, configurationID}, json: body})
 }
 
 // ListConfigurationRepositories returns one page of the repositories a
@@ -466,11 +440,10 @@ func (s *CodeSecurityService) SetDefaultConfiguration(ctx context.Context, enter
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories
 func (s *CodeSecurityService) ListConfigurationRepositories(ctx context.Context, enterprise string, configurationID int64, opts *ListConfigurationRepositoriesOptions) ([]*ConfigurationRepository, *Response, error) {
-	path, err := configPath("CodeSecurity.ListConfigurationRepositories", "enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories", enterprise, configurationID)
-	if err != nil {
+	if err := checkConfigurationID("CodeSecurity.ListConfigurationRepositories", configurationID); err != nil {
 		return nil, nil, err
 	}
-	return fetchSlice[*ConfigurationRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*ConfigurationRepository](ctx, s.backend, &request{op: "CodeSecurity.ListConfigurationRepositories", method: http.MethodGet, path: "enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories", args: []any{enterprise, configurationID}, query: opts})
 }
 
 // ListConfigurationRepositoriesIter walks every repository a
@@ -482,7 +455,5 @@ func (s *CodeSecurityService) ListConfigurationRepositories(ctx context.Context,
 //
 //meta:operation GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories
 func (s *CodeSecurityService) ListConfigurationRepositoriesIter(ctx context.Context, enterprise string, configurationID int64, opts *ListConfigurationRepositoriesOptions) iter.Seq2[*ConfigurationRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListConfigurationRepositoriesOptions) ([]*ConfigurationRepository, *Response, error) {
-		return s.ListConfigurationRepositories(ctx, enterprise, configurationID, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListConfigurationRepositories, enterprise, configurationID)))
 }

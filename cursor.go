@@ -63,10 +63,8 @@ type ListCursorOptions struct {
 	PerPage int `url:"per_page,omitempty"`
 }
 
-func (o ListCursorOptions) validate() error { return o.check("ListCursorOptions") }
-
 // check refuses a page size out of range and both cursors at once, naming
-// the method (or the type) that received them.
+// the method that received them.
 func (o ListCursorOptions) check(method string) error {
 	if o.PerPage < 0 || o.PerPage > MaxPerPage {
 		return fmt.Errorf("%w: %s: PerPage is %d; it must be between 1 and %d (0 for the default)", ErrInvalidArgument, method, o.PerPage, MaxPerPage)

@@ -149,6 +149,8 @@ const (
 	maxAllowedValueLen = 75
 )
 
+func (r CustomPropertyRequest) check(method string) error { return r.validate(method, "") }
+
 func (r CustomPropertyRequest) validate(method, name string) error {
 	if err := checkEnum(method, name+"ValueType", r.ValueType, false, PropertyString, PropertySingleSelect, PropertyMultiSelect, PropertyTrueFalse); err != nil {
 		return err
@@ -202,6 +204,21 @@ type CustomPropertiesRequest struct {
 	Properties []CustomPropertyDefinition `json:"properties"`
 }
 
+func (r CustomPropertiesRequest) check(method string) error {
+	if len(r.Properties) == 0 || len(r.Properties) > 100 {
+		return fmt.Errorf("%w: %s: Properties has %d definitions; give 1 to 100", ErrInvalidArgument, method, len(r.Properties))
+	}
+	for i, p := range r.Properties {
+		if p.PropertyName == "" {
+			return fmt.Errorf("%w: %s: Properties[%d].PropertyName is empty", ErrInvalidArgument, method, i)
+		}
+		if err := p.validate(method, fmt.Sprintf("Properties[%d].", i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // List returns every custom property the enterprise defines.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/custom-properties#get-custom-properties-for-an-enterprise
@@ -210,11 +227,7 @@ type CustomPropertiesRequest struct {
 //
 //meta:operation GET /enterprises/{enterprise}/properties/schema
 func (s *CustomPropertiesService) List(ctx context.Context, enterprise string) ([]*CustomProperty, *Response, error) {
-	path, err := escapePath("CustomProperties.List", "enterprises/{enterprise}/properties/schema", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*CustomProperty](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetchSlice[*CustomProperty](ctx, s.backend, &request{op: "CustomProperties.List", method: http.MethodGet, path: "enterprises/{enterprise}/properties/schema", args: []any{enterprise}})
 }
 
 // CreateOrUpdateMany creates or updates several custom properties at once
@@ -226,23 +239,7 @@ func (s *CustomPropertiesService) List(ctx context.Context, enterprise string) (
 //
 //meta:operation PATCH /enterprises/{enterprise}/properties/schema
 func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterprise string, body CustomPropertiesRequest) ([]*CustomProperty, *Response, error) {
-	const m = "CustomProperties.CreateOrUpdateMany"
-	path, err := escapePath(m, "enterprises/{enterprise}/properties/schema", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(body.Properties) == 0 || len(body.Properties) > 100 {
-		return nil, nil, fmt.Errorf("%w: %s: Properties has %d definitions; give 1 to 100", ErrInvalidArgument, m, len(body.Properties))
-	}
-	for i, p := range body.Properties {
-		if p.PropertyName == "" {
-			return nil, nil, fmt.Errorf("%w: %s: Properties[%d].PropertyName is empty", ErrInvalidArgument, m, i)
-		}
-		if err := p.validate(m, fmt.Sprintf("Properties[%d].", i)); err != nil {
-			return nil, nil, err
-		}
-	}
-	return fetchSlice[*CustomProperty](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetchSlice[*CustomProperty](ctx, s.backend, &request{op: "CustomProperties.CreateOrUpdateMany", method: http.MethodPatch, path: "enterprises/{enterprise}/properties/schema", args: []any{enterprise}, json: body})
 }
 
 // Get returns one custom property of the enterprise.
@@ -253,11 +250,7 @@ func (s *CustomPropertiesService) CreateOrUpdateMany(ctx context.Context, enterp
 //
 //meta:operation GET /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) Get(ctx context.Context, enterprise, name string) (*CustomProperty, *Response, error) {
-	path, err := escapePath("CustomProperties.Get", "enterprises/{enterprise}/properties/schema/{custom_property_name}", enterprise, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[CustomProperty](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: "CustomProperties.Get", method: http.MethodGet, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}})
 }
 
 // CreateOrUpdate creates a custom property, or replaces its definition.
@@ -268,15 +261,7 @@ func (s *CustomPropertiesService) Get(ctx context.Context, enterprise, name stri
 //
 //meta:operation PUT /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) CreateOrUpdate(ctx context.Context, enterprise, name string, body CustomPropertyRequest) (*CustomProperty, *Response, error) {
-	const m = "CustomProperties.CreateOrUpdate"
-	path, err := escapePath(m, "enterprises/{enterprise}/properties/schema/{custom_property_name}", enterprise, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := body.validate(m, ""); err != nil {
-		return nil, nil, err
-	}
-	return fetch[CustomProperty](ctx, s.backend, &request{method: http.MethodPut, path: path, json: body})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: "CustomProperties.CreateOrUpdate", method: http.MethodPut, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}, json: body})
 }
 
 // Delete removes a custom property and its values from every repository.
@@ -287,11 +272,7 @@ func (s *CustomPropertiesService) CreateOrUpdate(ctx context.Context, enterprise
 //
 //meta:operation DELETE /enterprises/{enterprise}/properties/schema/{custom_property_name}
 func (s *CustomPropertiesService) Delete(ctx context.Context, enterprise, name string) (*Response, error) {
-	path, err := escapePath("CustomProperties.Delete", "enterprises/{enterprise}/properties/schema/{custom_property_name}", enterprise, name)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "CustomProperties.Delete", method: http.MethodDelete, path: "enterprises/{enterprise}/properties/schema/{custom_property_name}", args: []any{enterprise, name}}, nil)
 }
 
 // Promote turns an organization's custom property into an enterprise
@@ -303,9 +284,5 @@ func (s *CustomPropertiesService) Delete(ctx context.Context, enterprise, name s
 //
 //meta:operation PUT /enterprises/{enterprise}/properties/schema/organizations/{org}/{custom_property_name}/promote
 func (s *CustomPropertiesService) Promote(ctx context.Context, enterprise, org, name string) (*CustomProperty, *Response, error) {
-	path, err := escapePath("CustomProperties.Promote", "enterprises/{enterprise}/properties/schema/organizations/{org}/{custom_property_name}/promote", enterprise, org, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[CustomProperty](ctx, s.backend, &request{method: http.MethodPut, path: path})
+	return fetch[CustomProperty](ctx, s.backend, &request{op: "CustomProperties.Promote", method: http.MethodPut, path: "enterprises/{enterprise}/properties/schema/organizations/{org}/{custom_property_name}/promote", args: []any{enterprise, org, name}})
 }

@@ -140,6 +140,17 @@ func checkRepoNames(method string, names []string, required bool) error {
 	return nil
 }
 
+func (r CreateInstallationRequest) check(method string) error {
+	return firstError(
+		refuseIf(r.ClientID == "", "%s: CreateInstallationRequest.ClientID is empty", method),
+		checkSelection(method, r.RepositorySelection, r.Repositories, true),
+	)
+}
+
+func (r InstallationRepositoriesRequest) check(method string) error {
+	return checkSelection(method, r.RepositorySelection, r.Repositories, false)
+}
+
 func checkSelection(method string, sel RepositorySelection, repos []string, allowNone bool) error {
 	switch {
 	case sel == RepositorySelectionAll, sel == RepositorySelectionNone && allowNone:
@@ -166,14 +177,7 @@ func checkSelection(method string, sel RepositorySelection, repos []string, allo
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations
 func (s *EnterpriseAppsService) ListInstallableOrganizations(ctx context.Context, enterprise string, opts *ListOptions) ([]*InstallableOrganization, *Response, error) {
-	path, err := escapePath("EnterpriseApps.ListInstallableOrganizations", "enterprises/{enterprise}/apps/installable_organizations", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("EnterpriseApps.ListInstallableOrganizations", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*InstallableOrganization](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*InstallableOrganization](ctx, s.backend, &request{op: "EnterpriseApps.ListInstallableOrganizations", method: http.MethodGet, path: "enterprises/{enterprise}/apps/installable_organizations", args: []any{enterprise}, query: opts})
 }
 
 // ListInstallableOrganizationsIter walks every page of
@@ -185,9 +189,7 @@ func (s *EnterpriseAppsService) ListInstallableOrganizations(ctx context.Context
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations
 func (s *EnterpriseAppsService) ListInstallableOrganizationsIter(ctx context.Context, enterprise string, opts *ListOptions) iter.Seq2[*InstallableOrganization, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*InstallableOrganization, *Response, error) {
-		return s.ListInstallableOrganizations(ctx, enterprise, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListInstallableOrganizations, enterprise)))
 }
 
 // ListAccessibleRepositories returns one page of the repositories of an
@@ -199,14 +201,7 @@ func (s *EnterpriseAppsService) ListInstallableOrganizationsIter(ctx context.Con
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories
 func (s *EnterpriseAppsService) ListAccessibleRepositories(ctx context.Context, enterprise, org string, opts *ListOptions) ([]*AccessibleRepository, *Response, error) {
-	path, err := escapePath("EnterpriseApps.ListAccessibleRepositories", "enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories", enterprise, org)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("EnterpriseApps.ListAccessibleRepositories", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{op: "EnterpriseApps.ListAccessibleRepositories", method: http.MethodGet, path: "enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories", args: []any{enterprise, org}, query: opts})
 }
 
 // ListAccessibleRepositoriesIter walks every page of
@@ -218,9 +213,7 @@ func (s *EnterpriseAppsService) ListAccessibleRepositories(ctx context.Context, 
 //
 //meta:operation GET /enterprises/{enterprise}/apps/installable_organizations/{org}/accessible_repositories
 func (s *EnterpriseAppsService) ListAccessibleRepositoriesIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
-		return s.ListAccessibleRepositories(ctx, enterprise, org, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListAccessibleRepositories, enterprise, org)))
 }
 
 // ListInstallations returns one page of the GitHub Apps installed on an
@@ -232,14 +225,7 @@ func (s *EnterpriseAppsService) ListAccessibleRepositoriesIter(ctx context.Conte
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations
 func (s *EnterpriseAppsService) ListInstallations(ctx context.Context, enterprise, org string, opts *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
-	path, err := escapePath("EnterpriseApps.ListInstallations", "enterprises/{enterprise}/apps/organizations/{org}/installations", enterprise, org)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("EnterpriseApps.ListInstallations", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*EnterpriseOrganizationInstallation](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*EnterpriseOrganizationInstallation](ctx, s.backend, &request{op: "EnterpriseApps.ListInstallations", method: http.MethodGet, path: "enterprises/{enterprise}/apps/organizations/{org}/installations", args: []any{enterprise, org}, query: opts})
 }
 
 // ListInstallationsIter walks every page of ListInstallations from
@@ -251,9 +237,7 @@ func (s *EnterpriseAppsService) ListInstallations(ctx context.Context, enterpris
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations
 func (s *EnterpriseAppsService) ListInstallationsIter(ctx context.Context, enterprise, org string, opts *ListOptions) iter.Seq2[*EnterpriseOrganizationInstallation, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*EnterpriseOrganizationInstallation, *Response, error) {
-		return s.ListInstallations(ctx, enterprise, org, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListInstallations, enterprise, org)))
 }
 
 // CreateInstallation installs a GitHub App on an organization of the
@@ -265,17 +249,7 @@ func (s *EnterpriseAppsService) ListInstallationsIter(ctx context.Context, enter
 //
 //meta:operation POST /enterprises/{enterprise}/apps/organizations/{org}/installations
 func (s *EnterpriseAppsService) CreateInstallation(ctx context.Context, enterprise, org string, req CreateInstallationRequest) (*Installation, *Response, error) {
-	path, err := escapePath("EnterpriseApps.CreateInstallation", "enterprises/{enterprise}/apps/organizations/{org}/installations", enterprise, org)
-	if err != nil {
-		return nil, nil, err
-	}
-	if req.ClientID == "" {
-		return nil, nil, fmt.Errorf("%w: EnterpriseApps.CreateInstallation: CreateInstallationRequest.ClientID is empty", ErrInvalidArgument)
-	}
-	if err := checkSelection("EnterpriseApps.CreateInstallation", req.RepositorySelection, req.Repositories, true); err != nil {
-		return nil, nil, err
-	}
-	return fetch[Installation](ctx, s.backend, &request{method: http.MethodPost, path: path, json: req})
+	return fetch[Installation](ctx, s.backend, &request{op: "EnterpriseApps.CreateInstallation", method: http.MethodPost, path: "enterprises/{enterprise}/apps/organizations/{org}/installations", args: []any{enterprise, org}, json: req})
 }
 
 // DeleteInstallation uninstalls a GitHub App from an organization of the
@@ -287,11 +261,7 @@ func (s *EnterpriseAppsService) CreateInstallation(ctx context.Context, enterpri
 //
 //meta:operation DELETE /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}
 func (s *EnterpriseAppsService) DeleteInstallation(ctx context.Context, enterprise, org string, installationID int64) (*Response, error) {
-	path, err := escapePath("EnterpriseApps.DeleteInstallation", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}", enterprise, org, installationID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "EnterpriseApps.DeleteInstallation", method: http.MethodDelete, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}", args: []any{enterprise, org, installationID}}, nil)
 }
 
 // ListInstallationRepositories returns one page of the repositories an
@@ -303,14 +273,7 @@ func (s *EnterpriseAppsService) DeleteInstallation(ctx context.Context, enterpri
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
 func (s *EnterpriseAppsService) ListInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) ([]*AccessibleRepository, *Response, error) {
-	path, err := escapePath("EnterpriseApps.ListInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", enterprise, org, installationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("EnterpriseApps.ListInstallationRepositories", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{op: "EnterpriseApps.ListInstallationRepositories", method: http.MethodGet, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", args: []any{enterprise, org, installationID}, query: opts})
 }
 
 // ListInstallationRepositoriesIter walks every page of
@@ -322,9 +285,7 @@ func (s *EnterpriseAppsService) ListInstallationRepositories(ctx context.Context
 //
 //meta:operation GET /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
 func (s *EnterpriseAppsService) ListInstallationRepositoriesIter(ctx context.Context, enterprise, org string, installationID int64, opts *ListOptions) iter.Seq2[*AccessibleRepository, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*AccessibleRepository, *Response, error) {
-		return s.ListInstallationRepositories(ctx, enterprise, org, installationID, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind3(s.ListInstallationRepositories, enterprise, org, installationID)))
 }
 
 // SetInstallationRepositories switches an installation between all
@@ -336,19 +297,16 @@ func (s *EnterpriseAppsService) ListInstallationRepositoriesIter(ctx context.Con
 //
 //meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories
 func (s *EnterpriseAppsService) SetInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, req InstallationRepositoriesRequest) (*Installation, *Response, error) {
-	path, err := escapePath("EnterpriseApps.SetInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", enterprise, org, installationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkSelection("EnterpriseApps.SetInstallationRepositories", req.RepositorySelection, req.Repositories, false); err != nil {
-		return nil, nil, err
-	}
-	return fetch[Installation](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: req})
+	return fetch[Installation](ctx, s.backend, &request{op: "EnterpriseApps.SetInstallationRepositories", method: http.MethodPatch, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories", args: []any{enterprise, org, installationID}, json: req})
 }
 
 // installationRepositoriesBody is the body of the add and remove calls.
 type installationRepositoriesBody struct {
 	Repositories []string `json:"repositories"`
+}
+
+func (b installationRepositoriesBody) check(method string) error {
+	return checkRepoNames(method, b.Repositories, true)
 }
 
 // AddInstallationRepositories gives an installation (with a selection)
@@ -360,14 +318,7 @@ type installationRepositoriesBody struct {
 //
 //meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add
 func (s *EnterpriseAppsService) AddInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, repositories []string) ([]*AccessibleRepository, *Response, error) {
-	path, err := escapePath("EnterpriseApps.AddInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add", enterprise, org, installationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkRepoNames("EnterpriseApps.AddInstallationRepositories", repositories, true); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: installationRepositoriesBody{repositories}})
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{op: "EnterpriseApps.AddInstallationRepositories", method: http.MethodPatch, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/add", args: []any{enterprise, org, installationID}, json: installationRepositoriesBody{repositories}})
 }
 
 // RemoveInstallationRepositories takes repositories, by name, from an
@@ -379,12 +330,5 @@ func (s *EnterpriseAppsService) AddInstallationRepositories(ctx context.Context,
 //
 //meta:operation PATCH /enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove
 func (s *EnterpriseAppsService) RemoveInstallationRepositories(ctx context.Context, enterprise, org string, installationID int64, repositories []string) ([]*AccessibleRepository, *Response, error) {
-	path, err := escapePath("EnterpriseApps.RemoveInstallationRepositories", "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove", enterprise, org, installationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkRepoNames("EnterpriseApps.RemoveInstallationRepositories", repositories, true); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: installationRepositoriesBody{repositories}})
+	return fetchSlice[*AccessibleRepository](ctx, s.backend, &request{op: "EnterpriseApps.RemoveInstallationRepositories", method: http.MethodPatch, path: "enterprises/{enterprise}/apps/organizations/{org}/installations/{installation_id}/repositories/remove", args: []any{enterprise, org, installationID}, json: installationRepositoriesBody{repositories}})
 }

@@ -95,11 +95,7 @@ type ldapMapping struct {
 //
 //meta:operation PATCH /admin/ldap/teams/{team_id}/mapping
 func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn string) (*Team, *Response, error) {
-	path, err := escapePath("LDAP.UpdateTeamMapping", "admin/ldap/teams/{team_id}/mapping", teamID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[Team](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview})
+	return fetch[Team](ctx, s.backend, &request{op: "LDAP.UpdateTeamMapping", method: http.MethodPatch, path: "admin/ldap/teams/{team_id}/mapping", args: []any{teamID}, json: ldapMapping{LDAPDN: dn}, preview: mediaTypeHellcatPreview})
 }
 
 // SyncTeam queues an LDAP sync of a team. A 201 Created means the job is
@@ -111,11 +107,7 @@ func (s *LDAPService) UpdateTeamMapping(ctx context.Context, teamID int64, dn st
 //
 //meta:operation POST /admin/ldap/teams/{team_id}/sync
 func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStatus, *Response, error) {
-	path, err := escapePath("LDAP.SyncTeam", "admin/ldap/teams/{team_id}/sync", teamID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s.sync(ctx, path)
+	return fetch[LDAPSyncStatus](ctx, s.backend, &request{op: "LDAP.SyncTeam", method: http.MethodPost, path: "admin/ldap/teams/{team_id}/sync", args: []any{teamID}})
 }
 
 // UpdateUserMapping maps a user to the LDAP entry dn (such as
@@ -128,11 +120,7 @@ func (s *LDAPService) SyncTeam(ctx context.Context, teamID int64) (*LDAPSyncStat
 //
 //meta:operation PATCH /admin/ldap/users/{username}/mapping
 func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string) (*User, *Response, error) {
-	path, err := escapePath("LDAP.UpdateUserMapping", "admin/ldap/users/{username}/mapping", username)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[User](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: ldapMapping{LDAPDN: dn}})
+	return fetch[User](ctx, s.backend, &request{op: "LDAP.UpdateUserMapping", method: http.MethodPatch, path: "admin/ldap/users/{username}/mapping", args: []any{username}, json: ldapMapping{LDAPDN: dn}})
 }
 
 // SyncUser queues an LDAP sync of a user. A 201 Created means the job is
@@ -144,13 +132,5 @@ func (s *LDAPService) UpdateUserMapping(ctx context.Context, username, dn string
 //
 //meta:operation POST /admin/ldap/users/{username}/sync
 func (s *LDAPService) SyncUser(ctx context.Context, username string) (*LDAPSyncStatus, *Response, error) {
-	path, err := escapePath("LDAP.SyncUser", "admin/ldap/users/{username}/sync", username)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s.sync(ctx, path)
-}
-
-func (s *LDAPService) sync(ctx context.Context, path string) (*LDAPSyncStatus, *Response, error) {
-	return fetch[LDAPSyncStatus](ctx, s.backend, &request{method: http.MethodPost, path: path})
+	return fetch[LDAPSyncStatus](ctx, s.backend, &request{op: "LDAP.SyncUser", method: http.MethodPost, path: "admin/ldap/users/{username}/sync", args: []any{username}})
 }

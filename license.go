@@ -100,5 +100,5 @@ func (s LicenseSeats) MarshalJSON() ([]byte, error) {
 //
 //meta:operation GET /enterprise/settings/license
 func (s *LicenseService) Get(ctx context.Context) (*LicenseInfo, *Response, error) {
-	return fetch[LicenseInfo](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/settings/license"})
+	return fetch[LicenseInfo](ctx, s.backend, &request{op: "License.Get", method: http.MethodGet, path: "enterprise/settings/license"})
 }

@@ -2,7 +2,6 @@ package ghesadmin
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -198,22 +197,25 @@ type CreateLiveMigrationRequest struct {
 }
 
 func (r CreateLiveMigrationRequest) validate() error {
-	for _, f := range []struct{ name, v string }{
-		{"SourceOrganizationLogin", r.SourceOrganizationLogin}, {"SourceRepositoryName", r.SourceRepositoryName},
-		{"TargetOrganizationLogin", r.TargetOrganizationLogin}, {"TargetRepositoryName", r.TargetRepositoryName},
-		{"TargetAPIEndpoint", r.TargetAPIEndpoint}, {"PATName", r.PATName},
-	} {
-		if f.v == "" {
-			return fmt.Errorf("%w: LiveMigrations.Create: CreateLiveMigrationRequest.%s is empty", ErrInvalidArgument, f.name)
-		}
+	const m = "LiveMigrations.Create"
+	var visibility LiveMigrationVisibility
+	if r.TargetVisibility != nil {
+		visibility = *r.TargetVisibility
 	}
-	if u, err := url.Parse(r.TargetAPIEndpoint); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return fmt.Errorf("%w: LiveMigrations.Create: CreateLiveMigrationRequest.TargetAPIEndpoint %q is not an http(s) URL", ErrInvalidArgument, r.TargetAPIEndpoint)
-	}
-	if v := r.TargetVisibility; v != nil && *v != LiveMigrationPrivate && *v != LiveMigrationInternal {
-		return fmt.Errorf("%w: LiveMigrations.Create: CreateLiveMigrationRequest.TargetVisibility is %q; want private or internal", ErrInvalidArgument, string(*v))
-	}
-	return nil
+	return firstError(
+		required(m, "CreateLiveMigrationRequest",
+			"SourceOrganizationLogin", r.SourceOrganizationLogin, "SourceRepositoryName", r.SourceRepositoryName,
+			"TargetOrganizationLogin", r.TargetOrganizationLogin, "TargetRepositoryName", r.TargetRepositoryName,
+			"TargetAPIEndpoint", r.TargetAPIEndpoint, "PATName", r.PATName),
+		refuseIf(!isHTTPURL(r.TargetAPIEndpoint), "%s: CreateLiveMigrationRequest.TargetAPIEndpoint %q is not an http(s) URL", m, r.TargetAPIEndpoint),
+		checkEnum(m, "CreateLiveMigrationRequest.TargetVisibility", visibility, true, LiveMigrationPrivate, LiveMigrationInternal),
+	)
+}
+
+// isHTTPURL says s is an absolute http(s) URL with a host.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 // ListLiveMigrationsOptions selects a page of live migrations.
@@ -228,15 +230,11 @@ type ListLiveMigrationsOptions struct {
 }
 
 func (o ListLiveMigrationsOptions) validate() error {
-	if o.PageSize < 0 || o.PageSize > 1<<31-1 {
-		return fmt.Errorf("%w: ListLiveMigrationsOptions.PageSize is %d; it must be positive (0 for the default)", ErrInvalidArgument, o.PageSize)
-	}
-	switch o.Status {
-	case "", LiveMigrationStatusCreated, LiveMigrationStatusQueued, LiveMigrationStatusInProgress, LiveMigrationStatusPaused,
-		LiveMigrationStatusCompleted, LiveMigrationStatusFailed, LiveMigrationStatusTerminated, LiveMigrationStatusAll:
-		return nil
-	}
-	return fmt.Errorf("%w: ListLiveMigrationsOptions.Status is %q; not a state GHES documents", ErrInvalidArgument, string(o.Status))
+	return firstError(
+		refuseIf(o.PageSize < 0 || o.PageSize > 1<<31-1, "ListLiveMigrationsOptions.PageSize is %d; it must be positive (0 for the default)", o.PageSize),
+		checkEnum("", "ListLiveMigrationsOptions.Status", o.Status, true, LiveMigrationStatusCreated, LiveMigrationStatusQueued, LiveMigrationStatusInProgress, LiveMigrationStatusPaused,
+			LiveMigrationStatusCompleted, LiveMigrationStatusFailed, LiveMigrationStatusTerminated, LiveMigrationStatusAll),
+	)
 }
 
 // List returns one page of the live migrations, with the total count and
@@ -248,14 +246,7 @@ func (o ListLiveMigrationsOptions) validate() error {
 //
 //meta:operation GET /enterprise/live-migrations
 func (s *LiveMigrationsService) List(ctx context.Context, opts *ListLiveMigrationsOptions) (*LiveMigrations, *Response, error) {
-	if err := checkOptions("LiveMigrations.List", opts); err != nil {
-		return nil, nil, err
-	}
-	r := &request{method: http.MethodGet, path: "enterprise/live-migrations"}
-	if opts != nil {
-		r.query = opts
-	}
-	return fetch[LiveMigrations](ctx, s.backend, r)
+	return fetch[LiveMigrations](ctx, s.backend, &request{op: "LiveMigrations.List", method: http.MethodGet, path: "enterprise/live-migrations", query: opts})
 }
 
 // ListIter walks every page of the live migrations, following each page's
@@ -267,13 +258,9 @@ func (s *LiveMigrationsService) List(ctx context.Context, opts *ListLiveMigratio
 //
 //meta:operation GET /enterprise/live-migrations
 func (s *LiveMigrationsService) ListIter(ctx context.Context, opts *ListLiveMigrationsOptions) iter.Seq2[*LiveMigration, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *ListLiveMigrationsOptions) (listPage[*LiveMigration], error) {
-		l, resp, err := s.List(ctx, o)
-		if err != nil {
-			return listPage[*LiveMigration]{resp: resp}, err
-		}
-		return listPage[*LiveMigration]{items: l.Migrations, resp: resp, next: cursorNext("after", l.NextCursor)}, nil
-	})
+	return paginate(ctx, s.backend, opts, cursored(s.List, func(_ *ListLiveMigrationsOptions, l *LiveMigrations) ([]*LiveMigration, url.Values) {
+		return l.Migrations, cursorNext("after", l.NextCursor)
+	}))
 }
 
 // Create creates a live migration of a repository to another instance. It
@@ -285,10 +272,7 @@ func (s *LiveMigrationsService) ListIter(ctx context.Context, opts *ListLiveMigr
 //
 //meta:operation POST /enterprise/live-migrations
 func (s *LiveMigrationsService) Create(ctx context.Context, req CreateLiveMigrationRequest) (*LiveMigrationCreated, *Response, error) {
-	if err := req.validate(); err != nil {
-		return nil, nil, err
-	}
-	return fetch[LiveMigrationCreated](ctx, s.backend, &request{method: http.MethodPost, path: "enterprise/live-migrations", json: req})
+	return fetch[LiveMigrationCreated](ctx, s.backend, &request{op: "LiveMigrations.Create", method: http.MethodPost, path: "enterprise/live-migrations", json: req})
 }
 
 // Get returns a live migration with the state of its target and its
@@ -300,20 +284,12 @@ func (s *LiveMigrationsService) Create(ctx context.Context, req CreateLiveMigrat
 //
 //meta:operation GET /enterprise/live-migrations/{migration_id}
 func (s *LiveMigrationsService) Get(ctx context.Context, migrationID string) (*LiveMigrationDetails, *Response, error) {
-	path, err := escapePath("LiveMigrations.Get", "enterprise/live-migrations/{migration_id}", migrationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[LiveMigrationDetails](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[LiveMigrationDetails](ctx, s.backend, &request{op: "LiveMigrations.Get", method: http.MethodGet, path: "enterprise/live-migrations/{migration_id}", args: []any{migrationID}})
 }
 
 // action posts one state change of a migration.
 func (s *LiveMigrationsService) action(ctx context.Context, method, verb, migrationID string, body any) (*Response, error) {
-	path, err := escapePath(method, "enterprise/live-migrations/{migration_id}/"+verb, migrationID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: method, method: http.MethodPost, path: "enterprise/live-migrations/{migration_id}/" + verb, args: []any{migrationID}, json: body}, nil)
 }
 
 // Start starts a created migration.
@@ -380,11 +356,7 @@ func (s *LiveMigrationsService) Cutover(ctx context.Context, migrationID string,
 //
 //meta:operation POST /enterprise/live-migrations/{migration_id}/revert-cutover
 func (s *LiveMigrationsService) RevertCutover(ctx context.Context, migrationID string) (*LiveMigrationRevertResult, *Response, error) {
-	path, err := escapePath("LiveMigrations.RevertCutover", "enterprise/live-migrations/{migration_id}/revert-cutover", migrationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[LiveMigrationRevertResult](ctx, s.backend, &request{method: http.MethodPost, path: path})
+	return fetch[LiveMigrationRevertResult](ctx, s.backend, &request{op: "LiveMigrations.RevertCutover", method: http.MethodPost, path: "enterprise/live-migrations/{migration_id}/revert-cutover", args: []any{migrationID}})
 }
 
 // Cancel cancels a migration that has not completed.

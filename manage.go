@@ -30,7 +30,7 @@ import (
 //
 //meta:operation GET /manage/v1/version
 func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([]*NodeReleaseVersion, *Response, error) {
-	return fetchSlice[*NodeReleaseVersion](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/version", query: opts})
+	return fetchSlice[*NodeReleaseVersion](ctx, s.backend, &request{op: "Manage.Version", method: http.MethodGet, path: "manage/v1/version", query: opts})
 }
 
 // ClusterStatus returns the health of the services on every cluster node.
@@ -41,7 +41,7 @@ func (s *ManageService) Version(ctx context.Context, opts *ManageNodeOptions) ([
 //
 //meta:operation GET /manage/v1/cluster/status
 func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Response, error) {
-	return fetch[ServicesStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/cluster/status"})
+	return fetch[ServicesStatus](ctx, s.backend, &request{op: "Manage.ClusterStatus", method: http.MethodGet, path: "manage/v1/cluster/status"})
 }
 
 // ReplicationStatus returns the replication health of every replica node
@@ -53,7 +53,7 @@ func (s *ManageService) ClusterStatus(ctx context.Context) (*ServicesStatus, *Re
 //
 //meta:operation GET /manage/v1/replication/status
 func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeOptions) (*ServicesStatus, *Response, error) {
-	return fetch[ServicesStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/replication/status", query: opts})
+	return fetch[ServicesStatus](ctx, s.backend, &request{op: "Manage.ReplicationStatus", method: http.MethodGet, path: "manage/v1/replication/status", query: opts})
 }
 
 // Nodes returns the metadata of the configured nodes (or of the nodes opts
@@ -65,7 +65,7 @@ func (s *ManageService) ReplicationStatus(ctx context.Context, opts *ManageNodeO
 //
 //meta:operation GET /manage/v1/config/nodes
 func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*ConfigNodes, *Response, error) {
-	return fetch[ConfigNodes](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/nodes", query: opts})
+	return fetch[ConfigNodes](ctx, s.backend, &request{op: "Manage.Nodes", method: http.MethodGet, path: "manage/v1/config/nodes", query: opts})
 }
 
 // SystemRequirements returns the results of the system requirement checks
@@ -77,7 +77,7 @@ func (s *ManageService) Nodes(ctx context.Context, opts *ManageNodeOptions) (*Co
 //
 //meta:operation GET /manage/v1/checks/system-requirements
 func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirements, *Response, error) {
-	return fetch[SystemRequirements](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/checks/system-requirements"})
+	return fetch[SystemRequirements](ctx, s.backend, &request{op: "Manage.SystemRequirements", method: http.MethodGet, path: "manage/v1/checks/system-requirements"})
 }
 
 // ConfigApply starts a config apply run (ghe-config-apply) and returns its
@@ -89,7 +89,7 @@ func (s *ManageService) SystemRequirements(ctx context.Context) (*SystemRequirem
 //
 //meta:operation POST /manage/v1/config/apply
 func (s *ManageService) ConfigApply(ctx context.Context, req ConfigApplyRequest) (*ConfigApplyRun, *Response, error) {
-	return fetch[ConfigApplyRun](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/config/apply", json: req})
+	return fetch[ConfigApplyRun](ctx, s.backend, &request{op: "Manage.ConfigApply", method: http.MethodPost, path: "manage/v1/config/apply", json: req})
 }
 
 // ConfigApplyStatus returns the state of the config apply run runID, or of
@@ -105,7 +105,7 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 	if runID != "" {
 		q = url.Values{"run_id": {runID}}
 	}
-	return fetch[ConfigApplyStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/apply", query: q})
+	return fetch[ConfigApplyStatus](ctx, s.backend, &request{op: "Manage.ConfigApplyStatus", method: http.MethodGet, path: "manage/v1/config/apply", query: q})
 }
 
 // ConfigApplyEvents returns the config apply events after opts.LastRequestID
@@ -118,7 +118,7 @@ func (s *ManageService) ConfigApplyStatus(ctx context.Context, runID string) (*C
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApplyEventsOptions) (*ConfigApplyEvents, *Response, error) {
-	return fetch[ConfigApplyEvents](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/apply/events", query: opts})
+	return fetch[ConfigApplyEvents](ctx, s.backend, &request{op: "Manage.ConfigApplyEvents", method: http.MethodGet, path: "manage/v1/config/apply/events", query: opts})
 }
 
 // ConfigApplyEventsIter yields the config apply events available now, page
@@ -133,25 +133,19 @@ func (s *ManageService) ConfigApplyEvents(ctx context.Context, opts *ConfigApply
 //
 //meta:operation GET /manage/v1/config/apply/events
 func (s *ManageService) ConfigApplyEventsIter(ctx context.Context, opts *ConfigApplyEventsOptions) iter.Seq2[*ConfigApplyEvent, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *ConfigApplyEventsOptions) (listPage[*ConfigApplyEvent], error) {
-		l, resp, err := s.ConfigApplyEvents(ctx, o)
-		if err != nil {
-			return listPage[*ConfigApplyEvent]{resp: resp}, err
-		}
-		p := listPage[*ConfigApplyEvent]{resp: resp}
+	return paginate(ctx, s.backend, opts, cursored(s.ConfigApplyEvents, func(_ *ConfigApplyEventsOptions, l *ConfigApplyEvents) (events []*ConfigApplyEvent, next url.Values) {
 		cursor := ""
 		for _, node := range l.Nodes {
 			if node == nil {
 				continue
 			}
-			p.items = append(p.items, node.Events...)
+			events = append(events, node.Events...)
 			if node.LastRequestID != "" {
 				cursor = node.LastRequestID
 			}
 		}
-		p.next = cursorNext("last_request_id", cursor)
-		return p, nil
-	})
+		return events, cursorNext("last_request_id", cursor)
+	}))
 }
 
 // WaitForConfigApply polls the config apply run runID (the latest run when
@@ -273,6 +267,7 @@ func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, pa
 		return nil, fmt.Errorf("%w: the password is empty", ErrInvalidArgument)
 	}
 	return s.backend.call(ctx, &request{
+		op:     "Manage.InitialConfig",
 		method: http.MethodPost,
 		path:   "manage/v1/config/init",
 		multipart: func(mw *multipart.Writer) error {
@@ -292,7 +287,7 @@ func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, pa
 //
 //meta:operation GET /manage/v1/config/license
 func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response, error) {
-	return fetch[ManageLicense](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/license"})
+	return fetch[ManageLicense](ctx, s.backend, &request{op: "Manage.License", method: http.MethodGet, path: "manage/v1/config/license"})
 }
 
 // UploadLicense uploads a new license (the content of its .ghl file,
@@ -311,6 +306,7 @@ func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, op
 		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
 	}
 	return s.backend.call(ctx, &request{
+		op:        "Manage.UploadLicense",
 		method:    http.MethodPut,
 		path:      "manage/v1/config/license",
 		query:     opts,
@@ -340,7 +336,7 @@ func writeLicensePart(mw *multipart.Writer, license io.Reader) error {
 //
 //meta:operation GET /manage/v1/config/license/check
 func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Response, error) {
-	return fetch[LicenseCheck](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/license/check"})
+	return fetch[LicenseCheck](ctx, s.backend, &request{op: "Manage.LicenseStatus", method: http.MethodGet, path: "manage/v1/config/license/check"})
 }
 
 // Settings returns the appliance settings. Unknown keys are kept in the
@@ -353,7 +349,7 @@ func (s *ManageService) LicenseStatus(ctx context.Context) (*LicenseCheck, *Resp
 //
 //meta:operation GET /manage/v1/config/settings
 func (s *ManageService) Settings(ctx context.Context) (*EnterpriseSettings, *Response, error) {
-	return fetch[EnterpriseSettings](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/config/settings"})
+	return fetch[EnterpriseSettings](ctx, s.backend, &request{op: "Manage.Settings", method: http.MethodGet, path: "manage/v1/config/settings"})
 }
 
 // UpdateSettings changes the appliance settings: only the fields that are
@@ -371,7 +367,7 @@ func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseS
 	if err != nil {
 		return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
 	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: "manage/v1/config/settings", json: json.RawMessage(doc)}, nil)
+	return s.backend.call(ctx, &request{op: "Manage.UpdateSettings", method: http.MethodPut, path: "manage/v1/config/settings", json: json.RawMessage(doc)}, nil)
 }
 
 // MaintenanceStatus returns the maintenance state of every node (or of the
@@ -383,7 +379,7 @@ func (s *ManageService) UpdateSettings(ctx context.Context, settings EnterpriseS
 //
 //meta:operation GET /manage/v1/maintenance
 func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeOptions) ([]*ManageMaintenanceStatus, *Response, error) {
-	return fetchSlice[*ManageMaintenanceStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/maintenance", query: opts})
+	return fetchSlice[*ManageMaintenanceStatus](ctx, s.backend, &request{op: "Manage.MaintenanceStatus", method: http.MethodGet, path: "manage/v1/maintenance", query: opts})
 }
 
 // SetMaintenance turns maintenance mode on or off, now or at req.When, on
@@ -395,7 +391,7 @@ func (s *ManageService) MaintenanceStatus(ctx context.Context, opts *ManageNodeO
 //
 //meta:operation POST /manage/v1/maintenance
 func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanceRequest) ([]*NodeMessage, *Response, error) {
-	return fetchSlice[*NodeMessage](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/maintenance", json: req})
+	return fetchSlice[*NodeMessage](ctx, s.backend, &request{op: "Manage.SetMaintenance", method: http.MethodPost, path: "manage/v1/maintenance", json: req})
 }
 
 // SSHKeys returns the SSH keys allowed to reach the administrative shell,
@@ -407,12 +403,19 @@ func (s *ManageService) SetMaintenance(ctx context.Context, req ManageMaintenanc
 //
 //meta:operation GET /manage/v1/access/ssh
 func (s *ManageService) SSHKeys(ctx context.Context) ([]*ManageSSHKey, *Response, error) {
-	return fetchSlice[*ManageSSHKey](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/access/ssh"})
+	return fetchSlice[*ManageSSHKey](ctx, s.backend, &request{op: "Manage.SSHKeys", method: http.MethodGet, path: "manage/v1/access/ssh"})
 }
 
 // sshKeyRequest is the body of POST and DELETE /manage/v1/access/ssh.
 type sshKeyRequest struct {
 	Key string `json:"key"`
+}
+
+func (r sshKeyRequest) check(op string) error {
+	if strings.TrimSpace(r.Key) == "" {
+		return fmt.Errorf("%w: %s: the public key is empty", ErrInvalidArgument, op)
+	}
+	return nil
 }
 
 // AddSSHKey authorizes a public SSH key on every node and returns each
@@ -424,7 +427,7 @@ type sshKeyRequest struct {
 //
 //meta:operation POST /manage/v1/access/ssh
 func (s *ManageService) AddSSHKey(ctx context.Context, publicKey string) ([]*NodeMessage, *Response, error) {
-	return s.sshKey(ctx, http.MethodPost, publicKey)
+	return fetchSlice[*NodeMessage](ctx, s.backend, &request{op: "Manage.AddSSHKey", method: http.MethodPost, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}})
 }
 
 // RemoveSSHKey removes an authorized SSH key from every node and returns
@@ -436,14 +439,7 @@ func (s *ManageService) AddSSHKey(ctx context.Context, publicKey string) ([]*Nod
 //
 //meta:operation DELETE /manage/v1/access/ssh
 func (s *ManageService) RemoveSSHKey(ctx context.Context, publicKey string) ([]*NodeMessage, *Response, error) {
-	return s.sshKey(ctx, http.MethodDelete, publicKey)
-}
-
-func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([]*NodeMessage, *Response, error) {
-	if strings.TrimSpace(publicKey) == "" {
-		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
-	}
-	return fetchSlice[*NodeMessage](ctx, s.backend, &request{method: method, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}})
+	return fetchSlice[*NodeMessage](ctx, s.backend, &request{op: "Manage.RemoveSSHKey", method: http.MethodDelete, path: "manage/v1/access/ssh", json: sshKeyRequest{Key: publicKey}})
 }
 
 // DownloadUpgrade asks the nodes to download an upgrade package. A direct
@@ -459,7 +455,7 @@ func (s *ManageService) sshKey(ctx context.Context, method, publicKey string) ([
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
 	var out *UpgradeDownload
-	resp, err := s.backend.call(ctx, &request{method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) (err error) {
+	resp, err := s.backend.call(ctx, &request{op: "Manage.DownloadUpgrade", method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) (err error) {
 		out, err = decodeUpgradeDownload(status, raw)
 		return err
 	}}, nil)
@@ -514,7 +510,7 @@ func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, e
 //
 //meta:operation GET /manage/v1/upgrade/download/status
 func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *UpgradeDownloadStatusOptions) (*UpgradeDownloadStatus, *Response, error) {
-	return fetch[UpgradeDownloadStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/upgrade/download/status", query: opts})
+	return fetch[UpgradeDownloadStatus](ctx, s.backend, &request{op: "Manage.UpgradeDownloadStatus", method: http.MethodGet, path: "manage/v1/upgrade/download/status", query: opts})
 }
 
 // ApplyUpgrade applies a downloaded upgrade package and returns each node's
@@ -526,10 +522,7 @@ func (s *ManageService) UpgradeDownloadStatus(ctx context.Context, opts *Upgrade
 //
 //meta:operation POST /manage/v1/upgrade/apply
 func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyRequest) ([]*NodeUpgradeResult, *Response, error) {
-	if err := req.validate(); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*NodeUpgradeResult](ctx, s.backend, &request{method: http.MethodPost, path: "manage/v1/upgrade/apply", json: req})
+	return fetchSlice[*NodeUpgradeResult](ctx, s.backend, &request{op: "Manage.ApplyUpgrade", method: http.MethodPost, path: "manage/v1/upgrade/apply", json: req})
 }
 
 // UpgradeStatus returns the upgrade state of every node (or of the node opts
@@ -541,5 +534,5 @@ func (s *ManageService) ApplyUpgrade(ctx context.Context, req UpgradeApplyReques
 //
 //meta:operation GET /manage/v1/upgrade/status
 func (s *ManageService) UpgradeStatus(ctx context.Context, opts *UpgradeStatusOptions) ([]*NodeUpgradeStatus, *Response, error) {
-	return fetchSlice[*NodeUpgradeStatus](ctx, s.backend, &request{method: http.MethodGet, path: "manage/v1/upgrade/status", query: opts})
+	return fetchSlice[*NodeUpgradeStatus](ctx, s.backend, &request{op: "Manage.UpgradeStatus", method: http.MethodGet, path: "manage/v1/upgrade/status", query: opts})
 }

@@ -147,7 +147,7 @@ type SetupRequest struct {
 //
 //meta:operation GET /setup/api/configcheck
 func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*ConfigurationStatus, *Response, error) {
-	return fetch[ConfigurationStatus](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/configcheck"})
+	return fetch[ConfigurationStatus](ctx, s.backend, &request{op: "ManagementConsole.ConfigurationStatus", method: http.MethodGet, path: "setup/api/configcheck"})
 }
 
 // StartConfiguration starts a configuration run, so that changed settings
@@ -160,7 +160,7 @@ func (s *ManagementConsoleService) ConfigurationStatus(ctx context.Context) (*Co
 //
 //meta:operation POST /setup/api/configure
 func (s *ManagementConsoleService) StartConfiguration(ctx context.Context) (*Response, error) {
-	return s.backend.call(ctx, &request{method: http.MethodPost, path: "setup/api/configure"}, nil)
+	return s.backend.call(ctx, &request{op: "ManagementConsole.StartConfiguration", method: http.MethodPost, path: "setup/api/configure"}, nil)
 }
 
 // defaultWaitInterval is how often WaitForConfiguration and
@@ -231,7 +231,7 @@ func (st *ConfigurationStatus) finished() (bool, error) {
 //
 //meta:operation GET /setup/api/maintenance
 func (s *ManagementConsoleService) MaintenanceStatus(ctx context.Context) (*MaintenanceStatus, *Response, error) {
-	return fetch[MaintenanceStatus](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/maintenance"})
+	return fetch[MaintenanceStatus](ctx, s.backend, &request{op: "ManagementConsole.MaintenanceStatus", method: http.MethodGet, path: "setup/api/maintenance"})
 }
 
 // SetMaintenance turns maintenance mode on (now or at a given time, see
@@ -253,6 +253,7 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 		return nil, nil, fmt.Errorf("ghesadmin: encoding the maintenance request: %w", err)
 	}
 	return fetch[MaintenanceStatus](ctx, s.backend, &request{
+		op:     "ManagementConsole.SetMaintenance",
 		method: http.MethodPost,
 		path:   "setup/api/maintenance",
 		form:   url.Values{"maintenance": {string(doc)}},
@@ -269,7 +270,7 @@ func (s *ManagementConsoleService) SetMaintenance(ctx context.Context, req Maint
 //
 //meta:operation GET /setup/api/settings
 func (s *ManagementConsoleService) Settings(ctx context.Context) (*ConsoleSettings, *Response, error) {
-	return fetch[ConsoleSettings](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/settings"})
+	return fetch[ConsoleSettings](ctx, s.backend, &request{op: "ManagementConsole.Settings", method: http.MethodGet, path: "setup/api/settings"})
 }
 
 // UpdateSettings changes the appliance settings. Only the fields that are
@@ -294,6 +295,7 @@ func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings 
 		return nil, fmt.Errorf("ghesadmin: encoding the settings: %w", err)
 	}
 	return s.backend.call(ctx, &request{
+		op:     "ManagementConsole.UpdateSettings",
 		method: http.MethodPut,
 		path:   "setup/api/settings",
 		form:   url.Values{"settings": {string(doc)}},
@@ -309,7 +311,7 @@ func (s *ManagementConsoleService) UpdateSettings(ctx context.Context, settings 
 //
 //meta:operation GET /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*AuthorizedKey, *Response, error) {
-	return fetchSlice[*AuthorizedKey](ctx, s.backend, &request{method: http.MethodGet, path: "setup/api/settings/authorized-keys"})
+	return fetchSlice[*AuthorizedKey](ctx, s.backend, &request{op: "ManagementConsole.AuthorizedKeys", method: http.MethodGet, path: "setup/api/settings/authorized-keys"})
 }
 
 // AddAuthorizedKey authorizes a public SSH key for the administrative shell
@@ -321,7 +323,7 @@ func (s *ManagementConsoleService) AuthorizedKeys(ctx context.Context) ([]*Autho
 //
 //meta:operation POST /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) AddAuthorizedKey(ctx context.Context, publicKey string) ([]*AuthorizedKey, *Response, error) {
-	return s.authorizedKey(ctx, http.MethodPost, publicKey)
+	return s.authorizedKey(ctx, "ManagementConsole.AddAuthorizedKey", http.MethodPost, publicKey)
 }
 
 // RemoveAuthorizedKey removes an authorized SSH key and returns the keys
@@ -333,14 +335,15 @@ func (s *ManagementConsoleService) AddAuthorizedKey(ctx context.Context, publicK
 //
 //meta:operation DELETE /setup/api/settings/authorized-keys
 func (s *ManagementConsoleService) RemoveAuthorizedKey(ctx context.Context, publicKey string) ([]*AuthorizedKey, *Response, error) {
-	return s.authorizedKey(ctx, http.MethodDelete, publicKey)
+	return s.authorizedKey(ctx, "ManagementConsole.RemoveAuthorizedKey", http.MethodDelete, publicKey)
 }
 
-func (s *ManagementConsoleService) authorizedKey(ctx context.Context, method, publicKey string) ([]*AuthorizedKey, *Response, error) {
+func (s *ManagementConsoleService) authorizedKey(ctx context.Context, op, method, publicKey string) ([]*AuthorizedKey, *Response, error) {
 	if strings.TrimSpace(publicKey) == "" {
 		return nil, nil, fmt.Errorf("%w: the public key is empty", ErrInvalidArgument)
 	}
 	return fetchSlice[*AuthorizedKey](ctx, s.backend, &request{
+		op:     op,
 		method: method,
 		path:   "setup/api/settings/authorized-keys",
 		form:   url.Values{"authorized_key": {publicKey}},
@@ -380,6 +383,7 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 		settings = doc
 	}
 	return s.backend.call(ctx, &request{
+		op:     "ManagementConsole.UploadLicense",
 		method: http.MethodPost,
 		path:   "setup/api/start",
 		multipart: func(mw *multipart.Writer) error {
@@ -415,6 +419,7 @@ func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io
 //meta:operation POST /setup/api/upgrade
 func (s *ManagementConsoleService) UpgradeLicense(ctx context.Context, license io.Reader) (*Response, error) {
 	return s.backend.call(ctx, &request{
+		op:     "ManagementConsole.UpgradeLicense",
 		method: http.MethodPost,
 		path:   "setup/api/upgrade",
 		multipart: func(mw *multipart.Writer) error {

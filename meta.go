@@ -36,7 +36,7 @@ type APIMeta struct {
 //
 //meta:operation GET /meta
 func (s *MetaService) Get(ctx context.Context) (*APIMeta, *Response, error) {
-	m, resp, err := fetch[APIMeta](ctx, s.backend, &request{method: http.MethodGet, path: "meta"})
+	m, resp, err := fetch[APIMeta](ctx, s.backend, &request{op: "Meta.Get", method: http.MethodGet, path: "meta"})
 	if err != nil {
 		return nil, resp, err
 	}

@@ -25,7 +25,7 @@ type CreateOrganizationRequest struct {
 //
 //meta:operation POST /admin/organizations
 func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizationRequest) (*Organization, *Response, error) {
-	return fetch[Organization](ctx, s.backend, &request{method: http.MethodPost, path: "admin/organizations", json: req})
+	return fetch[Organization](ctx, s.backend, &request{op: "Organizations.Create", method: http.MethodPost, path: "admin/organizations", json: req})
 }
 
 // Rename changes the login of an organization to newLogin. GHES answers 202
@@ -37,14 +37,10 @@ func (s *OrganizationsService) Create(ctx context.Context, req CreateOrganizatio
 //
 //meta:operation PATCH /admin/organizations/{org}
 func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string) (*RenameJob, *Response, error) {
-	path, err := escapePath("Organizations.Rename", "admin/organizations/{org}", org)
-	if err != nil {
-		return nil, nil, err
-	}
 	body := struct {
 		Login string `json:"login"`
 	}{newLogin}
-	return fetch[RenameJob](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[RenameJob](ctx, s.backend, &request{op: "Organizations.Rename", method: http.MethodPatch, path: "admin/organizations/{org}", args: []any{org}, json: body})
 }
 
 // Get returns one organization by login, with its ID (what runner groups
@@ -56,11 +52,7 @@ func (s *OrganizationsService) Rename(ctx context.Context, org, newLogin string)
 //
 //meta:operation GET /orgs/{org}
 func (s *OrganizationsService) Get(ctx context.Context, org string) (*Organization, *Response, error) {
-	path, err := escapePath("Organizations.Get", "orgs/{org}", org)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[Organization](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[Organization](ctx, s.backend, &request{op: "Organizations.Get", method: http.MethodGet, path: "orgs/{org}", args: []any{org}})
 }
 
 // List lists one page of every organization, in ID order, in the short
@@ -74,7 +66,7 @@ func (s *OrganizationsService) Get(ctx context.Context, org string) (*Organizati
 //
 //meta:operation GET /organizations
 func (s *OrganizationsService) List(ctx context.Context, opts *ListSinceOptions) ([]*Organization, *Response, error) {
-	return fetchSlice[*Organization](ctx, s.backend, &request{method: http.MethodGet, path: "organizations", query: opts})
+	return fetchSlice[*Organization](ctx, s.backend, &request{op: "Organizations.List", method: http.MethodGet, path: "organizations", query: opts})
 }
 
 // ListIter walks every organization from opts.Since, following the `since`

@@ -122,6 +122,47 @@ func linked[O, T any](list func(context.Context, *O) ([]T, *Response, error)) fu
 	}
 }
 
+// linkedItems is linked for a list whose pages wrap their items
+// ({"total_count": …, "runners": […]}): items reads them from a page.
+func linkedItems[O, W, T any](list func(context.Context, *O) (*W, *Response, error), items func(*W) []T) func(context.Context, *O) (listPage[T], error) {
+	return linked(func(ctx context.Context, o *O) ([]T, *Response, error) {
+		w, resp, err := list(ctx, o)
+		if err != nil {
+			return nil, resp, err
+		}
+		return items(w), resp, nil
+	})
+}
+
+// cursored turns the method that returns one page of a list whose replies
+// name the next page in their body (a cursor, a start index) into the page
+// function of paginate: page reads a reply's items and the query of the
+// next page (nil: none), given the options that asked for it.
+func cursored[O, W, T any](list func(context.Context, *O) (*W, *Response, error), page func(*O, *W) ([]T, url.Values)) func(context.Context, *O) (listPage[T], error) {
+	return func(ctx context.Context, o *O) (listPage[T], error) {
+		w, resp, err := list(ctx, o)
+		if err != nil {
+			return listPage[T]{resp: resp}, err
+		}
+		items, next := page(o, w)
+		return listPage[T]{items: items, resp: resp, next: next}, nil
+	}
+}
+
+// bind, bind2 and bind3 give a list method its path arguments, leaving
+// the options: the list function of linked, linkedItems or cursored.
+func bind[A, O, R any](list func(context.Context, A, *O) (R, *Response, error), a A) func(context.Context, *O) (R, *Response, error) {
+	return func(ctx context.Context, o *O) (R, *Response, error) { return list(ctx, a, o) }
+}
+
+func bind2[A, B, O, R any](list func(context.Context, A, B, *O) (R, *Response, error), a A, b B) func(context.Context, *O) (R, *Response, error) {
+	return func(ctx context.Context, o *O) (R, *Response, error) { return list(ctx, a, b, o) }
+}
+
+func bind3[A, B, C, O, R any](list func(context.Context, A, B, C, *O) (R, *Response, error), a A, b B, c C) func(context.Context, *O) (R, *Response, error) {
+	return func(ctx context.Context, o *O) (R, *Response, error) { return list(ctx, a, b, c, o) }
+}
+
 // announced returns the query of the next page p announces; nil: none.
 func (p *listPage[T]) announced() (url.Values, error) {
 	if p.link == "" {

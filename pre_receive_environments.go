@@ -77,15 +77,11 @@ type PreReceiveListOptions struct {
 }
 
 func (o PreReceiveListOptions) validate() error {
-	switch o.Sort {
-	case "", PreReceiveSortCreated, PreReceiveSortUpdated, PreReceiveSortName:
-	default:
-		return fmt.Errorf("%w: PreReceiveListOptions.Sort is %q; it must be created, updated or name", ErrInvalidArgument, o.Sort)
-	}
-	if err := o.Direction.validate("PreReceiveListOptions.Direction"); err != nil {
-		return err
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("", "PreReceiveListOptions.Sort", o.Sort, true, PreReceiveSortCreated, PreReceiveSortUpdated, PreReceiveSortName),
+		o.Direction.validate("PreReceiveListOptions.Direction"),
+		o.ListOptions.validate(),
+	)
 }
 
 // CreatePreReceiveEnvironmentRequest is the body of
@@ -112,7 +108,7 @@ type UpdatePreReceiveEnvironmentRequest struct {
 //
 //meta:operation GET /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveEnvironment, *Response, error) {
-	return fetchSlice[*PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*PreReceiveEnvironment](ctx, s.backend, &request{op: "PreReceiveEnvironments.List", method: http.MethodGet, path: "admin/pre-receive-environments", query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListIter walks every page of the pre-receive environments, starting at
@@ -136,7 +132,7 @@ func (s *PreReceiveEnvironmentsService) ListIter(ctx context.Context, opts *PreR
 //
 //meta:operation POST /admin/pre-receive-environments
 func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
-	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{op: "PreReceiveEnvironments.Create", method: http.MethodPost, path: "admin/pre-receive-environments", json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Get returns one pre-receive environment.
@@ -147,11 +143,7 @@ func (s *PreReceiveEnvironmentsService) Create(ctx context.Context, body CreateP
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*PreReceiveEnvironment, *Response, error) {
-	path, err := escapePath("PreReceiveEnvironments.Get", "admin/pre-receive-environments/{pre_receive_environment_id}", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{op: "PreReceiveEnvironments.Get", method: http.MethodGet, path: "admin/pre-receive-environments/{pre_receive_environment_id}", args: []any{id}, preview: mediaTypeEyeScreamPreview})
 }
 
 // Update changes the name or image URL of a pre-receive environment. The
@@ -164,11 +156,7 @@ func (s *PreReceiveEnvironmentsService) Get(ctx context.Context, id int64) (*Pre
 //
 //meta:operation PATCH /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, body UpdatePreReceiveEnvironmentRequest) (*PreReceiveEnvironment, *Response, error) {
-	path, err := escapePath("PreReceiveEnvironments.Update", "admin/pre-receive-environments/{pre_receive_environment_id}", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironment](ctx, s.backend, &request{op: "PreReceiveEnvironments.Update", method: http.MethodPatch, path: "admin/pre-receive-environments/{pre_receive_environment_id}", args: []any{id}, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Delete deletes a pre-receive environment. GHES refuses with a
@@ -182,11 +170,7 @@ func (s *PreReceiveEnvironmentsService) Update(ctx context.Context, id int64, bo
 //
 //meta:operation DELETE /admin/pre-receive-environments/{pre_receive_environment_id}
 func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*Response, error) {
-	path, err := escapePath("PreReceiveEnvironments.Delete", "admin/pre-receive-environments/{pre_receive_environment_id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
+	return s.backend.call(ctx, &request{op: "PreReceiveEnvironments.Delete", method: http.MethodDelete, path: "admin/pre-receive-environments/{pre_receive_environment_id}", args: []any{id}, preview: mediaTypeEyeScreamPreview}, nil)
 }
 
 // StartDownload starts a new download of the environment's tarball from its
@@ -200,11 +184,7 @@ func (s *PreReceiveEnvironmentsService) Delete(ctx context.Context, id int64) (*
 //
 //meta:operation POST /admin/pre-receive-environments/{pre_receive_environment_id}/downloads
 func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
-	path, err := escapePath("PreReceiveEnvironments.StartDownload", "admin/pre-receive-environments/{pre_receive_environment_id}/downloads", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[PreReceiveEnvironmentDownload](ctx, s.backend, &request{method: http.MethodPost, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironmentDownload](ctx, s.backend, &request{op: "PreReceiveEnvironments.StartDownload", method: http.MethodPost, path: "admin/pre-receive-environments/{pre_receive_environment_id}/downloads", args: []any{id}, preview: mediaTypeEyeScreamPreview})
 }
 
 // DownloadStatus returns the status of the latest download of the
@@ -216,11 +196,7 @@ func (s *PreReceiveEnvironmentsService) StartDownload(ctx context.Context, id in
 //
 //meta:operation GET /admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest
 func (s *PreReceiveEnvironmentsService) DownloadStatus(ctx context.Context, id int64) (*PreReceiveEnvironmentDownload, *Response, error) {
-	path, err := escapePath("PreReceiveEnvironments.DownloadStatus", "admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[PreReceiveEnvironmentDownload](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveEnvironmentDownload](ctx, s.backend, &request{op: "PreReceiveEnvironments.DownloadStatus", method: http.MethodGet, path: "admin/pre-receive-environments/{pre_receive_environment_id}/downloads/latest", args: []any{id}, preview: mediaTypeEyeScreamPreview})
 }
 
 // Default polling of WaitForDownload: the first wait is 1s, each next one

@@ -127,7 +127,7 @@ type UpdateRepoPreReceiveHookRequest struct {
 //
 //meta:operation GET /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) List(ctx context.Context, opts *PreReceiveListOptions) ([]*PreReceiveHook, *Response, error) {
-	return fetchSlice[*PreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*PreReceiveHook](ctx, s.backend, &request{op: "PreReceiveHooks.List", method: http.MethodGet, path: "admin/pre-receive-hooks", query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListIter walks every page of the pre-receive hooks of the instance,
@@ -150,7 +150,7 @@ func (s *PreReceiveHooksService) ListIter(ctx context.Context, opts *PreReceiveL
 //
 //meta:operation POST /admin/pre-receive-hooks
 func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
-	return fetch[PreReceiveHook](ctx, s.backend, &request{method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveHook](ctx, s.backend, &request{op: "PreReceiveHooks.Create", method: http.MethodPost, path: "admin/pre-receive-hooks", json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Get returns one pre-receive hook.
@@ -161,11 +161,7 @@ func (s *PreReceiveHooksService) Create(ctx context.Context, body CreatePreRecei
 //
 //meta:operation GET /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreReceiveHook, *Response, error) {
-	path, err := escapePath("PreReceiveHooks.Get", "admin/pre-receive-hooks/{pre_receive_hook_id}", hookID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[PreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: path, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveHook](ctx, s.backend, &request{op: "PreReceiveHooks.Get", method: http.MethodGet, path: "admin/pre-receive-hooks/{pre_receive_hook_id}", args: []any{hookID}, preview: mediaTypeEyeScreamPreview})
 }
 
 // Update changes a pre-receive hook.
@@ -176,11 +172,7 @@ func (s *PreReceiveHooksService) Get(ctx context.Context, hookID int64) (*PreRec
 //
 //meta:operation PATCH /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body UpdatePreReceiveHookRequest) (*PreReceiveHook, *Response, error) {
-	path, err := escapePath("PreReceiveHooks.Update", "admin/pre-receive-hooks/{pre_receive_hook_id}", hookID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[PreReceiveHook](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[PreReceiveHook](ctx, s.backend, &request{op: "PreReceiveHooks.Update", method: http.MethodPatch, path: "admin/pre-receive-hooks/{pre_receive_hook_id}", args: []any{hookID}, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // Delete deletes a pre-receive hook.
@@ -191,11 +183,7 @@ func (s *PreReceiveHooksService) Update(ctx context.Context, hookID int64, body 
 //
 //meta:operation DELETE /admin/pre-receive-hooks/{pre_receive_hook_id}
 func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Response, error) {
-	path, err := escapePath("PreReceiveHooks.Delete", "admin/pre-receive-hooks/{pre_receive_hook_id}", hookID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path, preview: mediaTypeEyeScreamPreview}, nil)
+	return s.backend.call(ctx, &request{op: "PreReceiveHooks.Delete", method: http.MethodDelete, path: "admin/pre-receive-hooks/{pre_receive_hook_id}", args: []any{hookID}, preview: mediaTypeEyeScreamPreview}, nil)
 }
 
 // ListForOrg returns one page of the pre-receive hooks of an organization:
@@ -207,11 +195,7 @@ func (s *PreReceiveHooksService) Delete(ctx context.Context, hookID int64) (*Res
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opts *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
-	path, err := escapePath("PreReceiveHooks.ListForOrg", "orgs/{org}/pre-receive-hooks", org)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*OrgPreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*OrgPreReceiveHook](ctx, s.backend, &request{op: "PreReceiveHooks.ListForOrg", method: http.MethodGet, path: "orgs/{org}/pre-receive-hooks", args: []any{org}, query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForOrgIter walks every page of the pre-receive hooks of an
@@ -223,9 +207,7 @@ func (s *PreReceiveHooksService) ListForOrg(ctx context.Context, org string, opt
 //
 //meta:operation GET /orgs/{org}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForOrgIter(ctx context.Context, org string, opts *PreReceiveListOptions) iter.Seq2[*OrgPreReceiveHook, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *PreReceiveListOptions) ([]*OrgPreReceiveHook, *Response, error) {
-		return s.ListForOrg(ctx, org, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind(s.ListForOrg, org)))
 }
 
 // GetForOrg returns a pre-receive hook as it applies to an organization.
@@ -265,11 +247,7 @@ func (s *PreReceiveHooksService) RemoveForOrg(ctx context.Context, org string, h
 }
 
 func (s *PreReceiveHooksService) orgHook(ctx context.Context, op, method, org string, hookID int64, body any) (*OrgPreReceiveHook, *Response, error) {
-	path, err := escapePath(op, "orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}", org, hookID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[OrgPreReceiveHook](ctx, s.backend, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[OrgPreReceiveHook](ctx, s.backend, &request{op: op, method: method, path: "orgs/{org}/pre-receive-hooks/{pre_receive_hook_id}", args: []any{org, hookID}, json: body, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForRepo returns one page of the pre-receive hooks of a repository:
@@ -281,11 +259,7 @@ func (s *PreReceiveHooksService) orgHook(ctx context.Context, op, method, org st
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
-	path, err := escapePath("PreReceiveHooks.ListForRepo", "repos/{owner}/{repo}/pre-receive-hooks", owner, repo)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*RepoPreReceiveHook](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts, preview: mediaTypeEyeScreamPreview})
+	return fetchSlice[*RepoPreReceiveHook](ctx, s.backend, &request{op: "PreReceiveHooks.ListForRepo", method: http.MethodGet, path: "repos/{owner}/{repo}/pre-receive-hooks", args: []any{owner, repo}, query: opts, preview: mediaTypeEyeScreamPreview})
 }
 
 // ListForRepoIter walks every page of the pre-receive hooks of a
@@ -297,9 +271,7 @@ func (s *PreReceiveHooksService) ListForRepo(ctx context.Context, owner, repo st
 //
 //meta:operation GET /repos/{owner}/{repo}/pre-receive-hooks
 func (s *PreReceiveHooksService) ListForRepoIter(ctx context.Context, owner, repo string, opts *PreReceiveListOptions) iter.Seq2[*RepoPreReceiveHook, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *PreReceiveListOptions) ([]*RepoPreReceiveHook, *Response, error) {
-		return s.ListForRepo(ctx, owner, repo, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListForRepo, owner, repo)))
 }
 
 // GetForRepo returns a pre-receive hook as it applies to a repository.
@@ -339,9 +311,5 @@ func (s *PreReceiveHooksService) RemoveForRepo(ctx context.Context, owner, repo 
 }
 
 func (s *PreReceiveHooksService) repoHook(ctx context.Context, op, method, owner, repo string, hookID int64, body any) (*RepoPreReceiveHook, *Response, error) {
-	path, err := escapePath(op, "repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}", owner, repo, hookID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RepoPreReceiveHook](ctx, s.backend, &request{method: method, path: path, json: body, preview: mediaTypeEyeScreamPreview})
+	return fetch[RepoPreReceiveHook](ctx, s.backend, &request{op: op, method: method, path: "repos/{owner}/{repo}/pre-receive-hooks/{pre_receive_hook_id}", args: []any{owner, repo, hookID}, json: body, preview: mediaTypeEyeScreamPreview})
 }

@@ -19,12 +19,19 @@ import (
 
 // request describes one call: every service method builds one and hands it
 // to its backend's call, the single request path of the SDK. Where it goes
-// is the service's business (service.backend), not the request's.
+// is the service's business (service.backend), not the request's. call
+// checks its arguments before anything is built or sent (prepare).
 type request struct {
+	// op is the Go method as users call it ("Users.Suspend"): every
+	// argument refused before sending names it.
+	op     string
 	method string
-	// path is relative to the backend's base URL and already escaped
-	// (build it with escapePath).
+	// path is relative to the backend's base URL, written with the
+	// documented parameter names ("users/{username}/suspended"); each
+	// {name} takes one of args, in order (escapePath, when the call is
+	// prepared: from then on path is escaped and args is nil).
 	path string
+	args []any
 	// query is an …Options struct encoded with go-querystring (a nil
 	// pointer means no query), or url.Values.
 	query any
@@ -48,10 +55,35 @@ type request struct {
 	decode func(status int, raw []byte) error
 }
 
-// validator is implemented by option structs that can check their values
-// before a request is sent.
+// validator is implemented by the option structs and request bodies that
+// check their values before a request is sent.
 type validator interface {
 	validate() error
+}
+
+// checker is implemented by the option structs and request bodies whose
+// check names the Go method op itself, because its message depends on it
+// (a type shared by several methods). A type has one of validate and check.
+type checker interface {
+	check(op string) error
+}
+
+// prepare checks r's arguments before anything is built or sent, naming
+// r.op in every refusal: it fills r.path with r.args (escapePath), then
+// checks r.query and r.json where they have a validate or check method
+// (checkArgument). A prepared request stays as it is.
+func (r *request) prepare() error {
+	if len(r.args) > 0 || strings.IndexByte(r.path, '{') >= 0 {
+		path, err := escapePath(r.op, r.path, r.args...)
+		if err != nil {
+			return err
+		}
+		r.path, r.args = path, nil
+	}
+	if err := checkArgument(r.op, r.query); err != nil {
+		return err
+	}
+	return checkArgument(r.op, r.json)
 }
 
 // newRequest builds the HTTP request of r for backend b, without
@@ -133,20 +165,15 @@ func (b *backend) newRequest(ctx context.Context, r *request) (*http.Request, er
 	return req, nil
 }
 
-// encodeQuery validates an …Options value (its validate method, when it has
-// one) and encodes it with go-querystring; url.Values are encoded as they
-// are. A nil pointer encodes as "".
+// encodeQuery encodes an …Options value (validated by prepare) with
+// go-querystring; url.Values are encoded as they are. A nil pointer encodes
+// as "".
 func encodeQuery(opts any) (string, error) {
 	if uv, ok := opts.(url.Values); ok {
 		return uv.Encode(), nil
 	}
-	if rv := reflect.ValueOf(opts); rv.Kind() == reflect.Pointer && rv.IsNil() {
+	if isNilPointer(opts) {
 		return "", nil
-	}
-	if v, ok := opts.(validator); ok {
-		if err := v.validate(); err != nil {
-			return "", err
-		}
 	}
 	v, err := query.Values(opts)
 	if err != nil {
@@ -155,25 +182,59 @@ func encodeQuery(opts any) (string, error) {
 	return v.Encode(), nil
 }
 
-// checkOptions validates an …Options value before a call builds its
-// request, so that the error names the Go method as well as the field:
-// "ghesadmin: invalid argument: SCIM.ListUsers: SCIMListUsersOptions.Count
-// is -1; …". A nil opts is valid.
-func checkOptions[O any, PO interface {
-	*O
-	validator
-}](method string, opts PO) error {
-	if opts == nil {
+// checkArgument checks v, an …Options value or a request body, with its
+// check or validate method, if it has one, so that the error names the Go
+// method op as well as the field: "ghesadmin: invalid argument:
+// SCIM.ListUsers: SCIMListUsersOptions.Count is -1; …". A validate message
+// that already starts with op is kept as it is. A nil v is valid.
+func checkArgument(op string, v any) error {
+	if v == nil || isNilPointer(v) {
 		return nil
 	}
-	err := opts.validate()
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, ErrInvalidArgument):
-		return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, method, strings.TrimPrefix(err.Error(), ErrInvalidArgument.Error()+": "))
+	var err error
+	switch v := v.(type) {
+	case validator:
+		err = v.validate()
+	case checker:
+		return v.check(op)
 	}
-	return fmt.Errorf("ghesadmin: %s: %w", method, err)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, ErrInvalidArgument) {
+		return fmt.Errorf("ghesadmin: %s: %w", op, err)
+	}
+	msg := strings.TrimPrefix(err.Error(), ErrInvalidArgument.Error()+": ")
+	if op == "" || strings.HasPrefix(msg, op+": ") {
+		return err
+	}
+	return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, op, msg)
+}
+
+// firstError returns the first error that is not nil: the result of a
+// validate method written as the list of its checks, in order.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// refuseIf is the ErrInvalidArgument error "…: <format>" when bad holds,
+// nil otherwise: one check of a validate method.
+func refuseIf(bad bool, format string, args ...any) error {
+	if !bad {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrInvalidArgument, fmt.Sprintf(format, args...))
+}
+
+// isNilPointer says v is a nil pointer (a nil …Options).
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // NewRequest builds a request for path, relative to the REST API base URL
@@ -187,16 +248,13 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 	return c.api.newRequest(ctx, &request{method: method, path: path, json: body})
 }
 
-// Do sends req, retrying as the client's RetryPolicy allows, and decodes a
-// 2xx response body into v: a pointer to decode JSON into, an io.Writer to
-
 // escapePath builds a path from template, written with the documented
 // parameter names ("users/{username}/suspended"): each {name} is replaced,
 // in order, by one argument, a string escaped as a single path segment or an
-// integer in decimal. A string argument that is empty, "." or ".." is
-// refused with an *ArgumentError naming method (the Go method, such as
-// "Users.Suspend") and the parameter, so that no call can reach another
-// endpoint than the one it names.
+// integer in decimal. A string argument that is empty, "." or "..", or a
+// positiveID that is not positive, is refused with an *ArgumentError naming
+// method (the Go method, such as "Users.Suspend") and the parameter, so that
+// no call can reach another endpoint than the one it names.
 func escapePath(method, template string, args ...any) (string, error) {
 	var b strings.Builder
 	rest := template
@@ -224,17 +282,26 @@ func escapePath(method, template string, args ...any) (string, error) {
 			b.WriteString(url.PathEscape(a))
 		case int64:
 			b.WriteString(strconv.FormatInt(a, 10))
+		case positiveID:
+			if a <= 0 {
+				return "", &ArgumentError{Method: method, Parameter: name, Position: i, Value: strconv.FormatInt(int64(a), 10), Reason: "is not a positive ID"}
+			}
+			b.WriteString(strconv.FormatInt(int64(a), 10))
 		case int:
 			b.WriteString(strconv.Itoa(a))
 		default:
 			return "", fmt.Errorf("ghesadmin: %s: internal error: path argument %s has type %T", method, name, a)
 		}
-		if i == len(args)-1 && strings.IndexByte(rest, '{') >= 0 {
-			return "", fmt.Errorf("ghesadmin: %s: internal error: path template %q does not match its %d arguments", method, template, len(args))
-		}
+	}
+	if strings.Count(template, "{") != len(args) {
+		return "", fmt.Errorf("ghesadmin: %s: internal error: path template %q does not match its %d arguments", method, template, len(args))
 	}
 	return b.String(), nil
 }
+
+// positiveID is a path argument that must be a positive ID: escapePath
+// refuses 0 and negative values with an *ArgumentError.
+type positiveID int64
 
 // ArgumentError reports a path argument that the SDK refuses to send. Its
 // message names the method and the parameter:

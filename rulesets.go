@@ -43,14 +43,7 @@ type RulesetVersionWithState struct {
 //
 //meta:operation GET /enterprises/{enterprise}/rulesets/{ruleset_id}/history
 func (s *RulesetsService) ListHistory(ctx context.Context, enterprise string, rulesetID int64, opts *ListOptions) ([]*RulesetVersion, *Response, error) {
-	path, err := escapePath("Rulesets.ListHistory", "enterprises/{enterprise}/rulesets/{ruleset_id}/history", enterprise, rulesetID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("Rulesets.ListHistory", opts); err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*RulesetVersion](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetchSlice[*RulesetVersion](ctx, s.backend, &request{op: "Rulesets.ListHistory", method: http.MethodGet, path: "enterprises/{enterprise}/rulesets/{ruleset_id}/history", args: []any{enterprise, rulesetID}, query: opts})
 }
 
 // ListHistoryIter walks every page of ListHistory from opts.Page. opts is
@@ -62,9 +55,7 @@ func (s *RulesetsService) ListHistory(ctx context.Context, enterprise string, ru
 //
 //meta:operation GET /enterprises/{enterprise}/rulesets/{ruleset_id}/history
 func (s *RulesetsService) ListHistoryIter(ctx context.Context, enterprise string, rulesetID int64, opts *ListOptions) iter.Seq2[*RulesetVersion, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*RulesetVersion, *Response, error) {
-		return s.ListHistory(ctx, enterprise, rulesetID, o)
-	}))
+	return paginate(ctx, s.backend, opts, linked(bind2(s.ListHistory, enterprise, rulesetID)))
 }
 
 // GetVersion returns one version of an enterprise ruleset with the
@@ -76,9 +67,5 @@ func (s *RulesetsService) ListHistoryIter(ctx context.Context, enterprise string
 //
 //meta:operation GET /enterprises/{enterprise}/rulesets/{ruleset_id}/history/{version_id}
 func (s *RulesetsService) GetVersion(ctx context.Context, enterprise string, rulesetID, versionID int64) (*RulesetVersionWithState, *Response, error) {
-	path, err := escapePath("Rulesets.GetVersion", "enterprises/{enterprise}/rulesets/{ruleset_id}/history/{version_id}", enterprise, rulesetID, versionID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RulesetVersionWithState](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[RulesetVersionWithState](ctx, s.backend, &request{op: "Rulesets.GetVersion", method: http.MethodGet, path: "enterprises/{enterprise}/rulesets/{ruleset_id}/history/{version_id}", args: []any{enterprise, rulesetID, versionID}})
 }

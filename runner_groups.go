@@ -70,8 +70,6 @@ type ListRunnerGroupsOptions struct {
 	ListOptions
 }
 
-func (o ListRunnerGroupsOptions) validate() error { return o.ListOptions.validate() }
-
 // CreateRunnerGroupRequest is the body of ActionsService.CreateRunnerGroup.
 type CreateRunnerGroupRequest struct {
 	Name string `json:"name"`
@@ -114,11 +112,7 @@ type UpdateRunnerGroupRequest struct {
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) (*RunnerGroups, *Response, error) {
-	path, err := escapePath("Actions.ListRunnerGroups", "enterprises/{enterprise}/actions/runner-groups", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerGroups](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[RunnerGroups](ctx, s.backend, &request{op: "Actions.ListRunnerGroups", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runner-groups", args: []any{enterprise}, query: opts})
 }
 
 // ListRunnerGroupsIter walks every page of the runner groups of an
@@ -131,13 +125,7 @@ func (s *ActionsService) ListRunnerGroups(ctx context.Context, enterprise string
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise string, opts *ListRunnerGroupsOptions) iter.Seq2[*RunnerGroup, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListRunnerGroupsOptions) ([]*RunnerGroup, *Response, error) {
-		groups, resp, err := s.ListRunnerGroups(ctx, enterprise, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return groups.RunnerGroups, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListRunnerGroups, enterprise), func(w *RunnerGroups) []*RunnerGroup { return w.RunnerGroups }))
 }
 
 // CreateRunnerGroup creates a runner group in an enterprise.
@@ -148,11 +136,7 @@ func (s *ActionsService) ListRunnerGroupsIter(ctx context.Context, enterprise st
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runner-groups
 func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise string, body CreateRunnerGroupRequest) (*RunnerGroup, *Response, error) {
-	path, err := escapePath("Actions.CreateRunnerGroup", "enterprises/{enterprise}/actions/runner-groups", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerGroup](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[RunnerGroup](ctx, s.backend, &request{op: "Actions.CreateRunnerGroup", method: http.MethodPost, path: "enterprises/{enterprise}/actions/runner-groups", args: []any{enterprise}, json: body})
 }
 
 // GetRunnerGroup returns one runner group of an enterprise.
@@ -163,11 +147,7 @@ func (s *ActionsService) CreateRunnerGroup(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, groupID int64) (*RunnerGroup, *Response, error) {
-	path, err := escapePath("Actions.GetRunnerGroup", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", enterprise, groupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerGroup](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[RunnerGroup](ctx, s.backend, &request{op: "Actions.GetRunnerGroup", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", args: []any{enterprise, groupID}})
 }
 
 // UpdateRunnerGroup changes a runner group of an enterprise.
@@ -178,11 +158,7 @@ func (s *ActionsService) GetRunnerGroup(ctx context.Context, enterprise string, 
 //
 //meta:operation PATCH /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise string, groupID int64, body UpdateRunnerGroupRequest) (*RunnerGroup, *Response, error) {
-	path, err := escapePath("Actions.UpdateRunnerGroup", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", enterprise, groupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerGroup](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[RunnerGroup](ctx, s.backend, &request{op: "Actions.UpdateRunnerGroup", method: http.MethodPatch, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", args: []any{enterprise, groupID}, json: body})
 }
 
 // DeleteRunnerGroup deletes a runner group of an enterprise.
@@ -193,11 +169,7 @@ func (s *ActionsService) UpdateRunnerGroup(ctx context.Context, enterprise strin
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}
 func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise string, groupID int64) (*Response, error) {
-	path, err := escapePath("Actions.DeleteRunnerGroup", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", enterprise, groupID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.DeleteRunnerGroup", method: http.MethodDelete, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}", args: []any{enterprise, groupID}}, nil)
 }
 
 // ListRunnerGroupOrganizations returns one page of the organizations that
@@ -209,11 +181,7 @@ func (s *ActionsService) DeleteRunnerGroup(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) (*RunnerGroupOrganizations, *Response, error) {
-	path, err := escapePath("Actions.ListRunnerGroupOrganizations", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations", enterprise, groupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerGroupOrganizations](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[RunnerGroupOrganizations](ctx, s.backend, &request{op: "Actions.ListRunnerGroupOrganizations", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations", args: []any{enterprise, groupID}, query: opts})
 }
 
 // ListRunnerGroupOrganizationsIter walks every page of the organizations
@@ -226,13 +194,7 @@ func (s *ActionsService) ListRunnerGroupOrganizations(ctx context.Context, enter
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Organization, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Organization, *Response, error) {
-		orgs, resp, err := s.ListRunnerGroupOrganizations(ctx, enterprise, groupID, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return orgs.Organizations, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind2(s.ListRunnerGroupOrganizations, enterprise, groupID), func(w *RunnerGroupOrganizations) []*Organization { return w.Organizations }))
 }
 
 // SetRunnerGroupOrganizations replaces the organizations that may use a
@@ -245,14 +207,10 @@ func (s *ActionsService) ListRunnerGroupOrganizationsIter(ctx context.Context, e
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations
 func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterprise string, groupID int64, orgIDs []int64) (*Response, error) {
-	path, err := escapePath("Actions.SetRunnerGroupOrganizations", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations", enterprise, groupID)
-	if err != nil {
-		return nil, err
-	}
 	body := struct {
 		IDs []int64 `json:"selected_organization_ids"`
 	}{IDs: actionsNonNil(orgIDs)}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.SetRunnerGroupOrganizations", method: http.MethodPut, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations", args: []any{enterprise, groupID}, json: body}, nil)
 }
 
 // AddRunnerGroupOrganization lets an organization use a runner group with
@@ -264,11 +222,7 @@ func (s *ActionsService) SetRunnerGroupOrganizations(ctx context.Context, enterp
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}
 func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterprise string, groupID, orgID int64) (*Response, error) {
-	path, err := escapePath("Actions.AddRunnerGroupOrganization", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}", enterprise, groupID, orgID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.AddRunnerGroupOrganization", method: http.MethodPut, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}", args: []any{enterprise, groupID, orgID}}, nil)
 }
 
 // RemoveRunnerGroupOrganization stops an organization from using a runner
@@ -280,11 +234,7 @@ func (s *ActionsService) AddRunnerGroupOrganization(ctx context.Context, enterpr
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}
 func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, enterprise string, groupID, orgID int64) (*Response, error) {
-	path, err := escapePath("Actions.RemoveRunnerGroupOrganization", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}", enterprise, groupID, orgID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.RemoveRunnerGroupOrganization", method: http.MethodDelete, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}", args: []any{enterprise, groupID, orgID}}, nil)
 }
 
 // ListRunnerGroupRunners returns one page of the runners in a runner group,
@@ -296,11 +246,7 @@ func (s *ActionsService) RemoveRunnerGroupOrganization(ctx context.Context, ente
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) (*Runners, *Response, error) {
-	path, err := escapePath("Actions.ListRunnerGroupRunners", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners", enterprise, groupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[Runners](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[Runners](ctx, s.backend, &request{op: "Actions.ListRunnerGroupRunners", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners", args: []any{enterprise, groupID}, query: opts})
 }
 
 // ListRunnerGroupRunnersIter walks every page of the runners in a runner
@@ -312,13 +258,7 @@ func (s *ActionsService) ListRunnerGroupRunners(ctx context.Context, enterprise 
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterprise string, groupID int64, opts *ListOptions) iter.Seq2[*Runner, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListOptions) ([]*Runner, *Response, error) {
-		runners, resp, err := s.ListRunnerGroupRunners(ctx, enterprise, groupID, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return runners.Runners, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind2(s.ListRunnerGroupRunners, enterprise, groupID), func(w *Runners) []*Runner { return w.Runners }))
 }
 
 // SetRunnerGroupRunners replaces the runners of a runner group. An empty
@@ -330,14 +270,10 @@ func (s *ActionsService) ListRunnerGroupRunnersIter(ctx context.Context, enterpr
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners
 func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise string, groupID int64, runnerIDs []int64) (*Response, error) {
-	path, err := escapePath("Actions.SetRunnerGroupRunners", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners", enterprise, groupID)
-	if err != nil {
-		return nil, err
-	}
 	body := struct {
 		Runners []int64 `json:"runners"`
 	}{Runners: actionsNonNil(runnerIDs)}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path, json: body}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.SetRunnerGroupRunners", method: http.MethodPut, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners", args: []any{enterprise, groupID}, json: body}, nil)
 }
 
 // AddRunnerGroupRunner moves a runner into a runner group.
@@ -348,11 +284,7 @@ func (s *ActionsService) SetRunnerGroupRunners(ctx context.Context, enterprise s
 //
 //meta:operation PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}
 func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise string, groupID, runnerID int64) (*Response, error) {
-	path, err := escapePath("Actions.AddRunnerGroupRunner", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", enterprise, groupID, runnerID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.AddRunnerGroupRunner", method: http.MethodPut, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", args: []any{enterprise, groupID, runnerID}}, nil)
 }
 
 // RemoveRunnerGroupRunner removes a runner from a runner group; the runner
@@ -364,11 +296,7 @@ func (s *ActionsService) AddRunnerGroupRunner(ctx context.Context, enterprise st
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}
 func (s *ActionsService) RemoveRunnerGroupRunner(ctx context.Context, enterprise string, groupID, runnerID int64) (*Response, error) {
-	path, err := escapePath("Actions.RemoveRunnerGroupRunner", "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", enterprise, groupID, runnerID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.RemoveRunnerGroupRunner", method: http.MethodDelete, path: "enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", args: []any{enterprise, groupID, runnerID}}, nil)
 }
 
 // actionsNonNil returns s, or an empty slice for nil, so that a required JSON

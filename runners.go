@@ -152,8 +152,6 @@ type ListRunnersOptions struct {
 	ListOptions
 }
 
-func (o ListRunnersOptions) validate() error { return o.ListOptions.validate() }
-
 // maxRunnerLabels is the most labels a request may carry.
 const maxRunnerLabels = 100
 
@@ -173,11 +171,7 @@ func checkRunnerLabels(what string, labels []string, minCount int) error {
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opts *ListRunnersOptions) (*Runners, *Response, error) {
-	path, err := escapePath("Actions.ListRunners", "enterprises/{enterprise}/actions/runners", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[Runners](ctx, s.backend, &request{method: http.MethodGet, path: path, query: opts})
+	return fetch[Runners](ctx, s.backend, &request{op: "Actions.ListRunners", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runners", args: []any{enterprise}, query: opts})
 }
 
 // ListRunnersIter walks every page of the self-hosted runners of an
@@ -195,13 +189,7 @@ func (s *ActionsService) ListRunners(ctx context.Context, enterprise string, opt
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners
 func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string, opts *ListRunnersOptions) iter.Seq2[*Runner, error] {
-	return paginate(ctx, s.backend, opts, linked(func(ctx context.Context, o *ListRunnersOptions) ([]*Runner, *Response, error) {
-		runners, resp, err := s.ListRunners(ctx, enterprise, o)
-		if err != nil {
-			return nil, resp, err
-		}
-		return runners.Runners, resp, nil
-	}))
+	return paginate(ctx, s.backend, opts, linkedItems(bind(s.ListRunners, enterprise), func(w *Runners) []*Runner { return w.Runners }))
 }
 
 // ListRunnerApplications returns the runner application binaries that can
@@ -213,11 +201,7 @@ func (s *ActionsService) ListRunnersIter(ctx context.Context, enterprise string,
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners/downloads
 func (s *ActionsService) ListRunnerApplications(ctx context.Context, enterprise string) ([]*RunnerApplication, *Response, error) {
-	path, err := escapePath("Actions.ListRunnerApplications", "enterprises/{enterprise}/actions/runners/downloads", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetchSlice[*RunnerApplication](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetchSlice[*RunnerApplication](ctx, s.backend, &request{op: "Actions.ListRunnerApplications", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runners/downloads", args: []any{enterprise}})
 }
 
 // CreateRegistrationToken returns a token to register a runner with the
@@ -245,11 +229,7 @@ func (s *ActionsService) CreateRemoveToken(ctx context.Context, enterprise strin
 }
 
 func (s *ActionsService) runnerToken(ctx context.Context, method, enterprise, kind string) (*RunnerToken, *Response, error) {
-	path, err := escapePath(method, "enterprises/{enterprise}/actions/runners/"+kind, enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerToken](ctx, s.backend, &request{method: http.MethodPost, path: path})
+	return fetch[RunnerToken](ctx, s.backend, &request{op: method, method: http.MethodPost, path: "enterprises/{enterprise}/actions/runners/" + kind, args: []any{enterprise}})
 }
 
 // GenerateJITConfig creates a just-in-time runner in the enterprise and
@@ -262,14 +242,10 @@ func (s *ActionsService) runnerToken(ctx context.Context, method, enterprise, ki
 //
 //meta:operation POST /enterprises/{enterprise}/actions/runners/generate-jitconfig
 func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise string, body GenerateJITConfigRequest) (*JITRunnerConfig, *Response, error) {
-	path, err := escapePath("Actions.GenerateJITConfig", "enterprises/{enterprise}/actions/runners/generate-jitconfig", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
 	if err := checkRunnerLabels("GenerateJITConfig", body.Labels, 1); err != nil {
 		return nil, nil, err
 	}
-	return fetch[JITRunnerConfig](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[JITRunnerConfig](ctx, s.backend, &request{op: "Actions.GenerateJITConfig", method: http.MethodPost, path: "enterprises/{enterprise}/actions/runners/generate-jitconfig", args: []any{enterprise}, json: body})
 }
 
 // GetRunner returns one self-hosted runner of an enterprise.
@@ -280,11 +256,7 @@ func (s *ActionsService) GenerateJITConfig(ctx context.Context, enterprise strin
 //
 //meta:operation GET /enterprises/{enterprise}/actions/runners/{runner_id}
 func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runnerID int64) (*Runner, *Response, error) {
-	path, err := escapePath("Actions.GetRunner", "enterprises/{enterprise}/actions/runners/{runner_id}", enterprise, runnerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[Runner](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[Runner](ctx, s.backend, &request{op: "Actions.GetRunner", method: http.MethodGet, path: "enterprises/{enterprise}/actions/runners/{runner_id}", args: []any{enterprise, runnerID}})
 }
 
 // DeleteRunner forces the removal of a self-hosted runner from an
@@ -296,11 +268,7 @@ func (s *ActionsService) GetRunner(ctx context.Context, enterprise string, runne
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}
 func (s *ActionsService) DeleteRunner(ctx context.Context, enterprise string, runnerID int64) (*Response, error) {
-	path, err := escapePath("Actions.DeleteRunner", "enterprises/{enterprise}/actions/runners/{runner_id}", enterprise, runnerID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Actions.DeleteRunner", method: http.MethodDelete, path: "enterprises/{enterprise}/actions/runners/{runner_id}", args: []any{enterprise, runnerID}}, nil)
 }
 
 // ListRunnerLabels returns the labels of a self-hosted runner (GHES 3.x).
@@ -367,21 +335,13 @@ func (s *ActionsService) RemoveRunnerLabels(ctx context.Context, enterprise stri
 //
 //meta:operation DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}
 func (s *ActionsService) RemoveRunnerLabel(ctx context.Context, enterprise string, runnerID int64, name string) (*RunnerLabels, *Response, error) {
-	path, err := escapePath("Actions.RemoveRunnerLabel", "enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}", enterprise, runnerID, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[RunnerLabels](ctx, s.backend, &request{method: http.MethodDelete, path: path})
+	return fetch[RunnerLabels](ctx, s.backend, &request{op: "Actions.RemoveRunnerLabel", method: http.MethodDelete, path: "enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}", args: []any{enterprise, runnerID, name}})
 }
 
 // runnerLabels sends a request to a runner's labels; a non-nil names is
 // sent as {"labels": names}.
 func (s *ActionsService) runnerLabels(ctx context.Context, op, method, enterprise string, runnerID int64, names []string) (*RunnerLabels, *Response, error) {
-	path, err := escapePath(op, "enterprises/{enterprise}/actions/runners/{runner_id}/labels", enterprise, runnerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	r := &request{method: method, path: path}
+	r := &request{op: op, method: method, path: "enterprises/{enterprise}/actions/runners/{runner_id}/labels", args: []any{enterprise, runnerID}}
 	if names != nil {
 		r.json = struct {
 			Labels []string `json:"labels"`

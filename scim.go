@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // SCIMService provisions an enterprise's users and groups over SCIM 2.0
@@ -165,7 +166,7 @@ type SCIMUserRequest struct {
 	Roles  []SCIMRole  `json:"roles,omitempty"`
 }
 
-func (r SCIMUserRequest) validate(method string) error {
+func (r SCIMUserRequest) check(method string) error {
 	switch {
 	case r.ExternalID == "":
 		return fmt.Errorf("%w: %s: SCIMUserRequest.ExternalID is empty", ErrInvalidArgument, method)
@@ -215,7 +216,7 @@ type SCIMGroupRequest struct {
 	Members []SCIMGroupMember `json:"members"`
 }
 
-func (r SCIMGroupRequest) validate(method string) error {
+func (r SCIMGroupRequest) check(method string) error {
 	switch {
 	case r.ExternalID == "":
 		return fmt.Errorf("%w: %s: SCIMGroupRequest.ExternalID is empty", ErrInvalidArgument, method)
@@ -271,6 +272,8 @@ type scimPatchBody struct {
 	Schemas    []string      `json:"schemas"`
 }
 
+func (b scimPatchBody) check(method string) error { return checkPatchOps(method, b.Operations) }
+
 func checkPatchOps(method string, ops []SCIMPatchOp) error {
 	if len(ops) == 0 {
 		return fmt.Errorf("%w: %s: no operations", ErrInvalidArgument, method)
@@ -304,10 +307,10 @@ type SCIMListUsersOptions struct {
 }
 
 func (o SCIMListUsersOptions) validate() error {
-	if err := o.Filter.validate("SCIMListUsersOptions", "userName", "externalId", "id", "displayName"); err != nil {
-		return err
-	}
-	return checkSCIMWindow("SCIMListUsersOptions", o.StartIndex, o.Count)
+	return firstError(
+		o.Filter.validate("SCIMListUsersOptions", "userName", "externalId", "id", "displayName"),
+		checkSCIMWindow("SCIMListUsersOptions", o.StartIndex, o.Count),
+	)
 }
 
 // SCIMListGroupsOptions selects a page of SCIM groups.
@@ -324,10 +327,10 @@ type SCIMListGroupsOptions struct {
 }
 
 func (o SCIMListGroupsOptions) validate() error {
-	if err := o.Filter.validate("SCIMListGroupsOptions", "externalId", "id", "displayName"); err != nil {
-		return err
-	}
-	return checkSCIMWindow("SCIMListGroupsOptions", o.StartIndex, o.Count)
+	return firstError(
+		o.Filter.validate("SCIMListGroupsOptions", "externalId", "id", "displayName"),
+		checkSCIMWindow("SCIMListGroupsOptions", o.StartIndex, o.Count),
+	)
 }
 
 // SCIMGetGroupOptions are the query parameters of SCIMService.GetGroup.
@@ -346,14 +349,11 @@ func checkSCIMWindow(what string, start, count int) error {
 	return nil
 }
 
-// scimRequest is a request to the SCIM API: SCIM media types both ways.
-func scimRequest(method, path string, query, body any) *request {
-	r := &request{method: method, path: path, accept: mediaTypeSCIM, json: body}
-	if body != nil {
+// scim makes r a request to the SCIM API: SCIM media types both ways.
+func scim(r *request) *request {
+	r.accept = mediaTypeSCIM
+	if r.json != nil {
 		r.contentType = mediaTypeSCIM
-	}
-	if query != nil {
-		r.query = query
 	}
 	return r
 }
@@ -367,18 +367,7 @@ func scimRequest(method, path string, query, body any) *request {
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Users
 func (s *SCIMService) ListUsers(ctx context.Context, enterprise string, opts *SCIMListUsersOptions) (*SCIMUserList, *Response, error) {
-	path, err := escapePath("SCIM.ListUsers", "scim/v2/enterprises/{enterprise}/Users", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("SCIM.ListUsers", opts); err != nil {
-		return nil, nil, err
-	}
-	r := scimRequest(http.MethodGet, path, nil, nil)
-	if opts != nil {
-		r.query = opts
-	}
-	return fetch[SCIMUserList](ctx, s.backend, r)
+	return fetch[SCIMUserList](ctx, s.backend, scim(&request{op: "SCIM.ListUsers", method: http.MethodGet, path: "scim/v2/enterprises/{enterprise}/Users", args: []any{enterprise}, query: opts}))
 }
 
 // ListUsersIter walks every page of the users provisioned in an
@@ -391,13 +380,9 @@ func (s *SCIMService) ListUsers(ctx context.Context, enterprise string, opts *SC
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Users
 func (s *SCIMService) ListUsersIter(ctx context.Context, enterprise string, opts *SCIMListUsersOptions) iter.Seq2[*SCIMUser, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *SCIMListUsersOptions) (listPage[*SCIMUser], error) {
-		l, resp, err := s.ListUsers(ctx, enterprise, o)
-		if err != nil {
-			return listPage[*SCIMUser]{resp: resp}, err
-		}
-		return listPage[*SCIMUser]{items: l.Resources, resp: resp, next: scimNext(o.StartIndex, len(l.Resources), l.TotalResults)}, nil
-	})
+	return paginate(ctx, s.backend, opts, cursored(bind(s.ListUsers, enterprise), func(o *SCIMListUsersOptions, l *SCIMUserList) ([]*SCIMUser, url.Values) {
+		return l.Resources, scimNext(o.StartIndex, len(l.Resources), l.TotalResults)
+	}))
 }
 
 // CreateUser provisions a user in an enterprise. GHES answers a
@@ -410,14 +395,7 @@ func (s *SCIMService) ListUsersIter(ctx context.Context, enterprise string, opts
 //
 //meta:operation POST /scim/v2/enterprises/{enterprise}/Users
 func (s *SCIMService) CreateUser(ctx context.Context, enterprise string, req SCIMUserRequest) (*SCIMUser, *Response, error) {
-	path, err := escapePath("SCIM.CreateUser", "scim/v2/enterprises/{enterprise}/Users", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := req.validate("SCIM.CreateUser"); err != nil {
-		return nil, nil, err
-	}
-	return fetch[SCIMUser](ctx, s.backend, scimRequest(http.MethodPost, path, nil, scimUserBody{Schemas: []string{scimSchemaUser}, SCIMUserRequest: req}))
+	return fetch[SCIMUser](ctx, s.backend, scim(&request{op: "SCIM.CreateUser", method: http.MethodPost, path: "scim/v2/enterprises/{enterprise}/Users", args: []any{enterprise}, json: scimUserBody{Schemas: []string{scimSchemaUser}, SCIMUserRequest: req}}))
 }
 
 // GetUser returns a user provisioned in an enterprise, by SCIM ID.
@@ -428,11 +406,7 @@ func (s *SCIMService) CreateUser(ctx context.Context, enterprise string, req SCI
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Users/{scim_user_id}
 func (s *SCIMService) GetUser(ctx context.Context, enterprise, scimUserID string) (*SCIMUser, *Response, error) {
-	path, err := escapePath("SCIM.GetUser", "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", enterprise, scimUserID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[SCIMUser](ctx, s.backend, scimRequest(http.MethodGet, path, nil, nil))
+	return fetch[SCIMUser](ctx, s.backend, scim(&request{op: "SCIM.GetUser", method: http.MethodGet, path: "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", args: []any{enterprise, scimUserID}}))
 }
 
 // ReplaceUser replaces every attribute of a provisioned user. Setting
@@ -444,14 +418,7 @@ func (s *SCIMService) GetUser(ctx context.Context, enterprise, scimUserID string
 //
 //meta:operation PUT /scim/v2/enterprises/{enterprise}/Users/{scim_user_id}
 func (s *SCIMService) ReplaceUser(ctx context.Context, enterprise, scimUserID string, req SCIMUserRequest) (*SCIMUser, *Response, error) {
-	path, err := escapePath("SCIM.ReplaceUser", "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", enterprise, scimUserID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := req.validate("SCIM.ReplaceUser"); err != nil {
-		return nil, nil, err
-	}
-	return fetch[SCIMUser](ctx, s.backend, scimRequest(http.MethodPut, path, nil, scimUserBody{Schemas: []string{scimSchemaUser}, SCIMUserRequest: req}))
+	return fetch[SCIMUser](ctx, s.backend, scim(&request{op: "SCIM.ReplaceUser", method: http.MethodPut, path: "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", args: []any{enterprise, scimUserID}, json: scimUserBody{Schemas: []string{scimSchemaUser}, SCIMUserRequest: req}}))
 }
 
 // UpdateUser changes attributes of a provisioned user with SCIM PATCH
@@ -464,14 +431,7 @@ func (s *SCIMService) ReplaceUser(ctx context.Context, enterprise, scimUserID st
 //
 //meta:operation PATCH /scim/v2/enterprises/{enterprise}/Users/{scim_user_id}
 func (s *SCIMService) UpdateUser(ctx context.Context, enterprise, scimUserID string, ops []SCIMPatchOp) (*SCIMUser, *Response, error) {
-	path, err := escapePath("SCIM.UpdateUser", "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", enterprise, scimUserID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkPatchOps("SCIM.UpdateUser", ops); err != nil {
-		return nil, nil, err
-	}
-	return fetch[SCIMUser](ctx, s.backend, scimRequest(http.MethodPatch, path, nil, scimPatchBody{Operations: ops, Schemas: []string{scimSchemaPatchOp}}))
+	return fetch[SCIMUser](ctx, s.backend, scim(&request{op: "SCIM.UpdateUser", method: http.MethodPatch, path: "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", args: []any{enterprise, scimUserID}, json: scimPatchBody{Operations: ops, Schemas: []string{scimSchemaPatchOp}}}))
 }
 
 // DeleteUser deprovisions a user: GHES suspends the account and removes
@@ -483,11 +443,7 @@ func (s *SCIMService) UpdateUser(ctx context.Context, enterprise, scimUserID str
 //
 //meta:operation DELETE /scim/v2/enterprises/{enterprise}/Users/{scim_user_id}
 func (s *SCIMService) DeleteUser(ctx context.Context, enterprise, scimUserID string) (*Response, error) {
-	path, err := escapePath("SCIM.DeleteUser", "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", enterprise, scimUserID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, scimRequest(http.MethodDelete, path, nil, nil), nil)
+	return s.backend.call(ctx, scim(&request{op: "SCIM.DeleteUser", method: http.MethodDelete, path: "scim/v2/enterprises/{enterprise}/Users/{scim_user_id}", args: []any{enterprise, scimUserID}}), nil)
 }
 
 // ListGroups returns one page of the groups provisioned in an enterprise,
@@ -499,18 +455,7 @@ func (s *SCIMService) DeleteUser(ctx context.Context, enterprise, scimUserID str
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Groups
 func (s *SCIMService) ListGroups(ctx context.Context, enterprise string, opts *SCIMListGroupsOptions) (*SCIMGroupList, *Response, error) {
-	path, err := escapePath("SCIM.ListGroups", "scim/v2/enterprises/{enterprise}/Groups", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkOptions("SCIM.ListGroups", opts); err != nil {
-		return nil, nil, err
-	}
-	r := scimRequest(http.MethodGet, path, nil, nil)
-	if opts != nil {
-		r.query = opts
-	}
-	return fetch[SCIMGroupList](ctx, s.backend, r)
+	return fetch[SCIMGroupList](ctx, s.backend, scim(&request{op: "SCIM.ListGroups", method: http.MethodGet, path: "scim/v2/enterprises/{enterprise}/Groups", args: []any{enterprise}, query: opts}))
 }
 
 // ListGroupsIter walks every page of the groups provisioned in an
@@ -523,13 +468,9 @@ func (s *SCIMService) ListGroups(ctx context.Context, enterprise string, opts *S
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Groups
 func (s *SCIMService) ListGroupsIter(ctx context.Context, enterprise string, opts *SCIMListGroupsOptions) iter.Seq2[*SCIMGroup, error] {
-	return paginate(ctx, s.backend, opts, func(ctx context.Context, o *SCIMListGroupsOptions) (listPage[*SCIMGroup], error) {
-		l, resp, err := s.ListGroups(ctx, enterprise, o)
-		if err != nil {
-			return listPage[*SCIMGroup]{resp: resp}, err
-		}
-		return listPage[*SCIMGroup]{items: l.Resources, resp: resp, next: scimNext(o.StartIndex, len(l.Resources), l.TotalResults)}, nil
-	})
+	return paginate(ctx, s.backend, opts, cursored(bind(s.ListGroups, enterprise), func(o *SCIMListGroupsOptions, l *SCIMGroupList) ([]*SCIMGroup, url.Values) {
+		return l.Resources, scimNext(o.StartIndex, len(l.Resources), l.TotalResults)
+	}))
 }
 
 // CreateGroup provisions a group in an enterprise.
@@ -540,14 +481,7 @@ func (s *SCIMService) ListGroupsIter(ctx context.Context, enterprise string, opt
 //
 //meta:operation POST /scim/v2/enterprises/{enterprise}/Groups
 func (s *SCIMService) CreateGroup(ctx context.Context, enterprise string, req SCIMGroupRequest) (*SCIMGroup, *Response, error) {
-	path, err := escapePath("SCIM.CreateGroup", "scim/v2/enterprises/{enterprise}/Groups", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := req.validate("SCIM.CreateGroup"); err != nil {
-		return nil, nil, err
-	}
-	return fetch[SCIMGroup](ctx, s.backend, scimRequest(http.MethodPost, path, nil, newSCIMGroupBody(req)))
+	return fetch[SCIMGroup](ctx, s.backend, scim(&request{op: "SCIM.CreateGroup", method: http.MethodPost, path: "scim/v2/enterprises/{enterprise}/Groups", args: []any{enterprise}, json: newSCIMGroupBody(req)}))
 }
 
 // GetGroup returns a group provisioned in an enterprise, by SCIM ID.
@@ -558,15 +492,7 @@ func (s *SCIMService) CreateGroup(ctx context.Context, enterprise string, req SC
 //
 //meta:operation GET /scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}
 func (s *SCIMService) GetGroup(ctx context.Context, enterprise, scimGroupID string, opts *SCIMGetGroupOptions) (*SCIMGroup, *Response, error) {
-	path, err := escapePath("SCIM.GetGroup", "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", enterprise, scimGroupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	r := scimRequest(http.MethodGet, path, nil, nil)
-	if opts != nil {
-		r.query = opts
-	}
-	return fetch[SCIMGroup](ctx, s.backend, r)
+	return fetch[SCIMGroup](ctx, s.backend, scim(&request{op: "SCIM.GetGroup", method: http.MethodGet, path: "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", args: []any{enterprise, scimGroupID}, query: opts}))
 }
 
 // ReplaceGroup replaces every attribute of a provisioned group, members
@@ -578,14 +504,7 @@ func (s *SCIMService) GetGroup(ctx context.Context, enterprise, scimGroupID stri
 //
 //meta:operation PUT /scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}
 func (s *SCIMService) ReplaceGroup(ctx context.Context, enterprise, scimGroupID string, req SCIMGroupRequest) (*SCIMGroup, *Response, error) {
-	path, err := escapePath("SCIM.ReplaceGroup", "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", enterprise, scimGroupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := req.validate("SCIM.ReplaceGroup"); err != nil {
-		return nil, nil, err
-	}
-	return fetch[SCIMGroup](ctx, s.backend, scimRequest(http.MethodPut, path, nil, newSCIMGroupBody(req)))
+	return fetch[SCIMGroup](ctx, s.backend, scim(&request{op: "SCIM.ReplaceGroup", method: http.MethodPut, path: "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", args: []any{enterprise, scimGroupID}, json: newSCIMGroupBody(req)}))
 }
 
 // UpdateGroup changes attributes of a provisioned group with SCIM PATCH
@@ -598,14 +517,7 @@ func (s *SCIMService) ReplaceGroup(ctx context.Context, enterprise, scimGroupID 
 //
 //meta:operation PATCH /scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}
 func (s *SCIMService) UpdateGroup(ctx context.Context, enterprise, scimGroupID string, ops []SCIMPatchOp) (*SCIMGroup, *Response, error) {
-	path, err := escapePath("SCIM.UpdateGroup", "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", enterprise, scimGroupID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkPatchOps("SCIM.UpdateGroup", ops); err != nil {
-		return nil, nil, err
-	}
-	g, resp, err := fetch[SCIMGroup](ctx, s.backend, scimRequest(http.MethodPatch, path, nil, scimPatchBody{Operations: ops, Schemas: []string{scimSchemaPatchOp}}))
+	g, resp, err := fetch[SCIMGroup](ctx, s.backend, scim(&request{op: "SCIM.UpdateGroup", method: http.MethodPatch, path: "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", args: []any{enterprise, scimGroupID}, json: scimPatchBody{Operations: ops, Schemas: []string{scimSchemaPatchOp}}}))
 	if err == nil && resp != nil && resp.StatusCode == http.StatusNoContent {
 		return nil, resp, nil
 	}
@@ -620,9 +532,5 @@ func (s *SCIMService) UpdateGroup(ctx context.Context, enterprise, scimGroupID s
 //
 //meta:operation DELETE /scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}
 func (s *SCIMService) DeleteGroup(ctx context.Context, enterprise, scimGroupID string) (*Response, error) {
-	path, err := escapePath("SCIM.DeleteGroup", "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", enterprise, scimGroupID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, scimRequest(http.MethodDelete, path, nil, nil), nil)
+	return s.backend.call(ctx, scim(&request{op: "SCIM.DeleteGroup", method: http.MethodDelete, path: "scim/v2/enterprises/{enterprise}/Groups/{scim_group_id}", args: []any{enterprise, scimGroupID}}), nil)
 }

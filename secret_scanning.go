@@ -71,7 +71,7 @@ type UpdateSecretPatternConfigurationsRequest struct {
 	CustomPatternSettings   []*CustomPatternSetting   `json:"custom_pattern_settings,omitempty"`
 }
 
-func (r UpdateSecretPatternConfigurationsRequest) validate(m string) error {
+func (r UpdateSecretPatternConfigurationsRequest) check(m string) error {
 	for i, p := range r.ProviderPatternSettings {
 		if p == nil || p.TokenType == "" {
 			return fmt.Errorf("%w: %s: ProviderPatternSettings[%d].TokenType is empty", ErrInvalidArgument, m, i)
@@ -105,11 +105,7 @@ type SecretPatternConfigVersion struct {
 //
 //meta:operation GET /enterprises/{enterprise}/secret-scanning/pattern-configurations
 func (s *SecretScanningService) ListPatternConfigurations(ctx context.Context, enterprise string) (*SecretPatternConfigurations, *Response, error) {
-	path, err := escapePath("SecretScanning.ListPatternConfigurations", "enterprises/{enterprise}/secret-scanning/pattern-configurations", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[SecretPatternConfigurations](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[SecretPatternConfigurations](ctx, s.backend, &request{op: "SecretScanning.ListPatternConfigurations", method: http.MethodGet, path: "enterprises/{enterprise}/secret-scanning/pattern-configurations", args: []any{enterprise}})
 }
 
 // UpdatePatternConfigurations changes the push protection settings of
@@ -121,13 +117,5 @@ func (s *SecretScanningService) ListPatternConfigurations(ctx context.Context, e
 //
 //meta:operation PATCH /enterprises/{enterprise}/secret-scanning/pattern-configurations
 func (s *SecretScanningService) UpdatePatternConfigurations(ctx context.Context, enterprise string, body UpdateSecretPatternConfigurationsRequest) (*SecretPatternConfigVersion, *Response, error) {
-	const m = "SecretScanning.UpdatePatternConfigurations"
-	path, err := escapePath(m, "enterprises/{enterprise}/secret-scanning/pattern-configurations", enterprise)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := body.validate(m); err != nil {
-		return nil, nil, err
-	}
-	return fetch[SecretPatternConfigVersion](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[SecretPatternConfigVersion](ctx, s.backend, &request{op: "SecretScanning.UpdatePatternConfigurations", method: http.MethodPatch, path: "enterprises/{enterprise}/secret-scanning/pattern-configurations", args: []any{enterprise}, json: body})
 }

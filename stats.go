@@ -128,7 +128,7 @@ type SecurityProductsStats struct {
 //
 //meta:operation GET /enterprise/stats/all
 func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, error) {
-	return fetch[EnterpriseStats](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/all"})
+	return fetch[EnterpriseStats](ctx, s.backend, &request{op: "Stats.All", method: http.MethodGet, path: "enterprise/stats/all"})
 }
 
 // getSection fetches GET /enterprise/stats/{area} into out.
@@ -277,5 +277,5 @@ func (s *StatsService) Users(ctx context.Context) (*UserStats, *Response, error)
 //
 //meta:operation GET /enterprise/stats/security-products
 func (s *StatsService) SecurityProducts(ctx context.Context) (*SecurityProductsStats, *Response, error) {
-	return fetch[SecurityProductsStats](ctx, s.backend, &request{method: http.MethodGet, path: "enterprise/stats/security-products"})
+	return fetch[SecurityProductsStats](ctx, s.backend, &request{op: "Stats.SecurityProducts", method: http.MethodGet, path: "enterprise/stats/security-products"})
 }

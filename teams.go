@@ -19,9 +19,5 @@ type TeamsService service
 //
 //meta:operation GET /orgs/{org}/teams/{team_slug}
 func (s *TeamsService) GetBySlug(ctx context.Context, org, slug string) (*Team, *Response, error) {
-	path, err := escapePath("Teams.GetBySlug", "orgs/{org}/teams/{team_slug}", org, slug)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[Team](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[Team](ctx, s.backend, &request{op: "Teams.GetBySlug", method: http.MethodGet, path: "orgs/{org}/teams/{team_slug}", args: []any{org, slug}})
 }

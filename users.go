@@ -252,7 +252,7 @@ func (o ListPublicKeysOptions) validate() error {
 //
 //meta:operation POST /admin/users
 func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User, *Response, error) {
-	return fetch[User](ctx, s.backend, &request{method: http.MethodPost, path: "admin/users", json: req})
+	return fetch[User](ctx, s.backend, &request{op: "Users.Create", method: http.MethodPost, path: "admin/users", json: req})
 }
 
 // Rename changes the login of a user to newLogin. GHES answers 202 Accepted
@@ -264,14 +264,10 @@ func (s *UsersService) Create(ctx context.Context, req CreateUserRequest) (*User
 //
 //meta:operation PATCH /admin/users/{username}
 func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*RenameJob, *Response, error) {
-	path, err := escapePath("Users.Rename", "admin/users/{username}", username)
-	if err != nil {
-		return nil, nil, err
-	}
 	body := struct {
 		Login string `json:"login"`
 	}{newLogin}
-	return fetch[RenameJob](ctx, s.backend, &request{method: http.MethodPatch, path: path, json: body})
+	return fetch[RenameJob](ctx, s.backend, &request{op: "Users.Rename", method: http.MethodPatch, path: "admin/users/{username}", args: []any{username}, json: body})
 }
 
 // Delete deletes a user with all their repositories, gists, applications and
@@ -284,11 +280,7 @@ func (s *UsersService) Rename(ctx context.Context, username, newLogin string) (*
 //
 //meta:operation DELETE /admin/users/{username}
 func (s *UsersService) Delete(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("Users.Delete", "admin/users/{username}", username)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Users.Delete", method: http.MethodDelete, path: "admin/users/{username}", args: []any{username}}, nil)
 }
 
 // CreateImpersonationToken creates an impersonation OAuth token for a user
@@ -301,17 +293,13 @@ func (s *UsersService) Delete(ctx context.Context, username string) (*Response, 
 //
 //meta:operation POST /admin/users/{username}/authorizations
 func (s *UsersService) CreateImpersonationToken(ctx context.Context, username string, scopes []string) (*Authorization, *Response, error) {
-	path, err := escapePath("Users.CreateImpersonationToken", "admin/users/{username}/authorizations", username)
-	if err != nil {
-		return nil, nil, err
-	}
 	if scopes == nil {
 		scopes = []string{} // "scopes" is required: send [] rather than null
 	}
 	body := struct {
 		Scopes []string `json:"scopes"`
 	}{scopes}
-	return fetch[Authorization](ctx, s.backend, &request{method: http.MethodPost, path: path, json: body})
+	return fetch[Authorization](ctx, s.backend, &request{op: "Users.CreateImpersonationToken", method: http.MethodPost, path: "admin/users/{username}/authorizations", args: []any{username}, json: body})
 }
 
 // DeleteImpersonationToken deletes the impersonation OAuth token of a user.
@@ -328,11 +316,7 @@ func (s *UsersService) CreateImpersonationToken(ctx context.Context, username st
 //
 //meta:operation DELETE /admin/users/{username}/authorizations
 func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("Users.DeleteImpersonationToken", "admin/users/{username}/authorizations", username)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Users.DeleteImpersonationToken", method: http.MethodDelete, path: "admin/users/{username}/authorizations", args: []any{username}}, nil)
 }
 
 // Promote makes a user a site administrator. The request has an empty body
@@ -344,11 +328,7 @@ func (s *UsersService) DeleteImpersonationToken(ctx context.Context, username st
 //
 //meta:operation PUT /users/{username}/site_admin
 func (s *UsersService) Promote(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("Users.Promote", "users/{username}/site_admin", username)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodPut, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Users.Promote", method: http.MethodPut, path: "users/{username}/site_admin", args: []any{username}}, nil)
 }
 
 // Demote removes the site administrator rights of a user. A site
@@ -360,11 +340,7 @@ func (s *UsersService) Promote(ctx context.Context, username string) (*Response,
 //
 //meta:operation DELETE /users/{username}/site_admin
 func (s *UsersService) Demote(ctx context.Context, username string) (*Response, error) {
-	path, err := escapePath("Users.Demote", "users/{username}/site_admin", username)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Users.Demote", method: http.MethodDelete, path: "users/{username}/site_admin", args: []any{username}}, nil)
 }
 
 // suspensionBody is the optional body of Suspend and Unsuspend.
@@ -399,11 +375,7 @@ func (s *UsersService) Unsuspend(ctx context.Context, username, reason string) (
 }
 
 func (s *UsersService) suspension(ctx context.Context, op, method, username, reason string) (*Response, error) {
-	path, err := escapePath(op, "users/{username}/suspended", username)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{method: method, path: path}
+	r := &request{op: op, method: method, path: "users/{username}/suspended", args: []any{username}}
 	if reason != "" {
 		r.json = suspensionBody{Reason: reason}
 	}
@@ -419,7 +391,7 @@ func (s *UsersService) suspension(ctx context.Context, op, method, username, rea
 //
 //meta:operation GET /admin/keys
 func (s *UsersService) ListPublicKeys(ctx context.Context, opts *ListPublicKeysOptions) ([]*PublicKey, *Response, error) {
-	return fetchSlice[*PublicKey](ctx, s.backend, &request{method: http.MethodGet, path: "admin/keys", query: opts})
+	return fetchSlice[*PublicKey](ctx, s.backend, &request{op: "Users.ListPublicKeys", method: http.MethodGet, path: "admin/keys", query: opts})
 }
 
 // ListPublicKeysIter walks every page of ListPublicKeys from opts.Page,
@@ -448,11 +420,7 @@ func (s *UsersService) ListPublicKeysIter(ctx context.Context, opts *ListPublicK
 //
 //meta:operation DELETE /admin/keys/{key_ids}
 func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Response, error) {
-	path, err := escapePath("Users.DeletePublicKey", "admin/keys/{key_ids}", keyIDs)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Users.DeletePublicKey", method: http.MethodDelete, path: "admin/keys/{key_ids}", args: []any{keyIDs}}, nil)
 }
 
 // ListTokens lists one page of the personal access tokens of all users,
@@ -464,7 +432,7 @@ func (s *UsersService) DeletePublicKey(ctx context.Context, keyIDs string) (*Res
 //
 //meta:operation GET /admin/tokens
 func (s *UsersService) ListTokens(ctx context.Context, opts *ListOptions) ([]*Authorization, *Response, error) {
-	return fetchSlice[*Authorization](ctx, s.backend, &request{method: http.MethodGet, path: "admin/tokens", query: opts})
+	return fetchSlice[*Authorization](ctx, s.backend, &request{op: "Users.ListTokens", method: http.MethodGet, path: "admin/tokens", query: opts})
 }
 
 // ListTokensIter walks every page of ListTokens from opts.Page, fetching
@@ -493,11 +461,7 @@ func (s *UsersService) ListTokensIter(ctx context.Context, opts *ListOptions) it
 //
 //meta:operation DELETE /admin/tokens/{token_id}
 func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Response, error) {
-	path, err := escapePath("Users.DeleteToken", "admin/tokens/{token_id}", tokenID)
-	if err != nil {
-		return nil, err
-	}
-	return s.backend.call(ctx, &request{method: http.MethodDelete, path: path}, nil)
+	return s.backend.call(ctx, &request{op: "Users.DeleteToken", method: http.MethodDelete, path: "admin/tokens/{token_id}", args: []any{tokenID}}, nil)
 }
 
 // Get returns one user by login, with the full profile (ID, site_admin,
@@ -510,11 +474,7 @@ func (s *UsersService) DeleteToken(ctx context.Context, tokenID int64) (*Respons
 //
 //meta:operation GET /users/{username}
 func (s *UsersService) Get(ctx context.Context, username string) (*User, *Response, error) {
-	path, err := escapePath("Users.Get", "users/{username}", username)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fetch[User](ctx, s.backend, &request{method: http.MethodGet, path: path})
+	return fetch[User](ctx, s.backend, &request{op: "Users.Get", method: http.MethodGet, path: "users/{username}", args: []any{username}})
 }
 
 // List lists one page of every user account (organizations excluded), in
@@ -528,7 +488,7 @@ func (s *UsersService) Get(ctx context.Context, username string) (*User, *Respon
 //
 //meta:operation GET /users
 func (s *UsersService) List(ctx context.Context, opts *ListSinceOptions) ([]*User, *Response, error) {
-	return fetchSlice[*User](ctx, s.backend, &request{method: http.MethodGet, path: "users", query: opts})
+	return fetchSlice[*User](ctx, s.backend, &request{op: "Users.List", method: http.MethodGet, path: "users", query: opts})
 }
 
 // ListIter walks every user account from opts.Since, following the `since`

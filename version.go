@@ -155,8 +155,13 @@ func (c *Client) checkOperation(method, path string) error {
 	}
 }
 
-// checkRequest is checkOperation for a request a service method built.
+// checkRequest checks a request a service method built, before anything
+// is built or sent: its arguments (prepare, which also fills its path),
+// then checkOperation.
 func (c *Client) checkRequest(r *request) error {
+	if err := r.prepare(); err != nil {
+		return err
+	}
 	if c.version.cur.Load() == nil {
 		return nil
 	}
