@@ -131,44 +131,33 @@ type SecretScanningBypassData struct {
 	Branch       string                     `json:"branch,omitempty"`
 }
 
-// PushRuleBypassRequest is a request to bypass push rules.
-type PushRuleBypassRequest struct {
-	ID                 int64                `json:"id,omitempty"`
-	Number             int64                `json:"number,omitempty"`
-	Repository         BypassRepository     `json:"repository"`
-	Organization       BypassOrganization   `json:"organization"`
-	Requester          BypassActor          `json:"requester"`
-	RequestType        string               `json:"request_type,omitempty"`
-	Data               []PushRuleBypassData `json:"data"`
-	ResourceIdentifier string               `json:"resource_identifier,omitempty"`
-	Status             BypassRequestStatus  `json:"status,omitempty"`
-	RequesterComment   *string              `json:"requester_comment"`
-	ExpiresAt          time.Time            `json:"expires_at"`
-	CreatedAt          time.Time            `json:"created_at"`
-	Responses          []BypassResponse     `json:"responses"`
-	URL                string               `json:"url,omitempty"`
-	HTMLURL            string               `json:"html_url,omitempty"`
+// BypassRequest is a request to bypass a rule, with the data of its kind:
+// []PushRuleBypassData or []SecretScanningBypassData. The two documented
+// objects differ only there.
+type BypassRequest[D PushRuleBypassData | SecretScanningBypassData] struct {
+	ID                 int64               `json:"id,omitempty"`
+	Number             int64               `json:"number,omitempty"`
+	Repository         BypassRepository    `json:"repository"`
+	Organization       BypassOrganization  `json:"organization"`
+	Requester          BypassActor         `json:"requester"`
+	RequestType        string              `json:"request_type,omitempty"`
+	Data               []D                 `json:"data"`
+	ResourceIdentifier string              `json:"resource_identifier,omitempty"`
+	Status             BypassRequestStatus `json:"status,omitempty"`
+	RequesterComment   *string             `json:"requester_comment"`
+	ExpiresAt          time.Time           `json:"expires_at"`
+	CreatedAt          time.Time           `json:"created_at"`
+	Responses          []BypassResponse    `json:"responses"`
+	URL                string              `json:"url,omitempty"`
+	HTMLURL            string              `json:"html_url,omitempty"`
 }
+
+// PushRuleBypassRequest is a request to bypass push rules.
+type PushRuleBypassRequest = BypassRequest[PushRuleBypassData]
 
 // SecretScanningBypassRequest is a request to bypass secret scanning push
 // protection.
-type SecretScanningBypassRequest struct {
-	ID                 int64                      `json:"id,omitempty"`
-	Number             int64                      `json:"number,omitempty"`
-	Repository         BypassRepository           `json:"repository"`
-	Organization       BypassOrganization         `json:"organization"`
-	Requester          BypassActor                `json:"requester"`
-	RequestType        string                     `json:"request_type,omitempty"`
-	Data               []SecretScanningBypassData `json:"data"`
-	ResourceIdentifier string                     `json:"resource_identifier,omitempty"`
-	Status             BypassRequestStatus        `json:"status,omitempty"`
-	RequesterComment   *string                    `json:"requester_comment"`
-	ExpiresAt          time.Time                  `json:"expires_at"`
-	CreatedAt          time.Time                  `json:"created_at"`
-	Responses          []BypassResponse           `json:"responses"`
-	URL                string                     `json:"url,omitempty"`
-	HTMLURL            string                     `json:"html_url,omitempty"`
-}
+type SecretScanningBypassRequest = BypassRequest[SecretScanningBypassData]
 
 // ListPushRules returns one page of the push-rule bypass requests of an
 // enterprise.
