@@ -1,0 +1,115 @@
+package ghesadmin
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"math/bits"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A body of unknown length (chunked, or compressed and decompressed by the
+// transport: Content-Length -1) is read into a buffer that doubles as it
+// fills, a few allocations from 512 bytes to the body's size; append alone
+// grows a byte slice by about a quarter at a time past 256 bytes (about
+// twenty allocations and copies for 64 KiB, five times the body allocated).
+func TestBodyOfUnknownLengthGrowsByDoubling(t *testing.T) {
+	body := listBody(600) // about 95 KiB; a page of 100 keys of the walk benchmarks weighs about 33 KiB
+	require.Greater(t, len(body), 64<<10)
+	// 512 bytes, then one allocation per doubling up to the body's size.
+	want := float64(bits.Len(uint(len(body)/512)) + 1)
+	read := map[string]func(br *bodyReader) ([]byte, error){
+		"readList":  func(br *bodyReader) ([]byte, error) { return readList(br, -1, 1000) },
+		"readValue": func(br *bodyReader) ([]byte, error) { return readValue(br, -1) },
+	}
+	for name, read := range read {
+		var got []byte
+		allocs := testing.AllocsPerRun(20, func() {
+			br := bodyReader{r: bytes.NewReader(body), n: maxSuccessBody + 1}
+			var err error
+			if got, err = read(&br); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+		})
+		assert.Equal(t, body, got, name)
+		assert.LessOrEqual(t, allocs, want, "%s: allocations reading %d bytes of unknown length", name, len(body))
+	}
+}
+
+// hookReply is a canned 201 reply of POST /admin/hooks with the headers
+// GHES sends.
+type hookReply struct{ body []byte }
+
+func (h hookReply) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Body != nil {
+		_, _ = io.Copy(io.Discard, req.Body)
+		_ = req.Body.Close()
+	}
+	return &http.Response{
+		StatusCode: http.StatusCreated, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: http.Header{
+			"Content-Type":                {"application/json; charset=utf-8"},
+			"X-Github-Request-Id":         {"C0DE:1234"},
+			"X-Github-Enterprise-Version": {"3.14.2"},
+			"X-Ratelimit-Limit":           {"5000"},
+			"X-Ratelimit-Remaining":       {"4987"},
+		},
+		Body: io.NopCloser(bytes.NewReader(h.body)), ContentLength: int64(len(h.body)), Request: req,
+	}, nil
+}
+
+// A small POST through the SDK, with the server's release known (so the
+// operation is checked against it before sending), costs the allocations
+// of the same call written by hand with net/http and encoding/json plus
+// three: the *Response, the URL joined from the base and the path, and the
+// lenientTarget that decodes the reply. Checking the operation allocates
+// nothing.
+func TestCallAllocatesAsPlainNetHTTP(t *testing.T) {
+	rt := hookReply{body: fixture(t, "admin_hooks/create.json")}
+	hook := CreateGlobalHookRequest{
+		Name:   "web",
+		Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", ContentType: Ptr(HookContentTypeJSON)},
+		Events: []string{"organization", "user"},
+	}
+	c, err := NewClient("https://ghe.example.com", WithToken("t0ken"), WithHTTPClient(&http.Client{Transport: rt}), WithServerVersion("3.14.2"))
+	require.NoError(t, err)
+	ctx := context.Background()
+	hc := &http.Client{Transport: rt}
+	plain := testing.AllocsPerRun(50, func() {
+		buf, err := json.Marshal(hook)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, "https://ghe.example.com/api/v3/admin/hooks", bytes.NewReader(buf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Accept", mediaTypeV3+", "+mediaTypeSuperproPreview)
+		req.Header.Set("Authorization", "token t0ken")
+		req.Header.Set("User-Agent", defaultUserAgent)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := new(GlobalHook)
+		err = json.NewDecoder(resp.Body).Decode(h)
+		resp.Body.Close()
+		if err != nil || h.ID != 1 {
+			t.Fatalf("plain call: %v", err)
+		}
+	})
+	sdk := testing.AllocsPerRun(50, func() {
+		h, _, err := c.AdminHooks.Create(ctx, hook)
+		if err != nil || h.ID != 1 {
+			t.Fatalf("AdminHooks.Create: %v", err)
+		}
+	})
+	t.Logf("allocations: net/http %.0f, SDK %.0f", plain, sdk)
+	assert.LessOrEqual(t, sdk, plain+3, "allocations of AdminHooks.Create")
+}
