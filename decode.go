@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
 )
 
 // maxSuccessBody bounds how much of a 2xx body is decoded: far above any
@@ -86,7 +85,7 @@ func bodyBuffer(br *bodyReader, contentLength int64) []byte {
 // allocated.)
 func readMore(br *bodyReader, b []byte) ([]byte, error) {
 	if len(b) == cap(b) {
-		b = slices.Grow(b, cap(b))
+		b = append(make([]byte, 0, 2*cap(b)), b...)
 	}
 	n, err := br.Read(b[len(b):cap(b)])
 	return b[:len(b)+n], err
