@@ -79,10 +79,10 @@ func bodyBuffer(br *bodyReader, contentLength int64) []byte {
 }
 
 // readMore reads once from br into the spare capacity of b, doubling b when
-// it is full. (append alone grows a slice past 256 bytes by about a quarter
-// at a time: a body of unknown length, chunked or compressed, would then be
-// copied some twenty times on its way to 64 KiB, five times its size
-// allocated.)
+// it is full. (append alone grows a slice of more than 256 bytes by a
+// quarter to a half at a time: a body of unknown length, chunked or
+// compressed, was then copied some fifteen times on its way to 100 KiB, and
+// about five times its size allocated.)
 func readMore(br *bodyReader, b []byte) ([]byte, error) {
 	if len(b) == cap(b) {
 		b = append(make([]byte, 0, 2*cap(b)), b...)
