@@ -31,7 +31,7 @@ func TestBodyOfUnknownLengthGrowsByDoubling(t *testing.T) {
 	br := &bodyReader{}
 	for name, read := range read {
 		var got []byte
-		allocs := testing.AllocsPerRun(20, func() {
+		allocs := fewestAllocs(20, func() {
 			rd.Reset(body)
 			*br = bodyReader{r: rd, n: maxSuccessBody + 1}
 			var err error
@@ -85,7 +85,7 @@ func TestCallAllocatesAsPlainNetHTTP(t *testing.T) {
 	require.NoError(t, err)
 	ctx := context.Background()
 	hc := &http.Client{Transport: rt}
-	plain := testing.AllocsPerRun(50, func() {
+	plain := fewestAllocs(20, func() {
 		buf, err := json.Marshal(hook)
 		if err != nil {
 			t.Fatal(err)
@@ -109,7 +109,7 @@ func TestCallAllocatesAsPlainNetHTTP(t *testing.T) {
 			t.Fatalf("plain call: %v", err)
 		}
 	})
-	sdk := testing.AllocsPerRun(50, func() {
+	sdk := fewestAllocs(20, func() {
 		h, _, err := c.AdminHooks.Create(ctx, hook)
 		if err != nil || h.ID != 1 {
 			t.Fatalf("AdminHooks.Create: %v", err)
@@ -117,4 +117,16 @@ func TestCallAllocatesAsPlainNetHTTP(t *testing.T) {
 	})
 	t.Logf("allocations: net/http %.0f, SDK %.0f", plain, sdk)
 	assert.LessOrEqual(t, sdk, plain+3, "allocations of AdminHooks.Create")
+}
+
+// fewestAllocs returns the fewest allocations of one call of f in n calls:
+// the call's own count. Anything else only adds to a call's count: a
+// goroutine that allocates meanwhile, or, under -race, a sync.Pool (that of
+// encoding/json's encoder) that drops what it is given at random.
+func fewestAllocs(n int, f func()) float64 {
+	fewest := testing.AllocsPerRun(1, f)
+	for i := 1; i < n; i++ {
+		fewest = min(fewest, testing.AllocsPerRun(1, f))
+	}
+	return fewest
 }
