@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"math/bits"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -129,4 +131,24 @@ func fewestAllocs(n int, f func()) float64 {
 		fewest = min(fewest, testing.AllocsPerRun(1, f))
 	}
 	return fewest
+}
+
+// The clock is read for a request's debug log only: a request sent while the
+// logger was off, and logged because it was switched on meanwhile, logs a
+// duration of 0, not the time since the zero time.
+func TestDurationIsLoggedOnlyWhenMeasured(t *testing.T) {
+	var level slog.LevelVar
+	level.Set(slog.LevelInfo)
+	var logs strings.Builder
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: &level}))
+	rt := hookReply{body: fixture(t, "admin_hooks/create.json")}
+	switchOn := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		level.Set(slog.LevelDebug)
+		return rt.RoundTrip(r)
+	})
+	c, err := NewClient("https://ghe.example.com", WithToken("t0ken"), WithLogger(logger), WithHTTPClient(&http.Client{Transport: switchOn}))
+	require.NoError(t, err)
+	_, _, err = c.AdminHooks.Get(context.Background(), 1)
+	require.NoError(t, err)
+	assert.Contains(t, logs.String(), " duration=0s ", "the request was sent while the logger was off")
 }

@@ -252,7 +252,10 @@ func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, sta
 	if !c.debugLog(ctx) {
 		return
 	}
-	d := time.Since(start)
+	var d time.Duration
+	if !start.IsZero() { // a logger enabled after the request was sent has no start
+		d = time.Since(start)
+	}
 	attrs := []slog.Attr{
 		slog.String("method", req.Method),
 		slog.String("host", req.URL.Host),

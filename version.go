@@ -134,9 +134,9 @@ func (c *Client) learnFrom(resp *Response) {
 }
 
 // checkOperation refuses method and path (escaped, relative to the
-// backend's base, with or without a leading "/") when the server's release is known and
-// lacks the operation they call. Paths that name no operation of the table
-// are never refused.
+// backend's base, with or without a leading "/") when the server's release
+// is known and lacks the operation they call. Paths that name no operation
+// of the table are never refused.
 func (c *Client) checkOperation(method, path string) error {
 	v := c.version.cur.Load()
 	if v == nil {
