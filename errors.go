@@ -555,12 +555,12 @@ func (c *Client) redactHeader(h http.Header) {
 	if x == nil {
 		return
 	}
-	for k, vs := range h {
+	// Values are replaced in place: the map itself is not written.
+	for _, vs := range h {
 		for i, v := range vs {
 			if x.contains(v) {
 				vs[i] = x.replacer.Replace(v)
 			}
 		}
-		h[k] = vs
 	}
 }

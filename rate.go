@@ -25,14 +25,28 @@ type Rate struct {
 // (http.CanonicalHeaderKey), which h.Get then uses as it is.
 func parseRate(h http.Header) Rate {
 	var r Rate
-	r.Limit, _ = strconv.Atoi(h.Get("X-Ratelimit-Limit"))
-	r.Remaining, _ = strconv.Atoi(h.Get("X-Ratelimit-Remaining"))
-	r.Used, _ = strconv.Atoi(h.Get("X-Ratelimit-Used"))
-	if sec, err := strconv.ParseInt(h.Get("X-Ratelimit-Reset"), 10, 64); err == nil {
-		r.Reset = time.Unix(sec, 0)
+	r.Limit = headerInt(h, "X-Ratelimit-Limit")
+	r.Remaining = headerInt(h, "X-Ratelimit-Remaining")
+	r.Used = headerInt(h, "X-Ratelimit-Used")
+	if v := h.Get("X-Ratelimit-Reset"); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			r.Reset = time.Unix(sec, 0)
+		}
 	}
 	r.Resource = h.Get("X-Ratelimit-Resource")
 	return r
+}
+
+// headerInt reads an integer header, 0 when it is missing or malformed. A
+// missing one is not parsed: GHES with rate limiting off sends none of the
+// X-RateLimit-* headers, and strconv's error for "" is an allocation.
+func headerInt(h http.Header, key string) int {
+	v := h.Get(key)
+	if v == "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(v)
+	return n
 }
 
 // parseRetryAfter reads a Retry-After header: seconds or an HTTP date.

@@ -125,7 +125,10 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend)
 			areq.Header.Set("Authorization", b.creds.header)
 		}
 
-		start := time.Now()
+		var start time.Time // for the debug log only
+		if c.debugLog(ctx) {
+			start = time.Now()
+		}
 		hresp, err := hc.Do(areq)
 		last := attempt >= policy.MaxAttempts
 		if err != nil {
@@ -239,11 +242,20 @@ func isIdempotent(method string) bool {
 	return false
 }
 
+// debugLog reports whether the client logs its requests (WithLogger, at the
+// debug level).
+func (c *Client) debugLog(ctx context.Context) bool {
+	return c.logger != nil && c.logger.Enabled(ctx, slog.LevelDebug)
+}
+
 func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt, status int, start time.Time, requestID string, err error) {
-	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
+	if !c.debugLog(ctx) {
 		return
 	}
-	d := time.Since(start)
+	var d time.Duration
+	if !start.IsZero() { // a logger enabled after the request was sent has no start
+		d = time.Since(start)
+	}
 	attrs := []slog.Attr{
 		slog.String("method", req.Method),
 		slog.String("host", req.URL.Host),

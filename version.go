@@ -134,9 +134,9 @@ func (c *Client) learnFrom(resp *Response) {
 }
 
 // checkOperation refuses method and path (escaped, relative to the
-// backend's base, with a leading "/") when the server's release is known and
-// lacks the operation they call. Paths that name no operation of the table
-// are never refused.
+// backend's base, with or without a leading "/") when the server's release
+// is known and lacks the operation they call. Paths that name no operation
+// of the table are never refused.
 func (c *Client) checkOperation(method, path string) error {
 	v := c.version.cur.Load()
 	if v == nil {
@@ -162,10 +162,7 @@ func (c *Client) checkRequest(r *request) error {
 	if err := r.prepare(); err != nil {
 		return err
 	}
-	if c.version.cur.Load() == nil {
-		return nil
-	}
-	return c.checkOperation(r.method, "/"+r.path)
+	return c.checkOperation(r.method, r.path)
 }
 
 // checkRaw is checkOperation for a request given to Do: it is checked when
@@ -178,5 +175,5 @@ func (c *Client) checkRaw(req *http.Request, b *backend) error {
 	if !strings.HasPrefix(p, base) {
 		return nil
 	}
-	return c.checkOperation(req.Method, "/"+strings.TrimPrefix(p, base))
+	return c.checkOperation(req.Method, strings.TrimPrefix(p, base))
 }

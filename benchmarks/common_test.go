@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -189,4 +190,45 @@ func (bl *baseline) do(ctx context.Context, method, u, accept, auth, contentType
 		return resp.Header, err
 	}
 	return resp.Header, nil
+}
+
+// heapPeak samples the heap in use during a walk: HeapInuse after a
+// collection at the start, and the most seen since.
+type heapPeak struct {
+	ms           runtime.MemStats
+	before, peak uint64
+}
+
+func newHeapPeak() *heapPeak {
+	h := &heapPeak{}
+	runtime.GC()
+	runtime.ReadMemStats(&h.ms)
+	h.before, h.peak = h.ms.HeapInuse, h.ms.HeapInuse
+	return h
+}
+
+// sample records the heap in use every 500 items (n is the items walked).
+func (h *heapPeak) sample(n int64) {
+	if n%500 == 0 {
+		runtime.ReadMemStats(&h.ms)
+		h.peak = max(h.peak, h.ms.HeapInuse)
+	}
+}
+
+// benchPeakHeap runs walk once per iteration for each size (a sub-benchmark
+// named unit=size) and reports the peak heap in use and its growth during
+// the walk, in MiB: the most over the iterations.
+func benchPeakHeap(b *testing.B, unit string, sizes []int, walk func(tb testing.TB, size int) *heapPeak) {
+	for _, size := range sizes {
+		b.Run(unit+"="+strconv.Itoa(size), func(b *testing.B) {
+			var peak, growth uint64
+			for i := 0; i < b.N; i++ {
+				h := walk(b, size)
+				peak = max(peak, h.peak)
+				growth = max(growth, h.peak-h.before)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+			b.ReportMetric(float64(growth)/(1<<20), "heap-growth-MiB")
+		})
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"runtime"
 	"strconv"
 	"testing"
 
@@ -66,17 +65,14 @@ func (t *reportTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"text/csv"}}, Body: &csvRows{rows: t.rows}, Request: req}, nil
 }
 
-func reportPeakHeap(tb testing.TB, rows int) (peak, before uint64) {
+// reportPeakHeap walks a report of rows rows, sampling the heap in use.
+func reportPeakHeap(tb testing.TB, rows int) *heapPeak {
 	c, err := ghesadmin.NewClient(benchBaseURL, ghesadmin.WithSiteAdmin("boss", "ghp_bench"),
 		ghesadmin.WithHTTPClient(&http.Client{Transport: &reportTransport{rows: rows}}))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	before = ms.HeapInuse
-	peak = before
+	h := newHeapPeak()
 	n := 0
 	for r, err := range c.Reports.DormantUsers(context.Background(), ghesadmin.WaitInterval(1)) {
 		if err != nil {
@@ -86,31 +82,17 @@ func reportPeakHeap(tb testing.TB, rows int) (peak, before uint64) {
 		if r.ID != int64(n) || !r.Dormant {
 			tb.Fatalf("row %d: %+v", n, r)
 		}
-		if n%500 == 0 {
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-		}
+		h.sample(int64(n))
 	}
 	if n != rows {
 		tb.Fatalf("walked %d rows, want %d", n, rows)
 	}
-	return peak, before
+	return h
 }
 
 // BenchmarkReportPeakHeap reports the peak heap in use (MiB) while walking
 // a dormant-users report of 10,000 and 100,000 rows: the rows are streamed,
 // so both peaks should be about the same.
 func BenchmarkReportPeakHeap(b *testing.B) {
-	for _, rows := range []int{10000, 100000} {
-		b.Run("rows="+strconv.Itoa(rows), func(b *testing.B) {
-			var peak, growth uint64
-			for i := 0; i < b.N; i++ {
-				p, before := reportPeakHeap(b, rows)
-				peak = max(peak, p)
-				growth = max(growth, p-before)
-			}
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
-			b.ReportMetric(float64(growth)/(1<<20), "heap-growth-MiB")
-		})
-	}
+	benchPeakHeap(b, "rows", []int{10000, 100000}, reportPeakHeap)
 }

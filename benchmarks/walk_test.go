@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -313,47 +312,29 @@ func BenchmarkWalkPaired(b *testing.B) {
 }
 
 // walkPeakHeap walks total keys with WithPagePrefetch(8) through an
-// in-memory RoundTripper that sleeps 2 ms per page, sampling HeapInuse every
-// 500 items, and returns the peak and the heap in use before the walk.
-func walkPeakHeap(tb testing.TB, total int) (peak, before uint64) {
+// in-memory RoundTripper that sleeps 2 ms per page, sampling the heap in
+// use every 500 items.
+func walkPeakHeap(tb testing.TB, total int) *heapPeak {
 	srv := &pagedKeys{pager: newKeyPager(tb), base: benchAPIBase + "admin/keys", total: total, perPage: walkPerPage, delay: walkDelay}
 	c := newSDK(tb, benchBaseURL, srv, ghesadmin.WithPagePrefetch(8))
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	before = ms.HeapInuse
-	peak = before
+	h := newHeapPeak()
 	var oc orderCheck
 	for k, err := range c.Users.ListPublicKeysIter(context.Background(), &ghesadmin.ListPublicKeysOptions{ListOptions: ghesadmin.ListOptions{PerPage: walkPerPage}}) {
 		if err != nil {
 			tb.Fatal(err)
 		}
 		oc.add(tb, k.ID)
-		if oc.n%500 == 0 {
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-		}
+		h.sample(oc.n)
 	}
 	if oc.n != int64(total) {
 		tb.Fatalf("walked %d keys, want %d", oc.n, total)
 	}
-	return peak, before
+	return h
 }
 
 // BenchmarkWalkPeakHeap reports the peak heap in use (MiB) while walking
 // 10,000 and 100,000 keys with WithPagePrefetch(8): the window, not the
 // list, bounds the memory, so both peaks should be about the same.
 func BenchmarkWalkPeakHeap(b *testing.B) {
-	for _, total := range []int{10000, 100000} {
-		b.Run("items="+strconv.Itoa(total), func(b *testing.B) {
-			var peak, growth uint64
-			for i := 0; i < b.N; i++ {
-				p, before := walkPeakHeap(b, total)
-				peak = max(peak, p)
-				growth = max(growth, p-before)
-			}
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
-			b.ReportMetric(float64(growth)/(1<<20), "heap-growth-MiB")
-		})
-	}
+	benchPeakHeap(b, "items", []int{10000, 100000}, walkPeakHeap)
 }

@@ -62,18 +62,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	// med returns the median and the range of the runs.
-	med := func(name, unit string) (m, lo, hi float64, n int) {
+	// get returns the median and the range of the runs of a metric.
+	get := func(name, unit string) stat {
 		vs := append([]float64(nil), samples[name][unit]...)
 		if len(vs) == 0 {
-			return 0, 0, 0, 0
+			return stat{}
 		}
 		sort.Float64s(vs)
-		m = vs[len(vs)/2]
+		m := vs[len(vs)/2]
 		if len(vs)%2 == 0 {
 			m = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
 		}
-		return m, vs[0], vs[len(vs)-1], len(vs)
+		return stat{med: m, lo: vs[0], hi: vs[len(vs)-1], n: len(vs)}
 	}
 	verdict := func(ok bool) string {
 		if ok {
@@ -87,44 +87,39 @@ func main() {
 	fmt.Printf("%-22s %9s %9s %9s  %-22s %-22s %-14s %s\n", "op", "nethttp", "sdk", "gogithub", "sdk/nethttp", "sdk/gogithub", "allocs s/g", "targets")
 	for _, op := range ops {
 		name := "BenchmarkCallPaired/op=" + op
-		r, lo, hi, n := med(name, "sdk/nethttp")
-		if n == 0 {
+		r := get(name, "sdk/nethttp")
+		if r.n == 0 {
 			continue
 		}
-		bt, _, _, _ := med(name, "nethttp-ns/op")
-		st, _, _, _ := med(name, "sdk-ns/op")
-		verdicts := []string{"nethttp " + verdict(r <= 1.10)}
-		gt, _, _, gn := med(name, "gogithub-ns/op")
+		verdicts := []string{"nethttp " + verdict(r.med <= 1.10)}
 		gcol, acol, gtcol := "-", "-", "-"
-		if gn > 0 {
-			g, glo, ghi, _ := med(name, "sdk/gogithub")
-			sa, _, _, _ := med(name, "sdk-allocs/op")
-			ga, _, _, _ := med(name, "gogithub-allocs/op")
-			gtcol = fmt.Sprintf("%.0f", gt)
-			gcol = fmt.Sprintf("%.3f [%.3f–%.3f]", g, glo, ghi)
+		if gt := get(name, "gogithub-ns/op"); gt.n > 0 {
+			g := get(name, "sdk/gogithub")
+			sa, ga := get(name, "sdk-allocs/op").med, get(name, "gogithub-allocs/op").med
+			gtcol = fmt.Sprintf("%.0f", gt.med)
+			gcol = g.format("%.3f")
 			acol = fmt.Sprintf("%.0f/%.0f", sa, ga)
-			verdicts = append(verdicts, "go-github time "+verdict(g <= 1.0), "allocs "+verdict(sa <= ga))
+			verdicts = append(verdicts, "go-github time "+verdict(g.med <= 1.0), "allocs "+verdict(sa <= ga))
 		} else {
 			verdicts = append(verdicts, "go-github: no such method")
 		}
-		fmt.Printf("%-22s %9.0f %9.0f %9s  %-22s %-22s %-14s %s\n", op, bt, st, gtcol,
-			fmt.Sprintf("%.3f [%.3f–%.3f]", r, lo, hi), gcol, acol, strings.Join(verdicts, ", "))
+		fmt.Printf("%-22s %9.0f %9.0f %9s  %-22s %-22s %-14s %s\n", op, get(name, "nethttp-ns/op").med, get(name, "sdk-ns/op").med, gtcol,
+			r.format("%.3f"), gcol, acol, strings.Join(verdicts, ", "))
 	}
 
 	fmt.Println()
 	fmt.Println("Per call, separate benchmarks (median ns/op; allocs/op and B/op from -benchmem)")
 	fmt.Printf("%-22s %-9s %10s %8s %9s %12s\n", "op", "impl", "ns/op", "allocs", "B/op", "time/nethttp")
 	for _, op := range ops {
-		base, _, _, bn := med("BenchmarkCall/op="+op+"/impl=nethttp", "ns/op")
+		base := get("BenchmarkCall/op="+op+"/impl=nethttp", "ns/op")
 		for _, impl := range []string{"nethttp", "sdk", "gogithub"} {
 			name := "BenchmarkCall/op=" + op + "/impl=" + impl
-			t, _, _, n := med(name, "ns/op")
-			if n == 0 || bn == 0 {
+			t := get(name, "ns/op")
+			if t.n == 0 || base.n == 0 {
 				continue
 			}
-			a, _, _, _ := med(name, "allocs/op")
-			by, _, _, _ := med(name, "B/op")
-			fmt.Printf("%-22s %-9s %10.0f %8.0f %9.0f %11.3fx\n", op, impl, t, a, by, t/base)
+			fmt.Printf("%-22s %-9s %10.0f %8.0f %9.0f %11.3fx\n", op, impl, t.med,
+				get(name, "allocs/op").med, get(name, "B/op").med, t.med/base.med)
 		}
 	}
 
@@ -134,18 +129,14 @@ func main() {
 	fmt.Printf("%-10s %8s %9s %8s %14s %13s %13s %24s  %s\n", "transport", "nethttp", "gogithub", "sdk", "sdk-prefetch8", "sdk/nethttp", "sdk/gogithub", "gogithub/sdk-prefetch8", "target")
 	for _, tr := range []string{"loopback", "memory"} {
 		name := "BenchmarkWalkPaired/transport=" + tr
-		sp, lo, hi, n := med(name, "gogithub/sdk-prefetch8")
-		if n == 0 {
+		sp := get(name, "gogithub/sdk-prefetch8")
+		if sp.n == 0 {
 			continue
 		}
-		nh, _, _, _ := med(name, "nethttp-ms/op")
-		gg, _, _, _ := med(name, "gogithub-ms/op")
-		s, _, _, _ := med(name, "sdk-ms/op")
-		s8, _, _, _ := med(name, "sdk-prefetch8-ms/op")
-		r1, _, _, _ := med(name, "sdk/nethttp")
-		r2, _, _, _ := med(name, "sdk/gogithub")
-		fmt.Printf("%-10s %8.1f %9.1f %8.1f %14.1f %12.3fx %12.3fx %24s  %s\n", tr, nh, gg, s, s8, r1, r2,
-			fmt.Sprintf("%.2fx [%.2f–%.2f]", sp, lo, hi), verdict(sp >= 4))
+		fmt.Printf("%-10s %8.1f %9.1f %8.1f %14.1f %12.3fx %12.3fx %24s  %s\n", tr,
+			get(name, "nethttp-ms/op").med, get(name, "gogithub-ms/op").med, get(name, "sdk-ms/op").med, get(name, "sdk-prefetch8-ms/op").med,
+			get(name, "sdk/nethttp").med, get(name, "sdk/gogithub").med,
+			fmt.Sprintf("%.2fx [%.2f–%.2f]", sp.med, sp.lo, sp.hi), verdict(sp.med >= 4))
 	}
 
 	if len(samples["BenchmarkWalk/transport=memory/impl=sdk"]) > 0 {
@@ -154,12 +145,11 @@ func main() {
 		for _, tr := range []string{"loopback", "memory"} {
 			for _, impl := range []string{"nethttp", "gogithub", "sdk", "sdk-prefetch8"} {
 				name := "BenchmarkWalk/transport=" + tr + "/impl=" + impl
-				t, _, _, n := med(name, "ns/op")
-				if n == 0 {
+				t := get(name, "ns/op")
+				if t.n == 0 {
 					continue
 				}
-				a, _, _, _ := med(name, "allocs/op")
-				fmt.Printf("%-10s %-14s %8.1f ms %9.0f allocs\n", tr, impl, t/1e6, a)
+				fmt.Printf("%-10s %-14s %8.1f ms %9.0f allocs\n", tr, impl, t.med/1e6, get(name, "allocs/op").med)
 			}
 		}
 	}
@@ -167,13 +157,22 @@ func main() {
 	fmt.Println()
 	fmt.Println("Peak heap in use while walking with WithPagePrefetch(8) (max over runs)")
 	for _, items := range []string{"10000", "100000"} {
-		vs := samples["BenchmarkWalkPeakHeap/items="+items]
-		if len(vs["peak-heap-MiB"]) == 0 {
+		name := "BenchmarkWalkPeakHeap/items=" + items
+		peak := get(name, "peak-heap-MiB")
+		if peak.n == 0 {
 			continue
 		}
-		sort.Float64s(vs["peak-heap-MiB"])
-		sort.Float64s(vs["heap-growth-MiB"])
-		fmt.Printf("items=%-7s peak %.2f MiB, growth during the walk %.2f MiB\n", items,
-			vs["peak-heap-MiB"][len(vs["peak-heap-MiB"])-1], vs["heap-growth-MiB"][len(vs["heap-growth-MiB"])-1])
+		fmt.Printf("items=%-7s peak %.2f MiB, growth during the walk %.2f MiB\n", items, peak.hi, get(name, "heap-growth-MiB").hi)
 	}
+}
+
+// stat is the median and the range of the runs of one metric (n runs).
+type stat struct {
+	med, lo, hi float64
+	n           int
+}
+
+// format prints the median and the range, each with verb ("%.3f").
+func (s stat) format(verb string) string {
+	return fmt.Sprintf(verb+" ["+verb+"–"+verb+"]", s.med, s.lo, s.hi)
 }

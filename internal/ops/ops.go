@@ -175,27 +175,33 @@ func Find(method, path string) (Operation, bool) {
 }
 
 // Match returns the operation that a request for method and the concrete
-// path (escaped, with a leading "/", relative to /api/v3 or to the
-// administration port's origin, no query) calls. A template segment
-// "{name}" matches any one non-empty segment; when several templates match,
-// the one with the most literal segments wins
+// path (escaped, relative to /api/v3 or to the administration port's
+// origin, no query; with or without its leading "/") calls. A template
+// segment "{name}" matches any one non-empty segment; when several templates
+// match, the one with the most literal segments wins
 // ("/enterprises/{e}/actions/runners/downloads" over
-// "/enterprises/{e}/actions/runners/{runner_id}").
+// "/enterprises/{e}/actions/runners/{runner_id}"). It allocates nothing: it
+// is called before every request once the server's release is known.
 func Match(method, path string) (Operation, bool) {
-	segs := strings.Split(strings.TrimSuffix(path, "/"), "/")
+	path = strings.TrimSuffix(strings.TrimPrefix(path, "/"), "/")
+	// Every template starts with "/": its first segment is empty.
+	n := strings.Count(path, "/") + 2
 	var (
 		best      Operation
 		bestScore = -1
 	)
-	for _, t := range byMethodLen[matchKey{method, len(segs)}] {
+	for _, t := range byMethodLen[matchKey{method, n}] {
 		score := 0
-		for i, s := range t.segs {
+		rest := path
+		for _, s := range t.segs[1:] {
+			var seg string
+			seg, rest, _ = strings.Cut(rest, "/")
 			switch {
 			case strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"):
-				if segs[i] == "" {
+				if seg == "" {
 					score = -1
 				}
-			case s == segs[i]:
+			case s == seg:
 				score++
 			default:
 				score = -1

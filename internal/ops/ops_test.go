@@ -101,10 +101,23 @@ func TestMatch(t *testing.T) {
 		{"GET", "/no/such/thing", ""},
 	}
 	for _, c := range cases {
-		got, ok := Match(c.method, c.path)
-		if ok != (c.want != "") || got.Path != c.want {
-			t.Errorf("Match(%s %s) = %q, %v; want %q", c.method, c.path, got.Path, ok, c.want)
+		// The same path without its leading "/" (as the service methods
+		// hold it) matches the same template.
+		for _, p := range []string{c.path, c.path[1:]} {
+			got, ok := Match(c.method, p)
+			if ok != (c.want != "") || got.Path != c.want {
+				t.Errorf("Match(%s %s) = %q, %v; want %q", c.method, p, got.Path, ok, c.want)
+			}
 		}
+	}
+	// Match runs before every request once the release is known: it
+	// allocates nothing.
+	if n := testing.AllocsPerRun(20, func() {
+		if _, ok := Match("GET", "enterprises/acme/actions/runners/7"); !ok {
+			t.Fatal("no match")
+		}
+	}); n != 0 {
+		t.Errorf("Match allocates %.0f times per call, want 0", n)
 	}
 }
 
