@@ -548,6 +548,21 @@ func (c *Client) redactErrorResponse(er *ErrorResponse) {
 	}
 }
 
+// redactResponse removes the client's credentials from the fields of resp
+// that come from headers. A pagination link that holds one is dropped
+// rather than followed with a credential in its URL.
+func (c *Client) redactResponse(resp *Response) {
+	x := c.redact
+	if x == nil {
+		return
+	}
+	if x.contains(resp.NextURL) {
+		resp.NextURL, resp.NextPage = "", 0
+	}
+	resp.RequestID = x.string(resp.RequestID)
+	resp.EnterpriseVersion = x.string(resp.EnterpriseVersion)
+}
+
 // redactHeader removes the client's credentials from the values of h, in
 // place (a server or proxy may echo them in a header).
 func (c *Client) redactHeader(h http.Header) {

@@ -17,7 +17,8 @@ type Response struct {
 	PrevPage  int
 	FirstPage int
 	LastPage  int
-	// NextURL is the next link as sent by the server, or "".
+	// NextURL is the next link as sent by the server, or "" (also when
+	// the link holds one of the client's credentials: it is not followed).
 	NextURL string
 
 	// Rate is the rate limit status, when the server sends it (GHES

@@ -152,10 +152,12 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend)
 			continue
 		}
 
-		// Before anything reads the headers (the Link header becomes
-		// Response.NextURL): no credential a server echoes survives.
-		c.redactHeader(hresp.Header)
+		// The headers are read as the server sent them (a short secret
+		// must not turn rel="next" or a Retry-After into something else);
+		// what the caller can see of them is redacted: the Response's
+		// fields here, the headers themselves in scrubResponse.
 		resp := newResponse(hresp)
+		c.redactResponse(resp)
 		c.logAttempt(ctx, req, attempt, hresp.StatusCode, start, resp.RequestID, nil)
 
 		if hresp.StatusCode >= 200 && hresp.StatusCode < 300 {
@@ -202,8 +204,7 @@ func (c *Client) send(ctx context.Context, req *http.Request, v any, b *backend)
 // response of the chain, so that printing them shows no secret.
 func (c *Client) scrubResponse(areq *http.Request, hresp *http.Response) {
 	scrubCredentials(areq, hresp)
-	// hresp's own headers were redacted when it arrived; those of the
-	// redirects before it are redacted here.
+	c.redactHeader(hresp.Header)
 	for r := hresp; r.Request != nil && r.Request.Response != nil; {
 		r = r.Request.Response
 		c.redactHeader(r.Header)
