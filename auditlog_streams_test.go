@@ -77,13 +77,6 @@ func TestAuditLogStreamsReads(t *testing.T) {
 	}
 }
 
-// deref turns a *T result into a T one for a table of calls.
-func deref[T any](v *T, resp *Response, err error) (any, *Response, error) {
-	if v == nil {
-		return nil, resp, err
-	}
-	return *v, resp, err
-}
 
 // streamConfigs are one configuration of every destination, every field
 // set, and the vendor_specific JSON GHES must receive for it.

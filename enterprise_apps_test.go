@@ -112,14 +112,14 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"selected","repositories":["Hello-World","octo repo"]}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
+				return deref(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World", "octo repo"}}))
 			}, inst},
 		{"CreateInstallation/existing", call{Method: http.MethodPost, Path: appsInstPath, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"none"}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
+				return deref(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionNone}))
 			}, inst},
 		{"ListInstallationRepositories", call{Method: http.MethodGet, Path: appsInstPath + "/25381/repositories", Query: page,
@@ -132,14 +132,14 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 			JSON: `{"repository_selection":"selected","repositories":["Hello-World"]}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
+				return deref(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World"}}))
 			}, inst},
 		{"SetInstallationRepositories/all", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories", Reply: "enterprise_apps/installation.json",
 			JSON: `{"repository_selection":"all"}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
+				return deref(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll}))
 			}, inst},
 		{"AddInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories/add", Reply: "enterprise_apps/repositories.json",

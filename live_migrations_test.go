@@ -79,37 +79,37 @@ func TestLiveMigrationsEndpoints(t *testing.T) {
 			Query: url.Values{"page_size": {"25"}, "after": {"Y3Vyc29yOjE="}, "status": {"in_progress"}}, Reply: "live_migrations/list.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.List(ctx, &ListLiveMigrationsOptions{PageSize: 25, After: "Y3Vyc29yOjE=", Status: LiveMigrationStatusInProgress}))
+				return deref(s.List(ctx, &ListLiveMigrationsOptions{PageSize: 25, After: "Y3Vyc29yOjE=", Status: LiveMigrationStatusInProgress}))
 			}, LiveMigrations{Migrations: []*LiveMigration{&m}, TotalCount: 1, NextCursor: "Y3Vyc29yOjI="}},
 		{"List/no options", call{Method: http.MethodGet, Path: "/enterprise/live-migrations", Reply: "live_migrations/list.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.List(ctx, nil))
+				return deref(s.List(ctx, nil))
 			},
 			LiveMigrations{Migrations: []*LiveMigration{&m}, TotalCount: 1, NextCursor: "Y3Vyc29yOjI="}},
 		{"Create", call{Method: http.MethodPost, Path: "/enterprise/live-migrations", JSON: "{" + createJSON + "}",
 			Status: http.StatusCreated, Reply: "live_migrations/created.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.Create(ctx, create))
+				return deref(s.Create(ctx, create))
 			},
 			LiveMigrationCreated{MigrationID: "lm_01HZX4", ExpiresAt: migrationTime("2025-06-08T10:00:00Z")}},
 		{"Create/visibility", call{Method: http.MethodPost, Path: "/enterprise/live-migrations", JSON: "{" + createJSON + `,"target_visibility":"private"}`,
 			Status: http.StatusCreated, Reply: "live_migrations/created.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.Create(ctx, createVis))
+				return deref(s.Create(ctx, createVis))
 			},
 			LiveMigrationCreated{MigrationID: "lm_01HZX4", ExpiresAt: migrationTime("2025-06-08T10:00:00Z")}},
 		{"Get", call{Method: http.MethodGet, Path: "/enterprise/live-migrations/" + weirdMigrationIDEsc, Reply: "live_migrations/details.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.Get(ctx, weirdMigrationID))
+				return deref(s.Get(ctx, weirdMigrationID))
 			}, details},
 		{"RevertCutover", call{Method: http.MethodPost, Path: "/enterprise/live-migrations/" + weirdMigrationIDEsc + "/revert-cutover", Reply: "live_migrations/revert.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.RevertCutover(ctx, weirdMigrationID))
+				return deref(s.RevertCutover(ctx, weirdMigrationID))
 			}, LiveMigrationRevertResult{Success: true, UnarchivedSourceRepository: true, InProgressMigrationTerminated: true}},
 	})
 	assertCoversFixture(t, "live_migrations/list.json", LiveMigrations{})

@@ -30,7 +30,7 @@ func TestRulesetsEndpoints(t *testing.T) {
 		{"GetVersion", call{Method: http.MethodGet, Path: rulesetsPath + "/3", Reply: "rulesets/version.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.Rulesets
-				return deref3(s.GetVersion(ctx, "acme corp", 21, 3))
+				return deref(s.GetVersion(ctx, "acme corp", 21, 3))
 			},
 			RulesetVersionWithState{RulesetVersion: v3, State: json.RawMessage(`{"id":21,"name":"protect main","target":"branch","enforcement":"active","conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},"rules":[{"type":"deletion"}]}`)}},
 	})

@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -26,75 +25,34 @@ func TestActionsService_ListRunners(t *testing.T) {
 }
 
 func TestActionsService_ListRunnersIter(t *testing.T) {
-	env := setup(t)
-	var calls atomic.Int32
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		page := r.URL.Query().Get("page")
-		want := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners", Query: want}.verify(t, r)
-		link := func(p int) string {
-			return fmt.Sprintf("%s/api/v3/enterprises/octo-corp/actions/runners?name=mac+runner&per_page=1&page=%d", env.APIServer.URL, p)
-		}
-		var id int
-		switch page {
-		case "":
-			id = 10
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(2), link(3)))
-		case "2":
-			id = 20
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(3), link(3)))
-		case "3":
-			id = 30
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="first"`, link(1)))
-		default:
-			t.Errorf("unexpected page %q", page)
-		}
-		writeJSON(w, http.StatusOK, fmt.Sprintf(`{"total_count":3,"runners":[{"id":%d,"name":"mac runner"}]}`, id))
-	})
 	opts := &ListRunnersOptions{Name: "mac runner", ListOptions: ListOptions{PerPage: 1}}
 	before := *opts
-	var ids []int64
-	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", opts) {
-		require.NoError(t, err, "ListRunnersIter")
-		ids = append(ids, rn.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{10, 20, 30}) {
-		t.Errorf("ids = %v, want [10 20 30]", ids)
-	}
-	if calls.Load() != 3 {
-		t.Errorf("%d requests, want 3", calls.Load())
-	}
-	if *opts != before {
-		t.Errorf("the iterator changed the options: %+v, was %+v", *opts, before)
-	}
-}
-
-func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
-	env := setup(t, WithPagePrefetch(2))
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		if page == "" {
-			page = "1"
+	const path = "/enterprises/octo-corp/actions/runners"
+	query := func(page string) url.Values {
+		q := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
+		if page != "" {
+			q.Set("page", page)
 		}
-		link := fmt.Sprintf(`<%s/api/v3/enterprises/octo-corp/actions/runners?page=3>; rel="last"`, env.APIServer.URL)
-		if page != "3" {
-			link += fmt.Sprintf(`, <%s/api/v3/enterprises/octo-corp/actions/runners?page=%c>; rel="next"`, env.APIServer.URL, page[0]+1)
-		}
-		w.Header().Set("Link", link)
-		writeJSON(w, http.StatusOK, fmt.Sprintf(`{"total_count":3,"runners":[{"id":%s}]}`, page))
+		return q
+	}
+	base := path + "?name=mac+runner&per_page=1&page="
+	runnerIDs := func(ctx context.Context, c *Client, opts *ListRunnersOptions) ([]int64, error) {
+		return collectIDs(c.Actions.ListRunnersIter(ctx, "octo-corp", opts), func(r *Runner) int64 { return r.ID })
+	}
+	runWalkCases(t, []walkCase{
+		{name: "options", path: path, pages: []walkPage{
+			{query: query(""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":10,"name":"mac runner"}]}`},
+			{query: query("2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":20,"name":"mac runner"}]}`},
+			{query: query("3"), next: pageLinks(base, "1", "first"), reply: `{"total_count":3,"runners":[{"id":30,"name":"mac runner"}]}`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) { return runnerIDs(ctx, c, opts) }, want: []int64{10, 20, 30}},
+		// With prefetch the pages still come in order.
+		{name: "prefetch", path: path, opts: []Option{WithPagePrefetch(2)}, pages: []walkPage{
+			{next: pageLinks(path+"?page=", "3", "last", "2", "next"), reply: `{"total_count":3,"runners":[{"id":1}]}`},
+			{query: url.Values{"page": {"2"}}, next: pageLinks(path+"?page=", "3", "last", "3", "next"), reply: `{"total_count":3,"runners":[{"id":2}]}`},
+			{query: url.Values{"page": {"3"}}, next: pageLinks(path+"?page=", "3", "last"), reply: `{"total_count":3,"runners":[{"id":3}]}`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) { return runnerIDs(ctx, c, nil) }, want: []int64{1, 2, 3}},
 	})
-	var ids []int64
-	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", nil) {
-		require.NoError(t, err, "ListRunnersIter")
-		ids = append(ids, rn.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
-		t.Errorf("ids = %v, want [1 2 3] in order", ids)
-	}
+	require.Equal(t, before, *opts, "the iterator changed the options")
 }
 
 func TestActionsService_ListRunnerApplications(t *testing.T) {
@@ -226,9 +184,7 @@ func assertSimpleValidation(t *testing.T, err error) {
 	if ve.Message != "Validation Failed" || ve.DocumentationURL != "https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners" {
 		t.Errorf("error = %+v", ve.ErrorResponse)
 	}
-	if want := []FieldError{{Message: "Runner is busy running a job"}}; !reflect.DeepEqual(ve.Errors, want) {
-		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
-	}
+	assert.Equal(t, []FieldError{{Message: "Runner is busy running a job"}}, ve.Errors, "Errors")
 }
 
 func TestActionsService_DeleteRunner_validation(t *testing.T) {
