@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -59,57 +57,27 @@ func TestAdminHooksListNotAdmin(t *testing.T) {
 // TestAdminHooksListIter walks three pages and stops at the missing next
 // link; the caller's options are not changed.
 func TestAdminHooksListIter(t *testing.T) {
-	env := setup(t)
-	var pages []string
-	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		pages = append(pages, page)
-		want := url.Values{"per_page": {"2"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/admin/hooks", Query: want, Preview: mediaTypeSuperproPreview}.verify(t, r)
-		next := map[string]string{"": "2", "2": "3"}[page]
-		if next != "" {
-			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/hooks?per_page=2&page=%s>; rel="next", <%s/api/v3/admin/hooks?per_page=2&page=3>; rel="last"`,
-				env.APIServer.URL, next, env.APIServer.URL))
-		}
-		switch page {
-		case "":
-			writeJSON(w, http.StatusOK, `[{"id":1},{"id":2}]`)
-		case "2":
-			writeJSON(w, http.StatusOK, `[{"id":3},{"id":4}]`)
-		case "3":
-			writeJSON(w, http.StatusOK, `[{"id":5}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-			writeJSON(w, http.StatusOK, `[]`)
-		}
-	})
 	opts := &ListOptions{PerPage: 2}
-	var ids []int64
-	for hook, err := range env.Client.AdminHooks.ListIter(context.Background(), opts) {
-		require.NoError(t, err, "ListIter")
-		ids = append(ids, hook.ID)
+	query := url.Values{"per_page": {"2"}}
+	base := "/admin/hooks?per_page=2&page="
+	walk := func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.AdminHooks.ListIter(ctx, opts), func(h *GlobalHook) int64 { return h.ID })
 	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
-		t.Errorf("ids = %v", ids)
-	}
-	if !reflect.DeepEqual(pages, []string{"", "2", "3"}) {
-		t.Errorf("pages = %q", pages)
-	}
-	if *opts != (ListOptions{PerPage: 2}) {
-		t.Errorf("opts changed: %+v", *opts)
-	}
+	first := walkPage{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id":1},{"id":2}]`}
+	runWalkCases(t, []walkCase{{name: "three pages", path: "/admin/hooks", preview: mediaTypeSuperproPreview, pages: []walkPage{
+		first,
+		{query: withPage(query, "2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `[{"id":3},{"id":4}]`},
+		{query: withPage(query, "3"), reply: `[{"id":5}]`},
+	}, walk: walk, want: []int64{1, 2, 3, 4, 5}}})
+	require.Equal(t, ListOptions{PerPage: 2}, *opts, "opts changed")
 
 	// Breaking out of the loop stops the requests.
-	pages = nil
+	env := mock(t)
+	expectPreviewWalk(t, env, "/admin/hooks", mediaTypeSuperproPreview, []walkPage{first})
 	for range env.Client.AdminHooks.ListIter(context.Background(), opts) {
 		break
 	}
-	if len(pages) != 1 {
-		t.Errorf("after break: pages = %q, want one request", pages)
-	}
+	require.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests after break")
 }
 
 func TestAdminHooksCreate(t *testing.T) {

@@ -512,25 +512,30 @@ func runWalkCases(t *testing.T, cases []walkCase) {
 func linkedPages(query url.Values, reply func(page int) string, n int) []walkPage {
 	pages := make([]walkPage, 0, n)
 	for p := 1; p <= n; p++ {
-		q := url.Values{}
-		for k, v := range query {
-			q[k] = v
-		}
+		q := withPage(query, "")
 		if p > 1 {
-			q.Set("page", fmt.Sprint(p))
+			q = withPage(query, fmt.Sprint(p))
 		}
 		wp := walkPage{query: q, reply: reply(p)}
 		if p < n {
-			next := url.Values{}
-			for k, v := range q {
-				next[k] = v
-			}
-			next.Set("page", fmt.Sprint(p+1))
-			wp.next = next.Encode()
+			wp.next = withPage(query, fmt.Sprint(p+1)).Encode()
 		}
 		pages = append(pages, wp)
 	}
 	return pages
+}
+
+// withPage returns a copy of query with page=<page> ("" adds no page: a
+// walk's first request).
+func withPage(query url.Values, page string) url.Values {
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	if page != "" {
+		q.Set("page", page)
+	}
+	return q
 }
 
 // requireWalkIDs expects the pages of a walk at the escaped API path,

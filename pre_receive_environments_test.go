@@ -110,39 +110,18 @@ func TestPreReceiveListOptions_validate(t *testing.T) {
 }
 
 func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
-	env := setup(t)
-	var calls atomic.Int32
-	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		page := r.URL.Query().Get("page")
-		want := url.Values{"sort": {"updated"}, "per_page": {"1"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
-		next := map[string]string{"": "2", "2": "3"}[page]
-		if next != "" {
-			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=%s>; rel="next", <%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=3>; rel="last"`, env.APIServer.URL, next, env.APIServer.URL))
-		}
-		id := map[string]int{"": 1, "2": 2, "3": 3}[page]
-		writeJSON(w, http.StatusOK, fmt.Sprintf(`[{"id": %d, "name": "env-%d"}]`, id, id))
-	})
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortUpdated, ListOptions: ListOptions{PerPage: 1}}
 	before := *opts
-	var ids []int64
-	for e, err := range env.Client.PreReceiveEnvironments.ListIter(context.Background(), opts) {
-		require.NoError(t, err, "ListIter")
-		ids = append(ids, e.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
-		t.Errorf("ids = %v, want [1 2 3]", ids)
-	}
-	if calls.Load() != 3 {
-		t.Errorf("%d requests, want 3", calls.Load())
-	}
-	if *opts != before {
-		t.Errorf("ListIter changed the options: %+v, was %+v", *opts, before)
-	}
+	query := url.Values{"sort": {"updated"}, "per_page": {"1"}}
+	base := "/admin/pre-receive-environments?sort=updated&per_page=1&page="
+	runWalkCases(t, []walkCase{{name: "three pages", path: "/admin/pre-receive-environments", preview: mediaTypeEyeScreamPreview, pages: []walkPage{
+		{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id": 1, "name": "env-1"}]`},
+		{query: withPage(query, "2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `[{"id": 2, "name": "env-2"}]`},
+		{query: withPage(query, "3"), reply: `[{"id": 3, "name": "env-3"}]`},
+	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.PreReceiveEnvironments.ListIter(ctx, opts), func(e *PreReceiveEnvironment) int64 { return e.ID })
+	}, want: []int64{1, 2, 3}}})
+	require.Equal(t, before, *opts, "ListIter changed the options")
 }
 
 func TestPreReceiveEnvironmentsService_Create(t *testing.T) {

@@ -3,11 +3,8 @@ package ghesadmin
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -149,36 +146,15 @@ func TestPreReceiveHooksService_ListForOrg(t *testing.T) {
 }
 
 func TestPreReceiveHooksService_ListForOrgIter(t *testing.T) {
-	env := setup(t)
-	var calls atomic.Int32
-	env.API.HandleFunc("GET /orgs/{org}/pre-receive-hooks", func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		page := r.URL.Query().Get("page")
-		want := url.Values{"page": {page}, "sort": {"name"}}
-		call{Method: http.MethodGet, Path: "/orgs/octo-org/pre-receive-hooks", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
-		switch page {
-		case "2":
-			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/orgs/octo-org/pre-receive-hooks?sort=name&page=3>; rel="next"`, env.APIServer.URL))
-			writeJSON(w, http.StatusOK, `[{"id": 1}, {"id": 2}]`)
-		case "3":
-			writeJSON(w, http.StatusOK, `[{"id": 3}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-		}
-	})
 	// The iteration starts at the caller's page.
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, ListOptions: ListOptions{Page: 2}}
-	var ids []int64
-	for h, err := range env.Client.PreReceiveHooks.ListForOrgIter(context.Background(), "octo-org", opts) {
-		require.NoError(t, err, "ListForOrgIter")
-		ids = append(ids, h.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) || calls.Load() != 2 {
-		t.Errorf("ids = %v after %d requests, want [1 2 3] after 2", ids, calls.Load())
-	}
-	if opts.Page != 2 {
-		t.Errorf("opts.Page = %d, want 2 (unchanged)", opts.Page)
-	}
+	runWalkCases(t, []walkCase{{name: "from page 2", path: "/orgs/octo-org/pre-receive-hooks", preview: mediaTypeEyeScreamPreview, pages: []walkPage{
+		{query: url.Values{"page": {"2"}, "sort": {"name"}}, next: "sort=name&page=3", reply: `[{"id": 1}, {"id": 2}]`},
+		{query: url.Values{"page": {"3"}, "sort": {"name"}}, reply: `[{"id": 3}]`},
+	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.PreReceiveHooks.ListForOrgIter(ctx, "octo-org", opts), func(h *OrgPreReceiveHook) int64 { return h.ID })
+	}, want: []int64{1, 2, 3}}})
+	require.Equal(t, 2, opts.Page, "opts.Page (unchanged)")
 }
 
 func TestPreReceiveHooksService_GetForOrg(t *testing.T) {

@@ -81,21 +81,15 @@ func TestActionsService_RunnerGroupIters(t *testing.T) {
 	opts := &ListRunnerGroupsOptions{VisibleToOrganization: "octo-org", ListOptions: ListOptions{PerPage: 2}}
 	before := *opts
 	groups := "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups"
-	query := func(page string) url.Values {
-		q := url.Values{"visible_to_organization": {"octo-org"}, "per_page": {"2"}}
-		if page != "" {
-			q.Set("page", page)
-		}
-		return q
-	}
+	query := url.Values{"visible_to_organization": {"octo-org"}, "per_page": {"2"}}
 	base := groups + "?visible_to_organization=octo-org&per_page=2&page="
 	orgs := "/enterprises/octo-corp/actions/runner-groups/2/organizations"
 	var logins []string
 	runWalkCases(t, []walkCase{
 		{name: "ListRunnerGroupsIter", path: groups, pages: []walkPage{
-			{query: query(""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`},
-			{query: query("2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last"), reply: `{"total_count":5,"runner_groups":[{"id":3},{"id":4}]}`},
-			{query: query("3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `{"total_count":5,"runner_groups":[{"id":5}]}`},
+			{query: withPage(query, ""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`},
+			{query: withPage(query, "2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last"), reply: `{"total_count":5,"runner_groups":[{"id":3},{"id":4}]}`},
+			{query: withPage(query, "3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `{"total_count":5,"runner_groups":[{"id":5}]}`},
 		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
 			return collectIDs(c.Actions.ListRunnerGroupsIter(ctx, testEnterprise, opts), func(g *RunnerGroup) int64 { return g.ID })
 		}, want: []int64{1, 2, 3, 4, 5}},
@@ -119,7 +113,7 @@ func TestActionsService_RunnerGroupIters(t *testing.T) {
 
 	// Breaking early stops the requests.
 	env := mock(t)
-	expectWalk(t, env, groups, []walkPage{{query: query(""), next: "page=2", reply: `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`}})
+	expectWalk(t, env, groups, []walkPage{{query: withPage(query, ""), next: "page=2", reply: `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`}})
 	for range env.Client.Actions.ListRunnerGroupsIter(context.Background(), testEnterprise, opts) {
 		break
 	}

@@ -28,22 +28,16 @@ func TestActionsService_ListRunnersIter(t *testing.T) {
 	opts := &ListRunnersOptions{Name: "mac runner", ListOptions: ListOptions{PerPage: 1}}
 	before := *opts
 	const path = "/enterprises/octo-corp/actions/runners"
-	query := func(page string) url.Values {
-		q := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
-		if page != "" {
-			q.Set("page", page)
-		}
-		return q
-	}
+	query := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
 	base := path + "?name=mac+runner&per_page=1&page="
 	runnerIDs := func(ctx context.Context, c *Client, opts *ListRunnersOptions) ([]int64, error) {
 		return collectIDs(c.Actions.ListRunnersIter(ctx, "octo-corp", opts), func(r *Runner) int64 { return r.ID })
 	}
 	runWalkCases(t, []walkCase{
 		{name: "options", path: path, pages: []walkPage{
-			{query: query(""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":10,"name":"mac runner"}]}`},
-			{query: query("2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":20,"name":"mac runner"}]}`},
-			{query: query("3"), next: pageLinks(base, "1", "first"), reply: `{"total_count":3,"runners":[{"id":30,"name":"mac runner"}]}`},
+			{query: withPage(query, ""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":10,"name":"mac runner"}]}`},
+			{query: withPage(query, "2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":20,"name":"mac runner"}]}`},
+			{query: withPage(query, "3"), next: pageLinks(base, "1", "first"), reply: `{"total_count":3,"runners":[{"id":30,"name":"mac runner"}]}`},
 		}, walk: func(ctx context.Context, c *Client) ([]int64, error) { return runnerIDs(ctx, c, opts) }, want: []int64{10, 20, 30}},
 		// With prefetch the pages still come in order.
 		{name: "prefetch", path: path, opts: []Option{WithPagePrefetch(2)}, pages: []walkPage{

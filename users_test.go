@@ -334,49 +334,18 @@ func TestUsersListPublicKeysInvalidOptions(t *testing.T) {
 // TestUsersListPublicKeysIter walks three pages linked by Link headers and
 // checks that the caller's options are left as they were.
 func TestUsersListPublicKeysIter(t *testing.T) {
-	env := setup(t)
-	var pages []string
-	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		page := q.Get("page")
-		pages = append(pages, page)
-		want := url.Values{"sort": {"updated"}, "direction": {"desc"}, "per_page": {"1"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/admin/keys", Query: want}.verify(t, r)
-		base := env.APIServer.URL + "/api/v3/admin/keys?direction=desc&per_page=1&sort=updated&page="
-		switch page {
-		case "":
-			w.Header().Set("Link", fmt.Sprintf(`<%s2>; rel="next", <%s3>; rel="last"`, base, base))
-			writeJSON(w, http.StatusOK, `[{"id":1}]`)
-		case "2":
-			w.Header().Set("Link", fmt.Sprintf(`<%s1>; rel="prev", <%s3>; rel="next", <%s3>; rel="last", <%s1>; rel="first"`, base, base, base, base))
-			writeJSON(w, http.StatusOK, `[{"id":2}]`)
-		case "3":
-			w.Header().Set("Link", fmt.Sprintf(`<%s2>; rel="prev", <%s1>; rel="first"`, base, base))
-			writeJSON(w, http.StatusOK, `[{"id":3}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-			writeJSON(w, http.StatusOK, `[]`)
-		}
-	})
 	opts := &ListPublicKeysOptions{Sort: PublicKeySortUpdated, Direction: DirectionDesc, ListOptions: ListOptions{PerPage: 1}}
 	before := *opts
-	var ids []int64
-	for key, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
-		require.NoError(t, err, "ListPublicKeysIter")
-		ids = append(ids, key.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
-		t.Errorf("ids = %v, want [1 2 3]", ids)
-	}
-	if !reflect.DeepEqual(pages, []string{"", "2", "3"}) {
-		t.Errorf("pages requested = %q", pages)
-	}
-	if *opts != before {
-		t.Errorf("opts changed: %+v, was %+v", *opts, before)
-	}
+	query := url.Values{"sort": {"updated"}, "direction": {"desc"}, "per_page": {"1"}}
+	base := "/admin/keys?direction=desc&per_page=1&sort=updated&page="
+	runWalkCases(t, []walkCase{{name: "three pages", path: "/admin/keys", pages: []walkPage{
+		{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id":1}]`},
+		{query: withPage(query, "2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last", "1", "first"), reply: `[{"id":2}]`},
+		{query: withPage(query, "3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `[{"id":3}]`},
+	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.Users.ListPublicKeysIter(ctx, opts), func(k *PublicKey) int64 { return k.ID })
+	}, want: []int64{1, 2, 3}}})
+	require.Equal(t, before, *opts, "opts changed")
 }
 
 func TestUsersDeletePublicKey(t *testing.T) {
@@ -428,33 +397,14 @@ func TestUsersListTokens(t *testing.T) {
 }
 
 func TestUsersListTokensIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/tokens", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		base := env.APIServer.URL + "/api/v3/admin/tokens?page="
-		switch page {
-		case "2":
-			w.Header().Set("Link", fmt.Sprintf(`<%s3>; rel="next"`, base))
-			writeJSON(w, http.StatusOK, `[{"id":20},{"id":21}]`)
-		case "3":
-			writeJSON(w, http.StatusOK, `[{"id":30}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-			writeJSON(w, http.StatusOK, `[]`)
-		}
-	})
 	opts := &ListOptions{Page: 2}
-	var ids []int64
-	for tok, err := range env.Client.Users.ListTokensIter(context.Background(), opts) {
-		require.NoError(t, err, "ListTokensIter")
-		ids = append(ids, tok.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{20, 21, 30}) {
-		t.Errorf("ids = %v", ids)
-	}
-	if opts.Page != 2 || opts.PerPage != 0 {
-		t.Errorf("opts changed: %+v", *opts)
-	}
+	runWalkCases(t, []walkCase{{name: "from page 2", path: "/admin/tokens", pages: []walkPage{
+		{query: url.Values{"page": {"2"}}, next: "page=3", reply: `[{"id":20},{"id":21}]`},
+		{query: url.Values{"page": {"3"}}, reply: `[{"id":30}]`},
+	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.Users.ListTokensIter(ctx, opts), func(a *Authorization) int64 { return a.ID })
+	}, want: []int64{20, 21, 30}}})
+	require.Equal(t, ListOptions{Page: 2}, *opts, "opts changed")
 }
 
 func TestUsersDeleteToken(t *testing.T) {
