@@ -96,17 +96,16 @@ func TestPreReceiveEnvironmentsService_List(t *testing.T) {
 }
 
 func TestPreReceiveListOptions_validate(t *testing.T) {
-	env := setup(t) // no handler: nothing may be sent
-	for _, opts := range []*PreReceiveListOptions{
-		{Sort: "pushed"},
-		{Direction: "up"},
-		{ListOptions: ListOptions{PerPage: 101}},
-	} {
-		_, _, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("List(%+v) error = %v, want ErrInvalidArgument", opts, err)
-		}
+	env := mock(t) // no expectation: anything sent fails the test
+	list := func(opts *PreReceiveListOptions) error {
+		return second3(env.Client.PreReceiveEnvironments.List(context.Background(), opts))
 	}
+	const m = "PreReceiveEnvironments.List"
+	checkRefusals(t, []refusal{
+		{"sort", list(&PreReceiveListOptions{Sort: "pushed"}), m, "PreReceiveListOptions.Sort"},
+		{"direction", list(&PreReceiveListOptions{Direction: "up"}), m, "PreReceiveListOptions.Direction"},
+		{"per_page", list(&PreReceiveListOptions{ListOptions: ListOptions{PerPage: 101}}), m, "ListOptions.PerPage"},
+	})
 }
 
 func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {

@@ -313,22 +313,21 @@ func TestUsersListPublicKeysDefaults(t *testing.T) {
 }
 
 func TestUsersListPublicKeysInvalidOptions(t *testing.T) {
-	env := setup(t) // any request fails the test: none may be sent
-	for _, opts := range []*ListPublicKeysOptions{
-		{Sort: "name"},
-		{Direction: "up"},
-		{ListOptions: ListOptions{PerPage: 101}},
+	var cases []refusedCase
+	for field, opts := range map[string]*ListPublicKeysOptions{
+		`ListPublicKeysOptions.Sort is "name"`:    {Sort: "name"},
+		`ListPublicKeysOptions.Direction is "up"`: {Direction: "up"},
+		"ListOptions.PerPage is 101":              {ListOptions: ListOptions{PerPage: 101}},
 	} {
-		_, _, err := env.Client.Users.ListPublicKeys(context.Background(), opts)
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("ListPublicKeys(%+v): err = %v, want ErrInvalidArgument", opts, err)
-		}
-		for _, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
-			if !errors.Is(err, ErrInvalidArgument) {
-				t.Errorf("ListPublicKeysIter(%+v): err = %v, want ErrInvalidArgument", opts, err)
-			}
-		}
+		cases = append(cases,
+			refusedCase{"ListPublicKeys " + field, func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Users.ListPublicKeys(ctx, opts)
+			}, []string{field}},
+			refusedCase{"ListPublicKeysIter " + field, func(ctx context.Context, c *Client) (any, *Response, error) {
+				return nil, nil, firstErr(c.Users.ListPublicKeysIter(ctx, opts))
+			}, []string{field}})
 	}
+	runRefusedCases(t, cases)
 }
 
 // TestUsersListPublicKeysIter walks three pages linked by Link headers and
