@@ -77,7 +77,6 @@ func TestAuditLogStreamsReads(t *testing.T) {
 	}
 }
 
-
 // streamConfigs are one configuration of every destination, every field
 // set, and the vendor_specific JSON GHES must receive for it.
 var streamConfigs = []struct {

@@ -13,15 +13,62 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestActionsService_ListRunners(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"})
-	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
-		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
+func TestActionsService_RunnerEndpoints(t *testing.T) {
+	const runner = "/enterprises/octo-corp/actions/runners/23"
+	labels := func(method, body, reply string) call {
+		return call{Method: method, Path: runner + "/labels", JSON: body, Reply: reply}
+	}
+	setLabels := func(names []string) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.Actions.SetRunnerLabels(ctx, "octo-corp", 23, names)
+		}
+	}
+	runStrictEndpointCases(t, []endpointCase{
+		{"ListRunners", call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.ListRunners(ctx, testEnterprise, &ListRunnersOptions{Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100}})
+			}, wantPaginatedRunners()},
+		{"CreateRemoveToken", call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.CreateRemoveToken(ctx, "octo-corp")
+			},
+			&RunnerToken{Token: "AABF3JGZDX3P5PMEXLND6TS6FCWO6", ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00")}},
+		{"GenerateJITConfig required fields only", call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"r","runner_group_id":3,"labels":["gpu"]}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.GenerateJITConfig(ctx, "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}})
+			}, wantJITConfig()},
+		{"GetRunner", call{Method: http.MethodGet, Path: runner, Reply: "runners/get.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.GetRunner(ctx, "octo-corp", 23)
+			},
+			&Runner{ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0", Labels: wantRunnerLabels4().Labels}},
+		{"DeleteRunner", call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.DeleteRunner(ctx, testEnterprise, 23))
+			}, nil},
+		{"ListRunnerLabels", labels(http.MethodGet, "", "runners/labels_list.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.ListRunnerLabels(ctx, "octo-corp", 23)
+			},
+			wantRunnerLabels4()},
+		{"AddRunnerLabels", labels(http.MethodPost, `{"labels":["gpu","accelerated"]}`, "runners/labels_add.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.AddRunnerLabels(ctx, "octo-corp", 23, []string{"gpu", "accelerated"})
+			}, wantRunnerLabels4()},
+		{"SetRunnerLabels", labels(http.MethodPut, `{"labels":["gpu","accelerated"]}`, "runners/labels_set.json"), setLabels([]string{"gpu", "accelerated"}), wantRunnerLabels4()},
+		// No labels removes every custom label.
+		{"SetRunnerLabels none", labels(http.MethodPut, `{"labels":[]}`, "runners/labels_set.json"), setLabels(nil), wantRunnerLabels4()},
+		{"RemoveRunnerLabels", labels(http.MethodDelete, "", "runners/labels_remove_all.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.RemoveRunnerLabels(ctx, "octo-corp", 23)
+			},
+			&RunnerLabels{TotalCount: 3, Labels: wantRunnerLabels4().Labels[:3]}},
+		// The label name is one escaped segment.
+		{"RemoveRunnerLabel", call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25", Reply: "runners/labels_remove.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.RemoveRunnerLabel(ctx, testEnterprise, 23, "no/gpu ?%")
+			}, wantRunnerLabels4()},
 	})
-	require.NoError(t, err, "ListRunners")
-	assertFields(t, "ListRunners", got, wantPaginatedRunners())
-	assertFixtureFullyMapped(t, "runners/list.json", Runners{})
 }
 
 func TestActionsService_ListRunnersIter(t *testing.T) {
@@ -96,16 +143,12 @@ func TestActionsService_CreateRegistrationToken(t *testing.T) {
 	}
 }
 
-func TestActionsService_CreateRemoveToken(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"})
-	got, _, err := env.Client.Actions.CreateRemoveToken(context.Background(), "octo-corp")
-	require.NoError(t, err, "CreateRemoveToken")
-	assertFields(t, "CreateRemoveToken", got, &RunnerToken{
-		Token:     "AABF3JGZDX3P5PMEXLND6TS6FCWO6",
-		ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00"),
-	})
-	assertFixtureFullyMapped(t, "runners/remove_token.json", RunnerToken{})
+// wantJITConfig is testdata/runners/jitconfig.json.
+func wantJITConfig() *JITRunnerConfig {
+	return &JITRunnerConfig{
+		Runner:           &Runner{ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false, Labels: wantRunnerLabels4().Labels},
+		EncodedJITConfig: "abc123",
+	}
 }
 
 func TestActionsService_GenerateJITConfig(t *testing.T) {
@@ -119,49 +162,11 @@ func TestActionsService_GenerateJITConfig(t *testing.T) {
 		WorkFolder:    Ptr("_work"),
 	})
 	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "GenerateJITConfig", got, &JITRunnerConfig{
-		Runner: &Runner{
-			ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false,
-			Labels: []*RunnerLabel{
-				{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
-				{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
-				{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
-				{ID: 21, Name: "no-gpu", Type: RunnerLabelCustom},
-			},
-		},
-		EncodedJITConfig: "abc123",
-	})
+	assertFields(t, "GenerateJITConfig", got, wantJITConfig())
 	assertFixtureFullyMapped(t, "runners/jitconfig.json", JITRunnerConfig{})
 	if s := fmt.Sprintf("%v %+v %#v %s", *got, *got, *got, got); strings.Contains(s, "abc123") || !strings.Contains(s, "New runner") {
 		t.Errorf("formatting the configuration shows it or hides the runner: %s", s)
 	}
-}
-
-func TestActionsService_GenerateJITConfig_requiredOnly(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"r","runner_group_id":3,"labels":["gpu"]}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"})
-	if _, _, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}}); err != nil {
-		t.Fatalf("GenerateJITConfig: %v", err)
-	}
-}
-
-func TestActionsService_GetRunner(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23", Reply: "runners/get.json"})
-	got, _, err := env.Client.Actions.GetRunner(context.Background(), "octo-corp", 23)
-	require.NoError(t, err, "GetRunner")
-	assertFields(t, "GetRunner", got, &Runner{
-		ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0",
-		Labels: wantRunnerLabels4().Labels,
-	})
-	assertFixtureFullyMapped(t, "runners/get.json", Runner{})
-}
-
-func TestActionsService_DeleteRunner(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // validationErrorSimple is a body of the reference's validation-error-simple
@@ -203,24 +208,6 @@ func wantRunnerLabels4() *RunnerLabels {
 	}
 }
 
-func TestActionsService_ListRunnerLabels(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_list.json"})
-	got, _, err := env.Client.Actions.ListRunnerLabels(context.Background(), "octo-corp", 23)
-	require.NoError(t, err, "ListRunnerLabels")
-	assertFields(t, "ListRunnerLabels", got, wantRunnerLabels4())
-	assertFixtureFullyMapped(t, "runners/labels_list.json", RunnerLabels{})
-}
-
-func TestActionsService_AddRunnerLabels(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu","accelerated"]}`, Reply: "runners/labels_add.json"})
-	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu", "accelerated"})
-	require.NoError(t, err, "AddRunnerLabels")
-	assertFields(t, "AddRunnerLabels", got, wantRunnerLabels4())
-	assertFixtureFullyMapped(t, "runners/labels_add.json", RunnerLabels{})
-}
-
 func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu"]}`, Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
@@ -229,54 +216,6 @@ func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
 		t.Errorf("AddRunnerLabels returned %+v with an error", got)
 	}
 	assertSimpleValidation(t, err)
-}
-
-func TestActionsService_SetRunnerLabels(t *testing.T) {
-	for _, tc := range []struct {
-		labels []string
-		body   string
-	}{
-		{[]string{"gpu", "accelerated"}, `{"labels":["gpu","accelerated"]}`},
-		{nil, `{"labels":[]}`}, // removes every custom label
-	} {
-		env := mock(t)
-		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: tc.body, Reply: "runners/labels_set.json"})
-		got, _, err := env.Client.Actions.SetRunnerLabels(context.Background(), "octo-corp", 23, tc.labels)
-		if err != nil {
-			t.Fatalf("SetRunnerLabels(%v): %v", tc.labels, err)
-		}
-		assertFields(t, "SetRunnerLabels", got, wantRunnerLabels4())
-	}
-	assertFixtureFullyMapped(t, "runners/labels_set.json", RunnerLabels{})
-}
-
-func TestActionsService_RemoveRunnerLabels(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_remove_all.json"})
-	got, _, err := env.Client.Actions.RemoveRunnerLabels(context.Background(), "octo-corp", 23)
-	require.NoError(t, err, "RemoveRunnerLabels")
-	assertFields(t, "RemoveRunnerLabels", got, &RunnerLabels{
-		TotalCount: 3,
-		Labels: []*RunnerLabel{
-			{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
-			{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
-			{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
-		},
-	})
-	assertFixtureFullyMapped(t, "runners/labels_remove_all.json", RunnerLabels{})
-}
-
-func TestActionsService_RemoveRunnerLabel(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
-		// The label name is one escaped segment.
-		call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25"}.verify(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")
-	})
-	got, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), testEnterprise, 23, "no/gpu ?%")
-	require.NoError(t, err, "RemoveRunnerLabel")
-	assertFields(t, "RemoveRunnerLabel", got, wantRunnerLabels4())
-	assertFixtureFullyMapped(t, "runners/labels_remove.json", RunnerLabels{})
 }
 
 func TestActionsService_RemoveRunnerLabel_validation(t *testing.T) {

@@ -329,7 +329,6 @@ func TestSCIMEndpoints(t *testing.T) {
 	assertCoversFixture(t, "scim/groups.json", SCIMGroupList{})
 }
 
-
 // TestSCIMDeletes checks the requests of the SCIM deletes (204, no body).
 func TestSCIMDeletes(t *testing.T) {
 	env := mock(t)
