@@ -23,218 +23,114 @@ const (
 	uuidSecond  = "228406d4-f97c-11ed-ab01-062281bbcf03"
 )
 
-func TestManage_Version(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Query: url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, Reply: "manage/version.json"})
-	v, _, err := env.Client.Manage.Version(context.Background(), &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
-	require.NoError(t, err)
-	if len(v) != 1 {
-		t.Fatalf("len = %d, want 1", len(v))
+// ptrs returns pointers to copies of vs, for the []*T fields of a want.
+func ptrs[T any](vs ...T) []*T {
+	out := make([]*T, len(vs))
+	for i := range vs {
+		out[i] = &vs[i]
 	}
-	eq(t, "Hostname", v[0].Hostname, "ghe-local-primary")
-	eq(t, "Version", v[0].Version, ReleaseVersion{Version: "3.9.0", Platform: "azure", BuildID: "fc542058b5", BuildDate: "2023-05-02"})
+	return out
 }
 
-func TestManage_VersionNoOptions(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Reply: "manage/version.json"})
-	if _, _, err := env.Client.Manage.Version(context.Background(), nil); err != nil {
-		t.Fatal(err)
+// TestManageEndpoints checks the requests of the Manage GHES API's reads
+// and config apply, and every field their replies decode to.
+func TestManageEndpoints(t *testing.T) {
+	get := func(path string, query url.Values, reply string) call {
+		return call{Console: true, Method: http.MethodGet, Path: "/manage/v1/" + path, Query: query, Reply: reply}
 	}
-}
-
-func assertServices(t *testing.T, what string, got []*ServiceStatus, want []ServiceStatus) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("%s: %d services, want %d", what, len(got), len(want))
+	version := []*NodeReleaseVersion{{Hostname: "ghe-local-primary", Version: ReleaseVersion{Version: "3.9.0", Platform: "azure", BuildID: "fc542058b5", BuildDate: "2023-05-02"}}}
+	node := func(hostname string, services ...ServiceStatus) NodeServicesStatus {
+		return NodeServicesStatus{Hostname: hostname, Status: "OK", Services: ptrs(services...)}
 	}
-	for i, w := range want {
-		eq(t, what, *got[i], w)
-	}
-}
-
-func TestManage_ClusterStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/cluster/status", Reply: "manage/cluster_status.json"})
-	st, _, err := env.Client.Manage.ClusterStatus(context.Background())
-	require.NoError(t, err)
-	eq(t, "Status", st.Status, "OK")
-	if len(st.Nodes) != 2 {
-		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
-	}
-	eq(t, "Nodes[0].Hostname", st.Nodes[0].Hostname, "ghe-local-app")
-	eq(t, "Nodes[0].Status", st.Nodes[0].Status, "OK")
-	assertServices(t, "Nodes[0].Services", st.Nodes[0].Services, []ServiceStatus{
-		{"OK", "es", "Elasticsearch cluster is in sync (0 shards initializing, 0 shards unassigned)"},
-		{"OK", "git-replication", "Git replication is in sync"},
-		{"OK", "kafka-lite-admin-healthcheck", ""},
-		{"OK", "kafka-lite-broker-is-reachable", ""},
-		{"OK", "memcache", ""},
-		{"OK", "metrics", ""},
-		{"OK", "mysql-replication", "Replication is running"},
-		{"OK", "mysql-failover", ""},
-		{"OK", "pages", "Pages replication is in sync"},
-		{"OK", "redis", "Redis is OK"},
-		{"OK", "storage", "Storage replication is in sync"},
+	inSync := func(name string) ServiceStatus { return ServiceStatus{"OK", name, "replication is in sync"} }
+	applyStatus := &ConfigApplyStatus{Running: true, Successful: false, Nodes: ptrs(ConfigApplyNodeStatus{RunID: "d34db33f", Hostname: "ghes-01.lan", Running: true, Successful: false})}
+	m := func(c *Client) *ManageService { return c.Manage }
+	runEndpointCases(t, []endpointCase{
+		{"Version", get("version", url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, "manage/version.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).Version(ctx, &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
+			}, version},
+		{"Version no options", get("version", nil, "manage/version.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).Version(ctx, nil) }, version},
+		{"ClusterStatus", get("cluster/status", nil, "manage/cluster_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).ClusterStatus(ctx) },
+			&ServicesStatus{Status: "OK", Nodes: ptrs(
+				node("ghe-local-app",
+					ServiceStatus{"OK", "es", "Elasticsearch cluster is in sync (0 shards initializing, 0 shards unassigned)"},
+					ServiceStatus{"OK", "git-replication", "Git replication is in sync"},
+					ServiceStatus{"OK", "kafka-lite-admin-healthcheck", ""},
+					ServiceStatus{"OK", "kafka-lite-broker-is-reachable", ""},
+					ServiceStatus{"OK", "memcache", ""},
+					ServiceStatus{"OK", "metrics", ""},
+					ServiceStatus{"OK", "mysql-replication", "Replication is running"},
+					ServiceStatus{"OK", "mysql-failover", ""},
+					ServiceStatus{"OK", "pages", "Pages replication is in sync"},
+					ServiceStatus{"OK", "redis", "Redis is OK"},
+					ServiceStatus{"OK", "storage", "Storage replication is in sync"}),
+				node("ghe-local-app2",
+					ServiceStatus{"OK", "kafka-lite-admin-healthcheck", ""},
+					ServiceStatus{"OK", "kafka-lite-broker-is-reachable", ""}),
+			)}},
+		{"ReplicationStatus", get("replication/status", url.Values{"cluster_roles": {"GitServer"}}, "manage/replication_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ReplicationStatus(ctx, &ManageNodeOptions{ClusterRoles: "GitServer"})
+			},
+			&ServicesStatus{Status: "OK", Nodes: ptrs(
+				node("ghe-local-primary"), // services: [], not null
+				node("ghe-local-replica", inSync("redis"),
+					ServiceStatus{"OK", "elasticsearch", "cluster is in sync (0 shards initializing, 0 shards unassigned)"},
+					inSync("git"), inSync("pages"), inSync("alambic"), inSync("git-hooks"), inSync("consul"), inSync("mysql")),
+			)}},
+		{"Nodes", get("config/nodes", url.Values{"uuid": {uuidSecond}}, "manage/nodes.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).Nodes(ctx, &ManageNodeOptions{UUID: uuidSecond})
+			},
+			&ConfigNodes{Topology: "Cluster", Nodes: ptrs(
+				ConfigNode{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
+				ConfigNode{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}, false},
+			)}},
+		{"SystemRequirements", get("checks/system-requirements", nil, "manage/system_requirements.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).SystemRequirements(ctx) },
+			&SystemRequirements{Status: "OK", Nodes: ptrs(
+				NodeSystemRequirements{Hostname: "ghe-local-app", Status: "OK", RolesStatus: ptrs(RoleStatus{"OK", "ConsulServer"}, RoleStatus{"OK", "JobServer"}, RoleStatus{"OK", "WebServer"})},
+				NodeSystemRequirements{Hostname: "ghe-local-app2", Status: "OK", RolesStatus: ptrs(RoleStatus{"OK", "ConsulServer"}, RoleStatus{"OK", "GitServer"})},
+			)}},
+		{"ConfigApply with run ID", call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: `{"run_id":"d34db33f"}`, Reply: "manage/config_apply.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApply(ctx, ConfigApplyRequest{RunID: Ptr("d34db33f")})
+			}, &ConfigApplyRun{RunID: "d34db33f"}},
+		{"ConfigApply without", call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: `{}`, Reply: "manage/config_apply.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApply(ctx, ConfigApplyRequest{})
+			},
+			&ConfigApplyRun{RunID: "d34db33f"}},
+		{"ConfigApplyStatus", get("config/apply", url.Values{"run_id": {"d34db33f"}}, "manage/config_apply_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApplyStatus(ctx, "d34db33f")
+			}, applyStatus},
+		{"ConfigApplyStatus latest", get("config/apply", nil, "manage/config_apply_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).ConfigApplyStatus(ctx, "") }, applyStatus},
+		{"ConfigApplyEvents", get("config/apply/events", url.Values{"last_request_id": {"abc:def:0"}}, "manage/config_apply_events.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApplyEvents(ctx, &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
+			},
+			&ConfigApplyEvents{Nodes: []*ConfigApplyNodeEvents{{Node: "ghes-01.lan", LastRequestID: testLastRequestID, Events: ptrs(ConfigApplyEvent{
+				Timestamp:    mustTime(t, "2023-01-01T13:00:00+00:00"),
+				SeverityText: "INFO",
+				Body:         "Validating services",
+				EventName:    "Enterprise::ConfigApply::PhaseValidation#config_phase_validation",
+				Topology:     "multinode",
+				Hostname:     "ghes-01.lan",
+				ConfigRunID:  "d34db33f",
+				TraceID:      "387cd628c06d606700e79be368e5e574",
+				SpanID:       "0cde553750689c76",
+				SpanParentID: "0",
+				SpanDepth:    0,
+			})}}}},
 	})
-	eq(t, "Nodes[1].Hostname", st.Nodes[1].Hostname, "ghe-local-app2")
-	eq(t, "Nodes[1].Status", st.Nodes[1].Status, "OK")
-	assertServices(t, "Nodes[1].Services", st.Nodes[1].Services, []ServiceStatus{
-		{"OK", "kafka-lite-admin-healthcheck", ""},
-		{"OK", "kafka-lite-broker-is-reachable", ""},
-	})
-}
-
-func TestManage_ReplicationStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/replication/status", Query: url.Values{"cluster_roles": {"GitServer"}}, Reply: "manage/replication_status.json"})
-	st, _, err := env.Client.Manage.ReplicationStatus(context.Background(), &ManageNodeOptions{ClusterRoles: "GitServer"})
-	require.NoError(t, err)
-	eq(t, "Status", st.Status, "OK")
-	if len(st.Nodes) != 2 {
-		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
-	}
-	eq(t, "Nodes[0].Hostname", st.Nodes[0].Hostname, "ghe-local-primary")
-	eq(t, "Nodes[0].Status", st.Nodes[0].Status, "OK")
-	if st.Nodes[0].Services == nil || len(st.Nodes[0].Services) != 0 {
-		t.Errorf("Nodes[0].Services = %#v, want empty", st.Nodes[0].Services)
-	}
-	eq(t, "Nodes[1].Hostname", st.Nodes[1].Hostname, "ghe-local-replica")
-	eq(t, "Nodes[1].Status", st.Nodes[1].Status, "OK")
-	assertServices(t, "Nodes[1].Services", st.Nodes[1].Services, []ServiceStatus{
-		{"OK", "redis", "replication is in sync"},
-		{"OK", "elasticsearch", "cluster is in sync (0 shards initializing, 0 shards unassigned)"},
-		{"OK", "git", "replication is in sync"},
-		{"OK", "pages", "replication is in sync"},
-		{"OK", "alambic", "replication is in sync"},
-		{"OK", "git-hooks", "replication is in sync"},
-		{"OK", "consul", "replication is in sync"},
-		{"OK", "mysql", "replication is in sync"},
-	})
-}
-
-func TestManage_Nodes(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/nodes", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/nodes.json"})
-	n, _, err := env.Client.Manage.Nodes(context.Background(), &ManageNodeOptions{UUID: uuidSecond})
-	require.NoError(t, err)
-	eq(t, "Topology", n.Topology, "Cluster")
-	want := []ConfigNode{
-		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
-		{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}, false},
-	}
-	if len(n.Nodes) != len(want) {
-		t.Fatalf("nodes = %d", len(n.Nodes))
-	}
-	for i, w := range want {
-		if !reflect.DeepEqual(*n.Nodes[i], w) {
-			t.Errorf("Nodes[%d] = %+v, want %+v", i, *n.Nodes[i], w)
-		}
-	}
-}
-
-func TestManage_SystemRequirements(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/checks/system-requirements", Reply: "manage/system_requirements.json"})
-	sr, _, err := env.Client.Manage.SystemRequirements(context.Background())
-	require.NoError(t, err)
-	eq(t, "Status", sr.Status, "OK")
-	if len(sr.Nodes) != 2 {
-		t.Fatalf("nodes = %d", len(sr.Nodes))
-	}
-	eq(t, "Nodes[0].Hostname", sr.Nodes[0].Hostname, "ghe-local-app")
-	eq(t, "Nodes[0].Status", sr.Nodes[0].Status, "OK")
-	eq(t, "Nodes[1].Hostname", sr.Nodes[1].Hostname, "ghe-local-app2")
-	eq(t, "Nodes[1].Status", sr.Nodes[1].Status, "OK")
-	roles := func(rs []*RoleStatus) []RoleStatus {
-		out := make([]RoleStatus, len(rs))
-		for i, r := range rs {
-			out[i] = *r
-		}
-		return out
-	}
-	if got, want := roles(sr.Nodes[0].RolesStatus), []RoleStatus{{"OK", "ConsulServer"}, {"OK", "JobServer"}, {"OK", "WebServer"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Nodes[0].RolesStatus = %v, want %v", got, want)
-	}
-	if got, want := roles(sr.Nodes[1].RolesStatus), []RoleStatus{{"OK", "ConsulServer"}, {"OK", "GitServer"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Nodes[1].RolesStatus = %v, want %v", got, want)
-	}
-}
-
-func TestManage_ConfigApply(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		req  ConfigApplyRequest
-		body string
-	}{
-		{"with run ID", ConfigApplyRequest{RunID: Ptr("d34db33f")}, `{"run_id":"d34db33f"}`},
-		{"without", ConfigApplyRequest{}, `{}`},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: tt.body, Reply: "manage/config_apply.json"})
-			run, _, err := env.Client.Manage.ConfigApply(context.Background(), tt.req)
-			require.NoError(t, err)
-			eq(t, "RunID", run.RunID, "d34db33f")
-		})
-	}
-}
-
-func TestManage_ConfigApplyStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"d34db33f"}}, Reply: "manage/config_apply_status.json"})
-	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "d34db33f")
-	require.NoError(t, err)
-	eq(t, "Running", st.Running, true)
-	eq(t, "Successful", st.Successful, false)
-	if len(st.Nodes) != 1 {
-		t.Fatalf("nodes = %d", len(st.Nodes))
-	}
-	eq(t, "Nodes[0]", *st.Nodes[0], ConfigApplyNodeStatus{RunID: "d34db33f", Hostname: "ghes-01.lan", Running: true, Successful: false})
-}
-
-func TestManage_ConfigApplyStatusLatest(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "manage/config_apply_status.json"})
-	if _, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), ""); err != nil {
-		t.Fatal(err)
-	}
 }
 
 const testLastRequestID = "387cd628c06d606700e79be368e5e574:0cde553750689c76:0000000000000000"
-
-func assertConfigApplyEvent(t *testing.T, ev *ConfigApplyEvent) {
-	t.Helper()
-	if !ev.Timestamp.Equal(mustTime(t, "2023-01-01T13:00:00+00:00")) {
-		t.Errorf("Timestamp = %v", ev.Timestamp)
-	}
-	eq(t, "SeverityText", ev.SeverityText, "INFO")
-	eq(t, "Body", ev.Body, "Validating services")
-	eq(t, "EventName", ev.EventName, "Enterprise::ConfigApply::PhaseValidation#config_phase_validation")
-	eq(t, "Topology", ev.Topology, "multinode")
-	eq(t, "Hostname", ev.Hostname, "ghes-01.lan")
-	eq(t, "ConfigRunID", ev.ConfigRunID, "d34db33f")
-	eq(t, "TraceID", ev.TraceID, "387cd628c06d606700e79be368e5e574")
-	eq(t, "SpanID", ev.SpanID, "0cde553750689c76")
-	eq(t, "SpanParentID", ev.SpanParentID, "0")
-	eq(t, "SpanDepth", ev.SpanDepth, 0)
-}
-
-func TestManage_ConfigApplyEvents(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: url.Values{"last_request_id": {"abc:def:0"}}, Reply: "manage/config_apply_events.json"})
-	ev, _, err := env.Client.Manage.ConfigApplyEvents(context.Background(), &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
-	require.NoError(t, err)
-	if len(ev.Nodes) != 1 {
-		t.Fatalf("nodes = %d", len(ev.Nodes))
-	}
-	eq(t, "Node", ev.Nodes[0].Node, "ghes-01.lan")
-	eq(t, "LastRequestID", ev.Nodes[0].LastRequestID, testLastRequestID)
-	if len(ev.Nodes[0].Events) != 1 {
-		t.Fatalf("events = %d", len(ev.Nodes[0].Events))
-	}
-	assertConfigApplyEvent(t, ev.Nodes[0].Events[0])
-}
 
 func TestManage_ConfigApplyEventSpanParentString(t *testing.T) {
 	var ev ConfigApplyEvent
