@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -172,12 +171,8 @@ func TestManage_ConfigApplyEventsIter(t *testing.T) {
 		require.NoError(t, err)
 		got = append(got, ev.Body)
 	}
-	if !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
-		t.Errorf("events = %v", got)
-	}
-	if !reflect.DeepEqual(calls, []string{"", "c1", "c2"}) {
-		t.Errorf("cursors = %q", calls)
-	}
+	assert.Equal(t, []string{"a", "b", "c"}, got, "events")
+	assert.Equal(t, []string{"", "c1", "c2"}, calls, "cursors")
 }
 
 func TestManage_ConfigApplyEventsIterLoopAndBreak(t *testing.T) {
@@ -405,7 +400,7 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 	}
 	doc["prometheus"].(map[string]any)["enabled"] = true
 	want, _ := json.Marshal(dropNulls(doc))
-	assertJSONEqual(t, string(sent), string(want))
+	assert.JSONEq(t, string(want), string(sent))
 }
 
 func TestManage_MaintenanceStatus(t *testing.T) {
@@ -431,9 +426,7 @@ func TestManage_MaintenanceStatus(t *testing.T) {
 		eq(t, "ConnectionServices[i]", *m.ConnectionServices[i], w)
 	}
 	eq(t, "CanUnsetMaintenance", m.CanUnsetMaintenance, true)
-	if !reflect.DeepEqual(m.IPExceptionList, []string{"1.1.1.1"}) {
-		t.Errorf("IPExceptionList = %v", m.IPExceptionList)
-	}
+	assert.Equal(t, []string{"1.1.1.1"}, m.IPExceptionList, "IPExceptionList")
 	eq(t, "MaintenanceModeMessage", m.MaintenanceModeMessage, "Scheduled maintenance for upgrading.")
 }
 
@@ -732,9 +725,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 			t.Fatalf("err = %v, want *ConfigApplyError", err)
 		}
 		want := []ConfigApplyNodeFailure{{Hostname: "ghes-02", Step: "PhaseMigrations#run_migrations", Message: "migration 42 failed"}}
-		if !reflect.DeepEqual(ce.Nodes, want) {
-			t.Errorf("Nodes = %+v, want %+v", ce.Nodes, want)
-		}
+		assert.Equal(t, want, ce.Nodes, "Nodes")
 		msg := err.Error()
 		for _, s := range []string{`"r1"`, "ghes-02", "PhaseMigrations#run_migrations"} {
 			if !strings.Contains(msg, s) {

@@ -19,7 +19,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -29,20 +28,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// assertJSONEqual compares two JSON documents by value.
-func assertJSONEqual(t *testing.T, got, want string) {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal([]byte(got), &g); err != nil {
-		t.Fatalf("%q is not JSON: %v", got, err)
-	}
-	if err := json.Unmarshal([]byte(want), &w); err != nil {
-		t.Fatalf("want %q is not JSON: %v", want, err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("JSON = %s\nwant   %s", got, want)
-	}
-}
 
 func eq[T comparable](t *testing.T, what string, got, want T) {
 	t.Helper()
@@ -148,9 +133,7 @@ func TestManagementConsole_Settings(t *testing.T) {
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Reply: "management_console/settings.json"})
 	s, _, err := env.Client.ManagementConsole.Settings(context.Background())
 	require.NoError(t, err)
-	if !reflect.DeepEqual(s.RunList, []string{"recipe[enterprise-configure]"}) {
-		t.Errorf("RunList = %v", s.RunList)
-	}
+	assert.Equal(t, []string{"recipe[enterprise-configure]"}, s.RunList, "RunList")
 	if s.Extra != nil {
 		t.Errorf("Extra = %v, want none", s.Extra)
 	}
@@ -382,7 +365,7 @@ func TestManagementConsole_SettingsRoundTrip(t *testing.T) {
 	back["enterprise"].(map[string]any)["assets"] = nil
 	back["enterprise"].(map[string]any)["load_balancer"] = nil
 	want, _ := json.Marshal(back)
-	assertJSONEqual(t, sent, string(want))
+	assert.JSONEq(t, string(want), sent)
 }
 
 // dropNulls removes the keys whose value is null, at every level.
@@ -483,7 +466,7 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 			}
 			eq(t, "part 2 name", parts[2].name, "settings")
 			eq(t, "part 2 file name", parts[2].fileName, "")
-			assertJSONEqual(t, parts[2].content, `{"enterprise":{"github_hostname":"ghe.example.com","signup_enabled":false}}`)
+			assert.JSONEq(t, `{"enterprise":{"github_hostname":"ghe.example.com","signup_enabled":false}}`, parts[2].content)
 			w.WriteHeader(http.StatusAccepted)
 		})
 		_, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{
