@@ -18,20 +18,7 @@ func TestOrganizationsCreate(t *testing.T) {
 		Admin:       "monalisaoctocat",
 	})
 	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "org", *org, Organization{
-		Login:            "github",
-		ID:               1,
-		NodeID:           "MDEyOk9yZ2FuaXphdGlvbjE=",
-		URL:              "https://api.github.com/orgs/github",
-		ReposURL:         "https://api.github.com/orgs/github/repos",
-		EventsURL:        "https://api.github.com/orgs/github/events",
-		HooksURL:         "https://api.github.com/orgs/github/hooks",
-		IssuesURL:        "https://api.github.com/orgs/github/issues",
-		MembersURL:       "https://api.github.com/orgs/github/members{/member}",
-		PublicMembersURL: "https://api.github.com/orgs/github/public_members{/member}",
-		AvatarURL:        "https://github.com/images/error/octocat_happy.gif",
-		Description:      Ptr("A great organization"),
-	})
+	assertFields(t, "org", *org, githubOrgShort())
 	assertCoversFixture(t, "organizations/create.json", Organization{})
 }
 

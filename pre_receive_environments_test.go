@@ -67,6 +67,26 @@ func wantDevToolsEnv(t *testing.T, state DownloadState, downloadedAt *time.Time)
 	}
 }
 
+// wantDefaultEnv is the reference's built-in environment with its count of
+// hooks and the state of its last download.
+func wantDefaultEnv(t *testing.T, hooks int, state DownloadState) *PreReceiveEnvironment {
+	return &PreReceiveEnvironment{
+		ID:                 1,
+		Name:               "Default",
+		ImageURL:           "githubenterprise://internal",
+		URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
+		HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
+		DefaultEnvironment: true,
+		CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
+		HooksCount:         hooks,
+		Download: PreReceiveEnvironmentDownload{
+			URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
+			State:        state,
+			DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
+		},
+	}
+}
+
 func TestPreReceiveEnvironmentsService_List(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"})
@@ -74,21 +94,7 @@ func TestPreReceiveEnvironmentsService_List(t *testing.T) {
 	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
 	requireStatus(t, resp, err, http.StatusOK)
 	want := []*PreReceiveEnvironment{
-		{
-			ID:                 1,
-			Name:               "Default",
-			ImageURL:           "githubenterprise://internal",
-			URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
-			HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
-			DefaultEnvironment: true,
-			CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
-			HooksCount:         14,
-			Download: PreReceiveEnvironmentDownload{
-				URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
-				State:        DownloadStateNotStarted,
-				DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
-			},
-		},
+		wantDefaultEnv(t, 14, DownloadStateNotStarted),
 		wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
 	}
 	assertFields(t, "List", got, want)
@@ -96,15 +102,15 @@ func TestPreReceiveEnvironmentsService_List(t *testing.T) {
 }
 
 func TestPreReceiveListOptions_validate(t *testing.T) {
-	env := mock(t) // no expectation: anything sent fails the test
-	list := func(opts *PreReceiveListOptions) error {
-		return second3(env.Client.PreReceiveEnvironments.List(context.Background(), opts))
+	list := func(opts *PreReceiveListOptions) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.PreReceiveEnvironments.List(ctx, opts)
+		}
 	}
-	const m = "PreReceiveEnvironments.List"
-	checkRefusals(t, []refusal{
-		{"sort", list(&PreReceiveListOptions{Sort: "pushed"}), m, "PreReceiveListOptions.Sort"},
-		{"direction", list(&PreReceiveListOptions{Direction: "up"}), m, "PreReceiveListOptions.Direction"},
-		{"per_page", list(&PreReceiveListOptions{ListOptions: ListOptions{PerPage: 101}}), m, "ListOptions.PerPage"},
+	runRefusedCases(t, []refusedCase{
+		{"sort", list(&PreReceiveListOptions{Sort: "pushed"}), []string{`PreReceiveListOptions.Sort is "pushed"`}},
+		{"direction", list(&PreReceiveListOptions{Direction: "up"}), []string{`PreReceiveListOptions.Direction is "up"`}},
+		{"per_page", list(&PreReceiveListOptions{ListOptions: ListOptions{PerPage: 101}}), []string{"ListOptions.PerPage is 101"}},
 	})
 }
 

@@ -87,21 +87,7 @@ func TestPreReceiveHooksService_Update(t *testing.T) {
 	require.NoError(t, err, "Update")
 	want := wantCheckCommits(t)
 	want.AllowDownstreamConfiguration = true
-	want.Environment = PreReceiveEnvironment{
-		ID:                 1,
-		Name:               "Default",
-		ImageURL:           "githubenterprise://internal",
-		URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
-		HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
-		DefaultEnvironment: true,
-		CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
-		HooksCount:         1,
-		Download: PreReceiveEnvironmentDownload{
-			URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
-			State:        DownloadStateSuccess,
-			DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
-		},
-	}
+	want.Environment = *wantDefaultEnv(t, 1, DownloadStateSuccess)
 	assertFields(t, "Update", got, want)
 	assertFixtureFullyMapped(t, "pre_receive_hooks/update.json", PreReceiveHook{})
 }

@@ -248,11 +248,13 @@ func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
 	require.ErrorIs(t, err, ErrForbidden)
 }
 
+// wantPublicKeys is testdata/users/list_public_keys.json: two keys that
+// differ only in their key and ID.
 func wantPublicKeys(t *testing.T) []*PublicKey {
-	return []*PublicKey{
-		{
-			Key:          "2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234",
-			ID:           2,
+	key := func(k string, id int64) *PublicKey {
+		return &PublicKey{
+			Key:          k,
+			ID:           id,
 			URL:          "https://api.github.com/user/keys/2",
 			Title:        "ssh-rsa AAAAB3NzaC1yc2EAAA",
 			CreatedAt:    mustTime(t, "2020-06-11T21:31:57Z"),
@@ -262,21 +264,9 @@ func wantPublicKeys(t *testing.T) []*PublicKey {
 			UserID:       Ptr[int64](1),
 			RepositoryID: Ptr[int64](2),
 			AddedBy:      nil,
-		},
-		{
-			Key:          "9Og8iYjAyymI9LvABpJerYrMxURPc8r+dB7TJyvv1234",
-			ID:           3,
-			URL:          "https://api.github.com/user/keys/2",
-			Title:        "ssh-rsa AAAAB3NzaC1yc2EAAA",
-			CreatedAt:    mustTime(t, "2020-06-11T21:31:57Z"),
-			Verified:     false,
-			ReadOnly:     false,
-			LastUsed:     Ptr(mustTime(t, "2020-06-11T22:31:57Z")),
-			UserID:       Ptr[int64](1),
-			RepositoryID: Ptr[int64](2),
-			AddedBy:      nil,
-		},
+		}
 	}
+	return []*PublicKey{key("2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234", 2), key("9Og8iYjAyymI9LvABpJerYrMxURPc8r+dB7TJyvv1234", 3)}
 }
 
 func TestUsersListPublicKeys(t *testing.T) {
