@@ -28,7 +28,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 func eq[T comparable](t *testing.T, what string, got, want T) {
 	t.Helper()
 	if got != want {
