@@ -72,22 +72,8 @@ func TestLDAPUpdateUserMapping(t *testing.T) {
 	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/" + weirdUserEscaped + "/mapping", JSON: `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`, Reply: "ldap/update_user_mapping.json"})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), weirdUser, "uid=asdf,ou=users,dc=github,dc=com")
 	require.NoError(t, err, "UpdateUserMapping")
-	want := octocatShort()
+	want := octocatProfile(t)
 	want.LDAPDN = "uid=asdf,ou=users,dc=github,dc=com"
-	want.Name = Ptr("monalisa octocat")
-	want.Company = Ptr("GitHub")
-	want.Blog = Ptr("https://github.com/blog")
-	want.Location = Ptr("San Francisco")
-	want.Email = Ptr("octocat@github.com")
-	want.Hireable = Ptr(false)
-	want.Bio = Ptr("There once was...")
-	want.TwitterUsername = Ptr("monatheoctocat")
-	want.PublicRepos = 2
-	want.PublicGists = 1
-	want.Followers = 20
-	want.Following = 0
-	want.CreatedAt = mustTime(t, "2008-01-14T04:33:35Z")
-	want.UpdatedAt = mustTime(t, "2008-01-14T04:33:35Z")
 	want.PrivateGists = 81
 	want.TotalPrivateRepos = 100
 	want.OwnedPrivateRepos = 100

@@ -39,18 +39,7 @@ func TestUsersGet(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Errorf("status = %d", resp.StatusCode)
 	}
-	want := octocatShort()
-	want.Name = Ptr("monalisa octocat")
-	want.Company = Ptr("GitHub")
-	want.Blog = Ptr("https://github.com/blog")
-	want.Location = Ptr("San Francisco")
-	want.Email = Ptr("octocat@github.com")
-	want.Hireable = Ptr(false)
-	want.Bio = Ptr("There once was...")
-	want.TwitterUsername = Ptr("monatheoctocat")
-	want.PublicRepos, want.PublicGists, want.Followers, want.Following = 2, 1, 20, 0
-	want.CreatedAt = mustTime(t, "2008-01-14T04:33:35Z")
-	want.UpdatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	want := octocatProfile(t)
 	want.SuspendedAt = Ptr(mustTime(t, "2024-01-02T03:04:05Z"))
 	assertFields(t, "user", *user, want)
 	assertCoversFixture(t, "users/get.json", User{})

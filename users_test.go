@@ -45,6 +45,24 @@ func octocatShort() User {
 	}
 }
 
+// octocatProfile is octocatShort with the public profile of the
+// reference's full user (testdata/users/get.json).
+func octocatProfile(t *testing.T) User {
+	want := octocatShort()
+	want.Name = Ptr("monalisa octocat")
+	want.Company = Ptr("GitHub")
+	want.Blog = Ptr("https://github.com/blog")
+	want.Location = Ptr("San Francisco")
+	want.Email = Ptr("octocat@github.com")
+	want.Hireable = Ptr(false)
+	want.Bio = Ptr("There once was...")
+	want.TwitterUsername = Ptr("monatheoctocat")
+	want.PublicRepos, want.PublicGists, want.Followers, want.Following = 2, 1, 20, 0
+	want.CreatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	want.UpdatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	return want
+}
+
 func TestUsersCreate(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/users", JSON: `{"login":"monalisa","email":"octocat@github.com"}`, Status: http.StatusCreated, Reply: "users/create.json"})
