@@ -87,18 +87,46 @@ func wantDefaultEnv(t *testing.T, hooks int, state DownloadState) *PreReceiveEnv
 	}
 }
 
-func TestPreReceiveEnvironmentsService_List(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"})
-	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}}
-	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
-	requireStatus(t, resp, err, http.StatusOK)
-	want := []*PreReceiveEnvironment{
-		wantDefaultEnv(t, 14, DownloadStateNotStarted),
-		wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
+// TestPreReceiveEnvironmentsEndpoints checks the request of every
+// pre-receive environment call (the preview in Accept) and every field of
+// its reply.
+func TestPreReceiveEnvironmentsEndpoints(t *testing.T) {
+	const envs = "/admin/pre-receive-environments"
+	preview := func(method, path, body string, status int, reply string) call {
+		return call{Method: method, Path: envs + path, Preview: mediaTypeEyeScreamPreview, JSON: body, Status: status, Reply: reply}
 	}
-	assertFields(t, "List", got, want)
-	assertFixtureFullyMapped(t, "pre_receive_environments/list.json", []*PreReceiveEnvironment{})
+	p := func(c *Client) *PreReceiveEnvironmentsService { return c.PreReceiveEnvironments }
+	download := func(state DownloadState, at *time.Time) *PreReceiveEnvironmentDownload {
+		return &PreReceiveEnvironmentDownload{URL: "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest", State: state, DownloadedAt: at, Message: nil}
+	}
+	runStrictEndpointCases(t, []endpointCase{
+		{"List", call{Method: http.MethodGet, Path: envs, Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return p(c).List(ctx, &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}})
+			}, []*PreReceiveEnvironment{
+				wantDefaultEnv(t, 14, DownloadStateNotStarted),
+				wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
+			}},
+		{"Create", preview(http.MethodPost, "", `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`, http.StatusCreated, "pre_receive_environments/create.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return p(c).Create(ctx, CreatePreReceiveEnvironmentRequest{Name: "DevTools Hook Env", ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz"})
+			}, wantDevToolsEnv(t, DownloadStateNotStarted, nil)},
+		{"Get", preview(http.MethodGet, "/2", "", 0, "pre_receive_environments/get.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return p(c).Get(ctx, 2) },
+			wantDevToolsEnv(t, DownloadStateNotStarted, nil)},
+		{"Update", preview(http.MethodPatch, "/2", `{"name":"DevTools Hook Env"}`, 0, "pre_receive_environments/update.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return p(c).Update(ctx, 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
+			}, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00"))},
+		{"Delete", preview(http.MethodDelete, "/2", "", http.StatusNoContent, ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return noResult(p(c).Delete(ctx, 2)) }, nil},
+		{"StartDownload", preview(http.MethodPost, "/3/downloads", "", http.StatusAccepted, "pre_receive_environments/start_download.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return p(c).StartDownload(ctx, 3) },
+			download(DownloadStateNotStarted, nil)},
+		{"DownloadStatus", preview(http.MethodGet, "/3/downloads/latest", "", 0, "pre_receive_environments/download_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return p(c).DownloadStatus(ctx, 3) },
+			download(DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00"))},
+	})
 }
 
 func TestPreReceiveListOptions_validate(t *testing.T) {
@@ -129,36 +157,6 @@ func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
 	require.Equal(t, before, *opts, "ListIter changed the options")
 }
 
-func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`, Status: http.StatusCreated, Reply: "pre_receive_environments/create.json"})
-	got, resp, err := env.Client.PreReceiveEnvironments.Create(context.Background(), CreatePreReceiveEnvironmentRequest{
-		Name:     "DevTools Hook Env",
-		ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz",
-	})
-	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "Create", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
-	assertFixtureFullyMapped(t, "pre_receive_environments/create.json", PreReceiveEnvironment{})
-}
-
-func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/get.json"})
-	got, _, err := env.Client.PreReceiveEnvironments.Get(context.Background(), 2)
-	require.NoError(t, err, "Get")
-	assertFields(t, "Get", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
-	assertFixtureFullyMapped(t, "pre_receive_environments/get.json", PreReceiveEnvironment{})
-}
-
-func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env"}`, Reply: "pre_receive_environments/update.json"})
-	got, _, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
-	require.NoError(t, err, "Update")
-	assertFields(t, "Update", got, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")))
-	assertFixtureFullyMapped(t, "pre_receive_environments/update.json", PreReceiveEnvironment{})
-}
-
 func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/1", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"x","image_url":"https://example.com/env.tar.gz"}`, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/update_422.json"})
@@ -172,13 +170,6 @@ func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
 		t.Errorf("resp = %v, want the 422 response", resp)
 	}
 	assertValidation(t, err, "PreReceiveEnvironment", "custom", "Cannot modify or delete the default environment")
-}
-
-func TestPreReceiveEnvironmentsService_Delete(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
-	resp, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
@@ -206,20 +197,6 @@ func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
 	}
 }
 
-func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusAccepted, Reply: "pre_receive_environments/start_download.json"})
-	got, resp, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
-	requireStatus(t, resp, err, http.StatusAccepted)
-	assertFields(t, "StartDownload", got, &PreReceiveEnvironmentDownload{
-		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
-		State:        DownloadStateNotStarted,
-		DownloadedAt: nil,
-		Message:      nil,
-	})
-	assertFixtureFullyMapped(t, "pre_receive_environments/start_download.json", PreReceiveEnvironmentDownload{})
-}
-
 func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/start_download_422.json"})
@@ -228,20 +205,6 @@ func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
 		t.Errorf("StartDownload returned %+v with an error", got)
 	}
 	assertValidation(t, err, "PreReceiveEnvironment", "custom", "Can not start a new download when a download is in progress")
-}
-
-func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/download_status.json"})
-	got, _, err := env.Client.PreReceiveEnvironments.DownloadStatus(context.Background(), 3)
-	require.NoError(t, err, "DownloadStatus")
-	assertFields(t, "DownloadStatus", got, &PreReceiveEnvironmentDownload{
-		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
-		State:        DownloadStateSuccess,
-		DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
-		Message:      nil,
-	})
-	assertFixtureFullyMapped(t, "pre_receive_environments/download_status.json", PreReceiveEnvironmentDownload{})
 }
 
 // downloadStates serves the states in turn on GET …/downloads/latest (the
