@@ -338,21 +338,32 @@ func TestUsersListPublicKeysInvalidOptions(t *testing.T) {
 	runRefusedCases(t, cases)
 }
 
-// TestUsersListPublicKeysIter walks three pages linked by Link headers and
-// checks that the caller's options are left as they were.
-func TestUsersListPublicKeysIter(t *testing.T) {
-	opts := &ListPublicKeysOptions{Sort: PublicKeySortUpdated, Direction: DirectionDesc, ListOptions: ListOptions{PerPage: 1}}
-	before := *opts
+// TestUsersIters walks the public keys over three pages linked by Link
+// headers, and the tokens from the caller's page; the caller's options are
+// left as they were.
+func TestUsersIters(t *testing.T) {
+	keyOpts := &ListPublicKeysOptions{Sort: PublicKeySortUpdated, Direction: DirectionDesc, ListOptions: ListOptions{PerPage: 1}}
+	before := *keyOpts
 	query := url.Values{"sort": {"updated"}, "direction": {"desc"}, "per_page": {"1"}}
 	base := "/admin/keys?direction=desc&per_page=1&sort=updated&page="
-	runWalkCases(t, []walkCase{{name: "three pages", path: "/admin/keys", pages: []walkPage{
-		{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id":1}]`},
-		{query: withPage(query, "2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last", "1", "first"), reply: `[{"id":2}]`},
-		{query: withPage(query, "3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `[{"id":3}]`},
-	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
-		return collectIDs(c.Users.ListPublicKeysIter(ctx, opts), func(k *PublicKey) int64 { return k.ID })
-	}, want: []int64{1, 2, 3}}})
-	require.Equal(t, before, *opts, "opts changed")
+	tokenOpts := &ListOptions{Page: 2}
+	runWalkCases(t, []walkCase{
+		{name: "ListPublicKeysIter", path: "/admin/keys", pages: []walkPage{
+			{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id":1}]`},
+			{query: withPage(query, "2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last", "1", "first"), reply: `[{"id":2}]`},
+			{query: withPage(query, "3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `[{"id":3}]`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Users.ListPublicKeysIter(ctx, keyOpts), func(k *PublicKey) int64 { return k.ID })
+		}, want: []int64{1, 2, 3}},
+		{name: "ListTokensIter from page 2", path: "/admin/tokens", pages: []walkPage{
+			{query: url.Values{"page": {"2"}}, next: "page=3", reply: `[{"id":20},{"id":21}]`},
+			{query: url.Values{"page": {"3"}}, reply: `[{"id":30}]`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Users.ListTokensIter(ctx, tokenOpts), func(a *Authorization) int64 { return a.ID })
+		}, want: []int64{20, 21, 30}},
+	})
+	require.Equal(t, before, *keyOpts, "public keys' options changed")
+	require.Equal(t, ListOptions{Page: 2}, *tokenOpts, "tokens' options changed")
 }
 
 func TestUsersDeletePublicKey(t *testing.T) {
@@ -401,17 +412,6 @@ func TestUsersListTokens(t *testing.T) {
 		User:        &owner,
 	}})
 	assertCoversFixture(t, "users/list_tokens.json", []*Authorization{})
-}
-
-func TestUsersListTokensIter(t *testing.T) {
-	opts := &ListOptions{Page: 2}
-	runWalkCases(t, []walkCase{{name: "from page 2", path: "/admin/tokens", pages: []walkPage{
-		{query: url.Values{"page": {"2"}}, next: "page=3", reply: `[{"id":20},{"id":21}]`},
-		{query: url.Values{"page": {"3"}}, reply: `[{"id":30}]`},
-	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
-		return collectIDs(c.Users.ListTokensIter(ctx, opts), func(a *Authorization) int64 { return a.ID })
-	}, want: []int64{20, 21, 30}}})
-	require.Equal(t, ListOptions{Page: 2}, *opts, "opts changed")
 }
 
 func TestUsersDeleteToken(t *testing.T) {
