@@ -324,15 +324,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_contextCanceled(t *testin
 	start := time.Now()
 	// An hour between polls: only the cancellation can end the wait soon.
 	_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(ctx, 3, WaitBackoff(time.Hour, time.Hour))
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("error = %v, want context.Canceled", err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("WaitForDownload returned after %v", d)
-	}
-	if n.Load() != 1 {
-		t.Errorf("%d status requests, want 1", n.Load())
-	}
+	requireCanceledWait(t, err, start, 5*time.Second, &n)
 }
 
 func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T) {
