@@ -51,18 +51,6 @@ func TestOrganizationsCreateNotAdmin(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotFound)
 }
 
-func TestOrganizationsRename(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"})
-	job, resp, err := env.Client.Organizations.Rename(context.Background(), "the octocats/old", "the-new-octocats")
-	requireStatus(t, resp, err, http.StatusAccepted)
-	assertFields(t, "job", *job, RenameJob{
-		Message: "Job queued to rename organization. It may take a few minutes to complete.",
-		URL:     "https://<hostname>/api/v3/organizations/1",
-	})
-	assertCoversFixture(t, "organizations/rename.json", RenameJob{})
-}
-
 func TestOrganizationsRenameRefusesDotDot(t *testing.T) {
 	env := setup(t)
 	_, _, err := env.Client.Organizations.Rename(context.Background(), "..", "x")

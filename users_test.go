@@ -123,16 +123,21 @@ func TestUsersCreateNotAdmin(t *testing.T) {
 	}
 }
 
-func TestUsersRename(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
-	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
-	requireStatus(t, resp, err, http.StatusAccepted)
-	assertFields(t, "job", *job, RenameJob{
-		Message: "Job queued to rename user. It may take a few minutes to complete.",
-		URL:     "https://api.github.com/user/1",
+// TestRenames: a user and an organization are renamed by PATCH with the
+// new login, escaped as one segment; GHES answers 202 with the queued job.
+func TestRenames(t *testing.T) {
+	runEndpointCases(t, []endpointCase{
+		{"Users.Rename", call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(c.Users.Rename(ctx, weirdUser, "thenewmonalisa"))
+			},
+			RenameJob{Message: "Job queued to rename user. It may take a few minutes to complete.", URL: "https://api.github.com/user/1"}},
+		{"Organizations.Rename", call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(c.Organizations.Rename(ctx, "the octocats/old", "the-new-octocats"))
+			},
+			RenameJob{Message: "Job queued to rename organization. It may take a few minutes to complete.", URL: "https://<hostname>/api/v3/organizations/1"}},
 	})
-	assertCoversFixture(t, "users/rename.json", RenameJob{})
 }
 
 func TestUsersRenameLoginTaken(t *testing.T) {
