@@ -194,30 +194,19 @@ func TestCodeSecuritySetDefaultConfiguration(t *testing.T) {
 
 func TestCodeSecurityDeleteAndAttachConfiguration(t *testing.T) {
 	path := "/enterprises/" + acmeCorpEscaped + "/code-security/configurations/42"
-	for _, tc := range []struct {
-		name   string
-		call   call
-		invoke func(c *Client) (*Response, error)
-	}{
-		{"DeleteConfiguration", call{Method: http.MethodDelete, Path: path, Status: http.StatusNoContent}, func(c *Client) (*Response, error) {
-			return c.CodeSecurity.DeleteConfiguration(context.Background(), acmeCorp, 42)
-		}},
-		{"AttachConfiguration all", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all"}`, Status: http.StatusAccepted, ReplyJSON: `{}`},
-			func(c *Client) (*Response, error) {
-				return c.CodeSecurity.AttachConfiguration(context.Background(), acmeCorp, 42, AttachConfigurationRequest{Scope: AttachAll})
-			}},
-		{"AttachConfiguration without configurations", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all_without_configurations"}`, Status: http.StatusAccepted, ReplyJSON: `{}`},
-			func(c *Client) (*Response, error) {
-				return c.CodeSecurity.AttachConfiguration(context.Background(), acmeCorp, 42, AttachConfigurationRequest{Scope: AttachAllWithoutConfigurations})
-			}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			resp, err := tc.invoke(env.Client)
-			requireStatus(t, resp, err, tc.call.Status)
-		})
+	attach := func(scope AttachScope) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.CodeSecurity.AttachConfiguration(ctx, acmeCorp, 42, AttachConfigurationRequest{Scope: scope}))
+		}
 	}
+	runEndpointCases(t, []endpointCase{
+		{"DeleteConfiguration", call{Method: http.MethodDelete, Path: path, Status: http.StatusNoContent}, func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.CodeSecurity.DeleteConfiguration(ctx, acmeCorp, 42))
+		}, nil},
+		{"AttachConfiguration all", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all"}`, Status: http.StatusAccepted, ReplyJSON: `{}`}, attach(AttachAll), nil},
+		{"AttachConfiguration without configurations", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all_without_configurations"}`, Status: http.StatusAccepted, ReplyJSON: `{}`},
+			attach(AttachAllWithoutConfigurations), nil},
+	})
 }
 
 func TestCodeSecurityListConfigurationRepositories(t *testing.T) {

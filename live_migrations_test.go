@@ -122,42 +122,29 @@ func TestLiveMigrationsEndpoints(t *testing.T) {
 // body only for a cutover with options.
 func TestLiveMigrationsActions(t *testing.T) {
 	base := "/enterprise/live-migrations/" + weirdMigrationIDEsc + "/"
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *LiveMigrationsService) (*Response, error)
-	}{
-		{"Start", call{Path: base + "start"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Start(ctx, weirdMigrationID)
-		}},
-		{"Pause", call{Path: base + "pause"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Pause(ctx, weirdMigrationID)
-		}},
-		{"Resume", call{Path: base + "resume"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Resume(ctx, weirdMigrationID)
-		}},
-		{"Cancel", call{Path: base + "cancel"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cancel(ctx, weirdMigrationID)
-		}},
-		{"Cutover", call{Path: base + "cutover"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cutover(ctx, weirdMigrationID, nil)
-		}},
-		{"Cutover/force", call{Path: base + "cutover", JSON: `{"force":true}`}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cutover(ctx, weirdMigrationID, &LiveMigrationCutoverOptions{Force: Ptr(true)})
-		}},
-		{"Cutover/no force", call{Path: base + "cutover", JSON: `{"force":false}`}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cutover(ctx, weirdMigrationID, &LiveMigrationCutoverOptions{Force: Ptr(false)})
-		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			c := tc.call
-			c.Method, c.Status = http.MethodPost, http.StatusNoContent
-			env.expect(t, c)
-			resp, err := tc.run(context.Background(), env.Client.LiveMigrations)
-			requireStatus(t, resp, err, http.StatusNoContent)
-		})
+	post := func(action, body string) call {
+		return call{Method: http.MethodPost, Path: base + action, JSON: body, Status: http.StatusNoContent}
 	}
+	action := func(run func(s *LiveMigrationsService, ctx context.Context, id string) (*Response, error)) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(run(c.LiveMigrations, ctx, weirdMigrationID))
+		}
+	}
+	cutover := func(opts *LiveMigrationCutoverOptions) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.LiveMigrations.Cutover(ctx, weirdMigrationID, opts))
+		}
+	}
+	type s = *LiveMigrationsService
+	runEndpointCases(t, []endpointCase{
+		{"Start", post("start", ""), action(s.Start), nil},
+		{"Pause", post("pause", ""), action(s.Pause), nil},
+		{"Resume", post("resume", ""), action(s.Resume), nil},
+		{"Cancel", post("cancel", ""), action(s.Cancel), nil},
+		{"Cutover", post("cutover", ""), cutover(nil), nil},
+		{"Cutover/force", post("cutover", `{"force":true}`), cutover(&LiveMigrationCutoverOptions{Force: Ptr(true)}), nil},
+		{"Cutover/no force", post("cutover", `{"force":false}`), cutover(&LiveMigrationCutoverOptions{Force: Ptr(false)}), nil},
+	})
 }
 
 // TestLiveMigrationsListIter walks three pages by next_cursor, keeping the
