@@ -278,6 +278,16 @@ func TestFlexString(t *testing.T) {
 	}
 }
 
+// reencoded is v encoded as JSON and decoded again as an object.
+func reencoded(t *testing.T, v any) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back map[string]any
+	require.NoError(t, json.Unmarshal(b, &back))
+	return back
+}
+
 // Real servers send "supportKey": false in GET /manage/v1/config/license
 // (documented as a string; google/go-github issue 4296).
 func TestManageLicenseSupportKeyBoolean(t *testing.T) {
@@ -289,10 +299,7 @@ func TestManageLicenseSupportKeyBoolean(t *testing.T) {
 	eq(t, "Company", l.Company, "Example Inc")
 	eq(t, "Seats", l.Seats, 10)
 	// Sub-second precision survives decode → re-encode.
-	b, err := json.Marshal(l)
-	require.NoError(t, err)
-	var back map[string]any
-	_ = json.Unmarshal(b, &back)
+	back := reencoded(t, l)
 	eq(t, "re-encoded expireAt", back["expireAt"], any("2025-01-02T07:59:59.999Z"))
 	eq(t, "re-encoded learningLabEvaluationExpires", back["learningLabEvaluationExpires"], any("2025-01-02T07:59:59Z"))
 }
@@ -321,9 +328,7 @@ func TestLicenseGetSeatsText(t *testing.T) {
 	eq(t, "Seats", l.Seats.String(), "n/a")
 	eq(t, "SeatsAvailable", l.SeatsAvailable.String(), "n/a")
 	eq(t, "SeatsUsed", l.SeatsUsed, 3)
-	b, _ := json.Marshal(l)
-	var back map[string]any
-	_ = json.Unmarshal(b, &back)
+	back := reencoded(t, l)
 	eq(t, "re-encoded seats", back["seats"], any("n/a"))
 }
 
@@ -414,9 +419,7 @@ func TestUnknownEnumValuesKept(t *testing.T) {
 		t.Fatalf("Unmarshal: %v", err)
 	}
 	eq(t, "step status", st.Progress[0].Status, "SKIPPED")
-	b, _ := json.Marshal(team)
-	var back map[string]any
-	_ = json.Unmarshal(b, &back)
+	back := reencoded(t, team)
 	eq(t, "re-encoded privacy", back["privacy"], any("internal-new"))
 	eq(t, "re-encoded type", back["type"], any("future"))
 }
