@@ -257,35 +257,28 @@ func TestManage_InitialConfig(t *testing.T) {
 	}
 }
 
-func TestManage_License(t *testing.T) {
+// manageGet is the Manage service of a mock that expects one GET of the
+// Manage GHES API's path (below /manage/v1/) with query, answered with
+// testdata/reply.
+func manageGet(t *testing.T, path string, query url.Values, reply string) *ManageService {
+	t.Helper()
 	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "manage/license.json"})
-	l, _, err := env.Client.Manage.License(context.Background())
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/" + path, Query: query, Reply: reply})
+	return env.Client.Manage
+}
+
+func TestManage_License(t *testing.T) {
+	l, _, err := manageGet(t, "config/license", nil, "manage/license.json").License(context.Background())
 	require.NoError(t, err)
-	eq(t, "AdvancedSecurityEnabled", l.AdvancedSecurityEnabled, true)
-	eq(t, "AdvancedSecuritySeats", l.AdvancedSecuritySeats, 0)
-	eq(t, "ClusterSupport", l.ClusterSupport, false)
-	eq(t, "Company", l.Company, "GitHub")
-	eq(t, "CroquetSupport", l.CroquetSupport, true)
-	eq(t, "CustomTerms", l.CustomTerms, true)
-	eq(t, "Evaluation", l.Evaluation, false)
-	if !l.ExpireAt.Equal(Timestamp{mustTime(t, "2025-01-02T07:59:59Z")}) {
-		t.Errorf("ExpireAt = %v", l.ExpireAt)
-	}
-	eq(t, "InsightsEnabled", l.InsightsEnabled, true)
-	if !l.InsightsExpireAt.Equal(Timestamp{mustTime(t, "2025-01-02T07:59:59.999Z")}) {
-		t.Errorf("InsightsExpireAt = %v", l.InsightsExpireAt)
-	}
-	if !l.LearningLabEvaluationExpires.Equal(Timestamp{mustTime(t, "2023-01-02T07:59:59Z")}) {
-		t.Errorf("LearningLabEvaluationExpires = %v", l.LearningLabEvaluationExpires)
-	}
-	eq(t, "LearningLabSeats", l.LearningLabSeats, 100)
-	eq(t, "Perpetual", l.Perpetual, false)
-	eq(t, "ReferenceNumber", l.ReferenceNumber, "32a145")
-	eq(t, "Seats", l.Seats, 0)
-	eq(t, "SSHAllowed", l.SSHAllowed, true)
-	eq(t, "SupportKey", l.SupportKey, "") // `supportKey"` in the example, "" either way
-	eq(t, "UnlimitedSeating", l.UnlimitedSeating, true)
+	ts := func(s string) Timestamp { return Timestamp{mustTime(t, s)} }
+	assertFields(t, "license", *l, ManageLicense{
+		AdvancedSecurityEnabled: true, AdvancedSecuritySeats: 0, ClusterSupport: false, Company: "GitHub",
+		CroquetSupport: true, CustomTerms: true, Evaluation: false, ExpireAt: ts("2025-01-02T07:59:59Z"),
+		InsightsEnabled: true, InsightsExpireAt: ts("2025-01-02T07:59:59.999Z"), LearningLabEvaluationExpires: ts("2023-01-02T07:59:59Z"),
+		LearningLabSeats: 100, Perpetual: false, ReferenceNumber: "32a145", Seats: 0, SSHAllowed: true,
+		SupportKey:       "", // `supportKey"` in the example, "" either way
+		UnlimitedSeating: true,
+	})
 
 	// The schema's form, an object, decodes too.
 	var obj ManageLicense
@@ -342,9 +335,7 @@ func TestManage_UploadLicenseReadError(t *testing.T) {
 }
 
 func TestManage_LicenseStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license/check", Reply: "manage/license_check.json"})
-	c, _, err := env.Client.Manage.LicenseStatus(context.Background())
+	c, _, err := manageGet(t, "config/license/check", nil, "manage/license_check.json").LicenseStatus(context.Background())
 	require.NoError(t, err)
 	eq(t, "Status", c.Status, "valid")
 
@@ -356,9 +347,7 @@ func TestManage_LicenseStatus(t *testing.T) {
 }
 
 func TestManage_Settings(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/settings", Reply: "manage/settings.json"})
-	s, _, err := env.Client.Manage.Settings(context.Background())
+	s, _, err := manageGet(t, "config/settings", nil, "manage/settings.json").Settings(context.Background())
 	require.NoError(t, err)
 	assertEnterpriseSettingsFixture(t, s, false)
 }
@@ -404,9 +393,7 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 }
 
 func TestManage_MaintenanceStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {uuidPrimary}}, Reply: "manage/maintenance.json"})
-	st, _, err := env.Client.Manage.MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
+	st, _, err := manageGet(t, "maintenance", url.Values{"uuid": {uuidPrimary}}, "manage/maintenance.json").MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
 	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))
@@ -457,9 +444,7 @@ func TestManage_SetMaintenanceOff(t *testing.T) {
 }
 
 func TestManage_SSHKeys(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/access/ssh", Reply: "manage/ssh_keys.json"})
-	keys, _, err := env.Client.Manage.SSHKeys(context.Background())
+	keys, _, err := manageGet(t, "access/ssh", nil, "manage/ssh_keys.json").SSHKeys(context.Background())
 	require.NoError(t, err)
 	want := []ManageSSHKey{
 		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCwcd9tu20xsJVBMWbIs+JDVQTvkLtrJ8A7eblSwC+zECver22QExC9d6zHy10MAyk1Ck7Bu6/0Z+rr/31vMcAOmNOLjExzWxBCXbtDf3758Qfw7FuvkaTE1sHztwSFi/yNhZSw7uPEWeGQiRY4UldSKG9zZvrZmxpnP8mNZzPriQ==", "bd:26:d3:a2:ad:97:c0:7c:2d:57:a4:64:f3:fb:44:45"},
@@ -567,9 +552,7 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 func TestManage_UpgradeDownloadStatus(t *testing.T) {
 	for _, fx := range []string{"upgrade_download_status", "upgrade_download_status_orchestration_status"} {
 		t.Run(fx, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/" + fx + ".json"})
-			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
+			st, _, err := manageGet(t, "upgrade/download/status", url.Values{"uuid": {uuidSecond}}, "manage/"+fx+".json").UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
 			require.NoError(t, err)
 			const id = "550e8400-e29b-41d4-a716-446655440000"
 			const pkg = "github-enterprise-3.19.3-kvm.pkg"
@@ -632,9 +615,7 @@ func TestManage_ApplyUpgrade(t *testing.T) {
 }
 
 func TestManage_UpgradeStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/status", Query: url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, Reply: "manage/upgrade_status.json"})
-	st, _, err := env.Client.Manage.UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
+	st, _, err := manageGet(t, "upgrade/status", url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, "manage/upgrade_status.json").UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
 	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))

@@ -291,9 +291,7 @@ func reencoded(t *testing.T, v any) map[string]any {
 // Real servers send "supportKey": false in GET /manage/v1/config/license
 // (documented as a string; google/go-github issue 4296).
 func TestManageLicenseSupportKeyBoolean(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "realservers/manage_license.json"})
-	l, _, err := env.Client.Manage.License(context.Background())
+	l, _, err := manageGet(t, "config/license", nil, "realservers/manage_license.json").License(context.Background())
 	require.NoError(t, err, "License")
 	eq(t, "SupportKey", l.SupportKey, "false")
 	eq(t, "Company", l.Company, "Example Inc")
@@ -307,9 +305,7 @@ func TestManageLicenseSupportKeyBoolean(t *testing.T) {
 // GET /manage/v1/config/apply returns a top-level run_id the reference
 // omits; it is kept.
 func TestManageConfigApplyStatusRunID(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "realservers/manage_config_apply_status.json"})
-	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "")
+	st, _, err := manageGet(t, "config/apply", nil, "realservers/manage_config_apply_status.json").ConfigApplyStatus(context.Background(), "")
 	require.NoError(t, err, "ConfigApplyStatus")
 	eq(t, "RunID", st.RunID, "1f2e3d4c")
 	if len(st.Nodes) != 1 || st.Nodes[0].RunID != "1f2e3d4c" || !st.Successful {
