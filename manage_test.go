@@ -395,26 +395,16 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 func TestManage_MaintenanceStatus(t *testing.T) {
 	st, _, err := manageGet(t, "maintenance", url.Values{"uuid": {uuidPrimary}}, "manage/maintenance.json").MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
 	require.NoError(t, err)
-	if len(st) != 1 {
-		t.Fatalf("len = %d", len(st))
-	}
-	m := st[0]
-	eq(t, "Hostname", m.Hostname, "ghe-local-primary")
-	eq(t, "UUID", m.UUID, uuidPrimary)
-	eq(t, "Status", m.Status, "scheduled")
-	if !m.ScheduledTime.Equal(Timestamp{mustTime(t, "2006-01-02T15:04:05+00:00")}) {
-		t.Errorf("ScheduledTime = %v", m.ScheduledTime)
-	}
-	want := []ConnectionService{{"git operations", 15}, {"mysql queries", 6}, {"resque jobs", 10}, {"aqueduct jobs", 0}}
-	if len(m.ConnectionServices) != len(want) {
-		t.Fatalf("services = %d", len(m.ConnectionServices))
-	}
-	for i, w := range want {
-		eq(t, "ConnectionServices[i]", *m.ConnectionServices[i], w)
-	}
-	eq(t, "CanUnsetMaintenance", m.CanUnsetMaintenance, true)
-	assert.Equal(t, []string{"1.1.1.1"}, m.IPExceptionList, "IPExceptionList")
-	eq(t, "MaintenanceModeMessage", m.MaintenanceModeMessage, "Scheduled maintenance for upgrading.")
+	assertFields(t, "maintenance", st, []*ManageMaintenanceStatus{{
+		Hostname:               "ghe-local-primary",
+		UUID:                   uuidPrimary,
+		Status:                 "scheduled",
+		ScheduledTime:          Timestamp{mustTime(t, "2006-01-02T15:04:05+00:00")},
+		ConnectionServices:     ptrs(ConnectionService{"git operations", 15}, ConnectionService{"mysql queries", 6}, ConnectionService{"resque jobs", 10}, ConnectionService{"aqueduct jobs", 0}),
+		CanUnsetMaintenance:    true,
+		IPExceptionList:        []string{"1.1.1.1"},
+		MaintenanceModeMessage: "Scheduled maintenance for upgrading.",
+	}})
 }
 
 func TestManage_SetMaintenance(t *testing.T) {
