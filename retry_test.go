@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -236,7 +235,7 @@ func requireCanceledWait(t *testing.T, err error, start time.Time, limit time.Du
 	if d := time.Since(start); d > limit {
 		t.Errorf("the wait went on for %v after cancel", d)
 	}
-	assert.Equal(t, int32(1), n.Load(), "requests")
+	require.Equal(t, int32(1), n.Load(), "requests")
 }
 
 func TestCancelEndsSlowRequest(t *testing.T) {
