@@ -49,10 +49,14 @@ func TestManageEndpoints(t *testing.T) {
 	}
 	runEndpointCases(t, []endpointCase{
 		{"AddSSHKey", sshKey(http.MethodPost, "manage/add_ssh_key.json"),
-			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).AddSSHKey(ctx, manageTestKey) },
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).AddSSHKey(ctx, manageTestKey)
+			},
 			ptrs(NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key added successfully", Modified: true})},
 		{"RemoveSSHKey", sshKey(http.MethodDelete, "manage/remove_ssh_key.json"),
-			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).RemoveSSHKey(ctx, manageTestKey) },
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).RemoveSSHKey(ctx, manageTestKey)
+			},
 			ptrs(NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key removed successfully"})},
 		{"Version", get("version", url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, "manage/version.json"),
 			func(ctx context.Context, c *Client) (any, *Response, error) {
