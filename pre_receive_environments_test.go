@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -31,9 +31,7 @@ func assertValidation(t *testing.T, err error, resource, code, message string) {
 		t.Errorf("Message = %q, want %q", ve.Message, "Validation Failed")
 	}
 	want := []FieldError{{Resource: resource, Code: code, Message: message}}
-	if !reflect.DeepEqual(ve.Errors, want) {
-		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
-	}
+	assert.Equal(t, want, ve.Errors, "Errors")
 	if !strings.Contains(err.Error(), message) {
 		t.Errorf("error text %q does not carry %q", err.Error(), message)
 	}
@@ -367,7 +365,5 @@ func TestDownloadWait_defaultBackoff(t *testing.T) {
 		got = append(got, d)
 	}
 	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 15 * time.Second, 15 * time.Second, 15 * time.Second}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("default waits = %v, want %v", got, want)
-	}
+	assert.Equal(t, want, got, "default waits")
 }

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -101,9 +101,7 @@ func TestUsersCreateLoginTaken(t *testing.T) {
 		t.Errorf("Message = %q", ve.Message)
 	}
 	want := []FieldError{{Resource: "User", Code: "custom", Field: "login", Message: "login is already taken"}}
-	if !reflect.DeepEqual(ve.Errors, want) {
-		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
-	}
+	assert.Equal(t, want, ve.Errors, "Errors")
 	if ve.DocumentationURL != "https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user" {
 		t.Errorf("DocumentationURL = %q", ve.DocumentationURL)
 	}
