@@ -12,15 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// An enterprise slug that needs escaping: it must reach the server as one
-// segment.
-const (
-	acmeEnterprise        = "acme corp"
-	acmeEnterpriseEscaped = "acme%20corp"
-)
-
-// acmePath is the escaped API path of acmeEnterprise followed by rest.
-func acmePath(rest string) string { return "/enterprises/" + acmeEnterpriseEscaped + rest }
+// acmePath is the escaped API path of acmeCorp followed by rest.
+func acmePath(rest string) string { return "/enterprises/" + acmeCorpEscaped + rest }
 
 // The documented error replies.
 const (
@@ -90,17 +83,17 @@ func acmeCall(method, rest, body, reply string) call {
 	return c
 }
 
-// enterpriseGet adapts a method that reads one value of acmeEnterprise to
+// enterpriseGet adapts a method that reads one value of acmeCorp to
 // endpointCase.do.
 func enterpriseGet[S, T any](svc func(*Client) S, m func(S, context.Context, string) (*T, *Response, error)) endpointFunc {
-	return func(ctx context.Context, c *Client) (any, *Response, error) { return m(svc(c), ctx, acmeEnterprise) }
+	return func(ctx context.Context, c *Client) (any, *Response, error) { return m(svc(c), ctx, acmeCorp) }
 }
 
-// enterpriseSet adapts a method that sends arg for acmeEnterprise and has
+// enterpriseSet adapts a method that sends arg for acmeCorp and has
 // no result to endpointCase.do.
 func enterpriseSet[S, A any](svc func(*Client) S, m func(S, context.Context, string, A) (*Response, error), arg A) endpointFunc {
 	return func(ctx context.Context, c *Client) (any, *Response, error) {
-		return noResult(m(svc(c), ctx, acmeEnterprise, arg))
+		return noResult(m(svc(c), ctx, acmeCorp, arg))
 	}
 }
 
@@ -156,7 +149,7 @@ func TestActionsPermissionsEndpoints(t *testing.T) {
 			enterpriseSet(ap, svc.Set, SetActionsPermissionsRequest{EnabledOrganizations: EnabledOrganizationsNone}), nil},
 		{"ListSelectedOrganizations", call{Method: get, Path: acmePath(apOrgs), Query: url.Values{"page": {"2"}, "per_page": {"50"}}, Reply: "actions_permissions/organizations.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
-				return c.ActionsPermissions.ListSelectedOrganizations(ctx, acmeEnterprise, &ListOptions{Page: 2, PerPage: 50})
+				return c.ActionsPermissions.ListSelectedOrganizations(ctx, acmeCorp, &ListOptions{Page: 2, PerPage: 50})
 			},
 			&ActionsEnabledOrganizations{TotalCount: 1, Organizations: []*Organization{octoOrgSimple()}}},
 		{"SetSelectedOrganizations", acmeCall(put, apOrgs, `{"selected_organization_ids":[32,91]}`, ""), enterpriseSet(ap, svc.SetSelectedOrganizations, []int64{32, 91}), nil},
@@ -217,7 +210,7 @@ func TestActionsPermissionsListSelectedOrganizationsIter(t *testing.T) {
 
 	opts := &ListOptions{PerPage: 1}
 	var logins []string
-	for org, err := range env.Client.ActionsPermissions.ListSelectedOrganizationsIter(context.Background(), acmeEnterprise, opts) {
+	for org, err := range env.Client.ActionsPermissions.ListSelectedOrganizationsIter(context.Background(), acmeCorp, opts) {
 		require.NoError(t, err)
 		logins = append(logins, org.Login)
 	}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -34,14 +32,60 @@ func wantGlobalHook(t *testing.T) GlobalHook {
 	}
 }
 
-func TestAdminHooksList(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks", Query: url.Values{"page": {"2"}, "per_page": {"10"}}, Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/list.json"})
-	hooks, _, err := env.Client.AdminHooks.List(context.Background(), &ListOptions{Page: 2, PerPage: 10})
-	require.NoError(t, err, "List")
+// TestAdminHooksEndpoints checks the request of every global webhook call
+// (the preview in Accept) and every field of its reply.
+func TestAdminHooksEndpoints(t *testing.T) {
+	hooks := func(method, path, body string, status int, reply string) call {
+		return call{Method: method, Path: "/admin/hooks" + path, Preview: mediaTypeSuperproPreview, JSON: body, Status: status, Reply: reply}
+	}
+	a := func(c *Client) *AdminHooksService { return c.AdminHooks }
 	want := wantGlobalHook(t)
-	assertFields(t, "hooks", hooks, []*GlobalHook{&want})
-	assertCoversFixture(t, "admin_hooks/list.json", []*GlobalHook{})
+	// The reply of the reference to an update: the omitted content type was
+	// reset to "form" and the omitted secret removed.
+	updated := wantGlobalHook(t)
+	updated.Events = []string{"organization"}
+	updated.Config.ContentType, updated.Config.Secret = HookContentTypeForm, ""
+	list := hooks(http.MethodGet, "", "", 0, "admin_hooks/list.json")
+	list.Query = url.Values{"page": {"2"}, "per_page": {"10"}}
+	runEndpointCases(t, []endpointCase{
+		{"List", list, func(ctx context.Context, c *Client) (any, *Response, error) {
+			return a(c).List(ctx, &ListOptions{Page: 2, PerPage: 10})
+		}, []*GlobalHook{&want}},
+		{"Create", hooks(http.MethodPost, "", `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`, http.StatusCreated, "admin_hooks/create.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(a(c).Create(ctx, CreateGlobalHookRequest{
+					Name:   "web",
+					Events: []string{"organization", "user"},
+					Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", ContentType: Ptr(HookContentTypeJSON), Secret: Ptr("secret")},
+				}))
+			}, want},
+		// The name defaults to "web"; nothing else unset is sent.
+		{"Create defaults", hooks(http.MethodPost, "", `{"name":"web","config":{"url":"https://example.com/webhook","insecure_ssl":"1"},"active":false}`, http.StatusCreated, "admin_hooks/create.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(a(c).Create(ctx, CreateGlobalHookRequest{
+					Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", InsecureSSL: Ptr(HookInsecureSkipVerify)},
+					Active: Ptr(false),
+				}))
+			}, want},
+		{"Get", hooks(http.MethodGet, "/42", "", 0, "admin_hooks/get.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return deref(a(c).Get(ctx, 42)) }, want},
+		{"Update", hooks(http.MethodPatch, "/42", `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`, 0, "admin_hooks/update.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(a(c).Update(ctx, 42, UpdateGlobalHookRequest{Events: []string{"organization"}, Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook"}}))
+			}, updated},
+		{"Update every field", hooks(http.MethodPatch, "/7", `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`, 0, "admin_hooks/update.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(a(c).Update(ctx, 7, UpdateGlobalHookRequest{
+					Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook", ContentType: Ptr(HookContentTypeForm), Secret: Ptr("new"), InsecureSSL: Ptr(HookVerifySSL)},
+					Events: []string{"user"},
+					Active: Ptr(false),
+				}))
+			}, updated},
+		{"Delete", hooks(http.MethodDelete, "/42", "", http.StatusNoContent, ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return noResult(a(c).Delete(ctx, 42)) }, nil},
+		{"Ping", hooks(http.MethodPost, "/42/pings", "", http.StatusNoContent, ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return noResult(a(c).Ping(ctx, 42)) }, nil},
+	})
 }
 
 func TestAdminHooksListNotAdmin(t *testing.T) {
@@ -59,88 +103,27 @@ func TestAdminHooksListNotAdmin(t *testing.T) {
 // TestAdminHooksListIter walks three pages and stops at the missing next
 // link; the caller's options are not changed.
 func TestAdminHooksListIter(t *testing.T) {
-	env := setup(t)
-	var pages []string
-	env.API.HandleFunc("GET /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		pages = append(pages, page)
-		want := url.Values{"per_page": {"2"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/admin/hooks", Query: want, Preview: mediaTypeSuperproPreview}.verify(t, r)
-		next := map[string]string{"": "2", "2": "3"}[page]
-		if next != "" {
-			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/hooks?per_page=2&page=%s>; rel="next", <%s/api/v3/admin/hooks?per_page=2&page=3>; rel="last"`,
-				env.APIServer.URL, next, env.APIServer.URL))
-		}
-		switch page {
-		case "":
-			writeJSON(w, http.StatusOK, `[{"id":1},{"id":2}]`)
-		case "2":
-			writeJSON(w, http.StatusOK, `[{"id":3},{"id":4}]`)
-		case "3":
-			writeJSON(w, http.StatusOK, `[{"id":5}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-			writeJSON(w, http.StatusOK, `[]`)
-		}
-	})
 	opts := &ListOptions{PerPage: 2}
-	var ids []int64
-	for hook, err := range env.Client.AdminHooks.ListIter(context.Background(), opts) {
-		require.NoError(t, err, "ListIter")
-		ids = append(ids, hook.ID)
+	query := url.Values{"per_page": {"2"}}
+	base := "/admin/hooks?per_page=2&page="
+	walk := func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.AdminHooks.ListIter(ctx, opts), func(h *GlobalHook) int64 { return h.ID })
 	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
-		t.Errorf("ids = %v", ids)
-	}
-	if !reflect.DeepEqual(pages, []string{"", "2", "3"}) {
-		t.Errorf("pages = %q", pages)
-	}
-	if *opts != (ListOptions{PerPage: 2}) {
-		t.Errorf("opts changed: %+v", *opts)
-	}
+	first := walkPage{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id":1},{"id":2}]`}
+	runWalkCases(t, []walkCase{{name: "three pages", path: "/admin/hooks", preview: mediaTypeSuperproPreview, pages: []walkPage{
+		first,
+		{query: withPage(query, "2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `[{"id":3},{"id":4}]`},
+		{query: withPage(query, "3"), reply: `[{"id":5}]`},
+	}, walk: walk, want: []int64{1, 2, 3, 4, 5}}})
+	require.Equal(t, ListOptions{PerPage: 2}, *opts, "opts changed")
 
 	// Breaking out of the loop stops the requests.
-	pages = nil
+	env := mock(t)
+	expectPreviewWalk(t, env, "/admin/hooks", mediaTypeSuperproPreview, []walkPage{first})
 	for range env.Client.AdminHooks.ListIter(context.Background(), opts) {
 		break
 	}
-	if len(pages) != 1 {
-		t.Errorf("after break: pages = %q, want one request", pages)
-	}
-}
-
-func TestAdminHooksCreate(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","events":["organization","user"],"config":{"url":"https://example.com/webhook","content_type":"json","secret":"secret"}}`, Status: http.StatusCreated, Reply: "admin_hooks/create.json"})
-	hook, resp, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{
-		Name:   "web",
-		Events: []string{"organization", "user"},
-		Config: GlobalHookConfigRequest{
-			URL:         "https://example.com/webhook",
-			ContentType: Ptr(HookContentTypeJSON),
-			Secret:      Ptr("secret"),
-		},
-	})
-	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "hook", *hook, wantGlobalHook(t))
-	assertCoversFixture(t, "admin_hooks/create.json", GlobalHook{})
-}
-
-func TestAdminHooksCreateDefaults(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("POST /admin/hooks", func(w http.ResponseWriter, r *http.Request) {
-		// The name defaults to "web"; nothing else unset is sent.
-		call{Method: http.MethodPost, Path: "/admin/hooks", Preview: mediaTypeSuperproPreview, JSON: `{"name":"web","config":{"url":"https://example.com/webhook","insecure_ssl":"1"},"active":false}`}.verify(t, r)
-		writeFixture(t, w, http.StatusCreated, "admin_hooks/create.json")
-	})
-	_, _, err := env.Client.AdminHooks.Create(context.Background(), CreateGlobalHookRequest{
-		Config: GlobalHookConfigRequest{URL: "https://example.com/webhook", InsecureSSL: Ptr(HookInsecureSkipVerify)},
-		Active: Ptr(false),
-	})
-	require.NoError(t, err, "Create")
+	require.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests after break")
 }
 
 func TestAdminHooksCreateInvalid(t *testing.T) {
@@ -170,15 +153,6 @@ func TestAdminHooksCreateValidationFailed(t *testing.T) {
 	}
 }
 
-func TestAdminHooksGet(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Reply: "admin_hooks/get.json"})
-	hook, _, err := env.Client.AdminHooks.Get(context.Background(), 42)
-	require.NoError(t, err, "Get")
-	assertFields(t, "hook", *hook, wantGlobalHook(t))
-	assertCoversFixture(t, "admin_hooks/get.json", GlobalHook{})
-}
-
 func TestAdminHooksGetNotFound(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/404", Preview: mediaTypeSuperproPreview, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
@@ -188,72 +162,12 @@ func TestAdminHooksGetNotFound(t *testing.T) {
 	}
 }
 
-func TestAdminHooksUpdate(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, JSON: `{"events":["organization"],"config":{"url":"https://example.com/webhook"}}`, Reply: "admin_hooks/update.json"})
-	hook, _, err := env.Client.AdminHooks.Update(context.Background(), 42, UpdateGlobalHookRequest{
-		Events: []string{"organization"},
-		Config: &GlobalHookConfigRequest{URL: "https://example.com/webhook"},
-	})
-	require.NoError(t, err, "Update")
-	// The reply of the reference: the omitted content type was reset to
-	// "form" and the omitted secret removed.
-	assertFields(t, "hook", *hook, GlobalHook{
-		Type:   "Global",
-		ID:     1,
-		Name:   "web",
-		Active: true,
-		Events: []string{"organization"},
-		Config: GlobalHookConfig{
-			URL:         "https://example.com",
-			ContentType: HookContentTypeForm,
-			InsecureSSL: HookVerifySSL,
-			Secret:      "",
-		},
-		UpdatedAt: mustTime(t, "2017-12-07T00:14:59Z"),
-		CreatedAt: mustTime(t, "2017-12-07T00:14:59Z"),
-		URL:       "https://api.github.com/admin/hooks/1",
-		PingURL:   "https://api.github.com/admin/hooks/1/pings",
-	})
-	assertCoversFixture(t, "admin_hooks/update.json", GlobalHook{})
-}
-
-func TestAdminHooksUpdateFull(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/hooks/7", Preview: mediaTypeSuperproPreview, JSON: `{"config":{"url":"https://example.com/webhook","content_type":"form","secret":"new","insecure_ssl":"0"},"events":["user"],"active":false}`, Reply: "admin_hooks/update.json"})
-	_, _, err := env.Client.AdminHooks.Update(context.Background(), 7, UpdateGlobalHookRequest{
-		Config: &GlobalHookConfigRequest{
-			URL:         "https://example.com/webhook",
-			ContentType: Ptr(HookContentTypeForm),
-			Secret:      Ptr("new"),
-			InsecureSSL: Ptr(HookVerifySSL),
-		},
-		Events: []string{"user"},
-		Active: Ptr(false),
-	})
-	require.NoError(t, err, "Update")
-}
-
 func TestAdminHooksUpdateInvalid(t *testing.T) {
 	env := setup(t)
 	_, _, err := env.Client.AdminHooks.Update(context.Background(), 1, UpdateGlobalHookRequest{
 		Config: &GlobalHookConfigRequest{URL: "https://x", ContentType: Ptr(HookContentType("JSON"))},
 	})
 	require.ErrorIs(t, err, ErrInvalidArgument)
-}
-
-func TestAdminHooksDelete(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/hooks/42", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
-	resp, err := env.Client.AdminHooks.Delete(context.Background(), 42)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-func TestAdminHooksPing(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/hooks/42/pings", Preview: mediaTypeSuperproPreview, Status: http.StatusNoContent})
-	resp, err := env.Client.AdminHooks.Ping(context.Background(), 42)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestHookInsecureSSLJSON(t *testing.T) {

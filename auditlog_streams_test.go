@@ -18,7 +18,7 @@ import (
 	"golang.org/x/crypto/nacl/box"
 )
 
-const streamsPath = "/enterprises/" + weirdEnterpriseEscaped + "/audit-log/streams"
+const streamsPath = "/enterprises/" + acmeCorpEscaped + "/audit-log/streams"
 
 // splunkStream is testdata/auditlog/stream.json decoded.
 func splunkStream(t *testing.T) AuditLogStream {
@@ -45,15 +45,15 @@ func TestAuditLogStreamsReads(t *testing.T) {
 		want    func(t *testing.T) any
 	}{
 		{
-			path: "/enterprises/" + weirdEnterpriseEscaped + "/audit-log/stream-key", fixture: "auditlog/stream_key.json", typ: AuditLogStreamKey{},
-			run: func(c *Client) (any, *Response, error) { return deref(c.AuditLog.GetStreamKey(ctx, weirdEnterprise)) },
+			path: "/enterprises/" + acmeCorpEscaped + "/audit-log/stream-key", fixture: "auditlog/stream_key.json", typ: AuditLogStreamKey{},
+			run: func(c *Client) (any, *Response, error) { return deref(c.AuditLog.GetStreamKey(ctx, acmeCorp)) },
 			want: func(*testing.T) any {
 				return AuditLogStreamKey{KeyID: "012345678912345678", Key: "2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234"}
 			},
 		},
 		{
 			path: streamsPath, fixture: "auditlog/streams.json", typ: []*AuditLogStream{},
-			run: func(c *Client) (any, *Response, error) { return c.AuditLog.ListStreams(ctx, weirdEnterprise) },
+			run: func(c *Client) (any, *Response, error) { return c.AuditLog.ListStreams(ctx, acmeCorp) },
 			want: func(t *testing.T) any {
 				s := splunkStream(t)
 				return []*AuditLogStream{&s, {ID: 12, StreamType: StreamAzureBlobStorage, StreamDetails: "audit-container",
@@ -62,7 +62,7 @@ func TestAuditLogStreamsReads(t *testing.T) {
 		},
 		{
 			path: streamsPath + "/11", fixture: "auditlog/stream.json", typ: AuditLogStream{},
-			run:  func(c *Client) (any, *Response, error) { return deref(c.AuditLog.GetStream(ctx, weirdEnterprise, 11)) },
+			run:  func(c *Client) (any, *Response, error) { return deref(c.AuditLog.GetStream(ctx, acmeCorp, 11)) },
 			want: func(t *testing.T) any { return splunkStream(t) },
 		},
 	} {
@@ -75,14 +75,6 @@ func TestAuditLogStreamsReads(t *testing.T) {
 			assertCoversFixture(t, tc.fixture, tc.typ)
 		})
 	}
-}
-
-// deref turns a *T result into a T one for a table of calls.
-func deref[T any](v *T, resp *Response, err error) (any, *Response, error) {
-	if v == nil {
-		return nil, resp, err
-	}
-	return *v, resp, err
 }
 
 // streamConfigs are one configuration of every destination, every field
@@ -123,10 +115,10 @@ func TestAuditLogStreamsWrites(t *testing.T) {
 			run          func(c *Client) (*AuditLogStream, *Response, error)
 		}{
 			{http.MethodPost, streamsPath, func(c *Client) (*AuditLogStream, *Response, error) {
-				return c.AuditLog.CreateStream(ctx, weirdEnterprise, req)
+				return c.AuditLog.CreateStream(ctx, acmeCorp, req)
 			}},
 			{http.MethodPut, streamsPath + "/11", func(c *Client) (*AuditLogStream, *Response, error) {
-				return c.AuditLog.UpdateStream(ctx, weirdEnterprise, 11, req)
+				return c.AuditLog.UpdateStream(ctx, acmeCorp, 11, req)
 			}},
 		} {
 			t.Run(w.method+" "+sc.typ, func(t *testing.T) {
@@ -144,7 +136,7 @@ func TestAuditLogStreamsWrites(t *testing.T) {
 func TestAuditLogStreamsDelete(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodDelete, Path: streamsPath + "/11", Status: http.StatusNoContent})
-	resp, err := env.Client.AuditLog.DeleteStream(context.Background(), weirdEnterprise, 11)
+	resp, err := env.Client.AuditLog.DeleteStream(context.Background(), acmeCorp, 11)
 	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
@@ -160,7 +152,7 @@ func TestAuditLogStreamsErrors(t *testing.T) {
 	env.expect(t, call{Method: http.MethodDelete, Path: streamsPath + "/99", Status: http.StatusNotFound, ReplyJSON: notFound})
 	env.expect(t, call{Method: http.MethodGet, Path: streamsPath, Status: http.StatusNotFound, ReplyJSON: notFound})
 
-	_, resp, err := env.Client.AuditLog.UpdateStream(ctx, weirdEnterprise, 11, AuditLogStreamRequest{Enabled: true,
+	_, resp, err := env.Client.AuditLog.UpdateStream(ctx, acmeCorp, 11, AuditLogStreamRequest{Enabled: true,
 		VendorSpecific: &DatadogStreamConfig{EncryptedToken: "ZGQ=", Site: DatadogUS, KeyID: "stale"}})
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
@@ -169,12 +161,12 @@ func TestAuditLogStreamsErrors(t *testing.T) {
 	assert.Equal(t, "Validation Failed", ve.Message)
 	assert.Equal(t, []FieldError{{Resource: "AuditLogStream", Code: "invalid", Field: "key_id", Message: "key_id does not match the current key"}}, ve.Errors)
 
-	stream, _, err := env.Client.AuditLog.GetStream(ctx, weirdEnterprise, 99)
+	stream, _, err := env.Client.AuditLog.GetStream(ctx, acmeCorp, 99)
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.Nil(t, stream)
-	_, err = env.Client.AuditLog.DeleteStream(ctx, weirdEnterprise, 99)
+	_, err = env.Client.AuditLog.DeleteStream(ctx, acmeCorp, 99)
 	assert.ErrorIs(t, err, ErrNotFound)
-	streams, _, err := env.Client.AuditLog.ListStreams(ctx, weirdEnterprise)
+	streams, _, err := env.Client.AuditLog.ListStreams(ctx, acmeCorp)
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.Nil(t, streams)
 }

@@ -14,13 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// An enterprise slug that needs escaping: it must reach the server as one
-// segment.
-const (
-	weirdEnterprise        = "acme corp"
-	weirdEnterpriseEscaped = "acme%20corp"
-	auditLogPath           = "/enterprises/" + weirdEnterpriseEscaped + "/audit-log"
-)
+// The audit log of acmeCorp, an enterprise slug that needs escaping.
+const auditLogPath = "/enterprises/" + acmeCorpEscaped + "/audit-log"
 
 // auditLogFixtureEvent is testdata/auditlog/events.json[0] decoded: every
 // documented property, and two undocumented keys kept in Extra.
@@ -92,7 +87,7 @@ func TestAuditLogList(t *testing.T) {
 		"page":     {"2"},
 		"per_page": {"50"},
 	}, Reply: "auditlog/events.json"})
-	events, resp, err := env.Client.AuditLog.List(context.Background(), weirdEnterprise, &AuditLogOptions{
+	events, resp, err := env.Client.AuditLog.List(context.Background(), acmeCorp, &AuditLogOptions{
 		Phrase:      "action:hook.config_changed actor:octoadmin created:>=2026-01-01",
 		Include:     AuditLogIncludeAll,
 		Before:      "MS42NjQ1MzQ1NjUwMDFlKzEyfGxNUDNCaA",
@@ -120,7 +115,7 @@ func TestAuditLogListCursorAndValues(t *testing.T) {
 	} {
 		env := mock(t)
 		env.expect(t, call{Method: http.MethodGet, Path: auditLogPath, Query: tc.query, ReplyJSON: `[]`})
-		events, resp, err := env.Client.AuditLog.List(context.Background(), weirdEnterprise, tc.opts)
+		events, resp, err := env.Client.AuditLog.List(context.Background(), acmeCorp, tc.opts)
 		requireStatus(t, resp, err, http.StatusOK)
 		assert.Empty(t, events, "query %v", tc.query)
 	}
@@ -129,7 +124,7 @@ func TestAuditLogListCursorAndValues(t *testing.T) {
 func TestAuditLogListNotFound(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: auditLogPath, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found","documentation_url":"https://docs.github.com/enterprise-server@3.19/rest/enterprise-admin/audit-log#get-the-audit-log-for-an-enterprise"}`})
-	events, resp, err := env.Client.AuditLog.List(context.Background(), weirdEnterprise, nil)
+	events, resp, err := env.Client.AuditLog.List(context.Background(), acmeCorp, nil)
 	require.ErrorIs(t, err, ErrNotFound)
 	assert.Nil(t, events)
 	require.NotNil(t, resp)
@@ -189,7 +184,7 @@ func TestAuditLogListIter(t *testing.T) {
 			opts.Phrase, opts.Include, opts.Order = "actor:mona", AuditLogIncludeAll, AuditLogOrderAsc
 			caller := opts
 			var got []string
-			for e, err := range env.Client.AuditLog.ListIter(context.Background(), weirdEnterprise, &opts) {
+			for e, err := range env.Client.AuditLog.ListIter(context.Background(), acmeCorp, &opts) {
 				require.NoError(t, err)
 				got = append(got, e.Action)
 			}
@@ -205,7 +200,7 @@ func TestAuditLogListIterStopsOnALoop(t *testing.T) {
 		ReplyHeader: http.Header{"Link": {`<https://ghes.test/api/v3/enterprises/acme%20corp/audit-log?after=loop>; rel="next"`}}})
 	var errs []error
 	n := 0
-	for _, err := range env.Client.AuditLog.ListIter(context.Background(), weirdEnterprise, &AuditLogOptions{After: "loop"}) {
+	for _, err := range env.Client.AuditLog.ListIter(context.Background(), acmeCorp, &AuditLogOptions{After: "loop"}) {
 		n++
 		if err != nil {
 			errs = append(errs, err)

@@ -22,9 +22,9 @@ var (
 	wantBypassRequester    = BypassActor{ActorID: 12, ActorName: "monalisa"}
 )
 
-func wantBypassResponses() []BypassResponse {
+func wantBypassResponses(t *testing.T) []BypassResponse {
 	return []BypassResponse{{ID: 42, Reviewer: BypassActor{ActorID: 4, ActorName: "octocat"}, Status: BypassResponseApproved,
-		CreatedAt: appsTime("2025-05-02T00:00:00Z")}}
+		CreatedAt: mustTime(t, "2025-05-02T00:00:00Z")}}
 }
 
 func TestBypassRequestsEndpoints(t *testing.T) {
@@ -36,15 +36,15 @@ func TestBypassRequestsEndpoints(t *testing.T) {
 		Requester: wantBypassRequester, RequestType: "push_ruleset_bypass",
 		Data:               []PushRuleBypassData{{RulesetID: 410, RulesetName: "Max file size", TotalViolations: 2, RuleType: "max_file_size"}},
 		ResourceIdentifier: "827efc6d56897b048c772eb4087f854f46256132", Status: BypassRequestApproved,
-		RequesterComment: Ptr("Test fixture, not a real token"), ExpiresAt: appsTime("2025-05-08T00:00:00Z"), CreatedAt: appsTime("2025-05-01T00:00:00Z"),
-		Responses: wantBypassResponses(), URL: "https://ghes.test/api/v3/repos/octo-org/Hello-World/bypass-requests/1",
+		RequesterComment: Ptr("Test fixture, not a real token"), ExpiresAt: mustTime(t, "2025-05-08T00:00:00Z"), CreatedAt: mustTime(t, "2025-05-01T00:00:00Z"),
+		Responses: wantBypassResponses(t), URL: "https://ghes.test/api/v3/repos/octo-org/Hello-World/bypass-requests/1",
 		HTMLURL: "https://ghes.test/octo-org/Hello-World/exemptions/1"}
 	secret := SecretScanningBypassRequest{ID: 21, Number: 1, Repository: wantBypassRepository, Organization: wantBypassOrganization,
 		Requester: wantBypassRequester, RequestType: "secret_scanning_closure",
 		Data:               []SecretScanningBypassData{{SecretType: "adafruit_io_key", BypassReason: BypassReasonUsedInTests, Path: "/tests/README.md", Branch: "refs/heads/main"}},
 		ResourceIdentifier: "827efc6d56897b048c772eb4087f854f46256132", Status: BypassRequestApproved,
-		RequesterComment: Ptr("Test fixture, not a real token"), ExpiresAt: appsTime("2025-05-08T00:00:00Z"), CreatedAt: appsTime("2025-05-01T00:00:00Z"),
-		Responses: wantBypassResponses(), URL: "https://ghes.test/api/v3/repos/octo-org/Hello-World/bypass-requests/1",
+		RequesterComment: Ptr("Test fixture, not a real token"), ExpiresAt: mustTime(t, "2025-05-08T00:00:00Z"), CreatedAt: mustTime(t, "2025-05-01T00:00:00Z"),
+		Responses: wantBypassResponses(t), URL: "https://ghes.test/api/v3/repos/octo-org/Hello-World/bypass-requests/1",
 		HTMLURL: "https://ghes.test/octo-org/Hello-World/exemptions/1"}
 	runEndpointCases(t, []endpointCase{
 		{"ListPushRules", call{Method: http.MethodGet, Path: bypassPushRulesPath, Query: fullQuery, Reply: "bypass_requests/push_rules.json"},

@@ -194,30 +194,19 @@ func TestCodeSecuritySetDefaultConfiguration(t *testing.T) {
 
 func TestCodeSecurityDeleteAndAttachConfiguration(t *testing.T) {
 	path := "/enterprises/" + acmeCorpEscaped + "/code-security/configurations/42"
-	for _, tc := range []struct {
-		name   string
-		call   call
-		invoke func(c *Client) (*Response, error)
-	}{
-		{"DeleteConfiguration", call{Method: http.MethodDelete, Path: path, Status: http.StatusNoContent}, func(c *Client) (*Response, error) {
-			return c.CodeSecurity.DeleteConfiguration(context.Background(), acmeCorp, 42)
-		}},
-		{"AttachConfiguration all", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all"}`, Status: http.StatusAccepted, ReplyJSON: `{}`},
-			func(c *Client) (*Response, error) {
-				return c.CodeSecurity.AttachConfiguration(context.Background(), acmeCorp, 42, AttachConfigurationRequest{Scope: AttachAll})
-			}},
-		{"AttachConfiguration without configurations", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all_without_configurations"}`, Status: http.StatusAccepted, ReplyJSON: `{}`},
-			func(c *Client) (*Response, error) {
-				return c.CodeSecurity.AttachConfiguration(context.Background(), acmeCorp, 42, AttachConfigurationRequest{Scope: AttachAllWithoutConfigurations})
-			}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, tc.call)
-			resp, err := tc.invoke(env.Client)
-			requireStatus(t, resp, err, tc.call.Status)
-		})
+	attach := func(scope AttachScope) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.CodeSecurity.AttachConfiguration(ctx, acmeCorp, 42, AttachConfigurationRequest{Scope: scope}))
+		}
 	}
+	runEndpointCases(t, []endpointCase{
+		{"DeleteConfiguration", call{Method: http.MethodDelete, Path: path, Status: http.StatusNoContent}, func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.CodeSecurity.DeleteConfiguration(ctx, acmeCorp, 42))
+		}, nil},
+		{"AttachConfiguration all", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all"}`, Status: http.StatusAccepted, ReplyJSON: `{}`}, attach(AttachAll), nil},
+		{"AttachConfiguration without configurations", call{Method: http.MethodPost, Path: path + "/attach", JSON: `{"scope":"all_without_configurations"}`, Status: http.StatusAccepted, ReplyJSON: `{}`},
+			attach(AttachAllWithoutConfigurations), nil},
+	})
 }
 
 func TestCodeSecurityListConfigurationRepositories(t *testing.T) {
@@ -270,67 +259,32 @@ func TestCodeSecurityConfigurationErrorReplies(t *testing.T) {
 }
 
 func TestCodeSecurityConfigurationArgumentsRefused(t *testing.T) {
-	create := func(r CodeSecurityConfigurationRequest) func(ctx context.Context, c *Client) error {
-		return func(ctx context.Context, c *Client) error {
-			_, _, err := c.CodeSecurity.CreateConfiguration(ctx, "e", r)
-			return err
-		}
-	}
 	env := mock(t) // no expectations: a request sent fails the test
-	ctx, c := context.Background(), env.Client
+	ctx, s := context.Background(), env.Client.CodeSecurity
+	const cc = "CodeSecurity.CreateConfiguration"
+	create := func(r CodeSecurityConfigurationRequest) error { return second3(s.CreateConfiguration(ctx, "e", r)) }
 	checkRefusals(t, []refusal{
-		{"CodeSecurity.CreateConfiguration: Name", create(CodeSecurityConfigurationRequest{Description: "d"})(ctx, c), "CodeSecurity.CreateConfiguration", "Name"},
-		{"CodeSecurity.CreateConfiguration: Description", create(CodeSecurityConfigurationRequest{Name: "x"})(ctx, c), "CodeSecurity.CreateConfiguration", "Description"},
-		{"CodeSecurity.CreateConfiguration: Description has", create(CodeSecurityConfigurationRequest{Name: "x", Description: strings.Repeat("d", 256)})(ctx, c), "CodeSecurity.CreateConfiguration", "Description has"},
-		{"CodeSecurity.CreateConfiguration: SecretScanning", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", SecretScanning: "on"})(ctx, c), "CodeSecurity.CreateConfiguration", "SecretScanning"},
-		{"CodeSecurity.CreateConfiguration: AdvancedSecurity", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", AdvancedSecurity: "maybe"})(ctx, c), "CodeSecurity.CreateConfiguration", "AdvancedSecurity"},
-		{"CodeSecurity.CreateConfiguration: Enforcement", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", Enforcement: "partial"})(ctx, c), "CodeSecurity.CreateConfiguration", "Enforcement"},
-		{"CodeSecurity.CreateConfiguration: enterprise", func() error {
-			_, _, err := c.CodeSecurity.CreateConfiguration(ctx, "", CodeSecurityConfigurationRequest{Name: "x", Description: "d"})
-			return err
-		}(), "CodeSecurity.CreateConfiguration", "enterprise"},
-		{"CodeSecurity.UpdateConfiguration: CodeScanningDefaultSetupOptions.RunnerType", func() error {
-			_, _, err := c.CodeSecurity.UpdateConfiguration(ctx, "e", 1, CodeSecurityConfigurationRequest{
-				CodeScanningDefaultSetupOptions: &CodeScanningDefaultSetupOptions{RunnerType: "gpu"}})
-			return err
-		}(), "CodeSecurity.UpdateConfiguration", "CodeScanningDefaultSetupOptions.RunnerType"},
-		{"CodeSecurity.UpdateConfiguration: configurationID", func() error {
-			_, _, err := c.CodeSecurity.UpdateConfiguration(ctx, "e", 0, CodeSecurityConfigurationRequest{})
-			return err
-		}(), "CodeSecurity.UpdateConfiguration", "configurationID"},
-		{"CodeSecurity.GetConfiguration: configurationID", func() error {
-			_, _, err := c.CodeSecurity.GetConfiguration(ctx, "e", 0)
-			return err
-		}(), "CodeSecurity.GetConfiguration", "configurationID"},
-		{"CodeSecurity.DeleteConfiguration: configurationID", func() error {
-			_, err := c.CodeSecurity.DeleteConfiguration(ctx, "e", -1)
-			return err
-		}(), "CodeSecurity.DeleteConfiguration", "configurationID"},
-		{"CodeSecurity.AttachConfiguration: Scope", func() error {
-			_, err := c.CodeSecurity.AttachConfiguration(ctx, "e", 1, AttachConfigurationRequest{})
-			return err
-		}(), "CodeSecurity.AttachConfiguration", "Scope"},
-		{"CodeSecurity.SetDefaultConfiguration: DefaultForNewRepos", func() error {
-			_, _, err := c.CodeSecurity.SetDefaultConfiguration(ctx, "e", 1, SetDefaultConfigurationRequest{DefaultForNewRepos: "private"})
-			return err
-		}(), "CodeSecurity.SetDefaultConfiguration", "DefaultForNewRepos"},
-		{"CodeSecurity.ListDefaultConfigurations: enterprise", func() error {
-			_, _, err := c.CodeSecurity.ListDefaultConfigurations(ctx, "")
-			return err
-		}(), "CodeSecurity.ListDefaultConfigurations", "enterprise"},
-		{"CodeSecurity.ListConfigurations: PerPage", func() error {
-			_, _, err := c.CodeSecurity.ListConfigurations(ctx, "e", &ListCursorOptions{PerPage: 101})
-			return err
-		}(), "CodeSecurity.ListConfigurations", "PerPage"},
-		{"CodeSecurity.ListConfigurations: Before and After", func() error {
-			return firstErr(c.CodeSecurity.ListConfigurationsIter(ctx, "e", &ListCursorOptions{Before: "a", After: "b"}))
-		}(), "CodeSecurity.ListConfigurations", "Before and After"},
-		{"CodeSecurity.ListConfigurationRepositories: configurationID", func() error {
-			_, _, err := c.CodeSecurity.ListConfigurationRepositories(ctx, "e", 0, nil)
-			return err
-		}(), "CodeSecurity.ListConfigurationRepositories", "configurationID"},
-		{"CodeSecurity.ListConfigurationRepositories: PerPage", func() error {
-			return firstErr(c.CodeSecurity.ListConfigurationRepositoriesIter(ctx, "e", 1, &ListConfigurationRepositoriesOptions{ListCursorOptions: ListCursorOptions{PerPage: -1}}))
-		}(), "CodeSecurity.ListConfigurationRepositories", "PerPage"},
+		{cc + ": Name", create(CodeSecurityConfigurationRequest{Description: "d"}), cc, "Name"},
+		{cc + ": Description", create(CodeSecurityConfigurationRequest{Name: "x"}), cc, "Description"},
+		{cc + ": Description has", create(CodeSecurityConfigurationRequest{Name: "x", Description: strings.Repeat("d", 256)}), cc, "Description has"},
+		{cc + ": SecretScanning", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", SecretScanning: "on"}), cc, "SecretScanning"},
+		{cc + ": AdvancedSecurity", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", AdvancedSecurity: "maybe"}), cc, "AdvancedSecurity"},
+		{cc + ": Enforcement", create(CodeSecurityConfigurationRequest{Name: "x", Description: "d", Enforcement: "partial"}), cc, "Enforcement"},
+		{cc + ": enterprise", second3(s.CreateConfiguration(ctx, "", CodeSecurityConfigurationRequest{Name: "x", Description: "d"})), cc, "enterprise"},
+		{"CodeSecurity.UpdateConfiguration: CodeScanningDefaultSetupOptions.RunnerType", second3(s.UpdateConfiguration(ctx, "e", 1, CodeSecurityConfigurationRequest{
+			CodeScanningDefaultSetupOptions: &CodeScanningDefaultSetupOptions{RunnerType: "gpu"}})), "CodeSecurity.UpdateConfiguration", "CodeScanningDefaultSetupOptions.RunnerType"},
+		{"CodeSecurity.UpdateConfiguration: configurationID", second3(s.UpdateConfiguration(ctx, "e", 0, CodeSecurityConfigurationRequest{})), "CodeSecurity.UpdateConfiguration", "configurationID"},
+		{"CodeSecurity.GetConfiguration: configurationID", second3(s.GetConfiguration(ctx, "e", 0)), "CodeSecurity.GetConfiguration", "configurationID"},
+		{"CodeSecurity.DeleteConfiguration: configurationID", second2(s.DeleteConfiguration(ctx, "e", -1)), "CodeSecurity.DeleteConfiguration", "configurationID"},
+		{"CodeSecurity.AttachConfiguration: Scope", second2(s.AttachConfiguration(ctx, "e", 1, AttachConfigurationRequest{})), "CodeSecurity.AttachConfiguration", "Scope"},
+		{"CodeSecurity.SetDefaultConfiguration: DefaultForNewRepos", second3(s.SetDefaultConfiguration(ctx, "e", 1, SetDefaultConfigurationRequest{DefaultForNewRepos: "private"})),
+			"CodeSecurity.SetDefaultConfiguration", "DefaultForNewRepos"},
+		{"CodeSecurity.ListDefaultConfigurations: enterprise", second3(s.ListDefaultConfigurations(ctx, "")), "CodeSecurity.ListDefaultConfigurations", "enterprise"},
+		{"CodeSecurity.ListConfigurations: PerPage", second3(s.ListConfigurations(ctx, "e", &ListCursorOptions{PerPage: 101})), "CodeSecurity.ListConfigurations", "PerPage"},
+		{"CodeSecurity.ListConfigurations: Before and After", firstErr(s.ListConfigurationsIter(ctx, "e", &ListCursorOptions{Before: "a", After: "b"})),
+			"CodeSecurity.ListConfigurations", "Before and After"},
+		{"CodeSecurity.ListConfigurationRepositories: configurationID", second3(s.ListConfigurationRepositories(ctx, "e", 0, nil)), "CodeSecurity.ListConfigurationRepositories", "configurationID"},
+		{"CodeSecurity.ListConfigurationRepositories: PerPage", firstErr(s.ListConfigurationRepositoriesIter(ctx, "e", 1, &ListConfigurationRepositoriesOptions{ListCursorOptions: ListCursorOptions{PerPage: -1}})),
+			"CodeSecurity.ListConfigurationRepositories", "PerPage"},
 	})
 }

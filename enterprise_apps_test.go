@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -46,17 +45,9 @@ func appPermissions() map[string]string {
 	return p
 }
 
-func appsTime(s string) time.Time {
-	tm, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		panic(err)
-	}
-	return tm
-}
-
 // wantInstallation is testdata/enterprise_apps/installation.json decoded.
-func wantInstallation() Installation {
-	suspended := appsTime("2025-03-01T00:00:00Z")
+func wantInstallation(t *testing.T) Installation {
+	suspended := mustTime(t, "2025-03-01T00:00:00Z")
 	return Installation{
 		ID: 25381, Account: json.RawMessage(appsAccountJSON), RepositorySelection: RepositorySelectionSelected,
 		AccessTokensURL: "https://ghes.test/api/v3/app/installations/25381/access_tokens",
@@ -64,7 +55,7 @@ func wantInstallation() Installation {
 		HTMLURL:         "https://ghes.test/organizations/octo-org/settings/installations/25381",
 		AppID:           42, ClientID: "Iv1.8a61f9b3a7aba766", TargetID: 1001, TargetType: "Organization",
 		Permissions: appPermissions(), Events: []string{"push", "pull_request"},
-		CreatedAt: appsTime("2025-02-03T04:05:06Z"), UpdatedAt: appsTime("2025-02-04T05:06:07Z"),
+		CreatedAt: mustTime(t, "2025-02-03T04:05:06Z"), UpdatedAt: mustTime(t, "2025-02-04T05:06:07Z"),
 		SingleFileName: Ptr("config.yaml"), HasMultipleSingleFiles: true, SingleFilePaths: []string{"config.yaml", ".github/app.yml"},
 		AppSlug: "octo-app", SuspendedBy: json.RawMessage(appsSuspendedByJSON), SuspendedAt: &suspended, ContactEmail: Ptr("app@example.com"),
 	}
@@ -77,7 +68,7 @@ func wantAccessibleRepositories() []*AccessibleRepository {
 func TestEnterpriseAppsEndpoints(t *testing.T) {
 	page := url.Values{"per_page": {"50"}, "page": {"2"}}
 	opts := &ListOptions{Page: 2, PerPage: 50}
-	inst := wantInstallation()
+	inst := wantInstallation(t)
 	runEndpointCases(t, []endpointCase{
 		{"ListInstallableOrganizations", call{Method: http.MethodGet, Path: "/enterprises/acme%20corp/apps/installable_organizations", Query: page,
 			Reply: "enterprise_apps/installable_organizations.json"},
@@ -107,19 +98,19 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 			[]*EnterpriseOrganizationInstallation{{ID: 25381, AppSlug: "octo-app", ClientID: "Iv1.8a61f9b3a7aba766",
 				RepositorySelection: RepositorySelectionAll, RepositoriesURL: "https://ghes.test/api/v3/installation/repositories",
 				Permissions: appPermissions(), Events: []string{"push"},
-				CreatedAt: appsTime("2025-02-03T04:05:06Z"), UpdatedAt: appsTime("2025-02-04T05:06:07Z")}}},
+				CreatedAt: mustTime(t, "2025-02-03T04:05:06Z"), UpdatedAt: mustTime(t, "2025-02-04T05:06:07Z")}}},
 		{"CreateInstallation", call{Method: http.MethodPost, Path: appsInstPath, Status: http.StatusCreated, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"selected","repositories":["Hello-World","octo repo"]}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
+				return deref(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World", "octo repo"}}))
 			}, inst},
 		{"CreateInstallation/existing", call{Method: http.MethodPost, Path: appsInstPath, Reply: "enterprise_apps/installation.json",
 			JSON: `{"client_id":"Iv1.8a61f9b3a7aba766","repository_selection":"none"}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
+				return deref(s.CreateInstallation(ctx, appsEnterprise, appsOrg, CreateInstallationRequest{ClientID: "Iv1.8a61f9b3a7aba766",
 					RepositorySelection: RepositorySelectionNone}))
 			}, inst},
 		{"ListInstallationRepositories", call{Method: http.MethodGet, Path: appsInstPath + "/25381/repositories", Query: page,
@@ -132,14 +123,14 @@ func TestEnterpriseAppsEndpoints(t *testing.T) {
 			JSON: `{"repository_selection":"selected","repositories":["Hello-World"]}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
+				return deref(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionSelected, Repositories: []string{"Hello-World"}}))
 			}, inst},
 		{"SetInstallationRepositories/all", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories", Reply: "enterprise_apps/installation.json",
 			JSON: `{"repository_selection":"all"}`},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.EnterpriseApps
-				return deref3(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
+				return deref(s.SetInstallationRepositories(ctx, appsEnterprise, appsOrg, 25381,
 					InstallationRepositoriesRequest{RepositorySelection: RepositorySelectionAll}))
 			}, inst},
 		{"AddInstallationRepositories", call{Method: http.MethodPatch, Path: appsInstPath + "/25381/repositories/add", Reply: "enterprise_apps/repositories.json",

@@ -207,19 +207,47 @@ func ExampleMetaService_AdminAPI() {
 	// Manage GHES API: true
 }
 
-// Suspend a user with a reason for the audit log. The server here stands in
-// for a GHES instance.
-func ExampleUsersService_Suspend() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Println(r.Method, r.URL.EscapedPath())
-		w.WriteHeader(http.StatusNoContent)
-	}))
-	defer srv.Close()
-
+// exampleClient starts a stand-in for a GHES instance whose every request
+// handler answers (only for the examples: use a real instance or
+// ghestest), and returns a client of it with a token and the function that
+// stops it.
+func exampleClient(handler http.HandlerFunc) (*ghesadmin.Client, func()) {
+	srv := httptest.NewServer(handler)
 	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
 	if err != nil {
 		log.Fatal(err)
 	}
+	return client, srv.Close
+}
+
+// exampleReply answers every request with status and a JSON body.
+func exampleReply(status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { exampleStubJSON(w, status, body) }
+}
+
+// examplePages answers a list of two pages at path: the first (no key in
+// the query) with first and a next link to path?key=next, the other with
+// rest.
+func examplePages(path, key, next, first, rest string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get(key) == "" {
+			w.Header().Set("Link", `<http://`+r.Host+path+`?`+key+`=`+next+`>; rel="next"`)
+			exampleStubJSON(w, http.StatusOK, first)
+			return
+		}
+		exampleStubJSON(w, http.StatusOK, rest)
+	}
+}
+
+// Suspend a user with a reason for the audit log. The server here stands in
+// for a GHES instance.
+func ExampleUsersService_Suspend() {
+	client, stop := exampleClient(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println(r.Method, r.URL.EscapedPath())
+		w.WriteHeader(http.StatusNoContent)
+	})
+	defer stop()
+
 	if _, err := client.Users.Suspend(context.Background(), "monalisa", "Left the company"); err != nil {
 		log.Fatal(err)
 	}
@@ -230,21 +258,9 @@ func ExampleUsersService_Suspend() {
 // Walk every SSH key used in the last 90 days, most recently used first,
 // across all pages.
 func ExampleUsersService_ListPublicKeysIter() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Query().Get("page") == "" {
-			w.Header().Set("Link", `<`+"http://"+r.Host+`/api/v3/admin/keys?page=2>; rel="next"`)
-			fmt.Fprint(w, `[{"id":2,"title":"laptop"}]`)
-			return
-		}
-		fmt.Fprint(w, `[{"id":3,"title":"ci"}]`)
-	}))
-	defer srv.Close()
+	client, stop := exampleClient(examplePages("/api/v3/admin/keys", "page", "2", `[{"id":2,"title":"laptop"}]`, `[{"id":3,"title":"ci"}]`))
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	opts := &ghesadmin.ListPublicKeysOptions{
 		Sort:      ghesadmin.PublicKeySortAccessed,
 		Direction: ghesadmin.DirectionDesc,
@@ -263,17 +279,9 @@ func ExampleUsersService_ListPublicKeysIter() {
 
 // Create an organization managed by an existing user.
 func ExampleOrganizationsService_Create() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusCreated)
-		fmt.Fprint(w, `{"login":"octo-org","id":7,"description":null}`)
-	}))
-	defer srv.Close()
+	client, stop := exampleClient(exampleReply(http.StatusCreated, `{"login":"octo-org","id":7,"description":null}`))
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	org, _, err := client.Organizations.Create(context.Background(), ghesadmin.CreateOrganizationRequest{
 		Login:       "octo-org",
 		Admin:       "monalisa",
@@ -290,7 +298,7 @@ func ExampleOrganizationsService_Create() {
 // Create a global webhook that receives JSON payloads signed with a secret.
 // GHES returns the secret masked.
 func ExampleAdminHooksService_Create() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	client, stop := exampleClient(func(w http.ResponseWriter, r *http.Request) {
 		var body struct {
 			Name   string         `json:"name"`
 			Config map[string]any `json:"config"`
@@ -300,13 +308,9 @@ func ExampleAdminHooksService_Create() {
 		w.WriteHeader(http.StatusCreated)
 		fmt.Fprintf(w, `{"type":"Global","id":1,"name":%q,"active":true,"events":["organization","user"],"config":{"url":%q,"content_type":%q,"insecure_ssl":"0","secret":"********"}}`,
 			body.Name, body.Config["url"], body.Config["content_type"])
-	}))
-	defer srv.Close()
+	})
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	hook, _, err := client.AdminHooks.Create(context.Background(), ghesadmin.CreateGlobalHookRequest{
 		Events: []string{"organization", "user"},
 		Config: ghesadmin.GlobalHookConfigRequest{
@@ -325,7 +329,7 @@ func ExampleAdminHooksService_Create() {
 
 // Map a user to an LDAP entry, then queue a sync.
 func ExampleLDAPService_UpdateUserMapping() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	client, stop := exampleClient(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		switch r.Method {
 		case http.MethodPatch:
@@ -334,13 +338,9 @@ func ExampleLDAPService_UpdateUserMapping() {
 			w.WriteHeader(http.StatusCreated)
 			fmt.Fprint(w, `{"status":"queued"}`)
 		}
-	}))
-	defer srv.Close()
+	})
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	ctx := context.Background()
 	user, _, err := client.LDAP.UpdateUserMapping(ctx, "monalisa", "uid=monalisa,ou=users,dc=example,dc=com")
 	if err != nil {
@@ -359,16 +359,9 @@ func ExampleLDAPService_UpdateUserMapping() {
 
 // Read the license; its expiry is parsed from GHES's own time format.
 func ExampleLicenseService_Get() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"seats":1400,"seats_used":1316,"seats_available":84,"kind":"standard","days_until_expiration":365,"expire_at":"2016/02/06 12:41:52 -0600"}`)
-	}))
-	defer srv.Close()
+	client, stop := exampleClient(exampleReply(http.StatusOK, `{"seats":1400,"seats_used":1316,"seats_available":84,"kind":"standard","days_until_expiration":365,"expire_at":"2016/02/06 12:41:52 -0600"}`))
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	lic, _, err := client.License.Get(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -382,15 +375,9 @@ func ExampleLicenseService_Get() {
 
 // Turn a login into the ID that public keys name their owner by.
 func ExampleUsersService_Get() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"login":"monalisa","id":42,"type":"User","site_admin":false}`)
-	}))
-	defer srv.Close()
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, stop := exampleClient(exampleReply(http.StatusOK, `{"login":"monalisa","id":42,"type":"User","site_admin":false}`))
+	defer stop()
+
 	user, _, err := client.Users.Get(context.Background(), "monalisa")
 	if err != nil {
 		log.Fatal(err)
@@ -402,20 +389,9 @@ func ExampleUsersService_Get() {
 // Walk every account: GET /users pages with a since cursor, which ListIter
 // follows from each reply's next link.
 func ExampleUsersService_ListIter() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Query().Get("since") == "" {
-			w.Header().Set("Link", `<http://`+r.Host+`/api/v3/users?since=2>; rel="next"`)
-			fmt.Fprint(w, `[{"login":"ghe-admin","id":1},{"login":"mona","id":2}]`)
-			return
-		}
-		fmt.Fprint(w, `[{"login":"hubot","id":5}]`)
-	}))
-	defer srv.Close()
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, stop := exampleClient(examplePages("/api/v3/users", "since", "2", `[{"login":"ghe-admin","id":1},{"login":"mona","id":2}]`, `[{"login":"hubot","id":5}]`))
+	defer stop()
+
 	for u, err := range client.Users.ListIter(context.Background(), nil) {
 		if err != nil {
 			log.Fatal(err)
@@ -430,16 +406,13 @@ func ExampleUsersService_ListIter() {
 
 // Find a team's ID for the LDAP team mapping.
 func ExampleTeamsService_GetBySlug() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	client, stop := exampleClient(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Println(r.Method, r.URL.EscapedPath())
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"id":7,"name":"Platform Ops","slug":"platform-ops"}`)
-	}))
-	defer srv.Close()
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	})
+	defer stop()
+
 	team, _, err := client.Teams.GetBySlug(context.Background(), "acme", "platform-ops")
 	if err != nil {
 		log.Fatal(err)
@@ -452,16 +425,9 @@ func ExampleTeamsService_GetBySlug() {
 
 // Read the user statistics.
 func ExampleStatsService_Users() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"total_users":100,"admin_users":3,"suspended_users":1}`)
-	}))
-	defer srv.Close()
+	client, stop := exampleClient(exampleReply(http.StatusOK, `{"total_users":100,"admin_users":3,"suspended_users":1}`))
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("ghp_example"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	users, _, err := client.Stats.Users(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -471,14 +437,15 @@ func ExampleStatsService_Users() {
 	// 100 users, 3 admins, 1 suspended
 }
 
-// exampleStubGHES starts a stand-in for a GHES instance that serves mux under
-// /api/v3/ (only for the examples: use a real instance or ghestest).
-func exampleStubGHES(mux *http.ServeMux) *httptest.Server {
+// exampleStubGHES is exampleClient for a stand-in that serves mux under
+// /api/v3/.
+func exampleStubGHES(mux *http.ServeMux) (*ghesadmin.Client, func()) {
 	root := http.NewServeMux()
 	root.Handle("/api/v3/", http.StripPrefix("/api/v3", mux))
-	return httptest.NewServer(root)
+	return exampleClient(root.ServeHTTP)
 }
 
+// exampleStubJSON answers with status and a JSON body.
 func exampleStubJSON(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
@@ -503,13 +470,9 @@ func ExamplePreReceiveEnvironmentsService_WaitForDownload() {
 		}
 		exampleStubJSON(w, http.StatusOK, `{"state":"success","downloaded_at":"2016-05-26T07:42:53-05:00","message":null}`)
 	})
-	srv := exampleStubGHES(mux)
-	defer srv.Close()
+	client, stop := exampleStubGHES(mux)
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("example-token"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 
@@ -554,13 +517,9 @@ func ExamplePreReceiveHooksService_UpdateForRepo() {
 	mux.HandleFunc("DELETE /repos/octocat/hello-world/pre-receive-hooks/42", func(w http.ResponseWriter, r *http.Request) {
 		exampleStubJSON(w, http.StatusOK, `{"id":42,"name":"Check Commits","enforcement":"disabled","configuration_url":"https://ghe.example.com/api/v3/admin/pre-receive-hooks/42"}`)
 	})
-	srv := exampleStubGHES(mux)
-	defer srv.Close()
+	client, stop := exampleStubGHES(mux)
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("example-token"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	ctx := context.Background()
 
 	hook, _, err := client.PreReceiveHooks.Create(ctx, ghesadmin.CreatePreReceiveHookRequest{
@@ -604,21 +563,12 @@ func ExampleActionsService() {
 	mux.HandleFunc("POST /enterprises/octo-corp/actions/runners/registration-token", func(w http.ResponseWriter, r *http.Request) {
 		exampleStubJSON(w, http.StatusCreated, `{"token":"LLBF3JGZDX3P5PMEXLND6TS6FCWO6","expires_at":"2020-01-22T12:13:35.123-08:00"}`)
 	})
-	mux.HandleFunc("GET /enterprises/octo-corp/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("page") == "" {
-			w.Header().Set("Link", `<http://`+r.Host+`/api/v3/enterprises/octo-corp/actions/runners?page=2>; rel="next"`)
-			exampleStubJSON(w, http.StatusOK, `{"total_count":2,"runners":[{"id":23,"name":"linux_runner","os":"linux","status":"online","busy":true}]}`)
-			return
-		}
-		exampleStubJSON(w, http.StatusOK, `{"total_count":2,"runners":[{"id":24,"name":"mac_runner","os":"macos","status":"offline","busy":false}]}`)
-	})
-	srv := exampleStubGHES(mux)
-	defer srv.Close()
+	mux.HandleFunc("GET /enterprises/octo-corp/actions/runners", examplePages("/api/v3/enterprises/octo-corp/actions/runners", "page", "2",
+		`{"total_count":2,"runners":[{"id":23,"name":"linux_runner","os":"linux","status":"online","busy":true}]}`,
+		`{"total_count":2,"runners":[{"id":24,"name":"mac_runner","os":"macos","status":"offline","busy":false}]}`))
+	client, stop := exampleStubGHES(mux)
+	defer stop()
 
-	client, err := ghesadmin.NewClient(srv.URL, ghesadmin.WithToken("example-token"))
-	if err != nil {
-		log.Fatal(err)
-	}
 	ctx := context.Background()
 
 	group, _, err := client.Actions.CreateRunnerGroup(ctx, "octo-corp", ghesadmin.CreateRunnerGroupRequest{

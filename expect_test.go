@@ -344,6 +344,15 @@ type endpointFunc = func(ctx context.Context, c *Client) (any, *Response, error)
 // noResult adapts a method without a result to endpointCase.do.
 func noResult(resp *Response, err error) (any, *Response, error) { return nil, resp, err }
 
+// deref adapts a method with a *T result to endpointCase.do: the result
+// becomes a T (nil stays nil).
+func deref[T any](v *T, resp *Response, err error) (any, *Response, error) {
+	if v == nil {
+		return nil, resp, err
+	}
+	return *v, resp, err
+}
+
 // runEndpointCases sends each case once to a mock that checks the request
 // exactly. A success must decode to want field by field, with a type that
 // keeps every key of the reply fixture; an error reply (call.Status 400 or
@@ -372,13 +381,30 @@ func runEndpointCases(t *testing.T, cases []endpointCase) {
 			require.NotNil(t, got, "result")
 			assertFields(t, tc.name, got, tc.want)
 			if tc.call.Reply != "" {
-				want := reflect.ValueOf(tc.want)
-				if want.Kind() == reflect.Pointer {
-					want = want.Elem()
-				}
-				assertCoversFixture(t, tc.call.Reply, want.Interface())
+				assertCoversFixture(t, tc.call.Reply, wantValue(tc.want))
 			}
 		})
+	}
+}
+
+// wantValue is an endpointCase's want as a value: a pointer's element.
+func wantValue(want any) any {
+	if v := reflect.ValueOf(want); v.Kind() == reflect.Pointer {
+		return v.Elem().Interface()
+	}
+	return want
+}
+
+// runStrictEndpointCases is runEndpointCases for replies whose fixture
+// must also be fully mapped: every key of a success's fixture has a field
+// of want's type (assertFixtureFullyMapped).
+func runStrictEndpointCases(t *testing.T, cases []endpointCase) {
+	t.Helper()
+	runEndpointCases(t, cases)
+	for _, tc := range cases {
+		if tc.call.Reply != "" && tc.call.Status < http.StatusBadRequest && tc.want != nil {
+			assertFixtureFullyMapped(t, tc.call.Reply, wantValue(tc.want))
+		}
 	}
 }
 
@@ -408,7 +434,8 @@ func checkRefusals(t *testing.T, cases []refusal) {
 
 // walkPage is one page of an …Iter walk: the exact query its request
 // carries, its reply, and the query of the reply's next link ("" on the
-// last page).
+// last page), or the reply's whole Link header when it starts with "<" (a
+// page that also links its first, previous or last page; see pageLinks).
 type walkPage struct {
 	query url.Values
 	reply string
@@ -419,12 +446,63 @@ type walkPage struct {
 // API path, page by page.
 func expectWalk(t *testing.T, env *mockEnv, path string, pages []walkPage) {
 	t.Helper()
+	expectPreviewWalk(t, env, path, "", pages)
+}
+
+// expectPreviewWalk is expectWalk for a list whose requests carry the
+// preview media type in Accept.
+func expectPreviewWalk(t *testing.T, env *mockEnv, path, preview string, pages []walkPage) {
+	t.Helper()
 	for _, p := range pages {
-		c := call{Method: http.MethodGet, Path: path, Query: p.query, ReplyJSON: p.reply}
-		if p.next != "" {
-			c.ReplyHeader = http.Header{"Link": {`<https://ghes.test/api/v3` + path + `?` + p.next + `>; rel="next"`}}
+		c := call{Method: http.MethodGet, Path: path, Query: p.query, Preview: preview, ReplyJSON: p.reply}
+		link := p.next
+		if link != "" && !strings.HasPrefix(link, "<") {
+			link = `<https://ghes.test/api/v3` + path + `?` + p.next + `>; rel="next"`
+		}
+		if link != "" {
+			c.ReplyHeader = http.Header{"Link": {link}}
 		}
 		env.expect(t, c)
+	}
+}
+
+// pageLinks is a Link header of the mock's API origin: base is an escaped
+// API path and query ending in "page=", and each pair of rels is a page
+// number and its relation, as pageLinks(base, "2", "next", "3", "last").
+func pageLinks(base string, rels ...string) string {
+	links := make([]string, 0, len(rels)/2)
+	for i := 0; i+1 < len(rels); i += 2 {
+		links = append(links, `<https://ghes.test/api/v3`+base+rels[i]+`>; rel="`+rels[i+1]+`"`)
+	}
+	return strings.Join(links, ", ")
+}
+
+// walkCase is one …Iter walk on the mock: the exact request of each page
+// (its query, and preview in Accept), the IDs the walk must yield in
+// order, and the client options (opts) it runs with.
+type walkCase struct {
+	name    string
+	path    string // the escaped API path
+	preview string
+	pages   []walkPage
+	opts    []Option
+	walk    func(ctx context.Context, c *Client) ([]int64, error)
+	want    []int64
+}
+
+// runWalkCases runs each walk on a mock that expects its pages and
+// requires it to yield its IDs after exactly one request a page.
+func runWalkCases(t *testing.T, cases []walkCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := mock(t, tc.opts...)
+			expectPreviewWalk(t, env, tc.path, tc.preview, tc.pages)
+			ids, err := tc.walk(context.Background(), env.Client)
+			require.NoError(t, err)
+			require.Equal(t, tc.want, ids, "IDs")
+			assert.Equal(t, len(tc.pages), env.Transport.GetTotalCallCount(), "requests sent")
+		})
 	}
 }
 
@@ -434,25 +512,30 @@ func expectWalk(t *testing.T, env *mockEnv, path string, pages []walkPage) {
 func linkedPages(query url.Values, reply func(page int) string, n int) []walkPage {
 	pages := make([]walkPage, 0, n)
 	for p := 1; p <= n; p++ {
-		q := url.Values{}
-		for k, v := range query {
-			q[k] = v
-		}
+		q := withPage(query, "")
 		if p > 1 {
-			q.Set("page", fmt.Sprint(p))
+			q = withPage(query, fmt.Sprint(p))
 		}
 		wp := walkPage{query: q, reply: reply(p)}
 		if p < n {
-			next := url.Values{}
-			for k, v := range q {
-				next[k] = v
-			}
-			next.Set("page", fmt.Sprint(p+1))
-			wp.next = next.Encode()
+			wp.next = withPage(query, fmt.Sprint(p+1)).Encode()
 		}
 		pages = append(pages, wp)
 	}
 	return pages
+}
+
+// withPage returns a copy of query with page=<page> ("" adds no page: a
+// walk's first request).
+func withPage(query url.Values, page string) url.Values {
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	if page != "" {
+		q.Set("page", page)
+	}
+	return q
 }
 
 // requireWalkIDs expects the pages of a walk at the escaped API path,

@@ -147,15 +147,8 @@ func TestSlowServerAbandonedOnCancel(t *testing.T) {
 	}
 	h := newHarness(t, slow)
 	for _, m := range allMethods(h.Client) {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
-		start := time.Now()
-		res := invoke(m, callArgs(t, m, ctx, nil))
-		cancel()
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%s took %v after its context ended", m, d)
-		}
-		if !errors.Is(res.Err, context.DeadlineExceeded) {
-			t.Errorf("%s: err = %v, want context.DeadlineExceeded", m, res.Err)
+		if err := invokeUntilDeadline(t, m, 30*time.Millisecond, "after its context ended"); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: err = %v, want context.DeadlineExceeded", m, err)
 		}
 	}
 
@@ -163,14 +156,7 @@ func TestSlowServerAbandonedOnCancel(t *testing.T) {
 		WithRetry(RetryPolicy{MaxAttempts: 5, MinBackoff: time.Hour, MaxBackoff: time.Hour}))
 	waited := 0
 	for _, m := range allMethods(h2.Client) {
-		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-		start := time.Now()
-		res := invoke(m, callArgs(t, m, ctx, nil))
-		cancel()
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%s took %v in a backoff wait after its context ended", m, d)
-		}
-		if errors.Is(res.Err, context.DeadlineExceeded) {
+		if errors.Is(invokeUntilDeadline(t, m, 50*time.Millisecond, "in a backoff wait after its context ended"), context.DeadlineExceeded) {
 			waited++
 		}
 	}
@@ -178,6 +164,21 @@ func TestSlowServerAbandonedOnCancel(t *testing.T) {
 		t.Errorf("only %d methods were caught in a backoff wait", waited)
 	}
 	t.Logf("%d methods abandoned during a backoff wait", waited)
+}
+
+// invokeUntilDeadline calls m with a context that ends after timeout,
+// fails the test when the call takes more than 2s (while says where it
+// waited), and returns the call's error.
+func invokeUntilDeadline(t *testing.T, m svcMethod, timeout time.Duration, while string) error {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	start := time.Now()
+	res := invoke(m, callArgs(t, m, ctx, nil))
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("%s took %v %s", m, d, while)
+	}
+	return res.Err
 }
 
 // heapDuring returns the bytes allocated while f runs.

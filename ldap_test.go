@@ -9,12 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestLDAPUpdateTeamMapping(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/42/mapping", Preview: mediaTypeHellcatPreview, JSON: `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`, Reply: "ldap/update_team_mapping.json"})
-	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 42, "cn=Enterprise Ops,ou=teams,dc=github,dc=com")
-	require.NoError(t, err, "UpdateTeamMapping")
-	assertFields(t, "team", *team, Team{
+// justiceLeague is the team of the reference's examples, mapped to its LDAP
+// group, as decoded from testdata/ldap/update_team_mapping.json (and, with
+// more fields, teams/get_by_slug.json).
+func justiceLeague() Team {
+	return Team{
 		LDAPDN:              "cn=Enterprise Ops,ou=teams,dc=github,dc=com",
 		ID:                  1,
 		NodeID:              "MDQ6VGVhbTE=",
@@ -29,7 +28,15 @@ func TestLDAPUpdateTeamMapping(t *testing.T) {
 		MembersURL:          "https://api.github.com/teams/1/members{/member}",
 		RepositoriesURL:     "https://api.github.com/teams/1/repos",
 		Parent:              nil,
-	})
+	}
+}
+
+func TestLDAPUpdateTeamMapping(t *testing.T) {
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/teams/42/mapping", Preview: mediaTypeHellcatPreview, JSON: `{"ldap_dn":"cn=Enterprise Ops,ou=teams,dc=github,dc=com"}`, Reply: "ldap/update_team_mapping.json"})
+	team, _, err := env.Client.LDAP.UpdateTeamMapping(context.Background(), 42, "cn=Enterprise Ops,ou=teams,dc=github,dc=com")
+	require.NoError(t, err, "UpdateTeamMapping")
+	assertFields(t, "team", *team, justiceLeague())
 	assertCoversFixture(t, "ldap/update_team_mapping.json", Team{})
 }
 
@@ -65,22 +72,8 @@ func TestLDAPUpdateUserMapping(t *testing.T) {
 	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/ldap/users/" + weirdUserEscaped + "/mapping", JSON: `{"ldap_dn":"uid=asdf,ou=users,dc=github,dc=com"}`, Reply: "ldap/update_user_mapping.json"})
 	user, _, err := env.Client.LDAP.UpdateUserMapping(context.Background(), weirdUser, "uid=asdf,ou=users,dc=github,dc=com")
 	require.NoError(t, err, "UpdateUserMapping")
-	want := octocatShort()
+	want := octocatProfile(t)
 	want.LDAPDN = "uid=asdf,ou=users,dc=github,dc=com"
-	want.Name = Ptr("monalisa octocat")
-	want.Company = Ptr("GitHub")
-	want.Blog = Ptr("https://github.com/blog")
-	want.Location = Ptr("San Francisco")
-	want.Email = Ptr("octocat@github.com")
-	want.Hireable = Ptr(false)
-	want.Bio = Ptr("There once was...")
-	want.TwitterUsername = Ptr("monatheoctocat")
-	want.PublicRepos = 2
-	want.PublicGists = 1
-	want.Followers = 20
-	want.Following = 0
-	want.CreatedAt = mustTime(t, "2008-01-14T04:33:35Z")
-	want.UpdatedAt = mustTime(t, "2008-01-14T04:33:35Z")
 	want.PrivateGists = 81
 	want.TotalPrivateRepos = 100
 	want.OwnedPrivateRepos = 100

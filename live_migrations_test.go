@@ -79,37 +79,37 @@ func TestLiveMigrationsEndpoints(t *testing.T) {
 			Query: url.Values{"page_size": {"25"}, "after": {"Y3Vyc29yOjE="}, "status": {"in_progress"}}, Reply: "live_migrations/list.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.List(ctx, &ListLiveMigrationsOptions{PageSize: 25, After: "Y3Vyc29yOjE=", Status: LiveMigrationStatusInProgress}))
+				return deref(s.List(ctx, &ListLiveMigrationsOptions{PageSize: 25, After: "Y3Vyc29yOjE=", Status: LiveMigrationStatusInProgress}))
 			}, LiveMigrations{Migrations: []*LiveMigration{&m}, TotalCount: 1, NextCursor: "Y3Vyc29yOjI="}},
 		{"List/no options", call{Method: http.MethodGet, Path: "/enterprise/live-migrations", Reply: "live_migrations/list.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.List(ctx, nil))
+				return deref(s.List(ctx, nil))
 			},
 			LiveMigrations{Migrations: []*LiveMigration{&m}, TotalCount: 1, NextCursor: "Y3Vyc29yOjI="}},
 		{"Create", call{Method: http.MethodPost, Path: "/enterprise/live-migrations", JSON: "{" + createJSON + "}",
 			Status: http.StatusCreated, Reply: "live_migrations/created.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.Create(ctx, create))
+				return deref(s.Create(ctx, create))
 			},
 			LiveMigrationCreated{MigrationID: "lm_01HZX4", ExpiresAt: migrationTime("2025-06-08T10:00:00Z")}},
 		{"Create/visibility", call{Method: http.MethodPost, Path: "/enterprise/live-migrations", JSON: "{" + createJSON + `,"target_visibility":"private"}`,
 			Status: http.StatusCreated, Reply: "live_migrations/created.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.Create(ctx, createVis))
+				return deref(s.Create(ctx, createVis))
 			},
 			LiveMigrationCreated{MigrationID: "lm_01HZX4", ExpiresAt: migrationTime("2025-06-08T10:00:00Z")}},
 		{"Get", call{Method: http.MethodGet, Path: "/enterprise/live-migrations/" + weirdMigrationIDEsc, Reply: "live_migrations/details.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.Get(ctx, weirdMigrationID))
+				return deref(s.Get(ctx, weirdMigrationID))
 			}, details},
 		{"RevertCutover", call{Method: http.MethodPost, Path: "/enterprise/live-migrations/" + weirdMigrationIDEsc + "/revert-cutover", Reply: "live_migrations/revert.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.LiveMigrations
-				return deref3(s.RevertCutover(ctx, weirdMigrationID))
+				return deref(s.RevertCutover(ctx, weirdMigrationID))
 			}, LiveMigrationRevertResult{Success: true, UnarchivedSourceRepository: true, InProgressMigrationTerminated: true}},
 	})
 	assertCoversFixture(t, "live_migrations/list.json", LiveMigrations{})
@@ -122,42 +122,29 @@ func TestLiveMigrationsEndpoints(t *testing.T) {
 // body only for a cutover with options.
 func TestLiveMigrationsActions(t *testing.T) {
 	base := "/enterprise/live-migrations/" + weirdMigrationIDEsc + "/"
-	for _, tc := range []struct {
-		name string
-		call call
-		run  func(ctx context.Context, s *LiveMigrationsService) (*Response, error)
-	}{
-		{"Start", call{Path: base + "start"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Start(ctx, weirdMigrationID)
-		}},
-		{"Pause", call{Path: base + "pause"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Pause(ctx, weirdMigrationID)
-		}},
-		{"Resume", call{Path: base + "resume"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Resume(ctx, weirdMigrationID)
-		}},
-		{"Cancel", call{Path: base + "cancel"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cancel(ctx, weirdMigrationID)
-		}},
-		{"Cutover", call{Path: base + "cutover"}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cutover(ctx, weirdMigrationID, nil)
-		}},
-		{"Cutover/force", call{Path: base + "cutover", JSON: `{"force":true}`}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cutover(ctx, weirdMigrationID, &LiveMigrationCutoverOptions{Force: Ptr(true)})
-		}},
-		{"Cutover/no force", call{Path: base + "cutover", JSON: `{"force":false}`}, func(ctx context.Context, s *LiveMigrationsService) (*Response, error) {
-			return s.Cutover(ctx, weirdMigrationID, &LiveMigrationCutoverOptions{Force: Ptr(false)})
-		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			env := mock(t)
-			c := tc.call
-			c.Method, c.Status = http.MethodPost, http.StatusNoContent
-			env.expect(t, c)
-			resp, err := tc.run(context.Background(), env.Client.LiveMigrations)
-			requireStatus(t, resp, err, http.StatusNoContent)
-		})
+	post := func(action, body string) call {
+		return call{Method: http.MethodPost, Path: base + action, JSON: body, Status: http.StatusNoContent}
 	}
+	action := func(run func(s *LiveMigrationsService, ctx context.Context, id string) (*Response, error)) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(run(c.LiveMigrations, ctx, weirdMigrationID))
+		}
+	}
+	cutover := func(opts *LiveMigrationCutoverOptions) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.LiveMigrations.Cutover(ctx, weirdMigrationID, opts))
+		}
+	}
+	type s = *LiveMigrationsService
+	runEndpointCases(t, []endpointCase{
+		{"Start", post("start", ""), action(s.Start), nil},
+		{"Pause", post("pause", ""), action(s.Pause), nil},
+		{"Resume", post("resume", ""), action(s.Resume), nil},
+		{"Cancel", post("cancel", ""), action(s.Cancel), nil},
+		{"Cutover", post("cutover", ""), cutover(nil), nil},
+		{"Cutover/force", post("cutover", `{"force":true}`), cutover(&LiveMigrationCutoverOptions{Force: Ptr(true)}), nil},
+		{"Cutover/no force", post("cutover", `{"force":false}`), cutover(&LiveMigrationCutoverOptions{Force: Ptr(false)}), nil},
+	})
 }
 
 // TestLiveMigrationsListIter walks three pages by next_cursor, keeping the

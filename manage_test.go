@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -23,218 +22,127 @@ const (
 	uuidSecond  = "228406d4-f97c-11ed-ab01-062281bbcf03"
 )
 
-func TestManage_Version(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Query: url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, Reply: "manage/version.json"})
-	v, _, err := env.Client.Manage.Version(context.Background(), &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
-	require.NoError(t, err)
-	if len(v) != 1 {
-		t.Fatalf("len = %d, want 1", len(v))
+// ptrs returns pointers to copies of vs, for the []*T fields of a want.
+func ptrs[T any](vs ...T) []*T {
+	out := make([]*T, len(vs))
+	for i := range vs {
+		out[i] = &vs[i]
 	}
-	eq(t, "Hostname", v[0].Hostname, "ghe-local-primary")
-	eq(t, "Version", v[0].Version, ReleaseVersion{Version: "3.9.0", Platform: "azure", BuildID: "fc542058b5", BuildDate: "2023-05-02"})
+	return out
 }
 
-func TestManage_VersionNoOptions(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/version", Reply: "manage/version.json"})
-	if _, _, err := env.Client.Manage.Version(context.Background(), nil); err != nil {
-		t.Fatal(err)
+// TestManageEndpoints checks the requests of the Manage GHES API's reads
+// and config apply, and every field their replies decode to.
+func TestManageEndpoints(t *testing.T) {
+	get := func(path string, query url.Values, reply string) call {
+		return call{Console: true, Method: http.MethodGet, Path: "/manage/v1/" + path, Query: query, Reply: reply}
 	}
-}
-
-func assertServices(t *testing.T, what string, got []*ServiceStatus, want []ServiceStatus) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("%s: %d services, want %d", what, len(got), len(want))
+	version := []*NodeReleaseVersion{{Hostname: "ghe-local-primary", Version: ReleaseVersion{Version: "3.9.0", Platform: "azure", BuildID: "fc542058b5", BuildDate: "2023-05-02"}}}
+	node := func(hostname string, services ...ServiceStatus) NodeServicesStatus {
+		return NodeServicesStatus{Hostname: hostname, Status: "OK", Services: ptrs(services...)}
 	}
-	for i, w := range want {
-		eq(t, what, *got[i], w)
+	inSync := func(name string) ServiceStatus { return ServiceStatus{"OK", name, "replication is in sync"} }
+	applyStatus := &ConfigApplyStatus{Running: true, Successful: false, Nodes: ptrs(ConfigApplyNodeStatus{RunID: "d34db33f", Hostname: "ghes-01.lan", Running: true, Successful: false})}
+	m := func(c *Client) *ManageService { return c.Manage }
+	sshKey := func(method, reply string) call {
+		return call{Console: true, Method: method, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: reply}
 	}
-}
-
-func TestManage_ClusterStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/cluster/status", Reply: "manage/cluster_status.json"})
-	st, _, err := env.Client.Manage.ClusterStatus(context.Background())
-	require.NoError(t, err)
-	eq(t, "Status", st.Status, "OK")
-	if len(st.Nodes) != 2 {
-		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
-	}
-	eq(t, "Nodes[0].Hostname", st.Nodes[0].Hostname, "ghe-local-app")
-	eq(t, "Nodes[0].Status", st.Nodes[0].Status, "OK")
-	assertServices(t, "Nodes[0].Services", st.Nodes[0].Services, []ServiceStatus{
-		{"OK", "es", "Elasticsearch cluster is in sync (0 shards initializing, 0 shards unassigned)"},
-		{"OK", "git-replication", "Git replication is in sync"},
-		{"OK", "kafka-lite-admin-healthcheck", ""},
-		{"OK", "kafka-lite-broker-is-reachable", ""},
-		{"OK", "memcache", ""},
-		{"OK", "metrics", ""},
-		{"OK", "mysql-replication", "Replication is running"},
-		{"OK", "mysql-failover", ""},
-		{"OK", "pages", "Pages replication is in sync"},
-		{"OK", "redis", "Redis is OK"},
-		{"OK", "storage", "Storage replication is in sync"},
+	runEndpointCases(t, []endpointCase{
+		{"AddSSHKey", sshKey(http.MethodPost, "manage/add_ssh_key.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).AddSSHKey(ctx, manageTestKey)
+			},
+			ptrs(NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key added successfully", Modified: true})},
+		{"RemoveSSHKey", sshKey(http.MethodDelete, "manage/remove_ssh_key.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).RemoveSSHKey(ctx, manageTestKey)
+			},
+			ptrs(NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key removed successfully"})},
+		{"Version", get("version", url.Values{"uuid": {uuidPrimary}, "cluster_roles": {"WebServer"}}, "manage/version.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).Version(ctx, &ManageNodeOptions{UUID: uuidPrimary, ClusterRoles: "WebServer"})
+			}, version},
+		{"Version no options", get("version", nil, "manage/version.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).Version(ctx, nil) }, version},
+		{"ClusterStatus", get("cluster/status", nil, "manage/cluster_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).ClusterStatus(ctx) },
+			&ServicesStatus{Status: "OK", Nodes: ptrs(
+				node("ghe-local-app",
+					ServiceStatus{"OK", "es", "Elasticsearch cluster is in sync (0 shards initializing, 0 shards unassigned)"},
+					ServiceStatus{"OK", "git-replication", "Git replication is in sync"},
+					ServiceStatus{"OK", "kafka-lite-admin-healthcheck", ""},
+					ServiceStatus{"OK", "kafka-lite-broker-is-reachable", ""},
+					ServiceStatus{"OK", "memcache", ""},
+					ServiceStatus{"OK", "metrics", ""},
+					ServiceStatus{"OK", "mysql-replication", "Replication is running"},
+					ServiceStatus{"OK", "mysql-failover", ""},
+					ServiceStatus{"OK", "pages", "Pages replication is in sync"},
+					ServiceStatus{"OK", "redis", "Redis is OK"},
+					ServiceStatus{"OK", "storage", "Storage replication is in sync"}),
+				node("ghe-local-app2",
+					ServiceStatus{"OK", "kafka-lite-admin-healthcheck", ""},
+					ServiceStatus{"OK", "kafka-lite-broker-is-reachable", ""}),
+			)}},
+		{"ReplicationStatus", get("replication/status", url.Values{"cluster_roles": {"GitServer"}}, "manage/replication_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ReplicationStatus(ctx, &ManageNodeOptions{ClusterRoles: "GitServer"})
+			},
+			&ServicesStatus{Status: "OK", Nodes: ptrs(
+				node("ghe-local-primary"), // services: [], not null
+				node("ghe-local-replica", inSync("redis"),
+					ServiceStatus{"OK", "elasticsearch", "cluster is in sync (0 shards initializing, 0 shards unassigned)"},
+					inSync("git"), inSync("pages"), inSync("alambic"), inSync("git-hooks"), inSync("consul"), inSync("mysql")),
+			)}},
+		{"Nodes", get("config/nodes", url.Values{"uuid": {uuidSecond}}, "manage/nodes.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).Nodes(ctx, &ManageNodeOptions{UUID: uuidSecond})
+			},
+			&ConfigNodes{Topology: "Cluster", Nodes: ptrs(
+				ConfigNode{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
+				ConfigNode{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}, false},
+			)}},
+		{"SystemRequirements", get("checks/system-requirements", nil, "manage/system_requirements.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).SystemRequirements(ctx) },
+			&SystemRequirements{Status: "OK", Nodes: ptrs(
+				NodeSystemRequirements{Hostname: "ghe-local-app", Status: "OK", RolesStatus: ptrs(RoleStatus{"OK", "ConsulServer"}, RoleStatus{"OK", "JobServer"}, RoleStatus{"OK", "WebServer"})},
+				NodeSystemRequirements{Hostname: "ghe-local-app2", Status: "OK", RolesStatus: ptrs(RoleStatus{"OK", "ConsulServer"}, RoleStatus{"OK", "GitServer"})},
+			)}},
+		{"ConfigApply with run ID", call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: `{"run_id":"d34db33f"}`, Reply: "manage/config_apply.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApply(ctx, ConfigApplyRequest{RunID: Ptr("d34db33f")})
+			}, &ConfigApplyRun{RunID: "d34db33f"}},
+		{"ConfigApply without", call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: `{}`, Reply: "manage/config_apply.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApply(ctx, ConfigApplyRequest{})
+			},
+			&ConfigApplyRun{RunID: "d34db33f"}},
+		{"ConfigApplyStatus", get("config/apply", url.Values{"run_id": {"d34db33f"}}, "manage/config_apply_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApplyStatus(ctx, "d34db33f")
+			}, applyStatus},
+		{"ConfigApplyStatus latest", get("config/apply", nil, "manage/config_apply_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return m(c).ConfigApplyStatus(ctx, "") }, applyStatus},
+		{"ConfigApplyEvents", get("config/apply/events", url.Values{"last_request_id": {"abc:def:0"}}, "manage/config_apply_events.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return m(c).ConfigApplyEvents(ctx, &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
+			},
+			&ConfigApplyEvents{Nodes: []*ConfigApplyNodeEvents{{Node: "ghes-01.lan", LastRequestID: testLastRequestID, Events: ptrs(ConfigApplyEvent{
+				Timestamp:    mustTime(t, "2023-01-01T13:00:00+00:00"),
+				SeverityText: "INFO",
+				Body:         "Validating services",
+				EventName:    "Enterprise::ConfigApply::PhaseValidation#config_phase_validation",
+				Topology:     "multinode",
+				Hostname:     "ghes-01.lan",
+				ConfigRunID:  "d34db33f",
+				TraceID:      "387cd628c06d606700e79be368e5e574",
+				SpanID:       "0cde553750689c76",
+				SpanParentID: "0",
+				SpanDepth:    0,
+			})}}}},
 	})
-	eq(t, "Nodes[1].Hostname", st.Nodes[1].Hostname, "ghe-local-app2")
-	eq(t, "Nodes[1].Status", st.Nodes[1].Status, "OK")
-	assertServices(t, "Nodes[1].Services", st.Nodes[1].Services, []ServiceStatus{
-		{"OK", "kafka-lite-admin-healthcheck", ""},
-		{"OK", "kafka-lite-broker-is-reachable", ""},
-	})
-}
-
-func TestManage_ReplicationStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/replication/status", Query: url.Values{"cluster_roles": {"GitServer"}}, Reply: "manage/replication_status.json"})
-	st, _, err := env.Client.Manage.ReplicationStatus(context.Background(), &ManageNodeOptions{ClusterRoles: "GitServer"})
-	require.NoError(t, err)
-	eq(t, "Status", st.Status, "OK")
-	if len(st.Nodes) != 2 {
-		t.Fatalf("nodes = %d, want 2", len(st.Nodes))
-	}
-	eq(t, "Nodes[0].Hostname", st.Nodes[0].Hostname, "ghe-local-primary")
-	eq(t, "Nodes[0].Status", st.Nodes[0].Status, "OK")
-	if st.Nodes[0].Services == nil || len(st.Nodes[0].Services) != 0 {
-		t.Errorf("Nodes[0].Services = %#v, want empty", st.Nodes[0].Services)
-	}
-	eq(t, "Nodes[1].Hostname", st.Nodes[1].Hostname, "ghe-local-replica")
-	eq(t, "Nodes[1].Status", st.Nodes[1].Status, "OK")
-	assertServices(t, "Nodes[1].Services", st.Nodes[1].Services, []ServiceStatus{
-		{"OK", "redis", "replication is in sync"},
-		{"OK", "elasticsearch", "cluster is in sync (0 shards initializing, 0 shards unassigned)"},
-		{"OK", "git", "replication is in sync"},
-		{"OK", "pages", "replication is in sync"},
-		{"OK", "alambic", "replication is in sync"},
-		{"OK", "git-hooks", "replication is in sync"},
-		{"OK", "consul", "replication is in sync"},
-		{"OK", "mysql", "replication is in sync"},
-	})
-}
-
-func TestManage_Nodes(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/nodes", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/nodes.json"})
-	n, _, err := env.Client.Manage.Nodes(context.Background(), &ManageNodeOptions{UUID: uuidSecond})
-	require.NoError(t, err)
-	eq(t, "Topology", n.Topology, "Cluster")
-	want := []ConfigNode{
-		{"data1", uuidPrimary, []string{"ConsulServer", "ElasticsearchServer", "GitServer", "StorageServer"}, false},
-		{"data2", uuidSecond, []string{"ElasticsearchServer", "StorageServer", "PagesServer"}, false},
-	}
-	if len(n.Nodes) != len(want) {
-		t.Fatalf("nodes = %d", len(n.Nodes))
-	}
-	for i, w := range want {
-		if !reflect.DeepEqual(*n.Nodes[i], w) {
-			t.Errorf("Nodes[%d] = %+v, want %+v", i, *n.Nodes[i], w)
-		}
-	}
-}
-
-func TestManage_SystemRequirements(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/checks/system-requirements", Reply: "manage/system_requirements.json"})
-	sr, _, err := env.Client.Manage.SystemRequirements(context.Background())
-	require.NoError(t, err)
-	eq(t, "Status", sr.Status, "OK")
-	if len(sr.Nodes) != 2 {
-		t.Fatalf("nodes = %d", len(sr.Nodes))
-	}
-	eq(t, "Nodes[0].Hostname", sr.Nodes[0].Hostname, "ghe-local-app")
-	eq(t, "Nodes[0].Status", sr.Nodes[0].Status, "OK")
-	eq(t, "Nodes[1].Hostname", sr.Nodes[1].Hostname, "ghe-local-app2")
-	eq(t, "Nodes[1].Status", sr.Nodes[1].Status, "OK")
-	roles := func(rs []*RoleStatus) []RoleStatus {
-		out := make([]RoleStatus, len(rs))
-		for i, r := range rs {
-			out[i] = *r
-		}
-		return out
-	}
-	if got, want := roles(sr.Nodes[0].RolesStatus), []RoleStatus{{"OK", "ConsulServer"}, {"OK", "JobServer"}, {"OK", "WebServer"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Nodes[0].RolesStatus = %v, want %v", got, want)
-	}
-	if got, want := roles(sr.Nodes[1].RolesStatus), []RoleStatus{{"OK", "ConsulServer"}, {"OK", "GitServer"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Nodes[1].RolesStatus = %v, want %v", got, want)
-	}
-}
-
-func TestManage_ConfigApply(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		req  ConfigApplyRequest
-		body string
-	}{
-		{"with run ID", ConfigApplyRequest{RunID: Ptr("d34db33f")}, `{"run_id":"d34db33f"}`},
-		{"without", ConfigApplyRequest{}, `{}`},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/config/apply", JSON: tt.body, Reply: "manage/config_apply.json"})
-			run, _, err := env.Client.Manage.ConfigApply(context.Background(), tt.req)
-			require.NoError(t, err)
-			eq(t, "RunID", run.RunID, "d34db33f")
-		})
-	}
-}
-
-func TestManage_ConfigApplyStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Query: url.Values{"run_id": {"d34db33f"}}, Reply: "manage/config_apply_status.json"})
-	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "d34db33f")
-	require.NoError(t, err)
-	eq(t, "Running", st.Running, true)
-	eq(t, "Successful", st.Successful, false)
-	if len(st.Nodes) != 1 {
-		t.Fatalf("nodes = %d", len(st.Nodes))
-	}
-	eq(t, "Nodes[0]", *st.Nodes[0], ConfigApplyNodeStatus{RunID: "d34db33f", Hostname: "ghes-01.lan", Running: true, Successful: false})
-}
-
-func TestManage_ConfigApplyStatusLatest(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "manage/config_apply_status.json"})
-	if _, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), ""); err != nil {
-		t.Fatal(err)
-	}
 }
 
 const testLastRequestID = "387cd628c06d606700e79be368e5e574:0cde553750689c76:0000000000000000"
-
-func assertConfigApplyEvent(t *testing.T, ev *ConfigApplyEvent) {
-	t.Helper()
-	if !ev.Timestamp.Equal(mustTime(t, "2023-01-01T13:00:00+00:00")) {
-		t.Errorf("Timestamp = %v", ev.Timestamp)
-	}
-	eq(t, "SeverityText", ev.SeverityText, "INFO")
-	eq(t, "Body", ev.Body, "Validating services")
-	eq(t, "EventName", ev.EventName, "Enterprise::ConfigApply::PhaseValidation#config_phase_validation")
-	eq(t, "Topology", ev.Topology, "multinode")
-	eq(t, "Hostname", ev.Hostname, "ghes-01.lan")
-	eq(t, "ConfigRunID", ev.ConfigRunID, "d34db33f")
-	eq(t, "TraceID", ev.TraceID, "387cd628c06d606700e79be368e5e574")
-	eq(t, "SpanID", ev.SpanID, "0cde553750689c76")
-	eq(t, "SpanParentID", ev.SpanParentID, "0")
-	eq(t, "SpanDepth", ev.SpanDepth, 0)
-}
-
-func TestManage_ConfigApplyEvents(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply/events", Query: url.Values{"last_request_id": {"abc:def:0"}}, Reply: "manage/config_apply_events.json"})
-	ev, _, err := env.Client.Manage.ConfigApplyEvents(context.Background(), &ConfigApplyEventsOptions{LastRequestID: "abc:def:0"})
-	require.NoError(t, err)
-	if len(ev.Nodes) != 1 {
-		t.Fatalf("nodes = %d", len(ev.Nodes))
-	}
-	eq(t, "Node", ev.Nodes[0].Node, "ghes-01.lan")
-	eq(t, "LastRequestID", ev.Nodes[0].LastRequestID, testLastRequestID)
-	if len(ev.Nodes[0].Events) != 1 {
-		t.Fatalf("events = %d", len(ev.Nodes[0].Events))
-	}
-	assertConfigApplyEvent(t, ev.Nodes[0].Events[0])
-}
 
 func TestManage_ConfigApplyEventSpanParentString(t *testing.T) {
 	var ev ConfigApplyEvent
@@ -276,12 +184,8 @@ func TestManage_ConfigApplyEventsIter(t *testing.T) {
 		require.NoError(t, err)
 		got = append(got, ev.Body)
 	}
-	if !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
-		t.Errorf("events = %v", got)
-	}
-	if !reflect.DeepEqual(calls, []string{"", "c1", "c2"}) {
-		t.Errorf("cursors = %q", calls)
-	}
+	assert.Equal(t, []string{"a", "b", "c"}, got, "events")
+	assert.Equal(t, []string{"", "c1", "c2"}, calls, "cursors")
 }
 
 func TestManage_ConfigApplyEventsIterLoopAndBreak(t *testing.T) {
@@ -366,35 +270,28 @@ func TestManage_InitialConfig(t *testing.T) {
 	}
 }
 
-func TestManage_License(t *testing.T) {
+// manageGet is the Manage service of a mock that expects one GET of the
+// Manage GHES API's path (below /manage/v1/) with query, answered with
+// testdata/reply.
+func manageGet(t *testing.T, path string, query url.Values, reply string) *ManageService {
+	t.Helper()
 	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "manage/license.json"})
-	l, _, err := env.Client.Manage.License(context.Background())
+	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/" + path, Query: query, Reply: reply})
+	return env.Client.Manage
+}
+
+func TestManage_License(t *testing.T) {
+	l, _, err := manageGet(t, "config/license", nil, "manage/license.json").License(context.Background())
 	require.NoError(t, err)
-	eq(t, "AdvancedSecurityEnabled", l.AdvancedSecurityEnabled, true)
-	eq(t, "AdvancedSecuritySeats", l.AdvancedSecuritySeats, 0)
-	eq(t, "ClusterSupport", l.ClusterSupport, false)
-	eq(t, "Company", l.Company, "GitHub")
-	eq(t, "CroquetSupport", l.CroquetSupport, true)
-	eq(t, "CustomTerms", l.CustomTerms, true)
-	eq(t, "Evaluation", l.Evaluation, false)
-	if !l.ExpireAt.Equal(Timestamp{mustTime(t, "2025-01-02T07:59:59Z")}) {
-		t.Errorf("ExpireAt = %v", l.ExpireAt)
-	}
-	eq(t, "InsightsEnabled", l.InsightsEnabled, true)
-	if !l.InsightsExpireAt.Equal(Timestamp{mustTime(t, "2025-01-02T07:59:59.999Z")}) {
-		t.Errorf("InsightsExpireAt = %v", l.InsightsExpireAt)
-	}
-	if !l.LearningLabEvaluationExpires.Equal(Timestamp{mustTime(t, "2023-01-02T07:59:59Z")}) {
-		t.Errorf("LearningLabEvaluationExpires = %v", l.LearningLabEvaluationExpires)
-	}
-	eq(t, "LearningLabSeats", l.LearningLabSeats, 100)
-	eq(t, "Perpetual", l.Perpetual, false)
-	eq(t, "ReferenceNumber", l.ReferenceNumber, "32a145")
-	eq(t, "Seats", l.Seats, 0)
-	eq(t, "SSHAllowed", l.SSHAllowed, true)
-	eq(t, "SupportKey", l.SupportKey, "") // `supportKey"` in the example, "" either way
-	eq(t, "UnlimitedSeating", l.UnlimitedSeating, true)
+	ts := func(s string) Timestamp { return Timestamp{mustTime(t, s)} }
+	assertFields(t, "license", *l, ManageLicense{
+		AdvancedSecurityEnabled: true, AdvancedSecuritySeats: 0, ClusterSupport: false, Company: "GitHub",
+		CroquetSupport: true, CustomTerms: true, Evaluation: false, ExpireAt: ts("2025-01-02T07:59:59Z"),
+		InsightsEnabled: true, InsightsExpireAt: ts("2025-01-02T07:59:59.999Z"), LearningLabEvaluationExpires: ts("2023-01-02T07:59:59Z"),
+		LearningLabSeats: 100, Perpetual: false, ReferenceNumber: "32a145", Seats: 0, SSHAllowed: true,
+		SupportKey:       "", // `supportKey"` in the example, "" either way
+		UnlimitedSeating: true,
+	})
 
 	// The schema's form, an object, decodes too.
 	var obj ManageLicense
@@ -451,9 +348,7 @@ func TestManage_UploadLicenseReadError(t *testing.T) {
 }
 
 func TestManage_LicenseStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license/check", Reply: "manage/license_check.json"})
-	c, _, err := env.Client.Manage.LicenseStatus(context.Background())
+	c, _, err := manageGet(t, "config/license/check", nil, "manage/license_check.json").LicenseStatus(context.Background())
 	require.NoError(t, err)
 	eq(t, "Status", c.Status, "valid")
 
@@ -465,9 +360,7 @@ func TestManage_LicenseStatus(t *testing.T) {
 }
 
 func TestManage_Settings(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/settings", Reply: "manage/settings.json"})
-	s, _, err := env.Client.Manage.Settings(context.Background())
+	s, _, err := manageGet(t, "config/settings", nil, "manage/settings.json").Settings(context.Background())
 	require.NoError(t, err)
 	assertEnterpriseSettingsFixture(t, s, false)
 }
@@ -509,36 +402,22 @@ func TestManage_SettingsRoundTrip(t *testing.T) {
 	}
 	doc["prometheus"].(map[string]any)["enabled"] = true
 	want, _ := json.Marshal(dropNulls(doc))
-	assertJSONEqual(t, string(sent), string(want))
+	assert.JSONEq(t, string(want), string(sent))
 }
 
 func TestManage_MaintenanceStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/maintenance", Query: url.Values{"uuid": {uuidPrimary}}, Reply: "manage/maintenance.json"})
-	st, _, err := env.Client.Manage.MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
+	st, _, err := manageGet(t, "maintenance", url.Values{"uuid": {uuidPrimary}}, "manage/maintenance.json").MaintenanceStatus(context.Background(), &ManageNodeOptions{UUID: uuidPrimary})
 	require.NoError(t, err)
-	if len(st) != 1 {
-		t.Fatalf("len = %d", len(st))
-	}
-	m := st[0]
-	eq(t, "Hostname", m.Hostname, "ghe-local-primary")
-	eq(t, "UUID", m.UUID, uuidPrimary)
-	eq(t, "Status", m.Status, "scheduled")
-	if !m.ScheduledTime.Equal(Timestamp{mustTime(t, "2006-01-02T15:04:05+00:00")}) {
-		t.Errorf("ScheduledTime = %v", m.ScheduledTime)
-	}
-	want := []ConnectionService{{"git operations", 15}, {"mysql queries", 6}, {"resque jobs", 10}, {"aqueduct jobs", 0}}
-	if len(m.ConnectionServices) != len(want) {
-		t.Fatalf("services = %d", len(m.ConnectionServices))
-	}
-	for i, w := range want {
-		eq(t, "ConnectionServices[i]", *m.ConnectionServices[i], w)
-	}
-	eq(t, "CanUnsetMaintenance", m.CanUnsetMaintenance, true)
-	if !reflect.DeepEqual(m.IPExceptionList, []string{"1.1.1.1"}) {
-		t.Errorf("IPExceptionList = %v", m.IPExceptionList)
-	}
-	eq(t, "MaintenanceModeMessage", m.MaintenanceModeMessage, "Scheduled maintenance for upgrading.")
+	assertFields(t, "maintenance", st, []*ManageMaintenanceStatus{{
+		Hostname:               "ghe-local-primary",
+		UUID:                   uuidPrimary,
+		Status:                 "scheduled",
+		ScheduledTime:          Timestamp{mustTime(t, "2006-01-02T15:04:05+00:00")},
+		ConnectionServices:     ptrs(ConnectionService{"git operations", 15}, ConnectionService{"mysql queries", 6}, ConnectionService{"resque jobs", 10}, ConnectionService{"aqueduct jobs", 0}),
+		CanUnsetMaintenance:    true,
+		IPExceptionList:        []string{"1.1.1.1"},
+		MaintenanceModeMessage: "Scheduled maintenance for upgrading.",
+	}})
 }
 
 func TestManage_SetMaintenance(t *testing.T) {
@@ -568,9 +447,7 @@ func TestManage_SetMaintenanceOff(t *testing.T) {
 }
 
 func TestManage_SSHKeys(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/access/ssh", Reply: "manage/ssh_keys.json"})
-	keys, _, err := env.Client.Manage.SSHKeys(context.Background())
+	keys, _, err := manageGet(t, "access/ssh", nil, "manage/ssh_keys.json").SSHKeys(context.Background())
 	require.NoError(t, err)
 	want := []ManageSSHKey{
 		{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCwcd9tu20xsJVBMWbIs+JDVQTvkLtrJ8A7eblSwC+zECver22QExC9d6zHy10MAyk1Ck7Bu6/0Z+rr/31vMcAOmNOLjExzWxBCXbtDf3758Qfw7FuvkaTE1sHztwSFi/yNhZSw7uPEWeGQiRY4UldSKG9zZvrZmxpnP8mNZzPriQ==", "bd:26:d3:a2:ad:97:c0:7c:2d:57:a4:64:f3:fb:44:45"},
@@ -592,30 +469,10 @@ func TestManage_SSHKeys(t *testing.T) {
 
 const manageTestKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADCIABAAAAgQCY/ZiDDOFWcZnYXPwMbvwQDofXPdHxLfxPK+HWGVPd1DLcDncYBUSB0bmCU2g9Sc+oHKLoHhXp0ivau9h+EpmQJ7V8vqsRdD9pc4aL/WAnUyF4o3Y7xL94rlRpVbVo/tNjzcvqxxyzBiYyy3GciCMpYQh/uKt56B94/5PNyIGEEw=="
 
-func TestManage_AddSSHKey(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/add_ssh_key.json"})
-	out, _, err := env.Client.Manage.AddSSHKey(context.Background(), manageTestKey)
-	require.NoError(t, err)
-	if len(out) != 1 {
-		t.Fatalf("len = %d", len(out))
-	}
-	eq(t, "result", *out[0], NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key added successfully", Modified: true})
-}
-
-func TestManage_RemoveSSHKey(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/manage/v1/access/ssh", JSON: `{"key":"` + manageTestKey + `"}`, Reply: "manage/remove_ssh_key.json"})
-	out, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), manageTestKey)
-	require.NoError(t, err)
-	if len(out) != 1 {
-		t.Fatalf("len = %d", len(out))
-	}
-	eq(t, "result", *out[0], NodeMessage{Hostname: "ghe-local-primary", UUID: uuidPrimary, Message: "SSH key removed successfully"})
-
-	if _, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), ""); !errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("empty key: err = %v", err)
-	}
+func TestManage_RemoveSSHKeyEmpty(t *testing.T) {
+	env := mock(t) // no expectation: anything sent fails the test
+	_, _, err := env.Client.Manage.RemoveSSHKey(context.Background(), "")
+	require.ErrorIs(t, err, ErrInvalidArgument, "empty key")
 }
 
 func TestManage_DownloadUpgrade(t *testing.T) {
@@ -678,9 +535,7 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 func TestManage_UpgradeDownloadStatus(t *testing.T) {
 	for _, fx := range []string{"upgrade_download_status", "upgrade_download_status_orchestration_status"} {
 		t.Run(fx, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/download/status", Query: url.Values{"uuid": {uuidSecond}}, Reply: "manage/" + fx + ".json"})
-			st, _, err := env.Client.Manage.UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
+			st, _, err := manageGet(t, "upgrade/download/status", url.Values{"uuid": {uuidSecond}}, "manage/"+fx+".json").UpgradeDownloadStatus(context.Background(), &UpgradeDownloadStatusOptions{UUID: uuidSecond})
 			require.NoError(t, err)
 			const id = "550e8400-e29b-41d4-a716-446655440000"
 			const pkg = "github-enterprise-3.19.3-kvm.pkg"
@@ -743,9 +598,7 @@ func TestManage_ApplyUpgrade(t *testing.T) {
 }
 
 func TestManage_UpgradeStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/upgrade/status", Query: url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, Reply: "manage/upgrade_status.json"})
-	st, _, err := env.Client.Manage.UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
+	st, _, err := manageGet(t, "upgrade/status", url.Values{"uuid": {uuidPrimary}, "is_verbose": {"true"}}, "manage/upgrade_status.json").UpgradeStatus(context.Background(), &UpgradeStatusOptions{UUID: uuidPrimary, IsVerbose: true})
 	require.NoError(t, err)
 	if len(st) != 1 {
 		t.Fatalf("len = %d", len(st))
@@ -836,9 +689,7 @@ func TestManage_WaitForConfigApply(t *testing.T) {
 			t.Fatalf("err = %v, want *ConfigApplyError", err)
 		}
 		want := []ConfigApplyNodeFailure{{Hostname: "ghes-02", Step: "PhaseMigrations#run_migrations", Message: "migration 42 failed"}}
-		if !reflect.DeepEqual(ce.Nodes, want) {
-			t.Errorf("Nodes = %+v, want %+v", ce.Nodes, want)
-		}
+		assert.Equal(t, want, ce.Nodes, "Nodes")
 		msg := err.Error()
 		for _, s := range []string{`"r1"`, "ghes-02", "PhaseMigrations#run_migrations"} {
 			if !strings.Contains(msg, s) {

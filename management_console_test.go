@@ -19,7 +19,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -28,21 +27,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// assertJSONEqual compares two JSON documents by value.
-func assertJSONEqual(t *testing.T, got, want string) {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal([]byte(got), &g); err != nil {
-		t.Fatalf("%q is not JSON: %v", got, err)
-	}
-	if err := json.Unmarshal([]byte(want), &w); err != nil {
-		t.Fatalf("want %q is not JSON: %v", want, err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("JSON = %s\nwant   %s", got, want)
-	}
-}
 
 func eq[T comparable](t *testing.T, what string, got, want T) {
 	t.Helper()
@@ -93,54 +77,51 @@ func TestManagementConsole_ConfigurationStatus(t *testing.T) {
 	}
 }
 
-func TestManagementConsole_StartConfiguration(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/configure", Status: http.StatusAccepted})
-	resp, err := env.Client.ManagementConsole.StartConfiguration(context.Background())
-	require.NoError(t, err)
-	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
-}
-
-func TestManagementConsole_MaintenanceStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/maintenance", Reply: "management_console/maintenance.json"})
-	st, _, err := env.Client.ManagementConsole.MaintenanceStatus(context.Background())
-	require.NoError(t, err)
-	assertMaintenanceFixture(t, st)
-}
-
-func assertMaintenanceFixture(t *testing.T, st *MaintenanceStatus) {
-	t.Helper()
-	eq(t, "Status", st.Status, "scheduled")
-	eq(t, "ScheduledTime", st.ScheduledTime, "Tuesday, January 22 at 15:34 -0800")
-	want := []ConnectionService{{"git operations", 0}, {"mysql queries", 233}, {"resque jobs", 54}}
-	if len(st.ConnectionServices) != len(want) {
-		t.Fatalf("len(ConnectionServices) = %d, want %d", len(st.ConnectionServices), len(want))
-	}
-	for i, w := range want {
-		eq(t, "ConnectionServices[i]", *st.ConnectionServices[i], w)
+// wantMaintenance is the maintenance status of the reference's examples
+// (testdata/management_console/maintenance.json and set_maintenance.json).
+func wantMaintenance() *MaintenanceStatus {
+	return &MaintenanceStatus{
+		Status:             "scheduled",
+		ScheduledTime:      "Tuesday, January 22 at 15:34 -0800",
+		ConnectionServices: ptrs(ConnectionService{"git operations", 0}, ConnectionService{"mysql queries", 233}, ConnectionService{"resque jobs", 54}),
 	}
 }
 
-func TestManagementConsole_SetMaintenance(t *testing.T) {
-	tests := []struct {
-		name string
-		req  MaintenanceRequest
-		want string
-	}{
-		{"now", MaintenanceRequest{Enabled: true, When: Ptr("now")}, `{"enabled":true,"when":"now"}`},
-		{"date", MaintenanceRequest{Enabled: true, When: Ptr("2026-01-22 15:34")}, `{"enabled":true,"when":"2026-01-22 15:34"}`},
-		{"off", MaintenanceRequest{Enabled: false}, `{"enabled":false}`},
+// TestManagementConsoleEndpoints checks the requests of the console's
+// maintenance, configuration and authorized keys calls, and every field of
+// their replies.
+func TestManagementConsoleEndpoints(t *testing.T) {
+	console := func(method, path string, form url.Values, status int, reply string) call {
+		return call{Console: true, Method: method, Path: "/setup/api/" + path, Form: form, Status: status, Reply: reply}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			env := mock(t)
-			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", tt.want}, Reply: "management_console/set_maintenance.json"})
-			st, _, err := env.Client.ManagementConsole.SetMaintenance(context.Background(), tt.req)
-			require.NoError(t, err)
-			assertMaintenanceFixture(t, st)
-		})
+	mc := func(c *Client) *ManagementConsoleService { return c.ManagementConsole }
+	key := url.Values{"authorized_key": {testPublicKey}}
+	keys := ptrs(wantAuthorizedKeys...)
+	setMaintenance := func(req MaintenanceRequest, form string) endpointCase {
+		return endpointCase{"SetMaintenance " + form, call{Console: true, Method: http.MethodPost, Path: "/setup/api/maintenance", FormJSON: [2]string{"maintenance", form}, Reply: "management_console/set_maintenance.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) { return mc(c).SetMaintenance(ctx, req) }, wantMaintenance()}
 	}
+	runEndpointCases(t, []endpointCase{
+		{"StartConfiguration", console(http.MethodPost, "configure", nil, http.StatusAccepted, ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(mc(c).StartConfiguration(ctx))
+			}, nil},
+		{"MaintenanceStatus", console(http.MethodGet, "maintenance", nil, 0, "management_console/maintenance.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return mc(c).MaintenanceStatus(ctx) }, wantMaintenance()},
+		setMaintenance(MaintenanceRequest{Enabled: true, When: Ptr("now")}, `{"enabled":true,"when":"now"}`),
+		setMaintenance(MaintenanceRequest{Enabled: true, When: Ptr("2026-01-22 15:34")}, `{"enabled":true,"when":"2026-01-22 15:34"}`),
+		setMaintenance(MaintenanceRequest{Enabled: false}, `{"enabled":false}`),
+		{"AuthorizedKeys", console(http.MethodGet, "settings/authorized-keys", nil, 0, "management_console/authorized_keys.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return mc(c).AuthorizedKeys(ctx) }, keys},
+		{"AddAuthorizedKey", console(http.MethodPost, "settings/authorized-keys", key, http.StatusCreated, "management_console/add_authorized_key.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return mc(c).AddAuthorizedKey(ctx, testPublicKey)
+			}, keys},
+		{"RemoveAuthorizedKey", console(http.MethodDelete, "settings/authorized-keys", key, 0, "management_console/remove_authorized_key.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return mc(c).RemoveAuthorizedKey(ctx, testPublicKey)
+			}, keys},
+	})
 }
 
 func TestManagementConsole_Settings(t *testing.T) {
@@ -148,9 +129,7 @@ func TestManagementConsole_Settings(t *testing.T) {
 	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings", Reply: "management_console/settings.json"})
 	s, _, err := env.Client.ManagementConsole.Settings(context.Background())
 	require.NoError(t, err)
-	if !reflect.DeepEqual(s.RunList, []string{"recipe[enterprise-configure]"}) {
-		t.Errorf("RunList = %v", s.RunList)
-	}
+	assert.Equal(t, []string{"recipe[enterprise-configure]"}, s.RunList, "RunList")
 	if s.Extra != nil {
 		t.Errorf("Extra = %v, want none", s.Extra)
 	}
@@ -382,7 +361,7 @@ func TestManagementConsole_SettingsRoundTrip(t *testing.T) {
 	back["enterprise"].(map[string]any)["assets"] = nil
 	back["enterprise"].(map[string]any)["load_balancer"] = nil
 	want, _ := json.Marshal(back)
-	assertJSONEqual(t, sent, string(want))
+	assert.JSONEq(t, string(want), sent)
 }
 
 // dropNulls removes the keys whose value is null, at every level.
@@ -411,42 +390,7 @@ var wantAuthorizedKeys = []AuthorizedKey{
 	{"ssh-rsa AAAAB3NzaC1yc2EAAAAB...", "ssh-rsa 01:14:0f:f2:0f:e2:fe:e8:f4:72:62:af:75:f7:1a:88:3e:04:92:64"},
 }
 
-func assertAuthorizedKeys(t *testing.T, keys []*AuthorizedKey) {
-	t.Helper()
-	if len(keys) != len(wantAuthorizedKeys) {
-		t.Fatalf("len(keys) = %d, want %d", len(keys), len(wantAuthorizedKeys))
-	}
-	for i, w := range wantAuthorizedKeys {
-		eq(t, "key", *keys[i], w)
-	}
-}
-
-func TestManagementConsole_AuthorizedKeys(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/setup/api/settings/authorized-keys", Reply: "management_console/authorized_keys.json"})
-	keys, _, err := env.Client.ManagementConsole.AuthorizedKeys(context.Background())
-	require.NoError(t, err)
-	assertAuthorizedKeys(t, keys)
-}
-
 const testPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q admin@example.com"
-
-func TestManagementConsole_AddAuthorizedKey(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Status: http.StatusCreated, Reply: "management_console/add_authorized_key.json"})
-	keys, resp, err := env.Client.ManagementConsole.AddAuthorizedKey(context.Background(), testPublicKey)
-	require.NoError(t, err)
-	eq(t, "status code", resp.StatusCode, http.StatusCreated)
-	assertAuthorizedKeys(t, keys)
-}
-
-func TestManagementConsole_RemoveAuthorizedKey(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodDelete, Path: "/setup/api/settings/authorized-keys", Form: url.Values{"authorized_key": {testPublicKey}}, Reply: "management_console/remove_authorized_key.json"})
-	keys, _, err := env.Client.ManagementConsole.RemoveAuthorizedKey(context.Background(), testPublicKey)
-	require.NoError(t, err)
-	assertAuthorizedKeys(t, keys)
-}
 
 func TestManagementConsole_AuthorizedKeyEmpty(t *testing.T) {
 	env := setup(t) // any request would fail the test
@@ -483,7 +427,7 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 			}
 			eq(t, "part 2 name", parts[2].name, "settings")
 			eq(t, "part 2 file name", parts[2].fileName, "")
-			assertJSONEqual(t, parts[2].content, `{"enterprise":{"github_hostname":"ghe.example.com","signup_enabled":false}}`)
+			assert.JSONEq(t, `{"enterprise":{"github_hostname":"ghe.example.com","signup_enabled":false}}`, parts[2].content)
 			w.WriteHeader(http.StatusAccepted)
 		})
 		_, err := env.Client.ManagementConsole.UploadLicense(context.Background(), strings.NewReader(testLicense), SetupRequest{

@@ -18,20 +18,7 @@ func TestOrganizationsCreate(t *testing.T) {
 		Admin:       "monalisaoctocat",
 	})
 	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "org", *org, Organization{
-		Login:            "github",
-		ID:               1,
-		NodeID:           "MDEyOk9yZ2FuaXphdGlvbjE=",
-		URL:              "https://api.github.com/orgs/github",
-		ReposURL:         "https://api.github.com/orgs/github/repos",
-		EventsURL:        "https://api.github.com/orgs/github/events",
-		HooksURL:         "https://api.github.com/orgs/github/hooks",
-		IssuesURL:        "https://api.github.com/orgs/github/issues",
-		MembersURL:       "https://api.github.com/orgs/github/members{/member}",
-		PublicMembersURL: "https://api.github.com/orgs/github/public_members{/member}",
-		AvatarURL:        "https://github.com/images/error/octocat_happy.gif",
-		Description:      Ptr("A great organization"),
-	})
+	assertFields(t, "org", *org, githubOrgShort())
 	assertCoversFixture(t, "organizations/create.json", Organization{})
 }
 
@@ -62,18 +49,6 @@ func TestOrganizationsCreateNotAdmin(t *testing.T) {
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/organizations", JSON: `{"login":"github","admin":"monalisa"}`, Status: http.StatusNotFound, ReplyJSON: `{"message":"Not Found"}`})
 	_, _, err := env.Client.Organizations.Create(context.Background(), CreateOrganizationRequest{Login: "github", Admin: "monalisa"})
 	require.ErrorIs(t, err, ErrNotFound)
-}
-
-func TestOrganizationsRename(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"})
-	job, resp, err := env.Client.Organizations.Rename(context.Background(), "the octocats/old", "the-new-octocats")
-	requireStatus(t, resp, err, http.StatusAccepted)
-	assertFields(t, "job", *job, RenameJob{
-		Message: "Job queued to rename organization. It may take a few minutes to complete.",
-		URL:     "https://<hostname>/api/v3/organizations/1",
-	})
-	assertCoversFixture(t, "organizations/rename.json", RenameJob{})
 }
 
 func TestOrganizationsRenameRefusesDotDot(t *testing.T) {

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -31,9 +31,7 @@ func assertValidation(t *testing.T, err error, resource, code, message string) {
 		t.Errorf("Message = %q, want %q", ve.Message, "Validation Failed")
 	}
 	want := []FieldError{{Resource: resource, Code: code, Message: message}}
-	if !reflect.DeepEqual(ve.Errors, want) {
-		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
-	}
+	assert.Equal(t, want, ve.Errors, "Errors")
 	if !strings.Contains(err.Error(), message) {
 		t.Errorf("error text %q does not carry %q", err.Error(), message)
 	}
@@ -67,112 +65,94 @@ func wantDevToolsEnv(t *testing.T, state DownloadState, downloadedAt *time.Time)
 	}
 }
 
-func TestPreReceiveEnvironmentsService_List(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"})
-	opts := &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}}
-	got, resp, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
-	requireStatus(t, resp, err, http.StatusOK)
-	want := []*PreReceiveEnvironment{
-		{
-			ID:                 1,
-			Name:               "Default",
-			ImageURL:           "githubenterprise://internal",
-			URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
-			HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
-			DefaultEnvironment: true,
-			CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
-			HooksCount:         14,
-			Download: PreReceiveEnvironmentDownload{
-				URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
-				State:        DownloadStateNotStarted,
-				DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
-			},
+// wantDefaultEnv is the reference's built-in environment with its count of
+// hooks and the state of its last download.
+func wantDefaultEnv(t *testing.T, hooks int, state DownloadState) *PreReceiveEnvironment {
+	return &PreReceiveEnvironment{
+		ID:                 1,
+		Name:               "Default",
+		ImageURL:           "githubenterprise://internal",
+		URL:                "https://github.example.com/api/v3/admin/pre-receive-environments/1",
+		HTMLURL:            "https://github.example.com/admin/pre-receive-environments/1",
+		DefaultEnvironment: true,
+		CreatedAt:          mustTime(t, "2016-05-20T11:35:45-05:00"),
+		HooksCount:         hooks,
+		Download: PreReceiveEnvironmentDownload{
+			URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/1/downloads/latest",
+			State:        state,
+			DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
 		},
-		wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
 	}
-	assertFields(t, "List", got, want)
-	assertFixtureFullyMapped(t, "pre_receive_environments/list.json", []*PreReceiveEnvironment{})
+}
+
+// TestPreReceiveEnvironmentsEndpoints checks the request of every
+// pre-receive environment call (the preview in Accept) and every field of
+// its reply.
+func TestPreReceiveEnvironmentsEndpoints(t *testing.T) {
+	const envs = "/admin/pre-receive-environments"
+	preview := func(method, path, body string, status int, reply string) call {
+		return call{Method: method, Path: envs + path, Preview: mediaTypeEyeScreamPreview, JSON: body, Status: status, Reply: reply}
+	}
+	p := func(c *Client) *PreReceiveEnvironmentsService { return c.PreReceiveEnvironments }
+	download := func(state DownloadState, at *time.Time) *PreReceiveEnvironmentDownload {
+		return &PreReceiveEnvironmentDownload{URL: "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest", State: state, DownloadedAt: at, Message: nil}
+	}
+	runStrictEndpointCases(t, []endpointCase{
+		{"List", call{Method: http.MethodGet, Path: envs, Query: url.Values{"sort": {"name"}, "direction": {"asc"}, "page": {"2"}, "per_page": {"50"}}, Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/list.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return p(c).List(ctx, &PreReceiveListOptions{Sort: PreReceiveSortName, Direction: "asc", ListOptions: ListOptions{Page: 2, PerPage: 50}})
+			}, []*PreReceiveEnvironment{
+				wantDefaultEnv(t, 14, DownloadStateNotStarted),
+				wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")),
+			}},
+		{"Create", preview(http.MethodPost, "", `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`, http.StatusCreated, "pre_receive_environments/create.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return p(c).Create(ctx, CreatePreReceiveEnvironmentRequest{Name: "DevTools Hook Env", ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz"})
+			}, wantDevToolsEnv(t, DownloadStateNotStarted, nil)},
+		{"Get", preview(http.MethodGet, "/2", "", 0, "pre_receive_environments/get.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return p(c).Get(ctx, 2) },
+			wantDevToolsEnv(t, DownloadStateNotStarted, nil)},
+		{"Update", preview(http.MethodPatch, "/2", `{"name":"DevTools Hook Env"}`, 0, "pre_receive_environments/update.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return p(c).Update(ctx, 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
+			}, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00"))},
+		{"Delete", preview(http.MethodDelete, "/2", "", http.StatusNoContent, ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return noResult(p(c).Delete(ctx, 2)) }, nil},
+		{"StartDownload", preview(http.MethodPost, "/3/downloads", "", http.StatusAccepted, "pre_receive_environments/start_download.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return p(c).StartDownload(ctx, 3) },
+			download(DownloadStateNotStarted, nil)},
+		{"DownloadStatus", preview(http.MethodGet, "/3/downloads/latest", "", 0, "pre_receive_environments/download_status.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) { return p(c).DownloadStatus(ctx, 3) },
+			download(DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00"))},
+	})
 }
 
 func TestPreReceiveListOptions_validate(t *testing.T) {
-	env := setup(t) // no handler: nothing may be sent
-	for _, opts := range []*PreReceiveListOptions{
-		{Sort: "pushed"},
-		{Direction: "up"},
-		{ListOptions: ListOptions{PerPage: 101}},
-	} {
-		_, _, err := env.Client.PreReceiveEnvironments.List(context.Background(), opts)
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("List(%+v) error = %v, want ErrInvalidArgument", opts, err)
+	list := func(opts *PreReceiveListOptions) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.PreReceiveEnvironments.List(ctx, opts)
 		}
 	}
+	runRefusedCases(t, []refusedCase{
+		{"sort", list(&PreReceiveListOptions{Sort: "pushed"}), []string{`PreReceiveListOptions.Sort is "pushed"`}},
+		{"direction", list(&PreReceiveListOptions{Direction: "up"}), []string{`PreReceiveListOptions.Direction is "up"`}},
+		{"per_page", list(&PreReceiveListOptions{ListOptions: ListOptions{PerPage: 101}}), []string{"ListOptions.PerPage is 101"}},
+	})
 }
 
 func TestPreReceiveEnvironmentsService_ListIter(t *testing.T) {
-	env := setup(t)
-	var calls atomic.Int32
-	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		page := r.URL.Query().Get("page")
-		want := url.Values{"sort": {"updated"}, "per_page": {"1"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/admin/pre-receive-environments", Query: want, Preview: mediaTypeEyeScreamPreview}.verify(t, r)
-		next := map[string]string{"": "2", "2": "3"}[page]
-		if next != "" {
-			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=%s>; rel="next", <%s/api/v3/admin/pre-receive-environments?sort=updated&per_page=1&page=3>; rel="last"`, env.APIServer.URL, next, env.APIServer.URL))
-		}
-		id := map[string]int{"": 1, "2": 2, "3": 3}[page]
-		writeJSON(w, http.StatusOK, fmt.Sprintf(`[{"id": %d, "name": "env-%d"}]`, id, id))
-	})
 	opts := &PreReceiveListOptions{Sort: PreReceiveSortUpdated, ListOptions: ListOptions{PerPage: 1}}
 	before := *opts
-	var ids []int64
-	for e, err := range env.Client.PreReceiveEnvironments.ListIter(context.Background(), opts) {
-		require.NoError(t, err, "ListIter")
-		ids = append(ids, e.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
-		t.Errorf("ids = %v, want [1 2 3]", ids)
-	}
-	if calls.Load() != 3 {
-		t.Errorf("%d requests, want 3", calls.Load())
-	}
-	if *opts != before {
-		t.Errorf("ListIter changed the options: %+v, was %+v", *opts, before)
-	}
-}
-
-func TestPreReceiveEnvironmentsService_Create(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env","image_url":"https://my_file_server/path/to/devtools_env.tar.gz"}`, Status: http.StatusCreated, Reply: "pre_receive_environments/create.json"})
-	got, resp, err := env.Client.PreReceiveEnvironments.Create(context.Background(), CreatePreReceiveEnvironmentRequest{
-		Name:     "DevTools Hook Env",
-		ImageURL: "https://my_file_server/path/to/devtools_env.tar.gz",
-	})
-	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "Create", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
-	assertFixtureFullyMapped(t, "pre_receive_environments/create.json", PreReceiveEnvironment{})
-}
-
-func TestPreReceiveEnvironmentsService_Get(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/get.json"})
-	got, _, err := env.Client.PreReceiveEnvironments.Get(context.Background(), 2)
-	require.NoError(t, err, "Get")
-	assertFields(t, "Get", got, wantDevToolsEnv(t, DownloadStateNotStarted, nil))
-	assertFixtureFullyMapped(t, "pre_receive_environments/get.json", PreReceiveEnvironment{})
-}
-
-func TestPreReceiveEnvironmentsService_Update(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, JSON: `{"name":"DevTools Hook Env"}`, Reply: "pre_receive_environments/update.json"})
-	got, _, err := env.Client.PreReceiveEnvironments.Update(context.Background(), 2, UpdatePreReceiveEnvironmentRequest{Name: Ptr("DevTools Hook Env")})
-	require.NoError(t, err, "Update")
-	assertFields(t, "Update", got, wantDevToolsEnv(t, DownloadStateSuccess, timePtr(t, "2016-05-26T07:42:53-05:00")))
-	assertFixtureFullyMapped(t, "pre_receive_environments/update.json", PreReceiveEnvironment{})
+	query := url.Values{"sort": {"updated"}, "per_page": {"1"}}
+	base := "/admin/pre-receive-environments?sort=updated&per_page=1&page="
+	runWalkCases(t, []walkCase{{name: "three pages", path: "/admin/pre-receive-environments", preview: mediaTypeEyeScreamPreview, pages: []walkPage{
+		{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id": 1, "name": "env-1"}]`},
+		{query: withPage(query, "2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `[{"id": 2, "name": "env-2"}]`},
+		{query: withPage(query, "3"), reply: `[{"id": 3, "name": "env-3"}]`},
+	}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+		return collectIDs(c.PreReceiveEnvironments.ListIter(ctx, opts), func(e *PreReceiveEnvironment) int64 { return e.ID })
+	}, want: []int64{1, 2, 3}}})
+	require.Equal(t, before, *opts, "ListIter changed the options")
 }
 
 func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
@@ -188,13 +168,6 @@ func TestPreReceiveEnvironmentsService_Update_defaultEnvironment(t *testing.T) {
 		t.Errorf("resp = %v, want the 422 response", resp)
 	}
 	assertValidation(t, err, "PreReceiveEnvironment", "custom", "Cannot modify or delete the default environment")
-}
-
-func TestPreReceiveEnvironmentsService_Delete(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/admin/pre-receive-environments/2", Preview: mediaTypeEyeScreamPreview, Status: http.StatusNoContent})
-	resp, err := env.Client.PreReceiveEnvironments.Delete(context.Background(), 2)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
@@ -222,20 +195,6 @@ func TestPreReceiveEnvironmentsService_Delete_refused(t *testing.T) {
 	}
 }
 
-func TestPreReceiveEnvironmentsService_StartDownload(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusAccepted, Reply: "pre_receive_environments/start_download.json"})
-	got, resp, err := env.Client.PreReceiveEnvironments.StartDownload(context.Background(), 3)
-	requireStatus(t, resp, err, http.StatusAccepted)
-	assertFields(t, "StartDownload", got, &PreReceiveEnvironmentDownload{
-		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
-		State:        DownloadStateNotStarted,
-		DownloadedAt: nil,
-		Message:      nil,
-	})
-	assertFixtureFullyMapped(t, "pre_receive_environments/start_download.json", PreReceiveEnvironmentDownload{})
-}
-
 func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/admin/pre-receive-environments/3/downloads", Preview: mediaTypeEyeScreamPreview, Status: http.StatusUnprocessableEntity, Reply: "pre_receive_environments/start_download_422.json"})
@@ -244,20 +203,6 @@ func TestPreReceiveEnvironmentsService_StartDownload_inProgress(t *testing.T) {
 		t.Errorf("StartDownload returned %+v with an error", got)
 	}
 	assertValidation(t, err, "PreReceiveEnvironment", "custom", "Can not start a new download when a download is in progress")
-}
-
-func TestPreReceiveEnvironmentsService_DownloadStatus(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/admin/pre-receive-environments/3/downloads/latest", Preview: mediaTypeEyeScreamPreview, Reply: "pre_receive_environments/download_status.json"})
-	got, _, err := env.Client.PreReceiveEnvironments.DownloadStatus(context.Background(), 3)
-	require.NoError(t, err, "DownloadStatus")
-	assertFields(t, "DownloadStatus", got, &PreReceiveEnvironmentDownload{
-		URL:          "https://github.example.com/api/v3/admin/pre-receive-environments/3/downloads/latest",
-		State:        DownloadStateSuccess,
-		DownloadedAt: timePtr(t, "2016-05-26T07:42:53-05:00"),
-		Message:      nil,
-	})
-	assertFixtureFullyMapped(t, "pre_receive_environments/download_status.json", PreReceiveEnvironmentDownload{})
 }
 
 // downloadStates serves the states in turn on GET …/downloads/latest (the
@@ -377,15 +322,7 @@ func TestPreReceiveEnvironmentsService_WaitForDownload_contextCanceled(t *testin
 	start := time.Now()
 	// An hour between polls: only the cancellation can end the wait soon.
 	_, _, err := env.Client.PreReceiveEnvironments.WaitForDownload(ctx, 3, WaitBackoff(time.Hour, time.Hour))
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("error = %v, want context.Canceled", err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("WaitForDownload returned after %v", d)
-	}
-	if n.Load() != 1 {
-		t.Errorf("%d status requests, want 1", n.Load())
-	}
+	requireCanceledWait(t, err, start, 5*time.Second, &n)
 }
 
 func TestPreReceiveEnvironmentsService_WaitForDownload_statusError(t *testing.T) {
@@ -428,7 +365,5 @@ func TestDownloadWait_defaultBackoff(t *testing.T) {
 		got = append(got, d)
 	}
 	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 15 * time.Second, 15 * time.Second, 15 * time.Second}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("default waits = %v, want %v", got, want)
-	}
+	assert.Equal(t, want, got, "default waits")
 }

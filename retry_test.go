@@ -42,20 +42,18 @@ func TestRetriesIdempotentMethods(t *testing.T) {
 	for _, method := range []string{"GET", "HEAD", "PUT", "DELETE"} {
 		for name, fault := range faults {
 			t.Run(method+" "+name, func(t *testing.T) {
-				env := setup(t, fastRetry)
-				var n atomic.Int32
-				env.API.HandleFunc(method+" /x", func(w http.ResponseWriter, r *http.Request) {
+				env, n := countedAPI(t, method+" /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 					want := call{Method: method, Path: "/x"}
 					if method == "PUT" {
 						want.JSON = `{"a":1}` // the body is sent whole on every attempt
 					}
 					want.verify(t, r)
-					if n.Add(1) < 3 {
+					if nth < 3 {
 						fault(t, w)
 						return
 					}
 					w.WriteHeader(204)
-				})
+				}, fastRetry)
 				req := &request{method: method, path: "x"}
 				if method == "PUT" {
 					req.json = map[string]int{"a": 1}
@@ -73,12 +71,9 @@ func TestRetriesIdempotentMethods(t *testing.T) {
 }
 
 func TestRetriesGiveUpAfterMaxAttempts(t *testing.T) {
-	env := setup(t, fastRetry)
-	var n atomic.Int32
-	env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
+	env, n := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 		writeJSON(w, 503, `{"message":"still down"}`)
-	})
+	}, fastRetry)
 	resp, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 	if err == nil || resp == nil || resp.StatusCode != 503 || !strings.Contains(err.Error(), "still down") {
 		t.Fatalf("resp = %v, err = %v", resp, err)
@@ -92,17 +87,14 @@ func TestNoRetryForPostAndPatch(t *testing.T) {
 	for _, method := range []string{"POST", "PATCH"} {
 		for _, fault := range []string{"503", "502", "504", "drop"} {
 			t.Run(method+" "+fault, func(t *testing.T) {
-				env := setup(t, fastRetry)
-				var n atomic.Int32
-				env.API.HandleFunc(method+" /x", func(w http.ResponseWriter, r *http.Request) {
-					n.Add(1)
+				env, n := countedAPI(t, method+" /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 					switch fault {
 					case "drop":
 						dropConnection(t, w)
 					default:
 						w.WriteHeader(map[string]int{"503": 503, "502": 502, "504": 504}[fault])
 					}
-				})
+				}, fastRetry)
 				_, err := env.Client.api.call(context.Background(), &request{method: method, path: "x", json: map[string]string{"login": "a"}}, nil)
 				if err == nil {
 					t.Fatal("no error")
@@ -116,13 +108,10 @@ func TestNoRetryForPostAndPatch(t *testing.T) {
 }
 
 func TestStreamedBodyIsNotRetried(t *testing.T) {
-	env := setup(t, fastRetry)
-	var n atomic.Int32
-	env.API.HandleFunc("PUT /upload", func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
+	env, n := countedAPI(t, "PUT /upload", func(w http.ResponseWriter, r *http.Request, nth int32) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		w.WriteHeader(503)
-	})
+	}, fastRetry)
 	_, err := env.Client.api.call(context.Background(), &request{method: "PUT", path: "upload", multipart: func(mw *multipart.Writer) error {
 		fw, err := mw.CreateFormFile("license", "enterprise.ghl")
 		if err != nil {
@@ -140,12 +129,10 @@ func TestStreamedBodyIsNotRetried(t *testing.T) {
 }
 
 func TestRetryAfterHonoured(t *testing.T) {
-	env := setup(t, fastRetry)
-	var n atomic.Int32
 	var first time.Time
 	var gap time.Duration
-	env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-		if n.Add(1) == 1 {
+	env, _ := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
+		if nth == 1 {
 			first = time.Now()
 			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(503)
@@ -153,7 +140,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 		}
 		gap = time.Since(first)
 		w.WriteHeader(204)
-	})
+	}, fastRetry)
 	if _, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -164,16 +151,14 @@ func TestRetryAfterHonoured(t *testing.T) {
 
 func TestSecondaryRateLimitWaits(t *testing.T) {
 	t.Run("short Retry-After is waited out", func(t *testing.T) {
-		env := setup(t, fastRetry)
-		var n atomic.Int32
-		env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-			if n.Add(1) == 1 {
+		env, n := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
+			if nth == 1 {
 				w.Header().Set("Retry-After", "0")
 				writeJSON(w, 403, `{"message":"You have exceeded a secondary rate limit."}`)
 				return
 			}
 			w.WriteHeader(204)
-		})
+		}, fastRetry)
 		if _, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -182,13 +167,10 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 		}
 	})
 	t.Run("long Retry-After is returned at once", func(t *testing.T) {
-		env := setup(t, fastRetry) // MaxWait 2s
-		var n atomic.Int32
-		env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-			n.Add(1)
+		env, n := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 			w.Header().Set("Retry-After", "3600")
 			writeJSON(w, 429, `{"message":"slow down"}`)
-		})
+		}, fastRetry) // MaxWait 2s
 		start := time.Now()
 		_, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 		var s *SecondaryRateLimitError
@@ -200,14 +182,11 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 		}
 	})
 	t.Run("primary limit with a far reset is returned at once", func(t *testing.T) {
-		env := setup(t, fastRetry)
-		var n atomic.Int32
-		env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-			n.Add(1)
+		env, n := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 			w.Header().Set("X-RateLimit-Remaining", "0")
 			w.Header().Set("X-RateLimit-Reset", "4102444800")
 			writeJSON(w, 403, `{"message":"API rate limit exceeded"}`)
-		})
+		}, fastRetry)
 		_, err := env.Client.api.call(context.Background(), &request{method: "GET", path: "x"}, nil)
 		var rl *RateLimitError
 		if !errors.As(err, &rl) || n.Load() != 1 {
@@ -215,13 +194,10 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 		}
 	})
 	t.Run("POST is not retried after a rate limit", func(t *testing.T) {
-		env := setup(t, fastRetry)
-		var n atomic.Int32
-		env.API.HandleFunc("POST /x", func(w http.ResponseWriter, r *http.Request) {
-			n.Add(1)
+		env, n := countedAPI(t, "POST /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 			w.Header().Set("Retry-After", "0")
 			writeJSON(w, 403, `{"message":"You have exceeded a secondary rate limit."}`)
-		})
+		}, fastRetry)
 		_, err := env.Client.api.call(context.Background(), &request{method: "POST", path: "x"}, nil)
 		if !errors.Is(err, ErrRateLimited) || n.Load() != 1 {
 			t.Fatalf("err = %v after %d requests", err, n.Load())
@@ -230,25 +206,36 @@ func TestSecondaryRateLimitWaits(t *testing.T) {
 }
 
 func TestCancelEndsBackoffAtOnce(t *testing.T) {
-	env := setup(t, WithRetry(RetryPolicy{MaxAttempts: 3, MinBackoff: time.Hour, MaxBackoff: time.Hour}))
-	var n atomic.Int32
-	env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
+	env, n := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 		w.WriteHeader(503)
-	})
+	}, WithRetry(RetryPolicy{MaxAttempts: 3, MinBackoff: time.Hour, MaxBackoff: time.Hour}))
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	start := time.Now()
 	_, err := env.Client.api.call(ctx, &request{method: "GET", path: "x"}, nil)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
+	requireCanceledWait(t, err, start, 2*time.Second, n)
+}
+
+// countedAPI is setup(t, opts...) with handle serving pattern on the API;
+// handle is told which request it serves (1 for the first), and the
+// returned counter counts them.
+func countedAPI(t *testing.T, pattern string, handle func(w http.ResponseWriter, r *http.Request, nth int32), opts ...Option) (*testEnv, *atomic.Int32) {
+	env := setup(t, opts...)
+	n := new(atomic.Int32)
+	env.API.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) { handle(w, r, n.Add(1)) })
+	return env, n
+}
+
+// requireCanceledWait requires a wait that a cancel ended to have returned
+// context.Canceled within limit of start, after one request (n counts
+// them).
+func requireCanceledWait(t *testing.T, err error, start time.Time, limit time.Duration, n *atomic.Int32) {
+	t.Helper()
+	require.ErrorIs(t, err, context.Canceled)
+	if d := time.Since(start); d > limit {
 		t.Errorf("the wait went on for %v after cancel", d)
 	}
-	if n.Load() != 1 {
-		t.Errorf("%d requests", n.Load())
-	}
+	require.Equal(t, int32(1), n.Load(), "requests")
 }
 
 func TestCancelEndsSlowRequest(t *testing.T) {
@@ -274,12 +261,9 @@ func TestCancelEndsSlowRequest(t *testing.T) {
 }
 
 func TestPerCallRetryOverride(t *testing.T) {
-	env := setup(t, fastRetry)
-	var n atomic.Int32
-	env.API.HandleFunc("GET /x", func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
+	env, n := countedAPI(t, "GET /x", func(w http.ResponseWriter, r *http.Request, nth int32) {
 		w.WriteHeader(503)
-	})
+	}, fastRetry)
 	ctx, err := ContextWithRetryPolicy(context.Background(), RetryPolicy{MaxAttempts: 1})
 	require.NoError(t, err)
 	if _, err := env.Client.api.call(ctx, &request{method: "GET", path: "x"}, nil); err == nil {

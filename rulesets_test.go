@@ -14,8 +14,8 @@ import (
 const rulesetsPath = "/enterprises/acme%20corp/rulesets/21/history"
 
 func TestRulesetsEndpoints(t *testing.T) {
-	v3 := RulesetVersion{VersionID: 3, Actor: RulesetVersionActor{ID: 1, Type: "User"}, UpdatedAt: appsTime("2025-04-05T06:07:08Z")}
-	v2 := RulesetVersion{VersionID: 2, Actor: RulesetVersionActor{ID: 42, Type: "Integration"}, UpdatedAt: appsTime("2025-04-01T00:00:00Z")}
+	v3 := RulesetVersion{VersionID: 3, Actor: RulesetVersionActor{ID: 1, Type: "User"}, UpdatedAt: mustTime(t, "2025-04-05T06:07:08Z")}
+	v2 := RulesetVersion{VersionID: 2, Actor: RulesetVersionActor{ID: 42, Type: "Integration"}, UpdatedAt: mustTime(t, "2025-04-01T00:00:00Z")}
 	runEndpointCases(t, []endpointCase{
 		{"ListHistory", call{Method: http.MethodGet, Path: rulesetsPath, Query: url.Values{"per_page": {"2"}, "page": {"3"}}, Reply: "rulesets/history.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
@@ -30,7 +30,7 @@ func TestRulesetsEndpoints(t *testing.T) {
 		{"GetVersion", call{Method: http.MethodGet, Path: rulesetsPath + "/3", Reply: "rulesets/version.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.Rulesets
-				return deref3(s.GetVersion(ctx, "acme corp", 21, 3))
+				return deref(s.GetVersion(ctx, "acme corp", 21, 3))
 			},
 			RulesetVersionWithState{RulesetVersion: v3, State: json.RawMessage(`{"id":21,"name":"protect main","target":"branch","enforcement":"active","conditions":{"ref_name":{"include":["~DEFAULT_BRANCH"],"exclude":[]}},"rules":[{"type":"deletion"}]}`)}},
 	})

@@ -3,11 +3,8 @@ package ghesadmin
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -80,130 +77,130 @@ func TestActionsService_ListRunnerGroups_inherited(t *testing.T) {
 	}
 }
 
-func TestActionsService_ListRunnerGroupsIter(t *testing.T) {
-	env := setup(t)
-	var calls atomic.Int32
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups", func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		page := r.URL.Query().Get("page")
-		want := url.Values{"visible_to_organization": {"octo-org"}, "per_page": {"2"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups", Query: want}.verify(t, r)
-		link := func(p int) string {
-			return fmt.Sprintf("%s/api/v3/enterprises/%s/actions/runner-groups?visible_to_organization=octo-org&per_page=2&page=%d", env.APIServer.URL, testEnterpriseEscaped, p)
-		}
-		switch page {
-		case "":
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(2), link(3)))
-			writeJSON(w, http.StatusOK, `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`)
-		case "2":
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="prev", <%s>; rel="next", <%s>; rel="last"`, link(1), link(3), link(3)))
-			writeJSON(w, http.StatusOK, `{"total_count":5,"runner_groups":[{"id":3},{"id":4}]}`)
-		case "3":
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="prev", <%s>; rel="first"`, link(2), link(1)))
-			writeJSON(w, http.StatusOK, `{"total_count":5,"runner_groups":[{"id":5}]}`)
-		default:
-			t.Errorf("unexpected page %q", page)
-		}
-	})
+func TestActionsService_RunnerGroupIters(t *testing.T) {
 	opts := &ListRunnerGroupsOptions{VisibleToOrganization: "octo-org", ListOptions: ListOptions{PerPage: 2}}
 	before := *opts
-	var ids []int64
-	for g, err := range env.Client.Actions.ListRunnerGroupsIter(context.Background(), testEnterprise, opts) {
-		require.NoError(t, err, "ListRunnerGroupsIter")
-		ids = append(ids, g.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3, 4, 5}) {
-		t.Errorf("ids = %v, want [1 2 3 4 5]", ids)
-	}
-	if calls.Load() != 3 {
-		t.Errorf("%d requests, want 3", calls.Load())
-	}
-	if *opts != before {
-		t.Errorf("the iterator changed the options: %+v, was %+v", *opts, before)
-	}
+	groups := "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups"
+	query := url.Values{"visible_to_organization": {"octo-org"}, "per_page": {"2"}}
+	base := groups + "?visible_to_organization=octo-org&per_page=2&page="
+	orgs := "/enterprises/octo-corp/actions/runner-groups/2/organizations"
+	var logins []string
+	runWalkCases(t, []walkCase{
+		{name: "ListRunnerGroupsIter", path: groups, pages: []walkPage{
+			{query: withPage(query, ""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`},
+			{query: withPage(query, "2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last"), reply: `{"total_count":5,"runner_groups":[{"id":3},{"id":4}]}`},
+			{query: withPage(query, "3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `{"total_count":5,"runner_groups":[{"id":5}]}`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Actions.ListRunnerGroupsIter(ctx, testEnterprise, opts), func(g *RunnerGroup) int64 { return g.ID })
+		}, want: []int64{1, 2, 3, 4, 5}},
+		{name: "ListRunnerGroupOrganizationsIter", path: orgs, pages: []walkPage{
+			{next: "page=2", reply: `{"total_count":2,"organizations":[{"login":"a","id":1}]}`},
+			{query: url.Values{"page": {"2"}}, reply: `{"total_count":2,"organizations":[{"login":"b","id":2}]}`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Actions.ListRunnerGroupOrganizationsIter(ctx, "octo-corp", 2, nil), func(o *Organization) int64 {
+				logins = append(logins, o.Login)
+				return o.ID
+			})
+		}, want: []int64{1, 2}},
+		{name: "ListRunnerGroupRunnersIter", path: "/enterprises/octo-corp/actions/runner-groups/2/runners", pages: []walkPage{
+			{reply: string(fixture(t, "runner_groups/list_runners.json"))},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Actions.ListRunnerGroupRunnersIter(ctx, "octo-corp", 2, nil), func(r *Runner) int64 { return r.ID })
+		}, want: []int64{23, 24}},
+	})
+	require.Equal(t, before, *opts, "the iterator changed the options")
+	require.Equal(t, []string{"a", "b"}, logins, "organizations' logins")
 
 	// Breaking early stops the requests.
-	calls.Store(0)
+	env := mock(t)
+	expectWalk(t, env, groups, []walkPage{{query: withPage(query, ""), next: "page=2", reply: `{"total_count":5,"runner_groups":[{"id":1},{"id":2}]}`}})
 	for range env.Client.Actions.ListRunnerGroupsIter(context.Background(), testEnterprise, opts) {
 		break
 	}
-	if calls.Load() != 1 {
-		t.Errorf("%d requests after an early break, want 1", calls.Load())
+	require.Equal(t, 1, env.Transport.GetTotalCallCount(), "requests after an early break")
+}
+
+func TestActionsService_RunnerGroupEndpoints(t *testing.T) {
+	const group = "/enterprises/octo-corp/actions/runner-groups/2"
+	put, del := http.MethodPut, http.MethodDelete
+	updated := wantOctoRunnerGroup()
+	updated.Name = "Expensive hardware runners"
+	updated.AllowsPublicRepositories = true
+	updated.RestrictedToWorkflows = false
+	noContent := func(method, path, body string) call {
+		return call{Method: method, Path: path, JSON: body, Status: http.StatusNoContent}
 	}
-}
-
-func TestActionsService_CreateRunnerGroup(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["` + deployWorkflow + `"]}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
-	got, resp, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{
-		Name:                     "Expensive hardware runners",
-		Visibility:               Ptr(RunnerGroupVisibilitySelected),
-		SelectedOrganizationIDs:  []int64{32, 91},
-		Runners:                  []int64{9, 2},
-		AllowsPublicRepositories: Ptr(false),
-		RestrictedToWorkflows:    Ptr(true),
-		SelectedWorkflows:        []string{deployWorkflow},
-	})
-	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "CreateRunnerGroup", got, wantOctoRunnerGroup())
-	assertFixtureFullyMapped(t, "runner_groups/create.json", RunnerGroup{})
-}
-
-func TestActionsService_CreateRunnerGroup_nameOnly(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"g"}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"})
-	if _, _, err := env.Client.Actions.CreateRunnerGroup(context.Background(), "octo-corp", CreateRunnerGroupRequest{Name: "g"}); err != nil {
-		t.Fatalf("CreateRunnerGroup: %v", err)
+	setOrgs := func(ids []int64) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.Actions.SetRunnerGroupOrganizations(ctx, "octo-corp", 2, ids))
+		}
 	}
-}
-
-func TestActionsService_GetRunnerGroup(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2", Reply: "runner_groups/get.json"})
-	got, _, err := env.Client.Actions.GetRunnerGroup(context.Background(), "octo-corp", 2)
-	require.NoError(t, err, "GetRunnerGroup")
-	assertFields(t, "GetRunnerGroup", got, wantOctoRunnerGroup())
-	assertFixtureFullyMapped(t, "runner_groups/get.json", RunnerGroup{})
-}
-
-func TestActionsService_UpdateRunnerGroup(t *testing.T) {
-	env := mock(t)
-	// The reference's request example.
-	env.expect(t, call{Method: http.MethodPatch, Path: "/enterprises/octo-corp/actions/runner-groups/2", JSON: `{"name":"Expensive hardware runners","visibility":"selected"}`, Reply: "runner_groups/update.json"})
-	got, _, err := env.Client.Actions.UpdateRunnerGroup(context.Background(), "octo-corp", 2, UpdateRunnerGroupRequest{
-		Name: Ptr("Expensive hardware runners"), Visibility: Ptr(RunnerGroupVisibilitySelected),
-	})
-	require.NoError(t, err, "UpdateRunnerGroup")
-	want := wantOctoRunnerGroup()
-	want.Name = "Expensive hardware runners"
-	want.AllowsPublicRepositories = true
-	want.RestrictedToWorkflows = false
-	assertFields(t, "UpdateRunnerGroup", got, want)
-	assertFixtureFullyMapped(t, "runner_groups/update.json", RunnerGroup{})
-}
-
-func TestActionsService_UpdateRunnerGroup_workflows(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("PATCH /enterprises/{enterprise}/actions/runner-groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		// An empty selection is sent as [] (it clears the workflows).
-		call{Method: http.MethodPatch, Path: "/enterprises/octo-corp/actions/runner-groups/2", JSON: `{"allows_public_repositories":true,"restricted_to_workflows":false,"selected_workflows":[]}`}.verify(t, r)
-		writeFixture(t, w, http.StatusOK, "runner_groups/update.json")
-	})
-	if _, _, err := env.Client.Actions.UpdateRunnerGroup(context.Background(), "octo-corp", 2, UpdateRunnerGroupRequest{
-		AllowsPublicRepositories: Ptr(true), RestrictedToWorkflows: Ptr(false), SelectedWorkflows: &[]string{},
-	}); err != nil {
-		t.Fatalf("UpdateRunnerGroup: %v", err)
+	setRunners := func(ids []int64) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return noResult(c.Actions.SetRunnerGroupRunners(ctx, "octo-corp", 2, ids))
+		}
 	}
-}
-
-func TestActionsService_DeleteRunnerGroup(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runner-groups/2", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.DeleteRunnerGroup(context.Background(), testEnterprise, 2)
-	requireStatus(t, resp, err, http.StatusNoContent)
+	runStrictEndpointCases(t, []endpointCase{
+		{"CreateRunnerGroup", call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"Expensive hardware runners","visibility":"selected","selected_organization_ids":[32,91],"runners":[9,2],"allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["` + deployWorkflow + `"]}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.CreateRunnerGroup(ctx, "octo-corp", CreateRunnerGroupRequest{
+					Name:                     "Expensive hardware runners",
+					Visibility:               Ptr(RunnerGroupVisibilitySelected),
+					SelectedOrganizationIDs:  []int64{32, 91},
+					Runners:                  []int64{9, 2},
+					AllowsPublicRepositories: Ptr(false),
+					RestrictedToWorkflows:    Ptr(true),
+					SelectedWorkflows:        []string{deployWorkflow},
+				})
+			}, wantOctoRunnerGroup()},
+		{"CreateRunnerGroup name only", call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runner-groups", JSON: `{"name":"g"}`, Status: http.StatusCreated, Reply: "runner_groups/create.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.CreateRunnerGroup(ctx, "octo-corp", CreateRunnerGroupRequest{Name: "g"})
+			}, wantOctoRunnerGroup()},
+		{"GetRunnerGroup", call{Method: http.MethodGet, Path: group, Reply: "runner_groups/get.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.GetRunnerGroup(ctx, "octo-corp", 2)
+			},
+			wantOctoRunnerGroup()},
+		// The reference's request example.
+		{"UpdateRunnerGroup", call{Method: http.MethodPatch, Path: group, JSON: `{"name":"Expensive hardware runners","visibility":"selected"}`, Reply: "runner_groups/update.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.UpdateRunnerGroup(ctx, "octo-corp", 2, UpdateRunnerGroupRequest{
+					Name: Ptr("Expensive hardware runners"), Visibility: Ptr(RunnerGroupVisibilitySelected),
+				})
+			}, updated},
+		// An empty selection of workflows is sent as [] (it clears them).
+		{"UpdateRunnerGroup workflows", call{Method: http.MethodPatch, Path: group, JSON: `{"allows_public_repositories":true,"restricted_to_workflows":false,"selected_workflows":[]}`, Reply: "runner_groups/update.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.UpdateRunnerGroup(ctx, "octo-corp", 2, UpdateRunnerGroupRequest{
+					AllowsPublicRepositories: Ptr(true), RestrictedToWorkflows: Ptr(false), SelectedWorkflows: &[]string{},
+				})
+			}, updated},
+		{"DeleteRunnerGroup", noContent(del, "/enterprises/"+testEnterpriseEscaped+"/actions/runner-groups/2", ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.DeleteRunnerGroup(ctx, testEnterprise, 2))
+			}, nil},
+		{"SetRunnerGroupOrganizations", noContent(put, group+"/organizations", `{"selected_organization_ids":[32,91]}`), setOrgs([]int64{32, 91}), nil},
+		{"SetRunnerGroupOrganizations none", noContent(put, group+"/organizations", `{"selected_organization_ids":[]}`), setOrgs(nil), nil},
+		{"AddRunnerGroupOrganization", noContent(put, group+"/organizations/42", ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.AddRunnerGroupOrganization(ctx, "octo-corp", 2, 42))
+			}, nil},
+		{"RemoveRunnerGroupOrganization", noContent(del, group+"/organizations/42", ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.RemoveRunnerGroupOrganization(ctx, "octo-corp", 2, 42))
+			}, nil},
+		{"SetRunnerGroupRunners", noContent(put, group+"/runners", `{"runners":[9,2]}`), setRunners([]int64{9, 2}), nil},
+		{"SetRunnerGroupRunners none", noContent(put, group+"/runners", `{"runners":[]}`), setRunners([]int64{}), nil},
+		{"AddRunnerGroupRunner", noContent(put, group+"/runners/23", ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.AddRunnerGroupRunner(ctx, "octo-corp", 2, 23))
+			}, nil},
+		{"RemoveRunnerGroupRunner", noContent(del, group+"/runners/23", ""),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.RemoveRunnerGroupRunner(ctx, "octo-corp", 2, 23))
+			}, nil},
+	})
 }
 
 func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
@@ -216,63 +213,6 @@ func TestActionsService_ListRunnerGroupOrganizations(t *testing.T) {
 		Organizations: []*Organization{octoOrgSimple()},
 	})
 	assertFixtureFullyMapped(t, "runner_groups/list_organizations.json", RunnerGroupOrganizations{})
-}
-
-func TestActionsService_ListRunnerGroupOrganizationsIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runner-groups/{id}/organizations", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		if page == "" {
-			call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations"}.verify(t, r)
-			w.Header().Set("Link", fmt.Sprintf(`<%s/api/v3/enterprises/octo-corp/actions/runner-groups/2/organizations?page=2>; rel="next"`, env.APIServer.URL))
-			writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"a","id":1}]}`)
-			return
-		}
-		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", Query: url.Values{"page": {"2"}}}.verify(t, r)
-		writeJSON(w, http.StatusOK, `{"total_count":2,"organizations":[{"login":"b","id":2}]}`)
-	})
-	var logins []string
-	for o, err := range env.Client.Actions.ListRunnerGroupOrganizationsIter(context.Background(), "octo-corp", 2, nil) {
-		require.NoError(t, err, "ListRunnerGroupOrganizationsIter")
-		logins = append(logins, o.Login)
-	}
-	if !reflect.DeepEqual(logins, []string{"a", "b"}) {
-		t.Errorf("logins = %v, want [a b]", logins)
-	}
-}
-
-func TestActionsService_SetRunnerGroupOrganizations(t *testing.T) {
-	for _, tc := range []struct {
-		ids  []int64
-		body string
-	}{
-		{[]int64{32, 91}, `{"selected_organization_ids":[32,91]}`},
-		{nil, `{"selected_organization_ids":[]}`},
-	} {
-		env := mock(t)
-		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations", JSON: tc.body, Status: http.StatusNoContent})
-		resp, err := env.Client.Actions.SetRunnerGroupOrganizations(context.Background(), "octo-corp", 2, tc.ids)
-		if err != nil {
-			t.Fatalf("SetRunnerGroupOrganizations(%v): %v", tc.ids, err)
-		}
-		if resp.StatusCode != http.StatusNoContent {
-			t.Errorf("status = %d, want 204", resp.StatusCode)
-		}
-	}
-}
-
-func TestActionsService_AddRunnerGroupOrganization(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.AddRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-func TestActionsService_RemoveRunnerGroupOrganization(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/organizations/42", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.RemoveRunnerGroupOrganization(context.Background(), "octo-corp", 2, 42)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // wantPaginatedRunners is the reference's runner-paginated example.
@@ -301,53 +241,6 @@ func TestActionsService_ListRunnerGroupRunners(t *testing.T) {
 	require.NoError(t, err, "ListRunnerGroupRunners")
 	assertFields(t, "ListRunnerGroupRunners", got, wantPaginatedRunners())
 	assertFixtureFullyMapped(t, "runner_groups/list_runners.json", Runners{})
-}
-
-func TestActionsService_ListRunnerGroupRunnersIter(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", Reply: "runner_groups/list_runners.json"})
-	var ids []int64
-	for rn, err := range env.Client.Actions.ListRunnerGroupRunnersIter(context.Background(), "octo-corp", 2, nil) {
-		require.NoError(t, err, "ListRunnerGroupRunnersIter")
-		ids = append(ids, rn.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{23, 24}) {
-		t.Errorf("ids = %v, want [23 24]", ids)
-	}
-}
-
-func TestActionsService_SetRunnerGroupRunners(t *testing.T) {
-	for _, tc := range []struct {
-		ids  []int64
-		body string
-	}{
-		{[]int64{9, 2}, `{"runners":[9,2]}`},
-		{[]int64{}, `{"runners":[]}`},
-	} {
-		env := mock(t)
-		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners", JSON: tc.body, Status: http.StatusNoContent})
-		resp, err := env.Client.Actions.SetRunnerGroupRunners(context.Background(), "octo-corp", 2, tc.ids)
-		if err != nil {
-			t.Fatalf("SetRunnerGroupRunners(%v): %v", tc.ids, err)
-		}
-		if resp.StatusCode != http.StatusNoContent {
-			t.Errorf("status = %d, want 204", resp.StatusCode)
-		}
-	}
-}
-
-func TestActionsService_AddRunnerGroupRunner(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.AddRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
-	requireStatus(t, resp, err, http.StatusNoContent)
-}
-
-func TestActionsService_RemoveRunnerGroupRunner(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runner-groups/2/runners/23", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.RemoveRunnerGroupRunner(context.Background(), "octo-corp", 2, 23)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 func TestActionsService_runnerGroups_badEnterprise(t *testing.T) {

@@ -6,95 +6,94 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func TestActionsService_ListRunners(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"})
-	got, _, err := env.Client.Actions.ListRunners(context.Background(), testEnterprise, &ListRunnersOptions{
-		Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100},
+func TestActionsService_RunnerEndpoints(t *testing.T) {
+	const runner = "/enterprises/octo-corp/actions/runners/23"
+	labels := func(method, body, reply string) call {
+		return call{Method: method, Path: runner + "/labels", JSON: body, Reply: reply}
+	}
+	setLabels := func(names []string) endpointFunc {
+		return func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.Actions.SetRunnerLabels(ctx, "octo-corp", 23, names)
+		}
+	}
+	runStrictEndpointCases(t, []endpointCase{
+		{"ListRunners", call{Method: http.MethodGet, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners", Query: url.Values{"name": {"linux_runner"}, "page": {"1"}, "per_page": {"100"}}, Reply: "runners/list.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.ListRunners(ctx, testEnterprise, &ListRunnersOptions{Name: "linux_runner", ListOptions: ListOptions{Page: 1, PerPage: 100}})
+			}, wantPaginatedRunners()},
+		{"CreateRemoveToken", call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.CreateRemoveToken(ctx, "octo-corp")
+			},
+			&RunnerToken{Token: "AABF3JGZDX3P5PMEXLND6TS6FCWO6", ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00")}},
+		{"GenerateJITConfig required fields only", call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"r","runner_group_id":3,"labels":["gpu"]}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.GenerateJITConfig(ctx, "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}})
+			}, wantJITConfig()},
+		{"GetRunner", call{Method: http.MethodGet, Path: runner, Reply: "runners/get.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.GetRunner(ctx, "octo-corp", 23)
+			},
+			&Runner{ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0", Labels: wantRunnerLabels4().Labels}},
+		{"DeleteRunner", call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return noResult(c.Actions.DeleteRunner(ctx, testEnterprise, 23))
+			}, nil},
+		{"ListRunnerLabels", labels(http.MethodGet, "", "runners/labels_list.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.ListRunnerLabels(ctx, "octo-corp", 23)
+			},
+			wantRunnerLabels4()},
+		{"AddRunnerLabels", labels(http.MethodPost, `{"labels":["gpu","accelerated"]}`, "runners/labels_add.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.AddRunnerLabels(ctx, "octo-corp", 23, []string{"gpu", "accelerated"})
+			}, wantRunnerLabels4()},
+		{"SetRunnerLabels", labels(http.MethodPut, `{"labels":["gpu","accelerated"]}`, "runners/labels_set.json"), setLabels([]string{"gpu", "accelerated"}), wantRunnerLabels4()},
+		// No labels removes every custom label.
+		{"SetRunnerLabels none", labels(http.MethodPut, `{"labels":[]}`, "runners/labels_set.json"), setLabels(nil), wantRunnerLabels4()},
+		{"RemoveRunnerLabels", labels(http.MethodDelete, "", "runners/labels_remove_all.json"),
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.RemoveRunnerLabels(ctx, "octo-corp", 23)
+			},
+			&RunnerLabels{TotalCount: 3, Labels: wantRunnerLabels4().Labels[:3]}},
+		// The label name is one escaped segment.
+		{"RemoveRunnerLabel", call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25", Reply: "runners/labels_remove.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Actions.RemoveRunnerLabel(ctx, testEnterprise, 23, "no/gpu ?%")
+			}, wantRunnerLabels4()},
 	})
-	require.NoError(t, err, "ListRunners")
-	assertFields(t, "ListRunners", got, wantPaginatedRunners())
-	assertFixtureFullyMapped(t, "runners/list.json", Runners{})
 }
 
 func TestActionsService_ListRunnersIter(t *testing.T) {
-	env := setup(t)
-	var calls atomic.Int32
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		page := r.URL.Query().Get("page")
-		want := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners", Query: want}.verify(t, r)
-		link := func(p int) string {
-			return fmt.Sprintf("%s/api/v3/enterprises/octo-corp/actions/runners?name=mac+runner&per_page=1&page=%d", env.APIServer.URL, p)
-		}
-		var id int
-		switch page {
-		case "":
-			id = 10
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(2), link(3)))
-		case "2":
-			id = 20
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <%s>; rel="last"`, link(3), link(3)))
-		case "3":
-			id = 30
-			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="first"`, link(1)))
-		default:
-			t.Errorf("unexpected page %q", page)
-		}
-		writeJSON(w, http.StatusOK, fmt.Sprintf(`{"total_count":3,"runners":[{"id":%d,"name":"mac runner"}]}`, id))
-	})
 	opts := &ListRunnersOptions{Name: "mac runner", ListOptions: ListOptions{PerPage: 1}}
 	before := *opts
-	var ids []int64
-	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", opts) {
-		require.NoError(t, err, "ListRunnersIter")
-		ids = append(ids, rn.ID)
+	const path = "/enterprises/octo-corp/actions/runners"
+	query := url.Values{"name": {"mac runner"}, "per_page": {"1"}}
+	base := path + "?name=mac+runner&per_page=1&page="
+	runnerIDs := func(ctx context.Context, c *Client, opts *ListRunnersOptions) ([]int64, error) {
+		return collectIDs(c.Actions.ListRunnersIter(ctx, "octo-corp", opts), func(r *Runner) int64 { return r.ID })
 	}
-	if !reflect.DeepEqual(ids, []int64{10, 20, 30}) {
-		t.Errorf("ids = %v, want [10 20 30]", ids)
-	}
-	if calls.Load() != 3 {
-		t.Errorf("%d requests, want 3", calls.Load())
-	}
-	if *opts != before {
-		t.Errorf("the iterator changed the options: %+v, was %+v", *opts, before)
-	}
-}
-
-func TestActionsService_ListRunnersIter_prefetch(t *testing.T) {
-	env := setup(t, WithPagePrefetch(2))
-	env.API.HandleFunc("GET /enterprises/{enterprise}/actions/runners", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		if page == "" {
-			page = "1"
-		}
-		link := fmt.Sprintf(`<%s/api/v3/enterprises/octo-corp/actions/runners?page=3>; rel="last"`, env.APIServer.URL)
-		if page != "3" {
-			link += fmt.Sprintf(`, <%s/api/v3/enterprises/octo-corp/actions/runners?page=%c>; rel="next"`, env.APIServer.URL, page[0]+1)
-		}
-		w.Header().Set("Link", link)
-		writeJSON(w, http.StatusOK, fmt.Sprintf(`{"total_count":3,"runners":[{"id":%s}]}`, page))
+	runWalkCases(t, []walkCase{
+		{name: "options", path: path, pages: []walkPage{
+			{query: withPage(query, ""), next: pageLinks(base, "2", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":10,"name":"mac runner"}]}`},
+			{query: withPage(query, "2"), next: pageLinks(base, "3", "next", "3", "last"), reply: `{"total_count":3,"runners":[{"id":20,"name":"mac runner"}]}`},
+			{query: withPage(query, "3"), next: pageLinks(base, "1", "first"), reply: `{"total_count":3,"runners":[{"id":30,"name":"mac runner"}]}`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) { return runnerIDs(ctx, c, opts) }, want: []int64{10, 20, 30}},
+		// With prefetch the pages still come in order.
+		{name: "prefetch", path: path, opts: []Option{WithPagePrefetch(2)}, pages: []walkPage{
+			{next: pageLinks(path+"?page=", "3", "last", "2", "next"), reply: `{"total_count":3,"runners":[{"id":1}]}`},
+			{query: url.Values{"page": {"2"}}, next: pageLinks(path+"?page=", "3", "last", "3", "next"), reply: `{"total_count":3,"runners":[{"id":2}]}`},
+			{query: url.Values{"page": {"3"}}, next: pageLinks(path+"?page=", "3", "last"), reply: `{"total_count":3,"runners":[{"id":3}]}`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) { return runnerIDs(ctx, c, nil) }, want: []int64{1, 2, 3}},
 	})
-	var ids []int64
-	for rn, err := range env.Client.Actions.ListRunnersIter(context.Background(), "octo-corp", nil) {
-		require.NoError(t, err, "ListRunnersIter")
-		ids = append(ids, rn.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
-		t.Errorf("ids = %v, want [1 2 3] in order", ids)
-	}
+	require.Equal(t, before, *opts, "the iterator changed the options")
 }
 
 func TestActionsService_ListRunnerApplications(t *testing.T) {
@@ -144,16 +143,12 @@ func TestActionsService_CreateRegistrationToken(t *testing.T) {
 	}
 }
 
-func TestActionsService_CreateRemoveToken(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/remove-token", Status: http.StatusCreated, Reply: "runners/remove_token.json"})
-	got, _, err := env.Client.Actions.CreateRemoveToken(context.Background(), "octo-corp")
-	require.NoError(t, err, "CreateRemoveToken")
-	assertFields(t, "CreateRemoveToken", got, &RunnerToken{
-		Token:     "AABF3JGZDX3P5PMEXLND6TS6FCWO6",
-		ExpiresAt: mustTime(t, "2020-01-29T12:13:35.123-08:00"),
-	})
-	assertFixtureFullyMapped(t, "runners/remove_token.json", RunnerToken{})
+// wantJITConfig is testdata/runners/jitconfig.json.
+func wantJITConfig() *JITRunnerConfig {
+	return &JITRunnerConfig{
+		Runner:           &Runner{ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false, Labels: wantRunnerLabels4().Labels},
+		EncodedJITConfig: "abc123",
+	}
 }
 
 func TestActionsService_GenerateJITConfig(t *testing.T) {
@@ -167,49 +162,11 @@ func TestActionsService_GenerateJITConfig(t *testing.T) {
 		WorkFolder:    Ptr("_work"),
 	})
 	requireStatus(t, resp, err, http.StatusCreated)
-	assertFields(t, "GenerateJITConfig", got, &JITRunnerConfig{
-		Runner: &Runner{
-			ID: 23, Name: "New runner", OS: "unknown", Status: "offline", Busy: false,
-			Labels: []*RunnerLabel{
-				{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
-				{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
-				{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
-				{ID: 21, Name: "no-gpu", Type: RunnerLabelCustom},
-			},
-		},
-		EncodedJITConfig: "abc123",
-	})
+	assertFields(t, "GenerateJITConfig", got, wantJITConfig())
 	assertFixtureFullyMapped(t, "runners/jitconfig.json", JITRunnerConfig{})
 	if s := fmt.Sprintf("%v %+v %#v %s", *got, *got, *got, got); strings.Contains(s, "abc123") || !strings.Contains(s, "New runner") {
 		t.Errorf("formatting the configuration shows it or hides the runner: %s", s)
 	}
-}
-
-func TestActionsService_GenerateJITConfig_requiredOnly(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/generate-jitconfig", JSON: `{"name":"r","runner_group_id":3,"labels":["gpu"]}`, Status: http.StatusCreated, Reply: "runners/jitconfig.json"})
-	if _, _, err := env.Client.Actions.GenerateJITConfig(context.Background(), "octo-corp", GenerateJITConfigRequest{Name: "r", RunnerGroupID: 3, Labels: []string{"gpu"}}); err != nil {
-		t.Fatalf("GenerateJITConfig: %v", err)
-	}
-}
-
-func TestActionsService_GetRunner(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23", Reply: "runners/get.json"})
-	got, _, err := env.Client.Actions.GetRunner(context.Background(), "octo-corp", 23)
-	require.NoError(t, err, "GetRunner")
-	assertFields(t, "GetRunner", got, &Runner{
-		ID: 23, Name: "MBP", OS: "macos", Status: "online", Busy: true, Ephemeral: false, Version: "2.323.0",
-		Labels: wantRunnerLabels4().Labels,
-	})
-	assertFixtureFullyMapped(t, "runners/get.json", Runner{})
-}
-
-func TestActionsService_DeleteRunner(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23", Status: http.StatusNoContent})
-	resp, err := env.Client.Actions.DeleteRunner(context.Background(), testEnterprise, 23)
-	requireStatus(t, resp, err, http.StatusNoContent)
 }
 
 // validationErrorSimple is a body of the reference's validation-error-simple
@@ -226,9 +183,7 @@ func assertSimpleValidation(t *testing.T, err error) {
 	if ve.Message != "Validation Failed" || ve.DocumentationURL != "https://docs.github.com/enterprise-server@3.22/rest/actions/self-hosted-runners" {
 		t.Errorf("error = %+v", ve.ErrorResponse)
 	}
-	if want := []FieldError{{Message: "Runner is busy running a job"}}; !reflect.DeepEqual(ve.Errors, want) {
-		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
-	}
+	assert.Equal(t, []FieldError{{Message: "Runner is busy running a job"}}, ve.Errors, "Errors")
 }
 
 func TestActionsService_DeleteRunner_validation(t *testing.T) {
@@ -253,24 +208,6 @@ func wantRunnerLabels4() *RunnerLabels {
 	}
 }
 
-func TestActionsService_ListRunnerLabels(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_list.json"})
-	got, _, err := env.Client.Actions.ListRunnerLabels(context.Background(), "octo-corp", 23)
-	require.NoError(t, err, "ListRunnerLabels")
-	assertFields(t, "ListRunnerLabels", got, wantRunnerLabels4())
-	assertFixtureFullyMapped(t, "runners/labels_list.json", RunnerLabels{})
-}
-
-func TestActionsService_AddRunnerLabels(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu","accelerated"]}`, Reply: "runners/labels_add.json"})
-	got, _, err := env.Client.Actions.AddRunnerLabels(context.Background(), "octo-corp", 23, []string{"gpu", "accelerated"})
-	require.NoError(t, err, "AddRunnerLabels")
-	assertFields(t, "AddRunnerLabels", got, wantRunnerLabels4())
-	assertFixtureFullyMapped(t, "runners/labels_add.json", RunnerLabels{})
-}
-
 func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
 	env := mock(t)
 	env.expect(t, call{Method: http.MethodPost, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: `{"labels":["gpu"]}`, Status: http.StatusUnprocessableEntity, ReplyJSON: validationErrorSimple})
@@ -279,54 +216,6 @@ func TestActionsService_AddRunnerLabels_validation(t *testing.T) {
 		t.Errorf("AddRunnerLabels returned %+v with an error", got)
 	}
 	assertSimpleValidation(t, err)
-}
-
-func TestActionsService_SetRunnerLabels(t *testing.T) {
-	for _, tc := range []struct {
-		labels []string
-		body   string
-	}{
-		{[]string{"gpu", "accelerated"}, `{"labels":["gpu","accelerated"]}`},
-		{nil, `{"labels":[]}`}, // removes every custom label
-	} {
-		env := mock(t)
-		env.expect(t, call{Method: http.MethodPut, Path: "/enterprises/octo-corp/actions/runners/23/labels", JSON: tc.body, Reply: "runners/labels_set.json"})
-		got, _, err := env.Client.Actions.SetRunnerLabels(context.Background(), "octo-corp", 23, tc.labels)
-		if err != nil {
-			t.Fatalf("SetRunnerLabels(%v): %v", tc.labels, err)
-		}
-		assertFields(t, "SetRunnerLabels", got, wantRunnerLabels4())
-	}
-	assertFixtureFullyMapped(t, "runners/labels_set.json", RunnerLabels{})
-}
-
-func TestActionsService_RemoveRunnerLabels(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodDelete, Path: "/enterprises/octo-corp/actions/runners/23/labels", Reply: "runners/labels_remove_all.json"})
-	got, _, err := env.Client.Actions.RemoveRunnerLabels(context.Background(), "octo-corp", 23)
-	require.NoError(t, err, "RemoveRunnerLabels")
-	assertFields(t, "RemoveRunnerLabels", got, &RunnerLabels{
-		TotalCount: 3,
-		Labels: []*RunnerLabel{
-			{ID: 5, Name: "self-hosted", Type: RunnerLabelReadOnly},
-			{ID: 7, Name: "X64", Type: RunnerLabelReadOnly},
-			{ID: 20, Name: "macOS", Type: RunnerLabelReadOnly},
-		},
-	})
-	assertFixtureFullyMapped(t, "runners/labels_remove_all.json", RunnerLabels{})
-}
-
-func TestActionsService_RemoveRunnerLabel(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("DELETE /enterprises/{enterprise}/actions/runners/{id}/labels/{name}", func(w http.ResponseWriter, r *http.Request) {
-		// The label name is one escaped segment.
-		call{Method: http.MethodDelete, Path: "/enterprises/" + testEnterpriseEscaped + "/actions/runners/23/labels/no%2Fgpu%20%3F%25"}.verify(t, r)
-		writeFixture(t, w, http.StatusOK, "runners/labels_remove.json")
-	})
-	got, _, err := env.Client.Actions.RemoveRunnerLabel(context.Background(), testEnterprise, 23, "no/gpu ?%")
-	require.NoError(t, err, "RemoveRunnerLabel")
-	assertFields(t, "RemoveRunnerLabel", got, wantRunnerLabels4())
-	assertFixtureFullyMapped(t, "runners/labels_remove.json", RunnerLabels{})
 }
 
 func TestActionsService_RemoveRunnerLabel_validation(t *testing.T) {

@@ -28,10 +28,47 @@ var metaOperationRE = regexp.MustCompile(`(?m)^//meta:operation (\S+) (\S+)\s*$`
 // it, as "ReceiverType.Method", read from the package's sources.
 func sdkMethodsByOperation(t *testing.T) map[string][]string {
 	t.Helper()
+	out := map[string][]string{}
+	for _, lf := range libraryFuncs(t) {
+		fd := lf.decl
+		if fd.Recv == nil || fd.Doc == nil || len(fd.Recv.List) != 1 {
+			continue
+		}
+		star, ok := fd.Recv.List[0].Type.(*ast.StarExpr)
+		if !ok {
+			continue
+		}
+		recv, ok := star.X.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		var text strings.Builder
+		for _, c := range fd.Doc.List {
+			text.WriteString(c.Text + "\n")
+		}
+		for _, m := range metaOperationRE.FindAllStringSubmatch(text.String(), -1) {
+			key := m[1] + " " + m[2]
+			out[key] = append(out[key], recv.Name+"."+fd.Name.Name)
+		}
+	}
+	return out
+}
+
+// libraryFunc is a function declaration of the package's library code and
+// the file it is in.
+type libraryFunc struct {
+	file string
+	decl *ast.FuncDecl
+}
+
+// libraryFuncs parses the package's non-test .go files, with their
+// comments, and returns their function declarations.
+func libraryFuncs(t *testing.T) []libraryFunc {
+	t.Helper()
 	files, err := filepath.Glob("*.go")
 	require.NoError(t, err)
 	fset := token.NewFileSet()
-	out := map[string][]string{}
+	var out []libraryFunc
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -39,25 +76,8 @@ func sdkMethodsByOperation(t *testing.T) map[string][]string {
 		af, err := parser.ParseFile(fset, f, nil, parser.ParseComments)
 		require.NoError(t, err)
 		for _, d := range af.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv == nil || fd.Doc == nil || len(fd.Recv.List) != 1 {
-				continue
-			}
-			star, ok := fd.Recv.List[0].Type.(*ast.StarExpr)
-			if !ok {
-				continue
-			}
-			recv, ok := star.X.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			var text strings.Builder
-			for _, c := range fd.Doc.List {
-				text.WriteString(c.Text + "\n")
-			}
-			for _, m := range metaOperationRE.FindAllStringSubmatch(text.String(), -1) {
-				key := m[1] + " " + m[2]
-				out[key] = append(out[key], recv.Name+"."+fd.Name.Name)
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				out = append(out, libraryFunc{f, fd})
 			}
 		}
 	}

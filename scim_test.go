@@ -261,80 +261,72 @@ func TestSCIMEndpoints(t *testing.T) {
 			Query: url.Values{"filter": {`userName eq "E012345"`}, "startIndex": {"2"}, "count": {"10"}}, Reply: "scim/users.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.ListUsers(ctx, scimEnterprise, &SCIMListUsersOptions{Filter: SCIMUserNameEq("E012345"), StartIndex: 2, Count: 10}))
+				return deref(s.ListUsers(ctx, scimEnterprise, &SCIMListUsersOptions{Filter: SCIMUserNameEq("E012345"), StartIndex: 2, Count: 10}))
 			},
 			SCIMUserList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMUser{&user}}},
 		{"ListUsers/no options", call{Method: http.MethodGet, Path: scimUsersPath, Reply: "scim/users.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.ListUsers(ctx, scimEnterprise, nil))
+				return deref(s.ListUsers(ctx, scimEnterprise, nil))
 			},
 			SCIMUserList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMUser{&user}}},
 		{"CreateUser", call{Method: http.MethodPost, Path: scimUsersPath, JSON: fullUserJSON, Status: http.StatusCreated, Reply: "scim/user.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.CreateUser(ctx, scimEnterprise, fullUser))
+				return deref(s.CreateUser(ctx, scimEnterprise, fullUser))
 			}, user},
 		{"GetUser", call{Method: http.MethodGet, Path: scimUsersPath + "/" + weirdIDEsc, Reply: "scim/user.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.GetUser(ctx, scimEnterprise, weirdID))
+				return deref(s.GetUser(ctx, scimEnterprise, weirdID))
 			}, user},
 		{"ReplaceUser", call{Method: http.MethodPut, Path: scimUsersPath + "/" + scimUserID, JSON: minimalUserJSON, Reply: "scim/user.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.ReplaceUser(ctx, scimEnterprise, scimUserID, minimalUser))
+				return deref(s.ReplaceUser(ctx, scimEnterprise, scimUserID, minimalUser))
 			}, user},
 		{"UpdateUser", call{Method: http.MethodPatch, Path: scimUsersPath + "/" + scimUserID, JSON: opsJSON, Reply: "scim/user.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.UpdateUser(ctx, scimEnterprise, scimUserID, ops))
+				return deref(s.UpdateUser(ctx, scimEnterprise, scimUserID, ops))
 			}, user},
 		{"ListGroups", call{Method: http.MethodGet, Path: scimGroupsPath,
 			Query: url.Values{"filter": {`displayName eq "Engineering"`}, "excludedAttributes": {"members"}, "startIndex": {"3"}, "count": {"5"}}, Reply: "scim/groups.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.ListGroups(ctx, scimEnterprise, &SCIMListGroupsOptions{Filter: SCIMDisplayNameEq("Engineering"), ExcludedAttributes: "members", StartIndex: 3, Count: 5}))
+				return deref(s.ListGroups(ctx, scimEnterprise, &SCIMListGroupsOptions{Filter: SCIMDisplayNameEq("Engineering"), ExcludedAttributes: "members", StartIndex: 3, Count: 5}))
 			},
 			SCIMGroupList{Schemas: scimListResponse(), TotalResults: 3, StartIndex: 1, ItemsPerPage: 1, Resources: []*SCIMGroup{&grp}}},
 		{"UpdateGroup", call{Method: http.MethodPatch, Path: scimGroupPath, JSON: opsJSON, Reply: "scim/group.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.UpdateGroup(ctx, scimEnterprise, scimGroupID, ops))
+				return deref(s.UpdateGroup(ctx, scimEnterprise, scimGroupID, ops))
 			}, grp},
 		{"ReplaceGroup", call{Method: http.MethodPut, Path: scimGroupPath, JSON: groupJSON, Reply: "scim/group.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.ReplaceGroup(ctx, scimEnterprise, scimGroupID, group))
+				return deref(s.ReplaceGroup(ctx, scimEnterprise, scimGroupID, group))
 			}, grp},
 		{"CreateGroup", call{Method: http.MethodPost, Path: scimGroupsPath, JSON: groupJSON, Status: http.StatusCreated, Reply: "scim/group.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.CreateGroup(ctx, scimEnterprise, group))
+				return deref(s.CreateGroup(ctx, scimEnterprise, group))
 			}, grp},
 		{"GetGroup", call{Method: http.MethodGet, Path: scimGroupsPath + "/" + weirdIDEsc, Query: url.Values{"excludedAttributes": {"members"}}, Reply: "scim/group.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.GetGroup(ctx, scimEnterprise, weirdID, &SCIMGetGroupOptions{ExcludedAttributes: "members"}))
+				return deref(s.GetGroup(ctx, scimEnterprise, weirdID, &SCIMGetGroupOptions{ExcludedAttributes: "members"}))
 			}, grp},
 		{"GetGroup/no options", call{Method: http.MethodGet, Path: scimGroupPath, Reply: "scim/group.json"},
 			func(ctx context.Context, c *Client) (any, *Response, error) {
 				s := c.SCIM
-				return deref3(s.GetGroup(ctx, scimEnterprise, scimGroupID, nil))
+				return deref(s.GetGroup(ctx, scimEnterprise, scimGroupID, nil))
 			}, grp},
 	}))
 	assertCoversFixture(t, "scim/user.json", SCIMUser{})
 	assertCoversFixture(t, "scim/group.json", SCIMGroup{})
 	assertCoversFixture(t, "scim/users.json", SCIMUserList{})
 	assertCoversFixture(t, "scim/groups.json", SCIMGroupList{})
-}
-
-// deref3 turns a call's pointer result into its value (nil stays nil).
-func deref3[T any](v *T, resp *Response, err error) (any, *Response, error) {
-	if v == nil {
-		return nil, resp, err
-	}
-	return *v, resp, err
 }
 
 // TestSCIMDeletes checks the requests of the SCIM deletes (204, no body).

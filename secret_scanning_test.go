@@ -82,30 +82,22 @@ func TestSecretScanningPatternErrorReplies(t *testing.T) {
 }
 
 func TestSecretScanningPatternArgumentsRefused(t *testing.T) {
-	update := func(r UpdateSecretPatternConfigurationsRequest) func(ctx context.Context, c *Client) error {
-		return func(ctx context.Context, c *Client) error {
-			_, _, err := c.SecretScanning.UpdatePatternConfigurations(ctx, "e", r)
-			return err
-		}
-	}
 	env := mock(t) // no expectations: a request sent fails the test
-	ctx, c := context.Background(), env.Client
+	ctx, s := context.Background(), env.Client.SecretScanning
+	const up = "SecretScanning.UpdatePatternConfigurations"
+	update := func(r UpdateSecretPatternConfigurationsRequest) error {
+		return second3(s.UpdatePatternConfigurations(ctx, "e", r))
+	}
 	checkRefusals(t, []refusal{
-		{"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].PushProtectionSetting", update(UpdateSecretPatternConfigurationsRequest{
-			ProviderPatternSettings: []*ProviderPatternSetting{{TokenType: "t", PushProtectionSetting: "on"}}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "ProviderPatternSettings[0].PushProtectionSetting"},
-		{"SecretScanning.UpdatePatternConfigurations: ProviderPatternSettings[0].TokenType", update(UpdateSecretPatternConfigurationsRequest{
-			ProviderPatternSettings: []*ProviderPatternSetting{{PushProtectionSetting: PushProtectionEnabled}}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "ProviderPatternSettings[0].TokenType"},
-		{"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[0].PushProtectionSetting", update(UpdateSecretPatternConfigurationsRequest{
-			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionNotSet}}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "CustomPatternSettings[0].PushProtectionSetting"},
-		{"SecretScanning.UpdatePatternConfigurations: CustomPatternSettings[1].TokenType", update(UpdateSecretPatternConfigurationsRequest{
-			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionEnabled}, nil}})(ctx, c), "SecretScanning.UpdatePatternConfigurations", "CustomPatternSettings[1].TokenType"},
-		{"SecretScanning.UpdatePatternConfigurations: enterprise", func() error {
-			_, _, err := c.SecretScanning.UpdatePatternConfigurations(ctx, "", UpdateSecretPatternConfigurationsRequest{})
-			return err
-		}(), "SecretScanning.UpdatePatternConfigurations", "enterprise"},
-		{"SecretScanning.ListPatternConfigurations: enterprise", func() error {
-			_, _, err := c.SecretScanning.ListPatternConfigurations(ctx, "")
-			return err
-		}(), "SecretScanning.ListPatternConfigurations", "enterprise"},
+		{up + ": ProviderPatternSettings[0].PushProtectionSetting", update(UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ProviderPatternSetting{{TokenType: "t", PushProtectionSetting: "on"}}}), up, "ProviderPatternSettings[0].PushProtectionSetting"},
+		{up + ": ProviderPatternSettings[0].TokenType", update(UpdateSecretPatternConfigurationsRequest{
+			ProviderPatternSettings: []*ProviderPatternSetting{{PushProtectionSetting: PushProtectionEnabled}}}), up, "ProviderPatternSettings[0].TokenType"},
+		{up + ": CustomPatternSettings[0].PushProtectionSetting", update(UpdateSecretPatternConfigurationsRequest{
+			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionNotSet}}}), up, "CustomPatternSettings[0].PushProtectionSetting"},
+		{up + ": CustomPatternSettings[1].TokenType", update(UpdateSecretPatternConfigurationsRequest{
+			CustomPatternSettings: []*CustomPatternSetting{{TokenType: "t", PushProtectionSetting: PushProtectionEnabled}, nil}}), up, "CustomPatternSettings[1].TokenType"},
+		{up + ": enterprise", second3(s.UpdatePatternConfigurations(ctx, "", UpdateSecretPatternConfigurationsRequest{})), up, "enterprise"},
+		{"SecretScanning.ListPatternConfigurations: enterprise", second3(s.ListPatternConfigurations(ctx, "")), "SecretScanning.ListPatternConfigurations", "enterprise"},
 	})
 }

@@ -89,20 +89,31 @@ func assertRoundTrip(t *testing.T, got, sent []byte, changed map[string]string) 
 	}
 }
 
+// settingsServer serves testdata/name on GET path of the administration
+// port, and answers each PUT to path with 204 after read has taken the
+// settings document it carries. It returns the env, the fixture, and the
+// last document sent.
+func settingsServer(t *testing.T, path, name string, read func(t *testing.T, r *http.Request) []byte) (*testEnv, []byte, *[]byte) {
+	env := setup(t)
+	sent := new([]byte)
+	env.Console.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
+		writeFixture(t, w, http.StatusOK, name)
+	})
+	env.Console.HandleFunc("PUT "+path, func(w http.ResponseWriter, r *http.Request) {
+		*sent = read(t, r)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	return env, fixture(t, name), sent
+}
+
 // A GHES 3.x server sends smtp.port as a number (documented as a string):
 // Manage.Settings reads it, and Settings → change one field → UpdateSettings
 // sends every other value back exactly as it came.
 func TestManageSettingsRealServerRoundTrip(t *testing.T) {
-	env := setup(t)
-	doc := fixture(t, "realservers/manage_settings.json")
-	env.Console.HandleFunc("GET /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/manage_settings.json")
-	})
-	var sent []byte
-	env.Console.HandleFunc("PUT /manage/v1/config/settings", func(w http.ResponseWriter, r *http.Request) {
+	env, doc, sent := settingsServer(t, "/manage/v1/config/settings", "realservers/manage_settings.json", func(t *testing.T, r *http.Request) []byte {
 		testHeader(t, r, "Content-Type", "application/json")
-		sent, _ = io.ReadAll(r.Body)
-		w.WriteHeader(http.StatusNoContent)
+		b, _ := io.ReadAll(r.Body)
+		return b
 	})
 	ctx := context.Background()
 	s, _, err := env.Client.Manage.Settings(ctx)
@@ -120,32 +131,25 @@ func TestManageSettingsRealServerRoundTrip(t *testing.T) {
 	if _, err := env.Client.Manage.UpdateSettings(ctx, *s); err != nil {
 		t.Fatalf("UpdateSettings: %v", err)
 	}
-	assertRoundTrip(t, doc, sent, map[string]string{"/signup_enabled": "true"})
+	assertRoundTrip(t, doc, *sent, map[string]string{"/signup_enabled": "true"})
 
 	// Changing the port sends the new value.
 	s.SMTP.Port = Ptr("2525")
 	if _, err := env.Client.Manage.UpdateSettings(ctx, *s); err != nil {
 		t.Fatalf("UpdateSettings: %v", err)
 	}
-	assertRoundTrip(t, doc, sent, map[string]string{"/signup_enabled": "true", "/smtp/port": `"2525"`})
+	assertRoundTrip(t, doc, *sent, map[string]string{"/signup_enabled": "true", "/smtp/port": `"2525"`})
 }
 
 // An old console sends collectd.port, ldap.port and smtp.port as "" and the
 // timezone as an object: Settings reads the rest, and the round trip sends
 // those values back as they came.
 func TestConsoleSettingsOldServerRoundTrip(t *testing.T) {
-	env := setup(t)
-	doc := fixture(t, "realservers/console_settings_2013.json")
-	env.Console.HandleFunc("GET /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
-		writeFixture(t, w, http.StatusOK, "realservers/console_settings_2013.json")
-	})
-	var sent []byte
-	env.Console.HandleFunc("PUT /setup/api/settings", func(w http.ResponseWriter, r *http.Request) {
+	env, doc, sent := settingsServer(t, "/setup/api/settings", "realservers/console_settings_2013.json", func(t *testing.T, r *http.Request) []byte {
 		b, _ := io.ReadAll(r.Body)
 		form, err := url.ParseQuery(string(b))
 		require.NoError(t, err)
-		sent = []byte(form.Get("settings"))
-		w.WriteHeader(http.StatusNoContent)
+		return []byte(form.Get("settings"))
 	})
 	ctx := context.Background()
 	s, _, err := env.Client.ManagementConsole.Settings(ctx)
@@ -162,7 +166,7 @@ func TestConsoleSettingsOldServerRoundTrip(t *testing.T) {
 	if _, err := env.Client.ManagementConsole.UpdateSettings(ctx, *s); err != nil {
 		t.Fatalf("UpdateSettings: %v", err)
 	}
-	assertRoundTrip(t, doc, sent, map[string]string{"/enterprise/private_mode": "true"})
+	assertRoundTrip(t, doc, *sent, map[string]string{"/enterprise/private_mode": "true"})
 
 	// Setting a field the server sent with another type sends the new
 	// value; the ones left alone still go back as they came.
@@ -178,7 +182,7 @@ func TestConsoleSettingsOldServerRoundTrip(t *testing.T) {
 			Collectd map[string]json.RawMessage `json:"collectd"`
 		} `json:"enterprise"`
 	}
-	if err := json.Unmarshal(sent, &m); err != nil {
+	if err := json.Unmarshal(*sent, &m); err != nil {
 		t.Fatal(err)
 	}
 	eq(t, "sent ldap.port", string(m.Enterprise.LDAP["port"]), "389")
@@ -278,21 +282,26 @@ func TestFlexString(t *testing.T) {
 	}
 }
 
+// reencoded is v encoded as JSON and decoded again as an object.
+func reencoded(t *testing.T, v any) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back map[string]any
+	require.NoError(t, json.Unmarshal(b, &back))
+	return back
+}
+
 // Real servers send "supportKey": false in GET /manage/v1/config/license
 // (documented as a string; google/go-github issue 4296).
 func TestManageLicenseSupportKeyBoolean(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/license", Reply: "realservers/manage_license.json"})
-	l, _, err := env.Client.Manage.License(context.Background())
+	l, _, err := manageGet(t, "config/license", nil, "realservers/manage_license.json").License(context.Background())
 	require.NoError(t, err, "License")
 	eq(t, "SupportKey", l.SupportKey, "false")
 	eq(t, "Company", l.Company, "Example Inc")
 	eq(t, "Seats", l.Seats, 10)
 	// Sub-second precision survives decode → re-encode.
-	b, err := json.Marshal(l)
-	require.NoError(t, err)
-	var back map[string]any
-	_ = json.Unmarshal(b, &back)
+	back := reencoded(t, l)
 	eq(t, "re-encoded expireAt", back["expireAt"], any("2025-01-02T07:59:59.999Z"))
 	eq(t, "re-encoded learningLabEvaluationExpires", back["learningLabEvaluationExpires"], any("2025-01-02T07:59:59Z"))
 }
@@ -300,9 +309,7 @@ func TestManageLicenseSupportKeyBoolean(t *testing.T) {
 // GET /manage/v1/config/apply returns a top-level run_id the reference
 // omits; it is kept.
 func TestManageConfigApplyStatusRunID(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Console: true, Method: http.MethodGet, Path: "/manage/v1/config/apply", Reply: "realservers/manage_config_apply_status.json"})
-	st, _, err := env.Client.Manage.ConfigApplyStatus(context.Background(), "")
+	st, _, err := manageGet(t, "config/apply", nil, "realservers/manage_config_apply_status.json").ConfigApplyStatus(context.Background(), "")
 	require.NoError(t, err, "ConfigApplyStatus")
 	eq(t, "RunID", st.RunID, "1f2e3d4c")
 	if len(st.Nodes) != 1 || st.Nodes[0].RunID != "1f2e3d4c" || !st.Successful {
@@ -321,9 +328,7 @@ func TestLicenseGetSeatsText(t *testing.T) {
 	eq(t, "Seats", l.Seats.String(), "n/a")
 	eq(t, "SeatsAvailable", l.SeatsAvailable.String(), "n/a")
 	eq(t, "SeatsUsed", l.SeatsUsed, 3)
-	b, _ := json.Marshal(l)
-	var back map[string]any
-	_ = json.Unmarshal(b, &back)
+	back := reencoded(t, l)
 	eq(t, "re-encoded seats", back["seats"], any("n/a"))
 }
 
@@ -414,9 +419,7 @@ func TestUnknownEnumValuesKept(t *testing.T) {
 		t.Fatalf("Unmarshal: %v", err)
 	}
 	eq(t, "step status", st.Progress[0].Status, "SKIPPED")
-	b, _ := json.Marshal(team)
-	var back map[string]any
-	_ = json.Unmarshal(b, &back)
+	back := reencoded(t, team)
 	eq(t, "re-encoded privacy", back["privacy"], any("internal-new"))
 	eq(t, "re-encoded type", back["type"], any("future"))
 }

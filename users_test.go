@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -43,6 +43,24 @@ func octocatShort() User {
 		Type:              "User",
 		SiteAdmin:         false,
 	}
+}
+
+// octocatProfile is octocatShort with the public profile of the
+// reference's full user (testdata/users/get.json).
+func octocatProfile(t *testing.T) User {
+	want := octocatShort()
+	want.Name = Ptr("monalisa octocat")
+	want.Company = Ptr("GitHub")
+	want.Blog = Ptr("https://github.com/blog")
+	want.Location = Ptr("San Francisco")
+	want.Email = Ptr("octocat@github.com")
+	want.Hireable = Ptr(false)
+	want.Bio = Ptr("There once was...")
+	want.TwitterUsername = Ptr("monatheoctocat")
+	want.PublicRepos, want.PublicGists, want.Followers, want.Following = 2, 1, 20, 0
+	want.CreatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	want.UpdatedAt = mustTime(t, "2008-01-14T04:33:35Z")
+	return want
 }
 
 func TestUsersCreate(t *testing.T) {
@@ -83,9 +101,7 @@ func TestUsersCreateLoginTaken(t *testing.T) {
 		t.Errorf("Message = %q", ve.Message)
 	}
 	want := []FieldError{{Resource: "User", Code: "custom", Field: "login", Message: "login is already taken"}}
-	if !reflect.DeepEqual(ve.Errors, want) {
-		t.Errorf("Errors = %+v, want %+v", ve.Errors, want)
-	}
+	assert.Equal(t, want, ve.Errors, "Errors")
 	if ve.DocumentationURL != "https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/users#create-a-user" {
 		t.Errorf("DocumentationURL = %q", ve.DocumentationURL)
 	}
@@ -105,16 +121,21 @@ func TestUsersCreateNotAdmin(t *testing.T) {
 	}
 }
 
-func TestUsersRename(t *testing.T) {
-	env := mock(t)
-	env.expect(t, call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"})
-	job, resp, err := env.Client.Users.Rename(context.Background(), weirdUser, "thenewmonalisa")
-	requireStatus(t, resp, err, http.StatusAccepted)
-	assertFields(t, "job", *job, RenameJob{
-		Message: "Job queued to rename user. It may take a few minutes to complete.",
-		URL:     "https://api.github.com/user/1",
+// TestRenames: a user and an organization are renamed by PATCH with the
+// new login, escaped as one segment; GHES answers 202 with the queued job.
+func TestRenames(t *testing.T) {
+	runEndpointCases(t, []endpointCase{
+		{"Users.Rename", call{Method: http.MethodPatch, Path: "/admin/users/" + weirdUserEscaped, JSON: `{"login":"thenewmonalisa"}`, Status: http.StatusAccepted, Reply: "users/rename.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(c.Users.Rename(ctx, weirdUser, "thenewmonalisa"))
+			},
+			RenameJob{Message: "Job queued to rename user. It may take a few minutes to complete.", URL: "https://api.github.com/user/1"}},
+		{"Organizations.Rename", call{Method: http.MethodPatch, Path: "/admin/organizations/the%20octocats%2Fold", JSON: `{"login":"the-new-octocats"}`, Status: http.StatusAccepted, Reply: "organizations/rename.json"},
+			func(ctx context.Context, c *Client) (any, *Response, error) {
+				return deref(c.Organizations.Rename(ctx, "the octocats/old", "the-new-octocats"))
+			},
+			RenameJob{Message: "Job queued to rename organization. It may take a few minutes to complete.", URL: "https://<hostname>/api/v3/organizations/1"}},
 	})
-	assertCoversFixture(t, "users/rename.json", RenameJob{})
 }
 
 func TestUsersRenameLoginTaken(t *testing.T) {
@@ -248,11 +269,13 @@ func TestUsersSuspendForbiddenForLDAP(t *testing.T) {
 	require.ErrorIs(t, err, ErrForbidden)
 }
 
+// wantPublicKeys is testdata/users/list_public_keys.json: two keys that
+// differ only in their key and ID.
 func wantPublicKeys(t *testing.T) []*PublicKey {
-	return []*PublicKey{
-		{
-			Key:          "2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234",
-			ID:           2,
+	key := func(k string, id int64) *PublicKey {
+		return &PublicKey{
+			Key:          k,
+			ID:           id,
 			URL:          "https://api.github.com/user/keys/2",
 			Title:        "ssh-rsa AAAAB3NzaC1yc2EAAA",
 			CreatedAt:    mustTime(t, "2020-06-11T21:31:57Z"),
@@ -262,21 +285,9 @@ func wantPublicKeys(t *testing.T) []*PublicKey {
 			UserID:       Ptr[int64](1),
 			RepositoryID: Ptr[int64](2),
 			AddedBy:      nil,
-		},
-		{
-			Key:          "9Og8iYjAyymI9LvABpJerYrMxURPc8r+dB7TJyvv1234",
-			ID:           3,
-			URL:          "https://api.github.com/user/keys/2",
-			Title:        "ssh-rsa AAAAB3NzaC1yc2EAAA",
-			CreatedAt:    mustTime(t, "2020-06-11T21:31:57Z"),
-			Verified:     false,
-			ReadOnly:     false,
-			LastUsed:     Ptr(mustTime(t, "2020-06-11T22:31:57Z")),
-			UserID:       Ptr[int64](1),
-			RepositoryID: Ptr[int64](2),
-			AddedBy:      nil,
-		},
+		}
 	}
+	return []*PublicKey{key("2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234", 2), key("9Og8iYjAyymI9LvABpJerYrMxURPc8r+dB7TJyvv1234", 3)}
 }
 
 func TestUsersListPublicKeys(t *testing.T) {
@@ -313,70 +324,49 @@ func TestUsersListPublicKeysDefaults(t *testing.T) {
 }
 
 func TestUsersListPublicKeysInvalidOptions(t *testing.T) {
-	env := setup(t) // any request fails the test: none may be sent
-	for _, opts := range []*ListPublicKeysOptions{
-		{Sort: "name"},
-		{Direction: "up"},
-		{ListOptions: ListOptions{PerPage: 101}},
+	var cases []refusedCase
+	for field, opts := range map[string]*ListPublicKeysOptions{
+		`ListPublicKeysOptions.Sort is "name"`:    {Sort: "name"},
+		`ListPublicKeysOptions.Direction is "up"`: {Direction: "up"},
+		"ListOptions.PerPage is 101":              {ListOptions: ListOptions{PerPage: 101}},
 	} {
-		_, _, err := env.Client.Users.ListPublicKeys(context.Background(), opts)
-		if !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("ListPublicKeys(%+v): err = %v, want ErrInvalidArgument", opts, err)
-		}
-		for _, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
-			if !errors.Is(err, ErrInvalidArgument) {
-				t.Errorf("ListPublicKeysIter(%+v): err = %v, want ErrInvalidArgument", opts, err)
-			}
-		}
+		cases = append(cases,
+			refusedCase{"ListPublicKeys " + field, func(ctx context.Context, c *Client) (any, *Response, error) {
+				return c.Users.ListPublicKeys(ctx, opts)
+			}, []string{field}},
+			refusedCase{"ListPublicKeysIter " + field, func(ctx context.Context, c *Client) (any, *Response, error) {
+				return nil, nil, firstErr(c.Users.ListPublicKeysIter(ctx, opts))
+			}, []string{field}})
 	}
+	runRefusedCases(t, cases)
 }
 
-// TestUsersListPublicKeysIter walks three pages linked by Link headers and
-// checks that the caller's options are left as they were.
-func TestUsersListPublicKeysIter(t *testing.T) {
-	env := setup(t)
-	var pages []string
-	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		page := q.Get("page")
-		pages = append(pages, page)
-		want := url.Values{"sort": {"updated"}, "direction": {"desc"}, "per_page": {"1"}}
-		if page != "" {
-			want.Set("page", page)
-		}
-		call{Method: http.MethodGet, Path: "/admin/keys", Query: want}.verify(t, r)
-		base := env.APIServer.URL + "/api/v3/admin/keys?direction=desc&per_page=1&sort=updated&page="
-		switch page {
-		case "":
-			w.Header().Set("Link", fmt.Sprintf(`<%s2>; rel="next", <%s3>; rel="last"`, base, base))
-			writeJSON(w, http.StatusOK, `[{"id":1}]`)
-		case "2":
-			w.Header().Set("Link", fmt.Sprintf(`<%s1>; rel="prev", <%s3>; rel="next", <%s3>; rel="last", <%s1>; rel="first"`, base, base, base, base))
-			writeJSON(w, http.StatusOK, `[{"id":2}]`)
-		case "3":
-			w.Header().Set("Link", fmt.Sprintf(`<%s2>; rel="prev", <%s1>; rel="first"`, base, base))
-			writeJSON(w, http.StatusOK, `[{"id":3}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-			writeJSON(w, http.StatusOK, `[]`)
-		}
+// TestUsersIters walks the public keys over three pages linked by Link
+// headers, and the tokens from the caller's page; the caller's options are
+// left as they were.
+func TestUsersIters(t *testing.T) {
+	keyOpts := &ListPublicKeysOptions{Sort: PublicKeySortUpdated, Direction: DirectionDesc, ListOptions: ListOptions{PerPage: 1}}
+	before := *keyOpts
+	query := url.Values{"sort": {"updated"}, "direction": {"desc"}, "per_page": {"1"}}
+	base := "/admin/keys?direction=desc&per_page=1&sort=updated&page="
+	tokenOpts := &ListOptions{Page: 2}
+	runWalkCases(t, []walkCase{
+		{name: "ListPublicKeysIter", path: "/admin/keys", pages: []walkPage{
+			{query: query, next: pageLinks(base, "2", "next", "3", "last"), reply: `[{"id":1}]`},
+			{query: withPage(query, "2"), next: pageLinks(base, "1", "prev", "3", "next", "3", "last", "1", "first"), reply: `[{"id":2}]`},
+			{query: withPage(query, "3"), next: pageLinks(base, "2", "prev", "1", "first"), reply: `[{"id":3}]`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Users.ListPublicKeysIter(ctx, keyOpts), func(k *PublicKey) int64 { return k.ID })
+		}, want: []int64{1, 2, 3}},
+		{name: "ListTokensIter from page 2", path: "/admin/tokens", pages: []walkPage{
+			{query: url.Values{"page": {"2"}}, next: "page=3", reply: `[{"id":20},{"id":21}]`},
+			{query: url.Values{"page": {"3"}}, reply: `[{"id":30}]`},
+		}, walk: func(ctx context.Context, c *Client) ([]int64, error) {
+			return collectIDs(c.Users.ListTokensIter(ctx, tokenOpts), func(a *Authorization) int64 { return a.ID })
+		}, want: []int64{20, 21, 30}},
 	})
-	opts := &ListPublicKeysOptions{Sort: PublicKeySortUpdated, Direction: DirectionDesc, ListOptions: ListOptions{PerPage: 1}}
-	before := *opts
-	var ids []int64
-	for key, err := range env.Client.Users.ListPublicKeysIter(context.Background(), opts) {
-		require.NoError(t, err, "ListPublicKeysIter")
-		ids = append(ids, key.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{1, 2, 3}) {
-		t.Errorf("ids = %v, want [1 2 3]", ids)
-	}
-	if !reflect.DeepEqual(pages, []string{"", "2", "3"}) {
-		t.Errorf("pages requested = %q", pages)
-	}
-	if *opts != before {
-		t.Errorf("opts changed: %+v, was %+v", *opts, before)
-	}
+	require.Equal(t, before, *keyOpts, "public keys' options changed")
+	require.Equal(t, ListOptions{Page: 2}, *tokenOpts, "tokens' options changed")
 }
 
 func TestUsersDeletePublicKey(t *testing.T) {
@@ -425,36 +415,6 @@ func TestUsersListTokens(t *testing.T) {
 		User:        &owner,
 	}})
 	assertCoversFixture(t, "users/list_tokens.json", []*Authorization{})
-}
-
-func TestUsersListTokensIter(t *testing.T) {
-	env := setup(t)
-	env.API.HandleFunc("GET /admin/tokens", func(w http.ResponseWriter, r *http.Request) {
-		page := r.URL.Query().Get("page")
-		base := env.APIServer.URL + "/api/v3/admin/tokens?page="
-		switch page {
-		case "2":
-			w.Header().Set("Link", fmt.Sprintf(`<%s3>; rel="next"`, base))
-			writeJSON(w, http.StatusOK, `[{"id":20},{"id":21}]`)
-		case "3":
-			writeJSON(w, http.StatusOK, `[{"id":30}]`)
-		default:
-			t.Errorf("unexpected page %q", page)
-			writeJSON(w, http.StatusOK, `[]`)
-		}
-	})
-	opts := &ListOptions{Page: 2}
-	var ids []int64
-	for tok, err := range env.Client.Users.ListTokensIter(context.Background(), opts) {
-		require.NoError(t, err, "ListTokensIter")
-		ids = append(ids, tok.ID)
-	}
-	if !reflect.DeepEqual(ids, []int64{20, 21, 30}) {
-		t.Errorf("ids = %v", ids)
-	}
-	if opts.Page != 2 || opts.PerPage != 0 {
-		t.Errorf("opts changed: %+v", *opts)
-	}
 }
 
 func TestUsersDeleteToken(t *testing.T) {

@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/stretchr/testify/require"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -535,54 +532,44 @@ func TestAdminAPIFollowsTheTable(t *testing.T) {
 // two lines above it, "// GHES API: METHOD /path (releases)." as the table
 // gives it (go run ./internal/ops/gen -docs writes them).
 func TestDocsNameTheReleases(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	fset := token.NewFileSet()
 	meta := regexp.MustCompile(`^//meta:operation ([A-Z]+) (/\S*)$`)
 	checked := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
+	for _, lf := range libraryFuncs(t) {
+		f, fd := lf.file, lf.decl
+		if fd.Doc == nil {
 			continue
 		}
-		af, err := parser.ParseFile(fset, f, nil, parser.ParseComments)
-		require.NoError(t, err)
-		for _, d := range af.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Doc == nil {
-				continue
+		list := fd.Doc.List
+		metaAt, ghes := -1, 0
+		for i, c := range list {
+			if meta.MatchString(c.Text) {
+				metaAt = i
 			}
-			list := fd.Doc.List
-			metaAt, ghes := -1, 0
-			for i, c := range list {
-				if meta.MatchString(c.Text) {
-					metaAt = i
-				}
-				if strings.HasPrefix(c.Text, "// GHES API:") {
-					ghes++
-				}
+			if strings.HasPrefix(c.Text, "// GHES API:") {
+				ghes++
 			}
-			name := f + ": " + fd.Name.Name
-			if metaAt < 0 {
-				if ghes > 0 {
-					t.Errorf("%s has a GHES API: line but no //meta:operation line", name)
-				}
-				continue
-			}
-			m := meta.FindStringSubmatch(list[metaAt].Text)
-			o, ok := ops.Find(m[1], m[2])
-			if !ok {
-				t.Errorf("%s: %s %s is not in the table", name, m[1], m[2])
-				continue
-			}
-			want := fmt.Sprintf("// GHES API: %s %s (%s).", m[1], m[2], o.Releases())
-			switch {
-			case ghes != 1:
-				t.Errorf("%s has %d GHES API: lines, want 1: %q (go run ./internal/ops/gen -docs)", name, ghes, want)
-			case metaAt < 3 || list[metaAt-1].Text != "//" || list[metaAt-2].Text != want || list[metaAt-3].Text != "//":
-				t.Errorf("%s: want %q between blank lines just above //meta:operation (go run ./internal/ops/gen -docs)", name, want)
-			}
-			checked++
 		}
+		name := f + ": " + fd.Name.Name
+		if metaAt < 0 {
+			if ghes > 0 {
+				t.Errorf("%s has a GHES API: line but no //meta:operation line", name)
+			}
+			continue
+		}
+		m := meta.FindStringSubmatch(list[metaAt].Text)
+		o, ok := ops.Find(m[1], m[2])
+		if !ok {
+			t.Errorf("%s: %s %s is not in the table", name, m[1], m[2])
+			continue
+		}
+		want := fmt.Sprintf("// GHES API: %s %s (%s).", m[1], m[2], o.Releases())
+		switch {
+		case ghes != 1:
+			t.Errorf("%s has %d GHES API: lines, want 1: %q (go run ./internal/ops/gen -docs)", name, ghes, want)
+		case metaAt < 3 || list[metaAt-1].Text != "//" || list[metaAt-2].Text != want || list[metaAt-3].Text != "//":
+			t.Errorf("%s: want %q between blank lines just above //meta:operation (go run ./internal/ops/gen -docs)", name, want)
+		}
+		checked++
 	}
 	if checked < 100 {
 		t.Fatalf("only %d methods checked", checked)
