@@ -38,8 +38,6 @@ func assertValidation(t *testing.T, err error, resource, code, message string) {
 	assertNoSecret(t, "error", err.Error())
 }
 
-func strPtr(s string) *string { return &s }
-
 func timePtr(t *testing.T, s string) *time.Time {
 	v := mustTime(t, s)
 	return &v
