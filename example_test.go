@@ -181,8 +181,12 @@ func ExampleManageService_UploadLicense() {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := client.Manage.UploadLicense(context.Background(), f, &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)}); err != nil {
+	out, _, err := client.Manage.UploadLicense(context.Background(), f, &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)})
+	if err != nil {
 		log.Fatal(err)
+	}
+	for _, line := range out {
+		fmt.Println(line.Output)
 	}
 }
 

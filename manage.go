@@ -293,25 +293,26 @@ func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response,
 // UploadLicense uploads a new license (the content of its .ghl file,
 // streamed from license) as the "license" file part of a
 // multipart/form-data body. With opts.Apply, a config apply run follows.
-// The appliance answers 201 Created or 202 Accepted. The request is
-// streamed, so it is never retried.
+// The appliance answers 201 Created or 202 Accepted, with what each node
+// said while importing the license (GHES 3.12 documents this reply; after
+// an empty body, none). The request is streamed, so it is never retried.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.22/rest/enterprise-admin/manage-ghes#upload-an-enterprise-license
 //
 // GHES API: PUT /manage/v1/config/license (GHES 3.12 and later).
 //
 //meta:operation PUT /manage/v1/config/license
-func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, opts *UploadLicenseOptions) (*Response, error) {
+func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, opts *UploadLicenseOptions) ([]LicenseUploadOutput, *Response, error) {
 	if license == nil {
-		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
 	}
-	return s.backend.call(ctx, &request{
+	return fetchSlice[LicenseUploadOutput](ctx, s.backend, &request{
 		op:        "Manage.UploadLicense",
 		method:    http.MethodPut,
 		path:      "manage/v1/config/license",
 		query:     opts,
 		multipart: func(mw *multipart.Writer) error { return writeLicensePart(mw, license) },
-	}, nil)
+	})
 }
 
 // licenseFileName is the file name of the license part of multipart bodies.

@@ -304,22 +304,27 @@ func TestManage_License(t *testing.T) {
 }
 
 func TestManage_UploadLicense(t *testing.T) {
+	imported := []LicenseUploadOutput{{Output: "License imported successfully on host: ghe-local-primary."}}
 	for _, tt := range []struct {
-		name  string
-		opts  *UploadLicenseOptions
-		query url.Values
+		name   string
+		opts   *UploadLicenseOptions
+		query  url.Values
+		status int
+		reply  string
+		want   []LicenseUploadOutput
 	}{
-		{"apply", &UploadLicenseOptions{Apply: Ptr(true)}, url.Values{"apply": {"true"}}},
-		{"no apply", &UploadLicenseOptions{Apply: Ptr(false)}, url.Values{"apply": {"false"}}},
-		{"nil options", nil, nil},
+		{"apply", &UploadLicenseOptions{Apply: Ptr(true)}, url.Values{"apply": {"true"}}, http.StatusAccepted, "", nil},
+		{"no apply", &UploadLicenseOptions{Apply: Ptr(false)}, url.Values{"apply": {"false"}}, http.StatusCreated, "manage/upload_license.json", imported},
+		{"nil options", nil, nil, http.StatusCreated, "manage/upload_license.json", imported},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			env := mock(t)
 			env.expect(t, call{Console: true, Method: http.MethodPut, Path: "/manage/v1/config/license", Query: tt.query,
-				Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: http.StatusAccepted})
-			resp, err := env.Client.Manage.UploadLicense(context.Background(), strings.NewReader(testLicense), tt.opts)
+				Parts: []multipartPart{{"license", "enterprise.ghl", testLicense}}, Status: tt.status, Reply: tt.reply})
+			out, resp, err := env.Client.Manage.UploadLicense(context.Background(), strings.NewReader(testLicense), tt.opts)
 			require.NoError(t, err)
-			eq(t, "status code", resp.StatusCode, http.StatusAccepted)
+			eq(t, "status code", resp.StatusCode, tt.status)
+			require.Equal(t, tt.want, out)
 		})
 	}
 }
@@ -341,7 +346,7 @@ func TestManage_UploadLicenseReadError(t *testing.T) {
 		_, _ = io.ReadAll(r.Body)
 		w.WriteHeader(http.StatusAccepted)
 	})
-	_, err := env.Client.Manage.UploadLicense(context.Background(), &failingReader{}, nil)
+	_, _, err := env.Client.Manage.UploadLicense(context.Background(), &failingReader{}, nil)
 	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("err = %v, want the reader's error", err)
 	}
@@ -745,7 +750,7 @@ func TestManage_NoPassword(t *testing.T) {
 			return err
 		},
 		"UploadLicense": func() error {
-			_, err := m.UploadLicense(ctx, strings.NewReader(testLicense), nil)
+			_, _, err := m.UploadLicense(ctx, strings.NewReader(testLicense), nil)
 			return err
 		},
 		"UpdateSettings":     func() error { _, err := m.UpdateSettings(ctx, EnterpriseSettings{}); return err },

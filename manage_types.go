@@ -253,6 +253,14 @@ type UploadLicenseOptions struct {
 	Apply *bool `url:"apply,omitempty"`
 }
 
+// LicenseUploadOutput is one line of what the appliance said while
+// importing an uploaded license, such as "License imported successfully on
+// host: ghe.example.com." (the 201 reply GHES 3.12 documents; later
+// releases may answer with no body).
+type LicenseUploadOutput struct {
+	Output string `json:"output"`
+}
+
 // ManageMaintenanceStatus is the maintenance state of one node.
 type ManageMaintenanceStatus struct {
 	Hostname string `json:"hostname"`

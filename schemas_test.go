@@ -152,7 +152,7 @@ func TestSchemaFixturesSurviveRoundTrip(t *testing.T) {
 				// A method that returns no value may only answer a reply
 				// that documents nothing ({} or no body).
 				if b := strings.TrimSpace(string(fx.Body)); b != "" && b != "{}" && b != "null" {
-					t.Skipf("KNOWN GAP: %s returns no value, so its documented reply %s is dropped", fx.Operation, b)
+					t.Errorf("%s returns no value, so its documented reply %s is dropped", fx.Operation, b)
 				}
 				return
 			}

@@ -289,12 +289,12 @@ func TestAdminManageLicense(t *testing.T) {
 
 		expire := time.Now().UTC().AddDate(3, 0, 0).Truncate(time.Second)
 		lic := `{"seats":500,"expire_at":"` + expire.Format(time.RFC3339) + `"}`
-		resp, err := m.UploadLicense(ctx, strings.NewReader(lic), nil)
+		out, resp, err := m.UploadLicense(ctx, strings.NewReader(lic), nil)
 		if err != nil {
 			t.Fatalf("UploadLicense: %v", err)
 		}
-		if resp.StatusCode != 201 && resp.StatusCode != 202 {
-			t.Errorf("UploadLicense status = %d, want 201 or 202", resp.StatusCode)
+		if resp.StatusCode != 201 || len(out) != 1 || !strings.HasPrefix(out[0].Output, "License imported successfully on host: ") {
+			t.Errorf("UploadLicense = %d %+v, want 201 and what the node said", resp.StatusCode, out)
 		}
 		if l, _, err = m.License(ctx); err != nil || l.Seats != 500 || !l.ExpireAt.Time.Equal(expire) {
 			t.Errorf("License after upload = %+v, %v; want 500 seats until %v", l, err, expire)
@@ -308,7 +308,7 @@ func TestAdminManageLicense(t *testing.T) {
 		}
 
 		// With apply, a config apply run follows.
-		if _, err = m.UploadLicense(ctx, strings.NewReader(`{"seats":600}`), &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)}); err != nil {
+		if _, _, err = m.UploadLicense(ctx, strings.NewReader(`{"seats":600}`), &ghesadmin.UploadLicenseOptions{Apply: ghesadmin.Ptr(true)}); err != nil {
 			t.Fatalf("UploadLicense apply: %v", err)
 		}
 		st, _, err := m.WaitForConfigApply(ctx, "", fastWait)
@@ -442,7 +442,7 @@ func TestAdminManageMissingBefore39(t *testing.T) {
 		"ConfigApply":   {"POST", "/manage/v1/config/apply", func() error { _, _, err := m.ConfigApply(ctx, ghesadmin.ConfigApplyRequest{}); return err }},
 		"SSHKeys":       {"GET", "/manage/v1/access/ssh", func() error { _, _, err := m.SSHKeys(ctx); return err }},
 		"License":       {"GET", "/manage/v1/config/license", func() error { _, _, err := m.License(ctx); return err }},
-		"UploadLicense": {"PUT", "/manage/v1/config/license", func() error { _, err := m.UploadLicense(ctx, strings.NewReader("x"), nil); return err }},
+		"UploadLicense": {"PUT", "/manage/v1/config/license", func() error { _, _, err := m.UploadLicense(ctx, strings.NewReader("x"), nil); return err }},
 	})
 	// The Management Console still answers there.
 	if st, _, err := c.ManagementConsole.MaintenanceStatus(ctx); err != nil || st.Status != "off" {

@@ -185,7 +185,7 @@ func TestAdminSharedLicense(t *testing.T) {
 	if err != nil || l.Seats != 150 {
 		t.Errorf("Manage License = %+v, %v; want 150 seats", l, err)
 	}
-	if _, err := c.Manage.UploadLicense(ctx, strings.NewReader(`{"seats":175}`), nil); err != nil {
+	if _, _, err := c.Manage.UploadLicense(ctx, strings.NewReader(`{"seats":175}`), nil); err != nil {
 		t.Fatalf("UploadLicense: %v", err)
 	}
 	info, _, err := c.License.Get(ctx)
@@ -193,7 +193,7 @@ func TestAdminSharedLicense(t *testing.T) {
 		t.Errorf("REST License = %+v, %v; want 175 seats", info, err)
 	}
 	// A license the fake cannot read is accepted and changes nothing.
-	if _, err := c.Manage.UploadLicense(ctx, strings.NewReader("-----BEGIN LICENSE-----opaque"), nil); err != nil {
+	if _, _, err := c.Manage.UploadLicense(ctx, strings.NewReader("-----BEGIN LICENSE-----opaque"), nil); err != nil {
 		t.Fatalf("UploadLicense (opaque): %v", err)
 	}
 	if info, _, err = c.License.Get(ctx); err != nil || info.Seats.Count != 175 {
@@ -316,7 +316,8 @@ func TestAdminNoConsolePassword(t *testing.T) {
 			return r, err
 		},
 		"Manage UploadLicense": func() (*ghesadmin.Response, error) {
-			return c.Manage.UploadLicense(ctx, strings.NewReader(`{"seats":1}`), nil)
+			_, r, err := c.Manage.UploadLicense(ctx, strings.NewReader(`{"seats":1}`), nil)
+			return r, err
 		},
 	}
 	for name, call := range calls {

@@ -257,7 +257,8 @@ func hManageUploadLicense(c *call) {
 		c.w.WriteHeader(http.StatusAccepted)
 		return
 	}
-	c.w.WriteHeader(http.StatusCreated)
+	// What the appliance says while importing (documented by 3.12).
+	c.json(http.StatusCreated, []map[string]string{{"output": "License imported successfully on host: " + nodeHostname + "."}})
 }
 
 func hLicenseCheck(c *call) {

@@ -861,7 +861,7 @@ func runWorkload(t *testing.T, w *workload, s *Server, c *ghesadmin.Client) {
 	w.do("Manage.ConfigApplyEvents", func() error { return must2(m.ConfigApplyEvents(ctx, nil)) })
 	w.do("Manage.ConfigApplyEventsIter", func() error { return drain(m.ConfigApplyEventsIter(ctx, nil)) })
 	w.do("Manage.License", func() error { return must2(m.License(ctx)) })
-	w.do("Manage.UploadLicense", func() error { _, err := m.UploadLicense(ctx, lic(), nil); return err })
+	w.do("Manage.UploadLicense", func() error { _, _, err := m.UploadLicense(ctx, lic(), nil); return err })
 	w.do("Manage.LicenseStatus", func() error { return must2(m.LicenseStatus(ctx)) })
 	w.do("Manage.Settings", func() error { return must2(m.Settings(ctx)) })
 	w.do("Manage.UpdateSettings", func() error {
