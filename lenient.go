@@ -109,7 +109,8 @@ func decodeLenient(b []byte, v any) ([]UnreadValue, error) {
 		if !errors.As(err, &te) || te.Field == "" || te.Type == nil {
 			return nil, err
 		}
-		if doc == nil {
+		fresh := doc == nil
+		if fresh {
 			dec := json.NewDecoder(bytes.NewReader(b))
 			dec.UseNumber()
 			if derr := dec.Decode(&doc); derr != nil {
@@ -117,7 +118,10 @@ func decodeLenient(b []byte, v any) ([]UnreadValue, error) {
 			}
 		}
 		p := lenientPass{t: te.Type, value: te.Value}
-		if !p.at(doc, strings.Split(te.Field, "."), nil) {
+		if !p.at(doc, strings.Split(te.Field, "."), nil) && !fresh {
+			// Nothing changed (a fresh document is still decoded once:
+			// of a key sent twice it keeps the last value, which
+			// encoding/json also keeps, after failing on the first).
 			return nil, err
 		}
 		unread = append(unread, p.unread...)
