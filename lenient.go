@@ -419,3 +419,24 @@ func (n *rawNode) child(s pathStep) *rawNode {
 	}
 	return n.members[s.key]
 }
+
+// jsonKind names the JSON type of the value b as encoding/json does in an
+// *json.UnmarshalTypeError ("object", "array", "bool", "string", "number").
+func jsonKind(b []byte) string {
+	if len(b) == 0 {
+		return "value"
+	}
+	switch b[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	case '"':
+		return "string"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}

@@ -33,7 +33,7 @@ type Response struct {
 
 	// Unread lists the values of the reply that the SDK could not read
 	// into their documented Go type ("many" where a count is documented,
-	// an object where a string is), in the order they were met. Such a
+	// an object where a string is), one entry per value. Such a
 	// field keeps its zero value and the rest of the reply is read as
 	// usual; the value is kept here as sent, so nothing is lost. It is
 	// nil when the whole reply was read (a scalar of another JSON type
