@@ -205,25 +205,33 @@ func (p *lenientPass) at(doc any, path []string, prefix []pathStep) bool {
 			// members of this object.
 			return len(path) > 1 && p.at(d, path[1:], prefix)
 		}
+		if len(path) == 1 {
+			return p.settleMembers(d, keys, prefix)
+		}
 		changed := false
 		for _, k := range keys {
-			kp := with(prefix, pathStep{key: k})
-			if len(path) > 1 {
-				changed = p.at(d[k], path[1:], kp) || changed
-				continue
-			}
-			nv, keep, ch := p.settle(d[k], kp)
-			switch {
-			case !keep:
-				delete(d, k)
-			case ch:
-				d[k] = nv
-			}
-			changed = changed || ch
+			changed = p.at(d[k], path[1:], with(prefix, pathStep{key: k})) || changed
 		}
 		return changed
 	}
 	return false
+}
+
+// settleMembers settles the members keys of d, which is at path, removing
+// those that cannot be read. It reports whether it changed any.
+func (p *lenientPass) settleMembers(d map[string]any, keys []string, path []pathStep) bool {
+	changed := false
+	for _, k := range keys {
+		nv, keep, ch := p.settle(d[k], with(path, pathStep{key: k}))
+		switch {
+		case !keep:
+			delete(d, k)
+		case ch:
+			d[k] = nv
+		}
+		changed = changed || ch
+	}
+	return changed
 }
 
 // foldedKeys returns the keys of d that encoding/json matches to the field
@@ -285,17 +293,7 @@ func (p *lenientPass) settle(v any, path []pathStep) (nv any, keep, changed bool
 			// The same for an object, which stands for a map.
 			whole := p.value == "object"
 			if !whole || containsContainer(c) {
-				changed := false
-				for _, key := range slices.Sorted(maps.Keys(c)) {
-					nv, keep, ch := p.settle(c[key], with(path, pathStep{key: key}))
-					switch {
-					case !keep:
-						delete(c, key)
-					case ch:
-						c[key] = nv
-					}
-					changed = changed || ch
-				}
+				changed := p.settleMembers(c, slices.Sorted(maps.Keys(c)), path)
 				if !whole || changed {
 					return c, true, changed
 				}

@@ -38,7 +38,8 @@ type Response struct {
 	// usual; the value is kept here as sent, so nothing is lost. It is
 	// nil when the whole reply was read (a scalar of another JSON type
 	// that can be converted, such as "12" for a number, is converted and
-	// not listed).
+	// not listed), and always nil from Client.Do, which decodes into its
+	// v with encoding/json as is.
 	Unread []UnreadValue
 }
 
