@@ -206,7 +206,7 @@ func (p *lenientPass) at(doc any, path []string, prefix []pathStep) bool {
 			return len(path) > 1 && p.at(d, path[1:], prefix)
 		}
 		if len(path) == 1 {
-			return p.settleMembers(d, keys, prefix)
+			return p.settleMembers(d, keys, prefix, true)
 		}
 		changed := false
 		for _, k := range keys {
@@ -218,11 +218,12 @@ func (p *lenientPass) at(doc any, path []string, prefix []pathStep) bool {
 }
 
 // settleMembers settles the members keys of d, which is at path, removing
-// those that cannot be read. It reports whether it changed any.
-func (p *lenientPass) settleMembers(d map[string]any, keys []string, path []pathStep) bool {
+// those that cannot be read; unwrap is settle's. It reports whether it
+// changed any.
+func (p *lenientPass) settleMembers(d map[string]any, keys []string, path []pathStep, unwrap bool) bool {
 	changed := false
 	for _, k := range keys {
-		nv, keep, ch := p.settle(d[k], with(path, pathStep{key: k}))
+		nv, keep, ch := p.settle(d[k], with(path, pathStep{key: k}), unwrap)
 		switch {
 		case !keep:
 			delete(d, k)
@@ -251,17 +252,20 @@ func foldedKeys(d map[string]any, name string) []string {
 }
 
 // settle returns what v, a value at the end of the path, becomes: itself
-// when it fits p.t, converted when it can be, its elements settled when it is
-// a list (or an object) standing for a list (or a map) of p.t, and otherwise
-// nothing (keep is false): it is recorded as unread. changed reports any
-// change.
-func (p *lenientPass) settle(v any, path []pathStep) (nv any, keep, changed bool) {
+// when it fits p.t, converted when it can be, its elements settled (once:
+// unwrap is false for them) when it is a list (or an object) standing for a
+// list (or a map) of p.t, and otherwise nothing (keep is false): it is
+// recorded as unread. changed reports any change.
+func (p *lenientPass) settle(v any, path []pathStep, unwrap bool) (nv any, keep, changed bool) {
 	raw, err := json.Marshal(v)
 	if err != nil || p.fits(raw) {
 		return v, true, false
 	}
 	if nv, ok := coerceValue(raw, p.t); ok {
 		return nv, true, true
+	}
+	if !unwrap {
+		v = nil
 	}
 	switch c := v.(type) {
 	case []any:
@@ -274,7 +278,7 @@ func (p *lenientPass) settle(v any, path []pathStep) (nv any, keep, changed bool
 			if !whole || slices.ContainsFunc(c, isContainer) {
 				changed := false
 				for i, e := range c {
-					nv, keep, ch := p.settle(e, with(path, pathStep{index: i, isIndex: true}))
+					nv, keep, ch := p.settle(e, with(path, pathStep{index: i, isIndex: true}), false)
 					switch {
 					case !keep:
 						c[i] = nil // the element keeps its place, with its zero value
@@ -293,7 +297,7 @@ func (p *lenientPass) settle(v any, path []pathStep) (nv any, keep, changed bool
 			// The same for an object, which stands for a map.
 			whole := p.value == "object"
 			if !whole || containsContainer(c) {
-				changed := p.settleMembers(c, slices.Sorted(maps.Keys(c)), path)
+				changed := p.settleMembers(c, slices.Sorted(maps.Keys(c)), path, false)
 				if !whole || changed {
 					return c, true, changed
 				}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -562,4 +563,23 @@ func TestDecodeLenientUnreadPaths(t *testing.T) {
 		{"hooks[0].labels[1]", json.RawMessage(`"lone"`)},
 		{"hooks[0].owner", json.RawMessage(`"mona"`)},
 	}, unread)
+}
+
+// A deeply nested value where an element or a scalar is documented is one
+// unread value, settled in one pass: its elements are not each taken for a
+// list of the field's type (which would take a pass per level).
+func TestDecodeLenientDeepUnreadValue(t *testing.T) {
+	const depth = 2000
+	list := strings.Repeat("[", depth) + strings.Repeat("]", depth)
+	for _, tc := range []struct{ in, path, value string }{
+		{`{"total_count":1,"runners":[` + list + `]}`, "runners[0]", list},
+		{`{"total_count":1,"runners":[{"id":1,"labels":` + list + `}]}`, "runners[0].labels[0]", list[1 : len(list)-1]},
+		{`{"total_count":1,"runners":[{"id":1,"name":[` + list + `]}]}`, "runners[0].name", "[" + list + "]"},
+	} {
+		var r Runners
+		unread, err := decodeLenient([]byte(tc.in), &r)
+		require.NoError(t, err, tc.path)
+		require.Equal(t, 1, r.TotalCount, tc.path)
+		require.Equal(t, []UnreadValue{{Path: tc.path, Value: json.RawMessage(tc.value)}}, unread, tc.path)
+	}
 }
