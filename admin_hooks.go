@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"reflect"
 	"time"
 )
 
@@ -64,7 +65,8 @@ const (
 	HookInsecureSkipVerify HookInsecureSSL = "1"
 )
 
-// UnmarshalJSON accepts "0", "1", 0, 1 and null.
+// UnmarshalJSON accepts "0", "1", 0, 1 and null (and any other string or
+// number, kept as text); another JSON value is a *json.UnmarshalTypeError.
 func (v *HookInsecureSSL) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
@@ -81,7 +83,9 @@ func (v *HookInsecureSSL) UnmarshalJSON(b []byte) error {
 	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
-		return fmt.Errorf("ghesadmin: insecure_ssl %s is neither a string nor a number", b)
+		// A type error, which encoding/json names with its path: the
+		// SDK's reader keeps the value in Response.Unread.
+		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeOf(*v)}
 	}
 	*v = HookInsecureSSL(n.String())
 	return nil

@@ -3,6 +3,7 @@ package ghesadmin
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"iter"
 	"net/http"
 	"reflect"
@@ -161,16 +162,33 @@ var auditLogEventKeys = sync.OnceValue(func() map[string]bool {
 	return keys
 })
 
-// UnmarshalJSON reads the documented fields leniently and keeps every other
-// key in Extra.
+// UnmarshalJSON reads the documented fields leniently (a number sent as a
+// string is read as that number) and keeps every other key in Extra. A
+// value that cannot be read into its field ("many" for a number) is an
+// error of encoding/json naming its field: a reply read by the SDK keeps
+// the value in Response.Unread and reads the rest of the event.
 func (e *AuditLogEvent) UnmarshalJSON(b []byte) error {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return err
 	}
 	var f auditLogEventFields
-	if err := decodeLenient(b, &f); err != nil {
-		return err
+	if err := json.Unmarshal(b, &f); err != nil {
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) {
+			return err
+		}
+		f = auditLogEventFields{}
+		unread, lerr := decodeLenient(b, &f)
+		if lerr != nil {
+			return lerr
+		}
+		if len(unread) > 0 {
+			// The event has no Response to keep them on: the reply's
+			// decodeLenient, which has, removes them and reads the
+			// event again.
+			return err
+		}
 	}
 	known := auditLogEventKeys()
 	for k, v := range all {

@@ -98,12 +98,23 @@ func TestListDecodingLenientFallback(t *testing.T) {
 	assert.Equal(t, listElem{ID: 1, Name: "2", Active: true, Labels: []string{"x", "3"}}, out.items[0])
 	assert.Equal(t, listElem{ID: 2, Name: "b"}, out.items[1])
 	assert.Equal(t, listElem{ID: 3, Name: "c", Owner: Ptr("4")}, out.items[2])
+	assert.Nil(t, out.unread, "converted values are not unread")
 
-	// A value that cannot be converted is still an error.
+	// A value that cannot be converted is unread: its element is read
+	// with that field's zero value, the other elements as sent.
 	out = listOut[listElem]{limit: MaxPerPage}
-	_, err = decodeBody(cannedResponse([]byte(`[{"id":1},{"id":{"a":1}}]`), true), &out, req)
+	_, err = decodeBody(cannedResponse([]byte(`[{"id":1,"name":"a"},{"id":{"a":1},"name":"b"}]`), true), &out, req)
+	require.NoError(t, err)
+	assert.Equal(t, []listElem{{ID: 1, Name: "a"}, {Name: "b"}}, out.items)
+	assert.Equal(t, []UnreadValue{{Path: "[1].id", Value: json.RawMessage(`{"a":1}`)}}, out.unread)
+
+	// A top-level value that cannot be the list is still an error.
+	out = listOut[listElem]{limit: MaxPerPage}
+	_, err = decodeBody(cannedResponse([]byte(`{"id":1}`), true), &out, req)
 	var de *DecodeError
 	require.ErrorAs(t, err, &de)
+	assert.Nil(t, out.items)
+	assert.Nil(t, out.unread)
 }
 
 // The same fallback through a method: public keys whose numbers and
@@ -137,7 +148,9 @@ func TestDecodeLenientEmbeddedPath(t *testing.T) {
 		plain
 		ID json.RawMessage `json:"id"`
 	}
-	require.NoError(t, decodeLenient([]byte(`{"id":"1","user_id":"7","name":8}`), &v))
+	unread, err := decodeLenient([]byte(`{"id":"1","user_id":"7","name":8}`), &v)
+	require.NoError(t, err)
+	assert.Empty(t, unread, "converted values are not unread")
 	assert.Equal(t, Ptr(int64(7)), v.UserID)
 	assert.Equal(t, "8", v.Name)
 	assert.Equal(t, `"1"`, string(v.ID))
@@ -236,7 +249,7 @@ func TestObjectDecodingBuffered(t *testing.T) {
 	require.NoError(t, err)
 	decode := func(body io.Reader) (listElem, bool, error) {
 		var v listElem
-		cut, err := decodeBody(&http.Response{StatusCode: 200, Body: io.NopCloser(body), ContentLength: -1}, &lenientTarget{&v}, req)
+		cut, err := decodeBody(&http.Response{StatusCode: 200, Body: io.NopCloser(body), ContentLength: -1}, &lenientTarget{v: &v}, req)
 		return v, cut, err
 	}
 	v, _, err := decode(strings.NewReader(` {"id":1,"name":"a"} trailing`))
@@ -251,9 +264,15 @@ func TestObjectDecodingBuffered(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, listElem{ID: 2, Name: "3", Active: true}, v)
 
-	_, _, err = decode(strings.NewReader(`{"id":{"a":1}}`))
+	// A value that cannot be converted is unread, kept on the target.
+	var u listElem
+	target := &lenientTarget{v: &u}
+	_, err = decodeBody(&http.Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(`{"id":{"a":1},"name":"n"}`)), ContentLength: -1}, target, req)
+	require.NoError(t, err)
+	assert.Equal(t, listElem{Name: "n"}, u)
+	assert.Equal(t, []UnreadValue{{Path: "id", Value: json.RawMessage(`{"a":1}`)}}, target.unread)
+
 	var de *DecodeError
-	require.ErrorAs(t, err, &de)
 
 	_, cut, err := decode(strings.NewReader("\n<html><body>proxy error"))
 	require.ErrorAs(t, err, &de)
@@ -280,7 +299,7 @@ func TestObjectDecodingAllocatesAsPlainDecoding(t *testing.T) {
 	})
 	sdk := testing.AllocsPerRun(50, func() {
 		var v listElem
-		if _, err := decodeBody(cannedResponse(body, true), &lenientTarget{&v}, req); err != nil || v.ID != 1 {
+		if _, err := decodeBody(cannedResponse(body, true), &lenientTarget{v: &v}, req); err != nil || v.ID != 1 {
 			t.Fatalf("decodeBody: %v", err)
 		}
 	})

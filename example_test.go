@@ -441,6 +441,26 @@ func ExampleStatsService_Users() {
 	// 100 users, 3 admins, 1 suspended
 }
 
+// A value the SDK cannot read into its documented type does not fail the
+// reply: the field keeps its zero value, the rest is read, and the value is
+// in Response.Unread as the server sent it.
+func ExampleResponse_unread() {
+	client, stop := exampleClient(exampleReply(http.StatusOK, `{"total_users":"many","admin_users":3,"suspended_users":"1"}`))
+	defer stop()
+
+	users, resp, err := client.Stats.Users(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d users, %d admins, %d suspended\n", users.TotalUsers, users.AdminUsers, users.SuspendedUsers)
+	for _, u := range resp.Unread {
+		fmt.Printf("not read: %s = %s\n", u.Path, u.Value)
+	}
+	// Output:
+	// 0 users, 3 admins, 1 suspended
+	// not read: total_users = "many"
+}
+
 // exampleStubGHES is exampleClient for a stand-in that serves mux under
 // /api/v3/.
 func exampleStubGHES(mux *http.ServeMux) (*ghesadmin.Client, func()) {

@@ -16,14 +16,18 @@ import (
 // holds more than MaxPerPage elements, before any of them is built.
 func fetch[T any](ctx context.Context, b *backend, r *request) (*T, *Response, error) {
 	v := new(T)
-	var out any = &lenientTarget{v}
+	lt := &lenientTarget{v: v}
+	var out any = lt
+	unread := &lt.unread
 	if _, ok := r.query.(pageable); ok {
-		out = &wrappedOut{v: v, limit: MaxPerPage}
+		w := &wrappedOut{v: v, limit: MaxPerPage}
+		out, unread = w, &w.unread
 	}
 	resp, err := b.call(ctx, r, out)
 	if err != nil {
 		return nil, resp, err
 	}
+	resp.Unread = *unread
 	return v, resp, nil
 }
 
@@ -31,13 +35,17 @@ func fetch[T any](ctx context.Context, b *backend, r *request) (*T, *Response, e
 // the arrays that are members of the page are counted as the body is read
 // (readList), before the page is decoded into v.
 type wrappedOut struct {
-	v     any
-	limit int
+	v      any
+	limit  int
+	unread []UnreadValue
 }
 
 func (w *wrappedOut) itemLimit() int { return w.limit }
 
-func (w *wrappedOut) decodeList(b []byte) error { return decodeLenient(b, w.v) }
+func (w *wrappedOut) decodeList(b []byte) (err error) {
+	w.unread, err = decodeLenient(b, w.v)
+	return err
+}
 
 // fetchSlice sends r and decodes the reply, a JSON array, into a []T: the
 // body of every method that returns a list as a slice.
@@ -56,6 +64,7 @@ func fetchSlice[T any](ctx context.Context, b *backend, r *request) ([]T, *Respo
 	if err != nil {
 		return nil, resp, err
 	}
+	resp.Unread = out.unread
 	return out.items, resp, nil
 }
 
@@ -74,16 +83,19 @@ var ErrTooManyItems = errors.New("ghesadmin: the list reply has more items than 
 // The array is decoded in one json.Unmarshal straight into the typed slice;
 // only when that reports a type error (a scalar of another JSON type than
 // the field's) is it decoded again by decodeLenient, so the tolerant reader
-// costs nothing on a reply that matches the documentation.
+// costs nothing on a reply that matches the documentation; the values it
+// could not read are kept in unread (fetchSlice puts them on
+// Response.Unread).
 type listOut[T any] struct {
-	items []T
-	limit int
+	items  []T
+	limit  int
+	unread []UnreadValue
 }
 
 func (l *listOut[T]) itemLimit() int { return l.limit }
 
 func (l *listOut[T]) decodeList(b []byte) error {
-	l.items = nil                   // a retried attempt starts over
+	l.items, l.unread = nil, nil    // a retried attempt starts over
 	if b[0] != '[' && b[0] != 'n' { // not an array, not null
 		return &json.UnmarshalTypeError{Value: string(b[:min(len(b), 16)]), Type: reflect.TypeOf(l.items)}
 	}
@@ -91,7 +103,7 @@ func (l *listOut[T]) decodeList(b []byte) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		l.items = nil
-		return decodeLenient(b, &l.items)
+		l.unread, err = decodeLenient(b, &l.items)
 	}
 	return err
 }

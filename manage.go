@@ -456,50 +456,56 @@ func (s *ManageService) RemoveSSHKey(ctx context.Context, publicKey string) ([]*
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
 	var out *UpgradeDownload
+	var unread []UnreadValue
 	resp, err := s.backend.call(ctx, &request{op: "Manage.DownloadUpgrade", method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) (err error) {
-		out, err = decodeUpgradeDownload(status, raw)
+		out, unread, err = decodeUpgradeDownload(status, raw)
 		return err
 	}}, nil)
 	if err != nil {
 		return nil, resp, err
 	}
+	resp.Unread = unread
 	return out, resp, nil
 }
 
 // decodeUpgradeDownload reads the reply of POST /manage/v1/upgrade/download.
 // The schema of the 202 reply is an object; the reference's example of it
 // is a one-element array, so an array whose items carry a download_id is an
-// orchestration too.
-func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, error) {
+// orchestration too. It returns the values it could not read, as
+// decodeLenient does.
+func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, []UnreadValue, error) {
 	out := new(UpgradeDownload)
 	if len(raw) == 0 || string(raw) == "null" {
-		return out, nil
+		return out, nil, nil
 	}
 	trimmed := strings.TrimSpace(string(raw))
 	if strings.HasPrefix(trimmed, "{") || status == http.StatusAccepted {
 		o := new(UpgradeDownloadOrchestration)
-		if err := decodeLenient(raw, o); err != nil {
-			return nil, err
+		unread, err := decodeLenient(raw, o)
+		if err != nil {
+			return nil, nil, err
 		}
 		out.Orchestration = o
-		return out, nil
+		return out, unread, nil
 	}
 	var probe []map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &probe); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(probe) > 0 && probe[0]["download_id"] != nil && probe[0]["hostname"] == nil {
 		o := new(UpgradeDownloadOrchestration)
-		if err := decodeLenient(raw, o); err != nil {
-			return nil, err
+		unread, err := decodeLenient(raw, o)
+		if err != nil {
+			return nil, nil, err
 		}
 		out.Orchestration = o
-		return out, nil
+		return out, unread, nil
 	}
-	if err := decodeLenient(raw, &out.Nodes); err != nil {
-		return nil, err
+	unread, err := decodeLenient(raw, &out.Nodes)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	return out, unread, nil
 }
 
 // UpgradeDownloadStatus returns the progress of the upgrade package download

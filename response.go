@@ -30,6 +30,17 @@ type Response struct {
 	// EnterpriseVersion is the X-GitHub-Enterprise-Version header, such
 	// as "3.14.2" or "enterprise-server@2.22.0".
 	EnterpriseVersion string
+
+	// Unread lists the values of the reply that the SDK could not read
+	// into their documented Go type ("many" where a count is documented,
+	// an object where a string is), one entry per value. Such a
+	// field keeps its zero value and the rest of the reply is read as
+	// usual; the value is kept here as sent, so nothing is lost. It is
+	// nil when the whole reply was read (a scalar of another JSON type
+	// that can be converted, such as "12" for a number, is converted and
+	// not listed), and always nil from Client.Do, which decodes into its
+	// v with encoding/json as is.
+	Unread []UnreadValue
 }
 
 func newResponse(r *http.Response) *Response {

@@ -137,8 +137,8 @@ func TestPropertyValueJSON(t *testing.T) {
 // Unknown enum values the server sends are kept, never an error.
 func TestSecurityEnumsKeptOnDecode(t *testing.T) {
 	var cfg CodeSecurityConfiguration
-	if err := decodeLenient([]byte(`{"id":1,"advanced_security":"quantum","enforcement":"partial","target_type":"galaxy"}`), &cfg); err != nil {
-		t.Fatal(err)
+	if unread, err := decodeLenient([]byte(`{"id":1,"advanced_security":"quantum","enforcement":"partial","target_type":"galaxy"}`), &cfg); err != nil || unread != nil {
+		t.Fatal(unread, err)
 	}
 	if cfg.AdvancedSecurity != "quantum" || cfg.Enforcement != "partial" || cfg.TargetType != "galaxy" {
 		t.Errorf("decoded %+v", cfg)

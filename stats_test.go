@@ -2,9 +2,12 @@ package ghesadmin
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // statsCase is one per-area endpoint: the method to call and what the
@@ -112,16 +115,48 @@ func TestStatsSectionsNestedForm(t *testing.T) {
 	}
 }
 
+// A counter the SDK cannot read ("many") does not fail the section: it
+// keeps its zero value, the other counters are read, and the value is in
+// Response.Unread as sent.
+func TestStatsSectionUnreadValue(t *testing.T) {
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `{"total_users":"many","admin_users":3,"suspended_users":"1"}`})
+	got, resp, err := env.Client.Stats.Users(context.Background())
+	require.NoError(t, err)
+	eq(t, "TotalUsers", got.TotalUsers, 0)
+	eq(t, "AdminUsers", got.AdminUsers, 3)
+	eq(t, "SuspendedUsers", got.SuspendedUsers, 1)
+	require.Equal(t, []UnreadValue{{Path: "total_users", Value: json.RawMessage(`"many"`)}}, resp.Unread)
+
+	// The nested form names the path inside the area's object.
+	env = mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `{"users":{"total_users":5,"admin_users":{"n":3}}}`})
+	got, resp, err = env.Client.Stats.Users(context.Background())
+	require.NoError(t, err)
+	eq(t, "TotalUsers", got.TotalUsers, 5)
+	eq(t, "AdminUsers", got.AdminUsers, 0)
+	require.Equal(t, []UnreadValue{{Path: "admin_users", Value: json.RawMessage(`{"n":3}`)}}, resp.Unread)
+}
+
+// A reply whose top is not the section (a list) is still a *DecodeError,
+// and so is a body that is not JSON at all.
 func TestStatsSectionNotJSON(t *testing.T) {
 	env := mock(t)
-	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `{"total_users":"many"}`})
-	_, resp, err := env.Client.Stats.Users(context.Background())
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `[{"total_users":1}]`})
+	got, resp, err := env.Client.Stats.Users(context.Background())
 	var de *DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("err = %v, want *DecodeError", err)
 	}
-	if de.Status != http.StatusOK || de.Path != "/enterprise/stats/users" || resp == nil {
-		t.Errorf("DecodeError = %+v, resp = %v", de, resp)
+	if de.Status != http.StatusOK || de.Path != "/enterprise/stats/users" || resp == nil || got != nil {
+		t.Errorf("DecodeError = %+v, resp = %v, got = %v", de, resp, got)
+	}
+
+	env = mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `<html>proxy error</html>`})
+	got, resp, err = env.Client.Stats.Users(context.Background())
+	if !errors.As(err, &de) || de.Status != http.StatusOK || resp == nil || got != nil {
+		t.Errorf("not JSON: %v, %v, %v; want a *DecodeError", got, resp, err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -364,7 +365,9 @@ func TestPublicKeyIDAsString(t *testing.T) {
 	}
 	t.Run("decodeLenient", func(t *testing.T) {
 		var keys []*PublicKey
-		require.NoError(t, decodeLenient([]byte(in), &keys))
+		unread, err := decodeLenient([]byte(in), &keys)
+		require.NoError(t, err)
+		require.Empty(t, unread, "converted values are not unread")
 		check(t, keys)
 	})
 	t.Run("ListPublicKeys", func(t *testing.T) {
@@ -374,11 +377,16 @@ func TestPublicKeyIDAsString(t *testing.T) {
 		require.NoError(t, err, "ListPublicKeys")
 		check(t, keys)
 	})
-	for _, bad := range []string{`[{"id":"x"}]`, `[{"id":"2.5"}]`, `[{"id":true}]`} {
+	// An id that is no integer is unread: the key keeps a zero ID, the
+	// rest of it is read, and the id is kept as sent.
+	for _, bad := range []string{`"x"`, `"2.5"`, `true`} {
 		var keys []*PublicKey
-		if err := decodeLenient([]byte(bad), &keys); err == nil {
-			t.Errorf("%s decoded to %+v", bad, keys[0])
-		}
+		unread, err := decodeLenient([]byte(`[{"id":`+bad+`,"key":"AAAA"}]`), &keys)
+		require.NoError(t, err, bad)
+		require.Len(t, keys, 1, bad)
+		eq(t, bad+": ID", keys[0].ID, 0)
+		eq(t, bad+": Key", keys[0].Key, "AAAA")
+		require.Equal(t, []UnreadValue{{Path: "[0].id", Value: json.RawMessage(bad)}}, unread, bad)
 	}
 }
 
@@ -467,15 +475,111 @@ func TestDecodeLenient(t *testing.T) {
 	}
 	var got []item
 	in := `[{"n":"1","s":2,"b":"true","f":"1.5","l":["3",4],"ss":[5,"six",true]},{"n":7,"s":"x","b":false}]`
-	if err := decodeLenient([]byte(in), &got); err != nil {
+	unread, err := decodeLenient([]byte(in), &got)
+	if err != nil {
 		t.Fatalf("decodeLenient: %v", err)
 	}
 	want := []item{{N: 1, S: "2", B: true, F: 1.5, L: []int{3, 4}, Ss: []string{"5", "six", "true"}}, {N: 7, S: "x"}}
 	assertFields(t, "items", got, want)
-	for _, bad := range []string{`[{"n":"many"}]`, `[{"s":{"a":1}}]`, `[{"b":"yes"}]`, `{"n":1}`} {
+	require.Empty(t, unread, "converted values are not unread")
+
+	// A value that cannot be converted is unread: its field keeps its
+	// zero value, the other fields (and elements) are read, and the value
+	// is kept as sent, with its path.
+	for _, tc := range []struct {
+		in     string
+		want   []item
+		unread []UnreadValue
+	}{
+		{`[{"n":"many","s":"a"}]`, []item{{S: "a"}}, []UnreadValue{{"[0].n", json.RawMessage(`"many"`)}}},
+		{`[{"s":{"a": [1, 2]},"n":3}]`, []item{{N: 3}}, []UnreadValue{{"[0].s", json.RawMessage(`{"a": [1, 2]}`)}}},
+		{`[{"b":"yes","f":2}]`, []item{{F: 2}}, []UnreadValue{{"[0].b", json.RawMessage(`"yes"`)}}},
+		{`[{"s":[1]}]`, []item{{}}, []UnreadValue{{"[0].s", json.RawMessage(`[1]`)}}},
+		{`[{"s":[[1]]}]`, []item{{}}, []UnreadValue{{"[0].s", json.RawMessage(`[[1]]`)}}},
+		// In a list of scalars, the element keeps its place with its
+		// zero value.
+		{`[{"l":["3","x",4],"ss":["a",{"b":1}]}]`, []item{{L: []int{3, 0, 4}, Ss: []string{"a", ""}}},
+			[]UnreadValue{{"[0].l[1]", json.RawMessage(`"x"`)}, {"[0].ss[1]", json.RawMessage(`{"b":1}`)}}},
+		// Several elements, several fields: in the order met, values
+		// that can be converted still are.
+		{`[{"n":"many","s":2},{"n":"4","s":{"x":null}},{"n":5,"s":"y"}]`, []item{{S: "2"}, {N: 4}, {N: 5, S: "y"}},
+			[]UnreadValue{{"[0].n", json.RawMessage(`"many"`)}, {"[1].s", json.RawMessage(`{"x":null}`)}}},
+		// encoding/json matches keys whatever their case.
+		{`[{"N":"many","S":"z"}]`, []item{{S: "z"}}, []UnreadValue{{"[0].N", json.RawMessage(`"many"`)}}},
+	} {
 		var v []item
-		if err := decodeLenient([]byte(bad), &v); err == nil {
-			t.Errorf("%s decoded to %+v", bad, v)
+		unread, err := decodeLenient([]byte(tc.in), &v)
+		require.NoError(t, err, tc.in)
+		require.Equal(t, tc.want, v, tc.in)
+		require.Equal(t, tc.unread, unread, tc.in)
+	}
+	// What is not a field value is still an error: a body that is not
+	// JSON, a top-level value of another type than the result, an element
+	// of a top-level list that cannot be an element.
+	for _, bad := range []string{`{"n":1}`, `"x"`, `[1]`, `[{"n":1}`, `<html>`} {
+		var v []item
+		if unread, err := decodeLenient([]byte(bad), &v); err == nil || unread != nil {
+			t.Errorf("%s decoded to %+v, %v, %v", bad, v, unread, err)
 		}
+	}
+}
+
+// A nested path, a list on the way, a map of scalars and a struct where a
+// scalar is sent.
+func TestDecodeLenientUnreadPaths(t *testing.T) {
+	type label struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	}
+	type config struct {
+		InsecureSSL string         `json:"insecure_ssl"`
+		URL         string         `json:"url"`
+		Counts      map[string]int `json:"counts"`
+	}
+	type hook struct {
+		ID     int64   `json:"id"`
+		Config config  `json:"config"`
+		Labels []label `json:"labels"`
+		Owner  label   `json:"owner"`
+	}
+	var got struct {
+		Total int     `json:"total"`
+		Hooks []*hook `json:"hooks"`
+	}
+	in := `{"total":"2","hooks":[` +
+		`{"id":1,"config":{"insecure_ssl":{"v":"0"},"url":"u","counts":{"a":"1","b":"many","c":3}},"labels":[{"id":"x","name":"l"},"lone",{"id":2,"name":3}],"owner":"mona"},` +
+		`{"id":"2","config":{"insecure_ssl":1,"url":"v"},"labels":[],"owner":{"id":9}}]}`
+	unread, err := decodeLenient([]byte(in), &got)
+	require.NoError(t, err)
+	eq(t, "Total", got.Total, 2)
+	require.Len(t, got.Hooks, 2)
+	require.Equal(t, hook{ID: 1, Config: config{URL: "u", Counts: map[string]int{"a": 1, "c": 3}},
+		Labels: []label{{Name: "l"}, {}, {ID: 2, Name: "3"}}}, *got.Hooks[0])
+	require.Equal(t, hook{ID: 2, Config: config{InsecureSSL: "1", URL: "v"}, Labels: []label{}, Owner: label{ID: 9}}, *got.Hooks[1])
+	require.ElementsMatch(t, []UnreadValue{
+		{"hooks[0].config.insecure_ssl", json.RawMessage(`{"v":"0"}`)},
+		{"hooks[0].config.counts.b", json.RawMessage(`"many"`)},
+		{"hooks[0].labels[0].id", json.RawMessage(`"x"`)},
+		{"hooks[0].labels[1]", json.RawMessage(`"lone"`)},
+		{"hooks[0].owner", json.RawMessage(`"mona"`)},
+	}, unread)
+}
+
+// A deeply nested value where an element or a scalar is documented is one
+// unread value, settled in one pass: its elements are not each taken for a
+// list of the field's type (which would take a pass per level).
+func TestDecodeLenientDeepUnreadValue(t *testing.T) {
+	const depth = 2000
+	list := strings.Repeat("[", depth) + strings.Repeat("]", depth)
+	for _, tc := range []struct{ in, path, value string }{
+		{`{"total_count":1,"runners":[` + list + `]}`, "runners[0]", list},
+		{`{"total_count":1,"runners":[{"id":1,"labels":` + list + `}]}`, "runners[0].labels[0]", list[1 : len(list)-1]},
+		{`{"total_count":1,"runners":[{"id":1,"name":[` + list + `]}]}`, "runners[0].name", "[" + list + "]"},
+	} {
+		var r Runners
+		unread, err := decodeLenient([]byte(tc.in), &r)
+		require.NoError(t, err, tc.path)
+		require.Equal(t, 1, r.TotalCount, tc.path)
+		require.Equal(t, []UnreadValue{{Path: tc.path, Value: json.RawMessage(tc.value)}}, unread, tc.path)
 	}
 }
