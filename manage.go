@@ -455,57 +455,38 @@ func (s *ManageService) RemoveSSHKey(ctx context.Context, publicKey string) ([]*
 //
 //meta:operation POST /manage/v1/upgrade/download
 func (s *ManageService) DownloadUpgrade(ctx context.Context, req UpgradeDownloadRequest) (*UpgradeDownload, *Response, error) {
-	var out *UpgradeDownload
-	var unread []UnreadValue
-	resp, err := s.backend.call(ctx, &request{op: "Manage.DownloadUpgrade", method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) (err error) {
-		out, unread, err = decodeUpgradeDownload(status, raw)
-		return err
+	out := new(UpgradeDownload)
+	resp, err := s.backend.call(ctx, &request{op: "Manage.DownloadUpgrade", method: http.MethodPost, path: "manage/v1/upgrade/download", json: req, decode: func(status int, raw []byte) ([]UnreadValue, error) {
+		return decodeUpgradeDownload(out, status, raw)
 	}}, nil)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.Unread = unread
 	return out, resp, nil
 }
 
 // decodeUpgradeDownload reads the reply of POST /manage/v1/upgrade/download.
 // The schema of the 202 reply is an object; the reference's example of it
 // is a one-element array, so an array whose items carry a download_id is an
-// orchestration too. It returns the values it could not read, as
-// decodeLenient does.
-func decodeUpgradeDownload(status int, raw json.RawMessage) (*UpgradeDownload, []UnreadValue, error) {
-	out := new(UpgradeDownload)
+// orchestration too. It decodes into out and returns the values it could
+// not read, as decodeLenient does.
+func decodeUpgradeDownload(out *UpgradeDownload, status int, raw json.RawMessage) ([]UnreadValue, error) {
 	if len(raw) == 0 || string(raw) == "null" {
-		return out, nil, nil
+		return nil, nil
 	}
-	trimmed := strings.TrimSpace(string(raw))
-	if strings.HasPrefix(trimmed, "{") || status == http.StatusAccepted {
-		o := new(UpgradeDownloadOrchestration)
-		unread, err := decodeLenient(raw, o)
-		if err != nil {
-			return nil, nil, err
+	orchestration := strings.HasPrefix(strings.TrimSpace(string(raw)), "{") || status == http.StatusAccepted
+	if !orchestration {
+		var probe []map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &probe); err != nil {
+			return nil, err
 		}
-		out.Orchestration = o
-		return out, unread, nil
+		orchestration = len(probe) > 0 && probe[0]["download_id"] != nil && probe[0]["hostname"] == nil
 	}
-	var probe []map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &probe); err != nil {
-		return nil, nil, err
+	if orchestration {
+		out.Orchestration = new(UpgradeDownloadOrchestration)
+		return decodeLenient(raw, out.Orchestration)
 	}
-	if len(probe) > 0 && probe[0]["download_id"] != nil && probe[0]["hostname"] == nil {
-		o := new(UpgradeDownloadOrchestration)
-		unread, err := decodeLenient(raw, o)
-		if err != nil {
-			return nil, nil, err
-		}
-		out.Orchestration = o
-		return out, unread, nil
-	}
-	unread, err := decodeLenient(raw, &out.Nodes)
-	if err != nil {
-		return nil, nil, err
-	}
-	return out, unread, nil
+	return decodeLenient(raw, &out.Nodes)
 }
 
 // UpgradeDownloadStatus returns the progress of the upgrade package download

@@ -521,7 +521,8 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 		}
 	})
 	t.Run("orchestration as the schema's object", func(t *testing.T) {
-		d, unread, err := decodeUpgradeDownload(http.StatusAccepted, json.RawMessage(`{"message":"m","download_id":"x","max_parallel":1,"total_nodes":2}`))
+		d := new(UpgradeDownload)
+		unread, err := decodeUpgradeDownload(d, http.StatusAccepted, json.RawMessage(`{"message":"m","download_id":"x","max_parallel":1,"total_nodes":2}`))
 		require.NoError(t, err)
 		require.Empty(t, unread)
 		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{Message: "m", DownloadID: "x", MaxParallel: 1, TotalNodes: 2})

@@ -50,9 +50,10 @@ type request struct {
 	// (application/scim+json).
 	contentType string
 	// decode, when set, reads a 2xx reply's body (one JSON value, empty
-	// for an empty body) instead of the output given to call; the error
-	// it returns becomes a *DecodeError naming this request.
-	decode func(status int, raw []byte) error
+	// for an empty body) instead of the output given to call; the values
+	// it could not read become Response.Unread, and the error it returns
+	// becomes a *DecodeError naming this request.
+	decode func(status int, raw []byte) ([]UnreadValue, error)
 }
 
 // validator is implemented by the option structs and request bodies that

@@ -36,8 +36,11 @@ func (b *backend) call(ctx context.Context, r *request, out any) (*Response, err
 	resp, err := c.send(ctx, req, &raw, b)
 	c.learnFrom(resp)
 	if err == nil {
-		if derr := r.decode(resp.StatusCode, raw); derr != nil {
+		unread, derr := r.decode(resp.StatusCode, raw)
+		if derr != nil {
 			err = c.redactErr(&DecodeError{Method: r.method, Path: "/" + r.path, Status: resp.StatusCode, Err: derr})
+		} else {
+			resp.Unread = unread
 		}
 	}
 	return resp, err

@@ -140,8 +140,7 @@ func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, er
 // a single key named after the area holding an object, is accepted too.
 func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *Response, error) {
 	out := new(T)
-	var unread []UnreadValue
-	resp, err := s.backend.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/" + area, decode: func(_ int, body []byte) (err error) {
+	resp, err := s.backend.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/" + area, decode: func(_ int, body []byte) ([]UnreadValue, error) {
 		var outer map[string]json.RawMessage
 		if json.Unmarshal(body, &outer) == nil && len(outer) == 1 {
 			if inner, ok := outer[area]; ok && bytes.HasPrefix(bytes.TrimSpace(inner), []byte("{")) {
@@ -149,15 +148,13 @@ func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *
 			}
 		}
 		if len(bytes.TrimSpace(body)) == 0 {
-			return nil
+			return nil, nil
 		}
-		unread, err = decodeLenient(body, out)
-		return err
+		return decodeLenient(body, out)
 	}}, nil)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.Unread = unread
 	return out, resp, nil
 }
 
