@@ -16,18 +16,14 @@ import (
 // holds more than MaxPerPage elements, before any of them is built.
 func fetch[T any](ctx context.Context, b *backend, r *request) (*T, *Response, error) {
 	v := new(T)
-	lt := &lenientTarget{v: v}
-	var out any = lt
-	unread := &lt.unread
+	var out any = &lenientTarget{v: v}
 	if _, ok := r.query.(pageable); ok {
-		w := &wrappedOut{v: v, limit: MaxPerPage}
-		out, unread = w, &w.unread
+		out = &wrappedOut{v: v, limit: MaxPerPage}
 	}
 	resp, err := b.call(ctx, r, out)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.Unread = *unread
 	return v, resp, nil
 }
 
@@ -41,6 +37,8 @@ type wrappedOut struct {
 }
 
 func (w *wrappedOut) itemLimit() int { return w.limit }
+
+func (w *wrappedOut) unreadValues() []UnreadValue { return w.unread }
 
 func (w *wrappedOut) decodeList(b []byte) (err error) {
 	w.unread, err = decodeLenient(b, w.v)
@@ -64,7 +62,6 @@ func fetchSlice[T any](ctx context.Context, b *backend, r *request) ([]T, *Respo
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.Unread = out.unread
 	return out.items, resp, nil
 }
 
@@ -84,7 +81,7 @@ var ErrTooManyItems = errors.New("ghesadmin: the list reply has more items than 
 // only when that reports a type error (a scalar of another JSON type than
 // the field's) is it decoded again by decodeLenient, so the tolerant reader
 // costs nothing on a reply that matches the documentation; the values it
-// could not read are kept in unread (fetchSlice puts them on
+// could not read are kept in unread (call puts them on
 // Response.Unread).
 type listOut[T any] struct {
 	items  []T
@@ -93,6 +90,8 @@ type listOut[T any] struct {
 }
 
 func (l *listOut[T]) itemLimit() int { return l.limit }
+
+func (l *listOut[T]) unreadValues() []UnreadValue { return l.unread }
 
 func (l *listOut[T]) decodeList(b []byte) error {
 	l.items, l.unread = nil, nil    // a retried attempt starts over

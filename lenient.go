@@ -16,11 +16,19 @@ import (
 // body into one buffer (readValue) and hands it to decodeBuffered, so that a
 // scalar sent with another JSON type than the documented one (a number as a
 // string, a string as a number, a boolean as "true") does not fail a whole
-// reply, and a value that cannot be read is kept in unread (fetch puts it on
+// reply, and a value that cannot be read is kept in unread (call puts it on
 // Response.Unread).
 type lenientTarget struct {
 	v      any
 	unread []UnreadValue
+}
+
+func (l *lenientTarget) unreadValues() []UnreadValue { return l.unread }
+
+// unreader is an output of call that keeps the values of the reply it
+// could not read; call puts them on Response.Unread.
+type unreader interface {
+	unreadValues() []UnreadValue
 }
 
 // decodeBuffered decodes the JSON value of b into l.v: one json.Unmarshal

@@ -30,6 +30,9 @@ func (b *backend) call(ctx context.Context, r *request, out any) (*Response, err
 	if r.decode == nil {
 		resp, err := c.send(ctx, req, out, b)
 		c.learnFrom(resp)
+		if u, ok := out.(unreader); ok && err == nil {
+			resp.Unread = u.unreadValues()
+		}
 		return resp, err
 	}
 	var raw json.RawMessage
