@@ -100,3 +100,16 @@ func TestAuditLogEventUnreadValueIsATypeError(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"action":"a","actor_id":"7"}`), &e))
 	require.Equal(t, int64(7), e.ActorID)
 }
+
+// The exception README's "Tolerant replies" names: a value whose type's own
+// decoder refuses it without a type error (time.Time given a number) gives
+// encoding/json no path to record, so the reply is still a *DecodeError.
+func TestTimeAsNumberIsStillADecodeError(t *testing.T) {
+	env := mock(t)
+	env.expect(t, call{Method: http.MethodGet, Path: "/admin/hooks/1", Preview: mediaTypeSuperproPreview,
+		ReplyJSON: `{"id":1,"name":"web","created_at":1635940599}`})
+	_, _, err := env.Client.AdminHooks.Get(context.Background(), 1)
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	require.Equal(t, http.StatusOK, de.Status)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -321,4 +322,29 @@ func TestStats(t *testing.T) {
 			t.Errorf("SecurityProducts %+v, want 2 repos, 1 not archived", *sp)
 		}
 	})
+}
+
+// The user an LDAP mapping returns says when the user was suspended, as
+// Users.Get does (not when it was created or last updated).
+func TestLDAPMappingSuspendedAt(t *testing.T) {
+	created := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	suspended := created.Add(48 * time.Hour)
+	var now atomic.Pointer[time.Time]
+	now.Store(&created)
+	_, client, ctx := startCtx(t, "3.14.0",
+		ghestest.WithUsers(ghestest.User{Login: "hubot", Email: "hubot@example.com"}),
+		ghestest.WithClock(func() time.Time { return *now.Load() }))
+	now.Store(&suspended)
+	_, err := client.Users.Suspend(ctx, "hubot", "")
+	must(t, "Suspend", err)
+	got, _, err := client.Users.Get(ctx, "hubot")
+	must(t, "Get", err)
+	mapped, _, err := client.LDAP.UpdateUserMapping(ctx, "hubot", "uid=hubot,ou=users,dc=github,dc=com")
+	must(t, "UpdateUserMapping", err)
+	if got.SuspendedAt == nil || !got.SuspendedAt.Equal(suspended) {
+		t.Fatalf("Users.Get suspended_at = %v, want %v", got.SuspendedAt, suspended)
+	}
+	if mapped.SuspendedAt == nil || !mapped.SuspendedAt.Equal(suspended) {
+		t.Errorf("UpdateUserMapping suspended_at = %v, want %v (Users.Get's)", mapped.SuspendedAt, suspended)
+	}
 }

@@ -487,12 +487,8 @@ func (c *call) fullUserJSON(u *userRec) obj {
 	j := c.userJSON(u).with(c.profile(u.login, u.email, u.createdAt, u.updatedAt),
 		obj{{"blog", ""}, {"hireable", nil}, {"bio", nil}})
 	// suspended_at is part of the user on GHES 3.x (2.22 does not send it).
-	if c.s.major >= 3 && u.suspended {
-		at := u.suspendedAt
-		if at.IsZero() {
-			at = u.createdAt
-		}
-		j = j.set("suspended_at", at.UTC().Truncate(time.Second))
+	if at := u.suspendedSince(); c.s.major >= 3 && at != nil {
+		j = j.set("suspended_at", *at)
 	}
 	return j
 }

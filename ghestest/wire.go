@@ -35,17 +35,27 @@ func (c *call) userJSON(u *userRec) obj {
 // PATCH /admin/ldap/users/{username}/mapping returns: the LDAP DN, the
 // simple user, the public profile and the private counters.
 func (c *call) ldapUserJSON(u *userRec, dn string) obj {
-	var suspendedAt *time.Time
-	if u.suspended {
-		t := u.updatedAt.UTC().Truncate(time.Second)
-		suspendedAt = &t
-	}
 	return obj{{"ldap_dn", dn}}.with(c.userJSON(u), c.profile(u.login, u.email, u.createdAt, u.updatedAt), obj{
 		{"blog", nil}, {"hireable", nil}, {"bio", nil}, {"twitter_username", nil},
 		{"private_gists", 0}, {"total_private_repos", 0}, {"owned_private_repos", 0},
 		{"disk_usage", 0}, {"collaborators", 0}, {"two_factor_authentication", false},
-		{"suspended_at", suspendedAt}, {"suspended", u.suspended},
+		{"suspended_at", u.suspendedSince()}, {"suspended", u.suspended},
 	})
+}
+
+// suspendedSince is when u was suspended (to the second), or nil when it
+// is not suspended. A user seeded suspended without a time counts from its
+// creation.
+func (u *userRec) suspendedSince() *time.Time {
+	if !u.suspended {
+		return nil
+	}
+	at := u.suspendedAt
+	if at.IsZero() {
+		at = u.createdAt
+	}
+	at = at.UTC().Truncate(time.Second)
+	return &at
 }
 
 // orgJSON is the short organization ("organization-simple") of o.

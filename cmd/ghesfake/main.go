@@ -105,6 +105,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintln(out, "For the examples and your tools:")
 	fmt.Fprintf(out, "export GHES_URL=%s GHES_CONSOLE_URL=%s\n", shellQuote(srv.URL()), shellQuote(srv.ConsoleURL()))
 	fmt.Fprintf(out, "export GHES_TOKEN=%s GHES_CONSOLE_PASSWORD=%s\n", shellQuote(srv.Token()), shellQuote(srv.ConsolePassword()))
+	fmt.Fprintf(out, "export GHES_LOGIN=%s\n", shellQuote(srv.AdminLogin()))
 	fmt.Fprintln(out, "Press Ctrl-C to stop.")
 	<-ctx.Done()
 	return nil

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ghesadmin/ghesadmin"
+	"github.com/ghesadmin/ghesadmin/ghestest"
 )
 
 func TestRunServesUntilCancelled(t *testing.T) {
@@ -203,6 +204,9 @@ func TestExportsAndSeed(t *testing.T) {
 	_, exports, stop := startRun(t, "-addr", "127.0.0.1:0", "-console-addr", "127.0.0.1:0", "-seed", seed, "-version", "3.10.0")
 	defer stop()
 	env := parseExports(t, exports)
+	if env["GHES_LOGIN"] != ghestest.DefaultAdminLogin {
+		t.Errorf("GHES_LOGIN = %q, want the admin login %q (the site-admin examples need it)", env["GHES_LOGIN"], ghestest.DefaultAdminLogin)
+	}
 	client, err := ghesadmin.NewClient(env["GHES_URL"], ghesadmin.WithToken(env["GHES_TOKEN"]),
 		ghesadmin.WithManagementConsole(env["GHES_CONSOLE_URL"], env["GHES_CONSOLE_PASSWORD"]))
 	if err != nil {
