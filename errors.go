@@ -101,23 +101,37 @@ func (f FieldError) String() string {
 }
 
 // UnmarshalJSON accepts "errors" as an array, a single string or a single
-// object, and "message" of any JSON type.
+// object, and "message" of any JSON type, at the top level or, as the
+// Manage GHES API sends it, inside an "error" object
+// ({"error":{"message":…}}).
 func (e *ErrorResponse) UnmarshalJSON(b []byte) error {
 	var raw struct {
 		Message          json.RawMessage `json:"message"`
 		Errors           json.RawMessage `json:"errors"`
 		DocumentationURL string          `json:"documentation_url"`
+		Error            struct {
+			Message json.RawMessage `json:"message"`
+		} `json:"error"`
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
+		// An "error" that is not an object (a string, say) is skipped;
+		// encoding/json has read the other members all the same.
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) || te.Field != "error" {
+			return err
+		}
 	}
 	e.DocumentationURL = raw.DocumentationURL
-	if len(raw.Message) > 0 {
+	msg := raw.Message
+	if len(msg) == 0 || string(msg) == "null" {
+		msg = raw.Error.Message
+	}
+	if len(msg) > 0 {
 		var s string
-		if json.Unmarshal(raw.Message, &s) == nil {
+		if json.Unmarshal(msg, &s) == nil {
 			e.Message = s
-		} else if string(raw.Message) != "null" {
-			e.Message = string(raw.Message)
+		} else if string(msg) != "null" {
+			e.Message = string(msg)
 		}
 	}
 	errs := bytes.TrimSpace(raw.Errors)

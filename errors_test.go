@@ -2,11 +2,14 @@ package ghesadmin
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestErrorMapping(t *testing.T) {
@@ -208,5 +211,20 @@ func TestFieldErrorUnmarshal(t *testing.T) {
 	}
 	if er.Message != `{"detail":"odd"}` || er.Errors != nil {
 		t.Errorf("odd message: %+v", er)
+	}
+}
+
+// The Manage GHES API nests its message ({"error":{"message":…}}); a
+// top-level message wins; an "error" that is not an object is skipped.
+func TestErrorResponseMessageShapes(t *testing.T) {
+	for in, want := range map[string]ErrorResponse{
+		`{"error":{"message":"busy","request_id":""}}`:             {Message: "busy"},
+		`{"message":"top","error":{"message":"nested"}}`:           {Message: "top"},
+		`{"message":"top","error":"oops","documentation_url":"d"}`: {Message: "top", DocumentationURL: "d"},
+		`{"error":"oops","errors":[{"code":"missing"}]}`:           {Errors: []FieldError{{Code: "missing"}}},
+	} {
+		var got ErrorResponse
+		require.NoError(t, json.Unmarshal([]byte(in), &got), in)
+		require.Equal(t, want, got, in)
 	}
 }

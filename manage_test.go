@@ -527,16 +527,23 @@ func TestManage_DownloadUpgrade(t *testing.T) {
 		require.Empty(t, unread)
 		eq(t, "Orchestration", *d.Orchestration, UpgradeDownloadOrchestration{Message: "m", DownloadID: "x", MaxParallel: 1, TotalNodes: 2})
 	})
-	t.Run("409", func(t *testing.T) {
-		env := mock(t)
-		env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{}`, Status: http.StatusConflict, Reply: "manage/download_upgrade_409_node_active.json"})
-		_, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{})
-		var er *ErrorResponse
-		if !errors.As(err, &er) {
-			t.Fatalf("err = %v, want *ErrorResponse", err)
-		}
-		eq(t, "status code", resp.StatusCode, http.StatusConflict)
-	})
+	for fx, msg := range map[string]string{
+		"download_upgrade_409_node_active":          "download already in progress on node(s): ghe-node-1 (uuid-1)",
+		"download_upgrade_409_orchestration_active": "an upgrade package download orchestration is already in progress",
+	} {
+		t.Run(fx, func(t *testing.T) {
+			env := mock(t)
+			env.expect(t, call{Console: true, Method: http.MethodPost, Path: "/manage/v1/upgrade/download", JSON: `{}`, Status: http.StatusConflict, Reply: "manage/" + fx + ".json"})
+			_, resp, err := env.Client.Manage.DownloadUpgrade(context.Background(), UpgradeDownloadRequest{})
+			var er *ErrorResponse
+			if !errors.As(err, &er) {
+				t.Fatalf("err = %v, want *ErrorResponse", err)
+			}
+			eq(t, "status code", resp.StatusCode, http.StatusConflict)
+			eq(t, "message", er.Message, msg)
+			require.Contains(t, err.Error(), msg)
+		})
+	}
 }
 
 func TestManage_UpgradeDownloadStatus(t *testing.T) {
