@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -508,6 +509,32 @@ func (x *redactor) contains(s string) bool {
 	return false
 }
 
+// carriedBy reports whether the URL link carries a secret: as its user
+// name or password, or as the whole of a query value.
+func (x *redactor) carriedBy(link string) bool {
+	if x == nil || link == "" {
+		return false
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return x.contains(link)
+	}
+	var values []string
+	if u.User != nil {
+		p, _ := u.User.Password()
+		values = append(values, u.User.Username(), p)
+	}
+	for _, vs := range u.Query() {
+		values = append(values, vs...)
+	}
+	for _, v := range values {
+		if v != "" && slices.Contains(x.secrets, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // string returns s without the secrets (s itself when it has none).
 func (x *redactor) string(s string) string {
 	if !x.contains(s) {
@@ -563,14 +590,16 @@ func (c *Client) redactErrorResponse(er *ErrorResponse) {
 }
 
 // redactResponse removes the client's credentials from the fields of resp
-// that come from headers. A pagination link that holds one is dropped
-// rather than followed with a credential in its URL.
+// that come from headers. A pagination link that carries one (as its
+// userinfo or as a query value) is dropped rather than followed with a
+// credential in its URL; a secret that merely occurs in the link's text (a
+// password "hooks" in /admin/hooks) does not count.
 func (c *Client) redactResponse(resp *Response) {
 	x := c.redact
 	if x == nil {
 		return
 	}
-	if x.contains(resp.NextURL) {
+	if x.carriedBy(resp.NextURL) {
 		resp.NextURL, resp.NextPage = "", 0
 	}
 	resp.RequestID = x.string(resp.RequestID)

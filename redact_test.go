@@ -17,6 +17,8 @@ import (
 // headers is still redacted.
 func TestShortSecretsLeaveTheProtocolHeadersAlone(t *testing.T) {
 	const token = "next"
+	// A console password that is a word of the links' paths.
+	const password = "hooks"
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/api/v3/admin/hooks" {
@@ -35,7 +37,7 @@ func TestShortSecretsLeaveTheProtocolHeadersAlone(t *testing.T) {
 		fmt.Fprintf(w, `[{"id":%d,"name":"web"}]`, page)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := NewClient(srv.URL, WithToken(token), WithoutRetries())
+	c, err := NewClient(srv.URL, WithToken(token), WithManagementConsole(srv.URL, password), WithoutRetries())
 	require.NoError(t, err)
 
 	var ids []int64
@@ -50,7 +52,7 @@ func TestShortSecretsLeaveTheProtocolHeadersAlone(t *testing.T) {
 	require.Equal(t, srv.URL+"/api/v3/admin/hooks?page=2", resp.NextURL)
 	require.Equal(t, 2, resp.NextPage)
 	require.Equal(t, "ABCD:[REDACTED]", resp.RequestID)
-	require.Equal(t, `<`+srv.URL+`/api/v3/admin/hooks?page=2>; rel="[REDACTED]"`, resp.Header.Get("Link"), "the headers the caller sees are redacted")
+	require.Equal(t, `<`+srv.URL+`/api/v3/admin/[REDACTED]?page=2>; rel="[REDACTED]"`, resp.Header.Get("Link"), "the headers the caller sees are redacted")
 }
 
 // A next link that carries a credential is dropped, not followed.
