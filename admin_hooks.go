@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"reflect"
 	"time"
 )
 
@@ -85,7 +84,7 @@ func (v *HookInsecureSSL) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &n); err != nil {
 		// A type error, which encoding/json names with its path: the
 		// SDK's reader keeps the value in Response.Unread.
-		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeOf(*v)}
+		return typeError(b, *v)
 	}
 	*v = HookInsecureSSL(n.String())
 	return nil

@@ -78,7 +78,7 @@ func (v *PropertyValue) UnmarshalJSON(b []byte) error {
 	}
 	s, err := scalarText(b)
 	if err != nil {
-		return err
+		return typeError(b, *v)
 	}
 	*v = PropertyValue{Single: s}
 	return nil

@@ -606,6 +606,18 @@ func (c *Client) redactResponse(resp *Response) {
 	resp.EnterpriseVersion = x.string(resp.EnterpriseVersion)
 }
 
+// redactUnread removes the client's credentials from the values of the
+// reply the SDK could not read (a server may echo them there too); the
+// values stay JSON, with [REDACTED] in place of each secret.
+func (c *Client) redactUnread(unread []UnreadValue) []UnreadValue {
+	for i, u := range unread {
+		if s := string(u.Value); c.redact.contains(s) {
+			unread[i].Value = json.RawMessage(c.redact.string(s))
+		}
+	}
+	return unread
+}
+
 // redactHeader removes the client's credentials from the values of h, in
 // place (a server or proxy may echo them in a header).
 func (c *Client) redactHeader(h http.Header) {

@@ -430,6 +430,14 @@ func (n *rawNode) child(s pathStep) *rawNode {
 	return n.members[s.key]
 }
 
+// typeError is what a type's own decoder returns for a JSON value b it
+// cannot read into v: a *json.UnmarshalTypeError, which encoding/json names
+// with the field's path, so that the tolerant reader keeps the value in
+// Response.Unread instead of failing the reply.
+func typeError(b []byte, v any) error {
+	return &json.UnmarshalTypeError{Value: jsonKind(bytes.TrimSpace(b)), Type: reflect.TypeOf(v)}
+}
+
 // jsonKind names the JSON type of the value b as encoding/json does in an
 // *json.UnmarshalTypeError ("object", "array", "bool", "string", "number").
 func jsonKind(b []byte) string {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -75,7 +74,7 @@ func (s *LicenseSeats) UnmarshalJSON(b []byte) error {
 	}
 	n, err := strconv.Atoi(text)
 	if err != nil {
-		return fmt.Errorf("ghesadmin: license seats %s are neither a number nor \"unlimited\"", b)
+		return typeError(b, *s)
 	}
 	*s = LicenseSeats{Count: n}
 	return nil

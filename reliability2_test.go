@@ -222,11 +222,14 @@ func TestEchoedCredentialsRedacted(t *testing.T) {
 	env.API.HandleFunc("GET /admin/keys", echo)
 	env.Console.HandleFunc("GET /setup/api/maintenance", echo)
 	env.Console.HandleFunc("GET /manage/v1/maintenance", echo)
+	env.API.HandleFunc("GET /admin/hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		// A 2xx reply whose decoding error quotes the token (a time.Time
+		// that cannot be parsed is an error that quotes it).
+		writeJSON(w, 200, `{"id":1,"created_at":"`+testToken+`"}`)
+	})
 	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		// A 2xx reply whose decoding error quotes the token (a seats
-		// text is kept by the tolerant reader; a date it cannot read
-		// is an error that quotes it).
-		writeJSON(w, 200, `{"expire_at":"`+testToken+`"}`)
+		// A 2xx reply with a value the tolerant reader keeps unread.
+		writeJSON(w, 200, `{"seats":10,"expire_at":"`+testToken+`"}`)
 	})
 	calls := map[string]func() (*Response, error){
 		"Stats.Repos": func() (*Response, error) { _, r, err := env.Client.Stats.Repos(context.Background()); return r, err },
@@ -242,7 +245,10 @@ func TestEchoedCredentialsRedacted(t *testing.T) {
 			_, r, err := env.Client.Manage.MaintenanceStatus(context.Background(), nil)
 			return r, err
 		},
-		"License.Get": func() (*Response, error) { _, r, err := env.Client.License.Get(context.Background()); return r, err },
+		"AdminHooks.Get": func() (*Response, error) {
+			_, r, err := env.Client.AdminHooks.Get(context.Background(), 1)
+			return r, err
+		},
 	}
 	for name, call := range calls {
 		resp, err := call()
@@ -264,6 +270,11 @@ func TestEchoedCredentialsRedacted(t *testing.T) {
 			}
 		}
 	}
+	// A value kept unread is redacted too, and stays JSON.
+	lic, resp, err := env.Client.License.Get(context.Background())
+	require.NoError(t, err)
+	require.Equal(t, 10, lic.Seats.Count)
+	require.Equal(t, []UnreadValue{{Path: "expire_at", Value: json.RawMessage(`"[REDACTED]"`)}}, resp.Unread)
 }
 
 // Item 4, basic authentication: the password and its base64 form.
@@ -402,9 +413,12 @@ func TestErrorStringsBounded(t *testing.T) {
 	env.API.HandleFunc("GET /admin/pre-receive-environments", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 422, `{"message":"Validation Failed","errors":[{"resource":"Hook","field":"x","message":"`+bigMsg+`"}]}`)
 	})
-	license := `{"seats":"` + bigSeats + `"}`
 	env.API.HandleFunc("GET /enterprise/settings/license", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 200, license)
+		writeJSON(w, 200, `{"seats":"`+bigSeats+`"}`)
+	})
+	env.API.HandleFunc("GET /admin/hooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		// A time.Time that cannot be parsed: a decoding error that quotes it.
+		writeJSON(w, 200, `{"id":1,"created_at":"`+bigSeats+`"}`)
 	})
 	env.API.HandleFunc("GET /admin/keys", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Link", `<`+bigNext+`>; rel="next"`)
@@ -448,9 +462,8 @@ func TestErrorStringsBounded(t *testing.T) {
 	if err != nil || lic.Seats.Text != bigSeats {
 		t.Errorf("a 4 MiB seats string: err = %.200v, text kept = %v", err, lic != nil && lic.Seats.Text == bigSeats)
 	}
-	license = `{"expire_at":"` + bigSeats + `"}`
-	_, _, err = env.Client.License.Get(context.Background())
-	check("a 4 MiB expire_at string", err)
+	_, _, err = env.Client.AdminHooks.Get(context.Background(), 1)
+	check("a 4 MiB created_at string", err)
 	var de *DecodeError
 	if !errors.As(err, &de) || !strings.Contains(de.Err.Error(), bigSeats) {
 		t.Errorf("the DecodeError does not keep the full detail")

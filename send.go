@@ -31,7 +31,7 @@ func (b *backend) call(ctx context.Context, r *request, out any) (*Response, err
 		resp, err := c.send(ctx, req, out, b)
 		c.learnFrom(resp)
 		if u, ok := out.(unreader); ok && err == nil {
-			resp.Unread = u.unreadValues()
+			resp.Unread = c.redactUnread(u.unreadValues())
 		}
 		return resp, err
 	}
@@ -43,7 +43,7 @@ func (b *backend) call(ctx context.Context, r *request, out any) (*Response, err
 		if derr != nil {
 			err = c.redactErr(&DecodeError{Method: r.method, Path: "/" + r.path, Status: resp.StatusCode, Err: derr})
 		} else {
-			resp.Unread = unread
+			resp.Unread = c.redactUnread(unread)
 		}
 	}
 	return resp, err

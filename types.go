@@ -126,14 +126,14 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 		}
 		v, err := ParseTimestamp(s)
 		if err != nil {
-			return err
+			return typeError(b, *t)
 		}
 		*t = v
 		return nil
 	}
 	sec, err := strconv.ParseInt(string(b), 10, 64)
 	if err != nil {
-		return fmt.Errorf("ghesadmin: %s is not a time GHES uses", b)
+		return typeError(b, *t)
 	}
 	*t = Timestamp{time.Unix(sec, 0).UTC()}
 	return nil
@@ -161,7 +161,7 @@ type FlexInt int
 func (n *FlexInt) UnmarshalJSON(b []byte) error {
 	v, err := flexInt64(b)
 	if err != nil {
-		return err
+		return typeError(b, *n)
 	}
 	*n = FlexInt(v)
 	return nil
@@ -198,7 +198,7 @@ type FlexString string
 func (s *FlexString) UnmarshalJSON(b []byte) error {
 	text, err := scalarText(b)
 	if err != nil {
-		return err
+		return typeError(b, *s)
 	}
 	*s = FlexString(text)
 	return nil
@@ -255,13 +255,13 @@ func (f FlexFloat) Float64() float64 { return f.Value }
 func (f *FlexFloat) UnmarshalJSON(b []byte) error {
 	text, err := scalarText(b)
 	if err != nil {
-		return err
+		return typeError(b, *f)
 	}
 	var v float64
 	if text != "" {
 		v, err = strconv.ParseFloat(text, 64)
 		if err != nil {
-			return fmt.Errorf("ghesadmin: %.40s is not a number", b)
+			return typeError(b, *f)
 		}
 	}
 	*f = FlexFloat{Value: v, raw: string(bytes.TrimSpace(b)), rawValue: v}

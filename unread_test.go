@@ -113,3 +113,28 @@ func TestTimeAsNumberIsStillADecodeError(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	require.Equal(t, http.StatusOK, de.Status)
 }
+
+// The SDK's own scalar types refuse a value with a type error, so that the
+// value is kept unread and the rest of the reply is read.
+func TestOwnScalarTypesKeepWhatTheyCannotRead(t *testing.T) {
+	var v struct {
+		F FlexFloat     `json:"f"`
+		I FlexInt       `json:"i"`
+		S FlexString    `json:"s"`
+		T Timestamp     `json:"t"`
+		L LicenseSeats  `json:"l"`
+		P PropertyValue `json:"p"`
+		N int           `json:"n"`
+	}
+	unread, err := decodeLenient([]byte(`{"f":"n/a","i":{"x":1},"s":{},"t":"n/a","l":{},"p":{"y":2},"n":3}`), &v)
+	require.NoError(t, err)
+	require.Equal(t, 3, v.N)
+	require.ElementsMatch(t, []UnreadValue{
+		{Path: "f", Value: json.RawMessage(`"n/a"`)},
+		{Path: "i", Value: json.RawMessage(`{"x":1}`)},
+		{Path: "s", Value: json.RawMessage(`{}`)},
+		{Path: "t", Value: json.RawMessage(`"n/a"`)},
+		{Path: "l", Value: json.RawMessage(`{}`)},
+		{Path: "p", Value: json.RawMessage(`{"y":2}`)},
+	}, unread)
+}
