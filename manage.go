@@ -261,7 +261,7 @@ func (s *ManageService) configApplyError(ctx context.Context, runID string, st *
 //meta:operation POST /manage/v1/config/init
 func (s *ManageService) InitialConfig(ctx context.Context, license io.Reader, password string) (*Response, error) {
 	if license == nil {
-		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+		return nil, fmt.Errorf("%w: Manage.InitialConfig: the license is nil", ErrInvalidArgument)
 	}
 	if password == "" {
 		return nil, fmt.Errorf("%w: the password is empty", ErrInvalidArgument)
@@ -304,7 +304,7 @@ func (s *ManageService) License(ctx context.Context) (*ManageLicense, *Response,
 //meta:operation PUT /manage/v1/config/license
 func (s *ManageService) UploadLicense(ctx context.Context, license io.Reader, opts *UploadLicenseOptions) ([]LicenseUploadOutput, *Response, error) {
 	if license == nil {
-		return nil, nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("%w: Manage.UploadLicense: the license is nil", ErrInvalidArgument)
 	}
 	return fetchSlice[LicenseUploadOutput](ctx, s.backend, &request{
 		op:        "Manage.UploadLicense",

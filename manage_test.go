@@ -262,8 +262,12 @@ func TestManage_InitialConfig(t *testing.T) {
 	require.NoError(t, err)
 	eq(t, "status code", resp.StatusCode, http.StatusAccepted)
 
-	if _, err := env.Client.Manage.InitialConfig(context.Background(), nil, "pw"); !errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("nil license: err = %v", err)
+	if _, err := env.Client.Manage.InitialConfig(context.Background(), nil, "pw"); !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), "Manage.InitialConfig") {
+		t.Errorf("nil license: err = %v, want ErrInvalidArgument naming Manage.InitialConfig", err)
+	}
+	_, _, err = env.Client.Manage.UploadLicense(context.Background(), nil, nil)
+	if !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), "Manage.UploadLicense") {
+		t.Errorf("UploadLicense nil license: err = %v, want ErrInvalidArgument naming Manage.UploadLicense", err)
 	}
 	if _, err := env.Client.Manage.InitialConfig(context.Background(), strings.NewReader(testLicense), ""); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("empty password: err = %v", err)

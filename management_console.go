@@ -372,7 +372,7 @@ func (s *ManagementConsoleService) authorizedKey(ctx context.Context, op, method
 //meta:operation POST /setup/api/start
 func (s *ManagementConsoleService) UploadLicense(ctx context.Context, license io.Reader, req SetupRequest) (*Response, error) {
 	if license == nil {
-		return nil, fmt.Errorf("%w: the license is nil", ErrInvalidArgument)
+		return nil, fmt.Errorf("%w: ManagementConsole.UploadLicense: the license is nil", ErrInvalidArgument)
 	}
 	var settings []byte
 	if req.Settings != nil {

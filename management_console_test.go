@@ -443,6 +443,7 @@ func TestManagementConsole_UploadLicense(t *testing.T) {
 		env := setup(t)
 		_, err := env.Client.ManagementConsole.UploadLicense(context.Background(), nil, SetupRequest{})
 		assert.ErrorIs(t, err, ErrInvalidArgument)
+		assert.ErrorContains(t, err, "ManagementConsole.UploadLicense")
 	})
 }
 

@@ -39,7 +39,9 @@ type Response struct {
 	// nil when the whole reply was read (a scalar of another JSON type
 	// that can be converted, such as "12" for a number, is converted and
 	// not listed), and always nil from Client.Do, which decodes into its
-	// v with encoding/json as is.
+	// v with encoding/json as is. The …Iter methods do not show the
+	// Responses of their pages: call the List method page by page to see
+	// what a walk could not read.
 	Unread []UnreadValue
 }
 

@@ -141,16 +141,22 @@ func (s *StatsService) All(ctx context.Context) (*EnterpriseStats, *Response, er
 func getSection[T any](ctx context.Context, s *StatsService, area string) (*T, *Response, error) {
 	out := new(T)
 	resp, err := s.backend.call(ctx, &request{method: http.MethodGet, path: "enterprise/stats/" + area, decode: func(_ int, body []byte) ([]UnreadValue, error) {
+		prefix := ""
 		var outer map[string]json.RawMessage
 		if json.Unmarshal(body, &outer) == nil && len(outer) == 1 {
 			if inner, ok := outer[area]; ok && bytes.HasPrefix(bytes.TrimSpace(inner), []byte("{")) {
-				body = inner
+				body, prefix = inner, area+"."
 			}
 		}
 		if len(bytes.TrimSpace(body)) == 0 {
 			return nil, nil
 		}
-		return decodeLenient(body, out)
+		unread, err := decodeLenient(body, out)
+		for i := range unread {
+			// The paths locate the values in the reply as sent.
+			unread[i].Path = prefix + unread[i].Path
+		}
+		return unread, err
 	}}, nil)
 	if err != nil {
 		return nil, resp, err

@@ -128,14 +128,14 @@ func TestStatsSectionUnreadValue(t *testing.T) {
 	eq(t, "SuspendedUsers", got.SuspendedUsers, 1)
 	require.Equal(t, []UnreadValue{{Path: "total_users", Value: json.RawMessage(`"many"`)}}, resp.Unread)
 
-	// The nested form names the path inside the area's object.
+	// In the nested form the path locates the value in the reply as sent.
 	env = mock(t)
 	env.expect(t, call{Method: http.MethodGet, Path: "/enterprise/stats/users", ReplyJSON: `{"users":{"total_users":5,"admin_users":{"n":3}}}`})
 	got, resp, err = env.Client.Stats.Users(context.Background())
 	require.NoError(t, err)
 	eq(t, "TotalUsers", got.TotalUsers, 5)
 	eq(t, "AdminUsers", got.AdminUsers, 0)
-	require.Equal(t, []UnreadValue{{Path: "admin_users", Value: json.RawMessage(`{"n":3}`)}}, resp.Unread)
+	require.Equal(t, []UnreadValue{{Path: "users.admin_users", Value: json.RawMessage(`{"n":3}`)}}, resp.Unread)
 }
 
 // A reply whose top is not the section (a list) is still a *DecodeError,
